@@ -1,0 +1,111 @@
+"""Checking answer values against their questions, and importing answers files.
+
+An answers file is a JSON object mapping question id to value, for example
+``{"UNTOC.5.1(a).status": "partly", "UNTOC.5.1(a).challenges": "..."}``.
+Importing is all or nothing: one unknown id or invalid value rejects the file
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .draft import Draft
+from .errors import ImportFileError, InvalidAnswerError
+from .questionnaire.model import Definition, Question
+
+#: Largest answers file accepted, in bytes (a full cluster answered at length is far smaller).
+MAX_ANSWERS_FILE_BYTES = 50 * 1024 * 1024
+
+
+@cache
+def _validator(question_type: str) -> jsonschema.Draft202012Validator:
+    from .questionnaire.types import value_schema
+
+    return jsonschema.Draft202012Validator(value_schema(question_type))
+
+
+def check_answer(question: Question, value: Any) -> None:
+    """Check that ``value`` is a valid answer to ``question`` (``None`` always is: no answer).
+
+    Raises:
+        InvalidAnswerError: naming the question and the first problem.
+    """
+    if value is None:
+        return
+    error = jsonschema.exceptions.best_match(_validator(question.type).iter_errors(value))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path)
+        where = f" (at {where})" if where else ""
+        raise InvalidAnswerError(
+            f"The answer to {question.id} is not valid{where}: {error.message}", question_id=question.id
+        )
+
+
+def check_answers(definition: Definition, values: Mapping[str, Any]) -> None:
+    """Check a mapping of question id -> value against ``definition``.
+
+    Raises:
+        InvalidAnswerError: for the first unknown question id or invalid value.
+    """
+    for question_id, value in values.items():
+        try:
+            question = definition.question(question_id)
+        except KeyError:
+            raise InvalidAnswerError(
+                f"Unknown question id '{question_id}': it is not in the questionnaire "
+                f"{definition.id} {definition.version}. Run 'untoc questions --cluster {definition.cluster}' "
+                "to list the ids.",
+                question_id=question_id,
+            ) from None
+        check_answer(question, value)
+
+
+def read_answers_file(path: str | Path) -> dict[str, Any]:
+    """Read an answers JSON file.
+
+    Raises:
+        ImportFileError: unreadable, too large, not JSON, or not an object.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ANSWERS_FILE_BYTES:
+            raise ImportFileError(
+                f"{path.name} is {size // (1024 * 1024)} MB; answers files are limited to "
+                f"{MAX_ANSWERS_FILE_BYTES // (1024 * 1024)} MB."
+            )
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path.name} is not UTF-8 text. Save it as UTF-8 JSON and try again.") from None
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+    if not isinstance(data, dict):
+        raise ImportFileError(f"{path.name} must hold one JSON object mapping question ids to answers.")
+    return data
+
+
+def import_answers(draft: Draft, definition: Definition, path: str | Path, author: str | None = None) -> int:
+    """Import an answers file into ``draft``, all or nothing.
+
+    Returns:
+        The number of answers that changed.
+
+    Raises:
+        ImportFileError: the file is unreadable or malformed.
+        InvalidAnswerError: an unknown id or invalid value (nothing written).
+        DraftFileError: the draft could not be written (nothing written).
+    """
+    values = read_answers_file(path)
+    check_answers(definition, values)
+    return draft.set_answers(values, author)

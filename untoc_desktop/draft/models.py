@@ -1,0 +1,113 @@
+"""SQLAlchemy 2.x models of a draft file (``.untoc``).
+
+A draft file is one SQLite database. Its first 100 bytes carry
+``PRAGMA application_id`` (:data:`APPLICATION_ID`) and ``PRAGMA user_version``
+(:data:`SCHEMA_VERSION`), which is how a draft is told from any other SQLite
+file without opening it for writing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+#: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
+APPLICATION_ID = 0x554E5443
+#: ``PRAGMA user_version``: the draft schema version this code writes.
+SCHEMA_VERSION = 1
+
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations can name constraints."""
+
+    metadata = MetaData(naming_convention=_NAMING)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime stored as ISO 8601 text (SQLite has no datetime type)."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; use datetime.now(timezone.utc)")
+        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class JSONText(TypeDecorator[Any]):
+    """Any JSON value stored as text; non-ASCII is escaped so lone surrogates survive storage."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class DraftRecord(Base):
+    """The single row describing the draft: who writes it, about which State party and cluster."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    organization: Mapped[str] = mapped_column(Text)
+    country: Mapped[str] = mapped_column(Text)
+    country_code: Mapped[str] = mapped_column(String(3), default="")
+    cluster: Mapped[int] = mapped_column(Integer)
+    protocols: Mapped[list[str]] = mapped_column(JSONText())
+    language: Mapped[str] = mapped_column(String(35))
+    author: Mapped[str] = mapped_column(Text, default="")
+    definition_id: Mapped[str] = mapped_column(String(100))
+    definition_version: Mapped[str] = mapped_column(String(20))
+    app_version: Mapped[str] = mapped_column(String(20))
+
+
+class AnswerRecord(Base):
+    """The current value of one answered question."""
+
+    __tablename__ = "answer"
+
+    question_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONText())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class AnswerChangeRecord(Base):
+    """One change to an answer: the history view and merging of copies build on these rows."""
+
+    __tablename__ = "answer_change"
+    __table_args__ = (Index("ix_answer_change_question", "question_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    draft_uuid: Mapped[str] = mapped_column(ForeignKey("draft.draft_uuid"))
+    question_id: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    previous_value: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    new_value: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)

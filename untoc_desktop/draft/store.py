@@ -1,0 +1,422 @@
+"""Creating, opening and writing draft files (``.untoc``).
+
+Each user action is one short SQLAlchemy session and one transaction; no
+session stays open while the user types. The file uses SQLite's rollback
+journal (``journal_mode=DELETE``) with ``synchronous=FULL``: a crash loses at
+most the transaction under way, and once the draft is closed it is a single
+self-contained file that can be copied or e-mailed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from .. import __version__
+from ..errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
+from .models import APPLICATION_ID, SCHEMA_VERSION, AnswerChangeRecord, AnswerRecord, Base, DraftRecord
+
+#: File name extension of drafts.
+DRAFT_SUFFIX = ".untoc"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """What a draft is about, as plain data.
+
+    Attributes:
+        organization: the civil-society organisation writing the submission.
+        country: the State party under review, as shown to the user.
+        cluster: review cluster number (1 to 4).
+        protocols: codes of the Protocols the State party is party to
+            (subset of ``{"TIP", "SOM", "FIREARMS"}``).
+        language: drafting language, a BCP 47 / CLDR code such as ``en`` or ``fr``.
+        author: default author recorded with each change.
+        country_code: ISO 3166-1 alpha-3 code when known, else "".
+        definition_id / definition_version: the questionnaire the draft is written against.
+        draft_uuid: the draft's own identifier (set when created).
+        created_at: creation time, UTC.
+    """
+
+    organization: str
+    country: str
+    cluster: int
+    protocols: frozenset[str]
+    language: str = "en"
+    author: str = ""
+    country_code: str = ""
+    definition_id: str = ""
+    definition_version: str = ""
+    draft_uuid: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """One recorded change to an answer (plain data)."""
+
+    change_uuid: str
+    question_id: str
+    author: str
+    changed_at: datetime
+    previous_value: Any
+    new_value: Any
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    """The fields of a SQLite file header that identify a draft."""
+
+    application_id: int
+    user_version: int
+
+
+def read_header(path: str | Path) -> FileHeader:
+    """Read the SQLite header of ``path`` without opening it as a database.
+
+    Raises:
+        DraftFileError: the file cannot be read.
+        NotADraftError: the file is not a SQLite database (empty, truncated, or another format).
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise DraftFileError(f"The file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise DraftFileError(f"{path} is a folder, not a draft file.") from None
+    except OSError as exc:
+        raise DraftFileError(f"Cannot read {path}: {exc.strerror}. Check that you may read it.") from None
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        what = "is empty" if not header else "is not a draft file (it is not a SQLite database, or it is damaged)"
+        raise NotADraftError(f"{path.name} {what}. Open a .untoc draft made by this application.")
+    user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
+    return FileHeader(application_id=application_id, user_version=user_version)
+
+
+def check_draft_file(path: str | Path) -> FileHeader:
+    """Check that ``path`` is a draft this version can open, touching nothing.
+
+    Raises:
+        NotADraftError: another program's SQLite file, or not SQLite at all.
+        NewerDraftError: written by a newer version of the application.
+        DraftFileError: the file cannot be read.
+    """
+    header = read_header(path)
+    name = Path(path).name
+    if header.application_id != APPLICATION_ID:
+        raise NotADraftError(
+            f"{name} is a database of another program, not an untoc draft. It was not changed. "
+            "Open a .untoc draft made by this application."
+        )
+    if header.user_version > SCHEMA_VERSION:
+        raise NewerDraftError(
+            f"{name} was written by a newer version of untoc_desktop (draft format {header.user_version}; "
+            f"this version reads up to {SCHEMA_VERSION}). It was not changed. Install the newer version to open it."
+        )
+    if header.user_version < 1:
+        raise NotADraftError(f"{name} is an incomplete draft file (no schema version). It was not changed.")
+    return header
+
+
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    def connect() -> sqlite3.Connection:
+        if read_only:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5, check_same_thread=False)
+        return sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+
+    # NullPool: no connection outlives its session, so nothing holds the file between actions.
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=DELETE")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return engine
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Draft:
+    """An open draft file.
+
+    Use :meth:`create` or :meth:`open`; close with :meth:`close` (or use as a
+    context manager). Reads return plain data; every write is one transaction.
+    """
+
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._info = self._load_info()
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, info: DraftInfo) -> Draft:
+        """Create a new draft file at ``path`` and open it.
+
+        The file is built under a temporary name in the same folder and renamed
+        into place, so a failure never leaves a half-made draft.
+
+        Args:
+            path: the new file; ``.untoc`` is the expected extension.
+            info: what the draft is about; ``draft_uuid`` and ``created_at`` are
+                filled in when empty.
+
+        Raises:
+            DraftExistsError: ``path`` already exists (it is never overwritten).
+            DraftFileError: the folder is not writable or the disk is full.
+        """
+        path = Path(path)
+        if path.exists():
+            raise DraftExistsError(f"{path} already exists. Choose another name; the existing file was not changed.")
+        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            engine = _make_engine(temporary)
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+            Base.metadata.create_all(engine)
+            with Session(engine) as session, session.begin():
+                session.add(
+                    DraftRecord(
+                        id=1,
+                        draft_uuid=info.draft_uuid or str(uuid.uuid4()),
+                        created_at=info.created_at or _now(),
+                        organization=info.organization,
+                        country=info.country,
+                        country_code=info.country_code,
+                        cluster=info.cluster,
+                        protocols=sorted(info.protocols),
+                        language=info.language,
+                        author=info.author,
+                        definition_id=info.definition_id,
+                        definition_version=info.definition_version,
+                        app_version=__version__,
+                    )
+                )
+            engine.dispose()
+            os.replace(temporary, path)
+        except (OSError, SQLAlchemyError) as exc:
+            temporary.unlink(missing_ok=True)
+            reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
+            raise DraftFileError(f"Cannot create the draft {path}: {reason}. Choose another folder.") from None
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Draft:
+        """Open an existing draft.
+
+        The header is checked first by reading bytes only, so a foreign or newer
+        file is refused without being touched.
+
+        Raises:
+            NotADraftError, NewerDraftError, DraftFileError: see :func:`check_draft_file`;
+                also a damaged database.
+        """
+        path = Path(path)
+        check_draft_file(path)
+        engine = _make_engine(path, read_only=read_only)
+        try:
+            return cls(path, engine, read_only=read_only)
+        except (DatabaseError, OperationalError) as exc:
+            engine.dispose()
+            raise NotADraftError(
+                f"{path.name} is damaged and cannot be read ({exc.orig}). It was not changed. "
+                "Open a backup copy, or ask the person who sent it for a new copy."
+            ) from None
+        except LookupError:
+            engine.dispose()
+            raise NotADraftError(f"{path.name} is an incomplete draft file. It was not changed.") from None
+
+    def close(self) -> None:
+        """Release the file. With the rollback journal, no sidecar file is left behind."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Draft:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise DraftFileError(f"{self.path.name} is open read-only; save a copy with Save As to edit it.")
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise DraftFileError(
+                f"Could not write to {self.path.name}: {exc.orig}. Your text is still in the window; "
+                "free some disk space or use Save As to keep it elsewhere."
+            ) from None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _load_info(self) -> DraftInfo:
+        with self._sessions() as session:
+            record = session.get(DraftRecord, 1)
+            if record is None:
+                raise LookupError("no draft row")
+            return DraftInfo(
+                organization=record.organization,
+                country=record.country,
+                country_code=record.country_code,
+                cluster=record.cluster,
+                protocols=frozenset(record.protocols),
+                language=record.language,
+                author=record.author,
+                definition_id=record.definition_id,
+                definition_version=record.definition_version,
+                draft_uuid=record.draft_uuid,
+                created_at=record.created_at,
+            )
+
+    @property
+    def info(self) -> DraftInfo:
+        """What the draft is about (cached; updated by :meth:`update_info`)."""
+        return self._info
+
+    def answers(self) -> dict[str, Any]:
+        """Every stored answer: question id -> value (JSON data)."""
+        with self._sessions() as session:
+            return {r.question_id: r.value for r in session.scalars(select(AnswerRecord))}
+
+    def answer(self, question_id: str) -> Any:
+        """The stored value of one question, or ``None``."""
+        with self._sessions() as session:
+            record = session.get(AnswerRecord, question_id)
+            return None if record is None else record.value
+
+    def history(self, question_id: str | None = None) -> list[AnswerChange]:
+        """Recorded changes, oldest first; only those of ``question_id`` when given."""
+        statement = select(AnswerChangeRecord).order_by(AnswerChangeRecord.id)
+        if question_id is not None:
+            statement = statement.where(AnswerChangeRecord.question_id == question_id)
+        with self._sessions() as session:
+            return [
+                AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
+                for r in session.scalars(statement)
+            ]
+
+    # -- writing ---------------------------------------------------------------------
+
+    def set_answer(self, question_id: str, value: Any, author: str | None = None) -> bool:
+        """Store one answer and record the change, in one transaction.
+
+        Args:
+            question_id: stable question id (not checked here; see
+                :func:`untoc_desktop.answers.check_answer`).
+            value: JSON data; ``None`` removes the answer.
+            author: recorded with the change; defaults to the draft's author.
+
+        Returns:
+            False when the value was already stored (nothing written).
+
+        Raises:
+            DraftFileError: the write failed (disk full, file read-only...); nothing was written.
+        """
+        return self.set_answers({question_id: value}, author) > 0
+
+    def set_answers(self, values: Mapping[str, Any], author: str | None = None) -> int:
+        """Store several answers in one transaction; returns how many changed."""
+        author = self._info.author if author is None else author
+        changed = 0
+        with self._write() as session:
+            now = _now()
+            for question_id, value in values.items():
+                record = session.get(AnswerRecord, question_id)
+                previous = None if record is None else record.value
+                if previous == value:
+                    continue
+                if value is None:
+                    session.delete(record)
+                elif record is None:
+                    session.add(AnswerRecord(question_id=question_id, value=value, updated_at=now, updated_by=author))
+                else:
+                    record.value, record.updated_at, record.updated_by = value, now, author
+                session.add(
+                    AnswerChangeRecord(
+                        change_uuid=str(uuid.uuid4()),
+                        draft_uuid=self._info.draft_uuid,
+                        question_id=question_id,
+                        author=author,
+                        changed_at=now,
+                        previous_value=previous,
+                        new_value=value,
+                    )
+                )
+                changed += 1
+        return changed
+
+    def update_info(self, **fields: Any) -> DraftInfo:
+        """Change descriptive fields (organization, country, country_code, protocols, language, author).
+
+        Raises:
+            ValueError: for a field that cannot be changed.
+            DraftFileError: the write failed.
+        """
+        allowed = {"organization", "country", "country_code", "protocols", "language", "author"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        with self._write() as session:
+            record = session.get(DraftRecord, 1)
+            assert record is not None
+            for name, value in fields.items():
+                setattr(record, name, sorted(value) if name == "protocols" else value)
+        self._info = self._load_info()
+        return self._info
+
+    def save_copy(self, target: str | Path) -> None:
+        """Write a consistent copy of the draft to ``target`` (Save As).
+
+        Uses SQLite's online backup into a temporary file, then renames it into place.
+
+        Raises:
+            DraftFileError: the copy could not be written; ``target`` is left as it was.
+        """
+        target = Path(target)
+        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            source = self._engine.raw_connection()
+            try:
+                destination = sqlite3.connect(str(temporary))
+                try:
+                    source.driver_connection.backup(destination)  # type: ignore[union-attr]
+                finally:
+                    destination.close()
+            finally:
+                source.close()
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as exc:
+            temporary.unlink(missing_ok=True)
+            raise DraftFileError(f"Could not save a copy to {target}: {exc}. Choose another place.") from None
+
+

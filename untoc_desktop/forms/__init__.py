@@ -1,0 +1,1 @@
+"""Questionnaire definitions shipped with the application (data files, schema-checked)."""

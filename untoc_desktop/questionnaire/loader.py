@@ -1,0 +1,192 @@
+"""Loading questionnaire definitions from the data files in ``untoc_desktop/forms/``.
+
+A definition file is YAML (a superset of JSON) checked against
+``forms/definition.schema.json``. Each paragraph names a *question set*
+(by default ``definition`` for a use-of-terms paragraph and ``obligation``
+otherwise); the loader expands the set into the paragraph's questions and
+parses every rule once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from ..errors import DefinitionError, RuleSyntaxError
+from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Paragraph, Question
+from .rules import parse_rule
+
+_FORMS_PACKAGE = "untoc_desktop.forms"
+
+
+@cache
+def definition_schema() -> dict[str, Any]:
+    """The JSON Schema of definition files (``forms/definition.schema.json``)."""
+    text = resources.files(_FORMS_PACKAGE).joinpath("definition.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def installed_definition_paths() -> list[Path]:
+    """Paths of the definition files shipped in the package, sorted by name."""
+    folder = resources.files(_FORMS_PACKAGE)
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+
+
+@cache
+def load_installed_definition(cluster: int) -> Definition:
+    """Load the shipped definition for a review cluster.
+
+    Args:
+        cluster: cluster number.
+
+    Raises:
+        DefinitionError: when no definition is shipped for ``cluster`` or it is invalid.
+    """
+    for path in installed_definition_paths():
+        definition = load_definition_file(path)
+        if definition.cluster == cluster:
+            return definition
+    available = ", ".join(str(d.cluster) for d in installed_definitions()) or "none"
+    raise DefinitionError(f"No questionnaire is available for cluster {cluster} (available: {available}).")
+
+
+def installed_definitions() -> list[Definition]:
+    """Every shipped definition, ordered by cluster."""
+    return sorted((load_definition_file(p) for p in installed_definition_paths()), key=lambda d: d.cluster)
+
+
+def load_definition_file(path: str | Path) -> Definition:
+    """Load and check one definition file.
+
+    Args:
+        path: a YAML or JSON file following ``definition.schema.json``.
+
+    Raises:
+        DefinitionError: naming the file and the first problem found (schema
+            violation with its location, duplicate ids, unknown question set,
+            or a rule error with question id and character position).
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DefinitionError(f"Cannot read the questionnaire definition {path}: {exc.strerror}.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DefinitionError(f"The questionnaire definition {path.name} is not valid YAML: {exc}") from None
+    return definition_from_data(data, source_name=path.name, path=str(path))
+
+
+def definition_from_data(data: Any, source_name: str = "<data>", path: str = "") -> Definition:
+    """Build a :class:`Definition` from already parsed data (see :func:`load_definition_file`)."""
+    validator = jsonschema.Draft202012Validator(definition_schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise DefinitionError(f"The questionnaire definition {source_name} is invalid at {where}: {error.message}")
+
+    question_sets: dict[str, list[dict[str, Any]]] = data["question_sets"]
+    for set_name, questions in question_sets.items():
+        keys = [q["key"] for q in questions]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        if duplicates:
+            raise DefinitionError(
+                f"The questionnaire definition {source_name}: question set '{set_name}' repeats the key(s) "
+                f"{', '.join(sorted(duplicates))}."
+            )
+
+    instruments = []
+    seen_codes: set[str] = set()
+    seen_paragraphs: set[str] = set()
+    for raw_instrument in sorted(data["instruments"], key=lambda i: INSTRUMENT_ORDER.index(i["code"])):
+        code = raw_instrument["code"]
+        if code in seen_codes:
+            raise DefinitionError(f"The questionnaire definition {source_name} lists the instrument {code} twice.")
+        seen_codes.add(code)
+        articles = []
+        for raw_article in raw_instrument["articles"]:
+            paragraphs = []
+            for raw_paragraph in raw_article["paragraphs"]:
+                paragraph_id = f"{code}.{raw_article['number']}.{raw_paragraph['ref']}"
+                if paragraph_id in seen_paragraphs:
+                    raise DefinitionError(
+                        f"The questionnaire definition {source_name} lists the paragraph {paragraph_id} twice."
+                    )
+                seen_paragraphs.add(paragraph_id)
+                default_set = "definition" if raw_paragraph["obligation"] == "definition" else "obligation"
+                set_name = raw_paragraph.get("question_set", default_set)
+                if set_name not in question_sets:
+                    raise DefinitionError(
+                        f"The questionnaire definition {source_name}: paragraph {paragraph_id} uses the unknown "
+                        f"question set '{set_name}'."
+                    )
+                questions = _build_questions(question_sets[set_name], paragraph_id, source_name)
+                paragraphs.append(
+                    Paragraph(
+                        id=paragraph_id,
+                        instrument=code,
+                        article=raw_article["number"],
+                        ref=raw_paragraph["ref"],
+                        label=raw_paragraph["label"],
+                        obligation=raw_paragraph["obligation"],
+                        questions=questions,
+                        unverified=bool(raw_paragraph.get("unverified", False)),
+                        note=raw_paragraph.get("note", ""),
+                    )
+                )
+            articles.append(
+                Article(
+                    instrument=code,
+                    number=raw_article["number"],
+                    title=raw_article["title"],
+                    paragraphs=tuple(paragraphs),
+                    unverified=bool(raw_article.get("unverified", False)),
+                )
+            )
+        instruments.append(Instrument(code=code, title=raw_instrument["title"], articles=tuple(articles)))
+
+    return Definition(
+        id=data["id"],
+        version=data["version"],
+        cluster=data["cluster"],
+        title=data["title"],
+        instruments=tuple(instruments),
+        provisional=bool(data.get("provisional", False)),
+        source_date=data["source_date"],
+        sources=dict(data["sources"]),
+        path=path,
+    )
+
+
+def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, source_name: str) -> tuple[Question, ...]:
+    keys = frozenset(q["key"] for q in raw_questions)
+    questions = []
+    for raw in raw_questions:
+        question_id = f"{paragraph_id}.{raw['key']}"
+        rule = None
+        if "required_when" in raw:
+            try:
+                rule = parse_rule(raw["required_when"], known_keys=keys - {raw["key"]})
+            except RuleSyntaxError as exc:
+                raise DefinitionError(
+                    f"The questionnaire definition {source_name}: the rule of question {question_id} "
+                    f"('{exc.expression}') is invalid: {exc}."
+                ) from None
+        questions.append(
+            Question(
+                id=question_id,
+                key=raw["key"],
+                type=raw["type"],
+                label=raw["label"],
+                help=raw["help"],
+                paragraph_id=paragraph_id,
+                required=bool(raw.get("required", False)),
+                required_when=rule,
+            )
+        )
+    return tuple(questions)

@@ -1,0 +1,205 @@
+"""The questionnaire as loaded from a definition file: instruments, articles, paragraphs, questions.
+
+All objects are immutable. Ids are stable across versions of a definition:
+
+* paragraph id: ``INSTRUMENT.ARTICLE.REF``, for example ``UNTOC.5.1(a)(i)``;
+* question id: ``PARAGRAPH_ID.KEY``, for example ``UNTOC.5.1(a)(i).status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rules import Rule
+from .types import value_schema
+
+#: Instrument codes in the order they are presented, with their short names.
+INSTRUMENT_ORDER: tuple[str, ...] = ("UNTOC", "TIP", "SOM", "FIREARMS")
+PROTOCOLS: tuple[str, ...] = ("TIP", "SOM", "FIREARMS")
+INSTRUMENT_SHORT_NAMES: dict[str, str] = {
+    "UNTOC": "Convention",
+    "TIP": "Trafficking in Persons Protocol",
+    "SOM": "Smuggling of Migrants Protocol",
+    "FIREARMS": "Firearms Protocol",
+}
+
+#: Obligation levels of a provision (see ../shared/reference/README.md).
+OBLIGATION_LEVELS: tuple[str, ...] = ("mandatory", "qualified", "optional", "definition")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question asked about a paragraph.
+
+    Attributes:
+        id: stable id, ``PARAGRAPH_ID.KEY``.
+        key: the question's key within its paragraph (``status``, ``legislation``...).
+        type: one of :data:`untoc_desktop.questionnaire.types.QUESTION_TYPES`.
+        label: the question, in the project's own words (English).
+        help: guidance for the person answering.
+        required: always required when the paragraph applies.
+        required_when: required when this rule holds on the paragraph's answers.
+        paragraph_id: id of the paragraph the question belongs to.
+    """
+
+    id: str
+    key: str
+    type: str
+    label: str
+    help: str
+    paragraph_id: str
+    required: bool = False
+    required_when: Rule | None = None
+
+    @property
+    def value_schema(self) -> dict[str, Any]:
+        """JSON Schema that a valid answer value satisfies."""
+        return value_schema(self.type)
+
+    def is_required(self, paragraph_answers: Mapping[str, Any]) -> bool:
+        """Whether the question must be answered, given the paragraph's answers by key."""
+        if self.required:
+            return True
+        return self.required_when is not None and self.required_when.evaluate(paragraph_answers)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph or subparagraph of an article, the unit the questions are asked about.
+
+    Attributes:
+        id: ``INSTRUMENT.ARTICLE.REF``.
+        instrument: instrument code (``UNTOC``, ``TIP``, ``SOM``, ``FIREARMS``).
+        article: article number.
+        ref: paragraph reference as printed in the treaty, e.g. ``1(a)(i)`` or ``(b)``.
+        label: short description in the project's own words.
+        obligation: one of :data:`OBLIGATION_LEVELS`.
+        unverified: the reference marks this paragraph's detail as not yet verified.
+        note: optional explanatory note.
+        questions: the questions asked, in order.
+    """
+
+    id: str
+    instrument: str
+    article: int
+    ref: str
+    label: str
+    obligation: str
+    questions: tuple[Question, ...]
+    unverified: bool = False
+    note: str = ""
+
+    def question(self, key: str) -> Question:
+        """The question with ``key``; raises KeyError when absent."""
+        for question in self.questions:
+            if question.key == key:
+                return question
+        raise KeyError(key)
+
+    @property
+    def display_ref(self) -> str:
+        """Human reference, e.g. ``art. 5, para. 1(a)(i)``."""
+        return f"art. {self.article}, para. {self.ref}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article of the Convention or of a Protocol reviewed in the cluster."""
+
+    instrument: str
+    number: int
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    unverified: bool = False
+
+    @property
+    def id(self) -> str:
+        """``INSTRUMENT.NUMBER``, e.g. ``TIP.5``."""
+        return f"{self.instrument}.{self.number}"
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """The Convention or one of its Protocols, with the articles the cluster reviews."""
+
+    code: str
+    title: str
+    articles: tuple[Article, ...]
+
+    @property
+    def is_protocol(self) -> bool:
+        """True for TIP, SOM and FIREARMS."""
+        return self.code in PROTOCOLS
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A questionnaire definition for one review cluster.
+
+    Attributes:
+        id: stable definition id, e.g. ``untoc-cluster-1``.
+        version: definition version (semantic version string).
+        cluster: cluster number, 1 to 4.
+        title: cluster name.
+        provisional: the cluster's article list is not yet confirmed.
+        source_date: date the definition's facts were compiled (ISO 8601).
+        sources: key -> URL of the public sources of the treaty facts.
+        instruments: instruments in presentation order.
+        path: file the definition was loaded from.
+    """
+
+    id: str
+    version: str
+    cluster: int
+    title: str
+    instruments: tuple[Instrument, ...]
+    provisional: bool = False
+    source_date: str = ""
+    sources: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, instrument by instrument."""
+        for instrument in self.instruments:
+            yield from instrument.articles
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph in presentation order."""
+        for article in self.articles():
+            yield from article.paragraphs
+
+    def questions(self) -> Iterator[Question]:
+        """Every question in presentation order."""
+        for paragraph in self.paragraphs():
+            yield from paragraph.questions
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id; raises KeyError when absent."""
+        return self._question_index()[question_id]
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        """The paragraph with this id; raises KeyError when absent."""
+        return self._paragraph_index()[paragraph_id]
+
+    def instrument(self, code: str) -> Instrument:
+        """The instrument with this code; raises KeyError when absent."""
+        for instrument in self.instruments:
+            if instrument.code == code:
+                return instrument
+        raise KeyError(code)
+
+    def _question_index(self) -> dict[str, Question]:
+        index = self.__dict__.get("_qindex")
+        if index is None:
+            index = {q.id: q for q in self.questions()}
+            object.__setattr__(self, "_qindex", index)
+        return index
+
+    def _paragraph_index(self) -> dict[str, Paragraph]:
+        index = self.__dict__.get("_pindex")
+        if index is None:
+            index = {p.id: p for p in self.paragraphs()}
+            object.__setattr__(self, "_pindex", index)
+        return index

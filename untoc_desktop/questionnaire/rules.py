@@ -1,0 +1,165 @@
+"""Rule expressions used in questionnaire definitions.
+
+A rule is one Python-like boolean expression, parsed once when the definition
+is loaded, that refers to other answers of the same paragraph by their key.
+The grammar is a small, safe subset of Python's expression syntax, parsed with
+the standard library's :mod:`ast` and evaluated by our own walker (nothing is
+ever passed to ``eval``):
+
+    expression  := or-expr
+    or-expr     := and-expr ("or" and-expr)*
+    and-expr    := not-expr ("and" not-expr)*
+    not-expr    := "not" not-expr | comparison
+    comparison  := operand (("==" | "!=" | "in" | "not in" | "<" | "<=" | ">" | ">=") operand)?
+    operand     := KEY | STRING | NUMBER | "true" | "false" | "none"
+                 | "(" literal ("," literal)* ")" | "[" ... "]"
+                 | "answered(" KEY ")" | "(" expression ")"
+
+``KEY`` is the key of another question in the same paragraph (for example
+``status``); its value is the stored answer, or ``none`` when unanswered.
+``answered(KEY)`` is true when that answer counts as answered.
+
+Example: ``status in ("partly", "not_implemented")``.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RuleSyntaxError
+from .types import is_answered
+
+_COMPARATORS = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.In: lambda a, b: a in b if isinstance(b, (tuple, list, str)) and b is not None else False,
+    ast.NotIn: lambda a, b: a not in b if isinstance(b, (tuple, list, str)) else True,
+    ast.Lt: lambda a, b: _ordered(a, b) and a < b,
+    ast.LtE: lambda a, b: _ordered(a, b) and a <= b,
+    ast.Gt: lambda a, b: _ordered(a, b) and a > b,
+    ast.GtE: lambda a, b: _ordered(a, b) and a >= b,
+}
+_NAMED_CONSTANTS = {"true": True, "false": False, "none": None, "True": True, "False": False, "None": None}
+
+
+def _ordered(a: Any, b: Any) -> bool:
+    numbers = (int, float)
+    return (isinstance(a, numbers) and isinstance(b, numbers)) or (isinstance(a, str) and isinstance(b, str))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A parsed rule expression.
+
+    Attributes:
+        source: the expression as written.
+        keys: the question keys the rule refers to.
+    """
+
+    source: str
+    _tree: ast.Expression = field(repr=False, compare=False)
+    keys: frozenset[str] = frozenset()
+
+    def evaluate(self, answers: Mapping[str, Any]) -> bool:
+        """Evaluate the rule against the answers of one paragraph.
+
+        Args:
+            answers: question key -> stored value (missing keys count as ``none``).
+
+        Returns:
+            The truth value of the expression.
+        """
+        return bool(_eval(self._tree.body, answers))
+
+    def describe(self) -> str:
+        """The expression, for messages such as "required because ..."."""
+        return self.source
+
+
+def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None) -> Rule:
+    """Parse a rule expression.
+
+    Args:
+        source: the expression text.
+        known_keys: when given, the question keys the rule may refer to; any
+            other name is an error.
+
+    Raises:
+        RuleSyntaxError: with the 0-based ``position`` of the first problem.
+    """
+    if not isinstance(source, str) or not source.strip():
+        raise RuleSyntaxError("the rule is empty", str(source), 0)
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        position = max((exc.offset or 1) - 1, 0)
+        raise RuleSyntaxError(f"invalid syntax at position {position}: {exc.msg}", source, position) from None
+    keys: set[str] = set()
+    _check(tree.body, source, keys, known_keys)
+    return Rule(source=source.strip(), _tree=tree, keys=frozenset(keys))
+
+
+def _fail(node: ast.AST, source: str, what: str) -> RuleSyntaxError:
+    position = getattr(node, "col_offset", 0)
+    return RuleSyntaxError(f"{what} at position {position}", source, position)
+
+
+def _check(node: ast.AST, source: str, keys: set[str], known: frozenset[str] | set[str] | None) -> None:
+    if isinstance(node, ast.BoolOp):
+        for value in node.values:
+            _check(value, source, keys, known)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        _check(node.operand, source, keys, known)
+    elif isinstance(node, ast.Compare):
+        if len(node.ops) != 1:
+            raise _fail(node, source, "chained comparisons are not allowed; use 'and'")
+        if type(node.ops[0]) not in _COMPARATORS:
+            raise _fail(node, source, "unsupported comparison")
+        _check(node.left, source, keys, known)
+        _check(node.comparators[0], source, keys, known)
+    elif isinstance(node, ast.Name):
+        if node.id in _NAMED_CONSTANTS:
+            return
+        if known is not None and node.id not in known:
+            raise _fail(node, source, f"unknown question key '{node.id}'")
+        keys.add(node.id)
+    elif isinstance(node, ast.Constant):
+        if not isinstance(node.value, (str, int, float, bool, type(None))):
+            raise _fail(node, source, "unsupported literal")
+    elif isinstance(node, (ast.Tuple, ast.List)):
+        for element in node.elts:
+            if not isinstance(element, ast.Constant):
+                raise _fail(element, source, "lists may hold only literal values")
+            _check(element, source, keys, known)
+    elif isinstance(node, ast.Call):
+        if not (isinstance(node.func, ast.Name) and node.func.id == "answered"):
+            raise _fail(node, source, "the only function is answered(KEY)")
+        if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], ast.Name):
+            raise _fail(node, source, "answered() takes one question key")
+        _check(node.args[0], source, keys, known)
+    else:
+        raise _fail(node, source, f"'{ast.unparse(node)}' is not allowed in a rule")
+
+
+def _eval(node: ast.AST, answers: Mapping[str, Any]) -> Any:
+    if isinstance(node, ast.BoolOp):
+        results = (_eval(v, answers) for v in node.values)
+        return all(results) if isinstance(node.op, ast.And) else any(results)
+    if isinstance(node, ast.UnaryOp):
+        return not _eval(node.operand, answers)
+    if isinstance(node, ast.Compare):
+        return _COMPARATORS[type(node.ops[0])](_eval(node.left, answers), _eval(node.comparators[0], answers))
+    if isinstance(node, ast.Name):
+        if node.id in _NAMED_CONSTANTS:
+            return _NAMED_CONSTANTS[node.id]
+        return answers.get(node.id)
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return tuple(_eval(e, answers) for e in node.elts)
+    if isinstance(node, ast.Call):
+        return is_answered(answers.get(node.args[0].id))  # type: ignore[attr-defined]
+    raise AssertionError(f"unchecked node {node!r}")  # parse_rule rejects everything else
