@@ -95,8 +95,11 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
-        position = max((exc.offset or 1) - 1, 0)
-        raise RuleSyntaxError(f"invalid syntax at position {position}: {exc.msg}", source, position) from None
+        if not exc.offset:  # Python gives no offset when the text ends too early
+            position, message = len(source.strip()), "the rule ends too early"
+        else:
+            position, message = exc.offset - 1, exc.msg
+        raise RuleSyntaxError(f"invalid syntax at position {position}: {message}", source, position) from None
     keys: set[str] = set()
     _check(tree.body, source, keys, known_keys)
     return Rule(source=source.strip(), _tree=tree, keys=frozenset(keys))

@@ -1,0 +1,35 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from untoc_desktop.draft import Draft, DraftInfo  # noqa: E402
+from untoc_desktop.questionnaire import load_installed_definition  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def cluster1():
+    return load_installed_definition(1)
+
+
+@pytest.fixture
+def draft_info(cluster1):
+    return DraftInfo(
+        organization="Coalition for Justice & Rights",
+        country="Republic of Veridia",
+        cluster=1,
+        protocols=frozenset({"TIP", "SOM"}),
+        language="en",
+        author="A. Researcher",
+        definition_id=cluster1.id,
+        definition_version=cluster1.version,
+    )
+
+
+@pytest.fixture
+def draft(tmp_path, draft_info):
+    d = Draft.create(tmp_path / "veridia.untoc", draft_info)
+    yield d
+    d.close()

@@ -1,0 +1,46 @@
+import pytest
+
+from untoc_desktop.errors import RuleSyntaxError
+from untoc_desktop.questionnaire.rules import parse_rule
+
+
+@pytest.mark.parametrize(
+    ("source", "answers", "expected"),
+    [
+        ('status in ("partly", "not_implemented")', {"status": "partly"}, True),
+        ('status in ("partly", "not_implemented")', {"status": "fully"}, False),
+        ('status in ("partly", "not_implemented")', {}, False),
+        ('status == "fully" or answered(practice)', {"practice": "  "}, False),
+        ('status == "fully" or answered(practice)', {"practice": "text"}, True),
+        ('not answered(status)', {"status": None}, True),
+        ('count >= 3 and count < 10', {"count": 5}, True),
+        ('count >= 3', {"count": "many"}, False),
+        ('status != none', {"status": "unknown"}, True),
+    ],
+)
+def test_rules_evaluate_on_paragraph_answers(source, answers, expected):
+    assert parse_rule(source).evaluate(answers) is expected
+
+
+def test_rule_records_the_keys_it_reads():
+    assert parse_rule('status == "x" and answered(practice)').keys == {"status", "practice"}
+
+
+@pytest.mark.parametrize(
+    ("source", "position", "fragment"),
+    [
+        ("status ==", 9, "ends too early"),
+        ("status === 1", 9, "invalid syntax"),
+        ("__import__('os')", 0, "the only function is answered"),
+        ("status.upper()", 0, "the only function"),
+        ("1 < count < 3", 0, "chained comparisons"),
+        ('status in [status]', 11, "only literal values"),
+        ("", 0, "empty"),
+        ("lambda: 1", 0, "not allowed"),
+    ],
+)
+def test_bad_rules_report_their_position(source, position, fragment):
+    with pytest.raises(RuleSyntaxError) as caught:
+        parse_rule(source)
+    assert caught.value.position == position
+    assert fragment in str(caught.value)
