@@ -1,0 +1,53 @@
+# untoc_desktop: `make run` starts the desktop application, `make test` runs every test.
+# Both create the virtual environment .venv and install what they need on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARGS   ?=
+
+.PHONY: run test cli translations extract-messages system-deps benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -q -d translations -D untoc_desktop
+
+extract-messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -q -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	    --project untoc_desktop -o translations/untoc_desktop.pot untoc_desktop
+	$(BIN)/pybabel update -q -i translations/untoc_desktop.pot -d translations -D untoc_desktop
+
+system-deps:
+	sh packaging/debian-deps.sh
+
+## Start the desktop application (ARGS=path/to/draft.untoc to open one).
+## Without a display it runs on an Xvfb virtual screen.
+run: $(VENV)/.installed translations system-deps
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	    $(BIN)/untoc-desktop $(ARGS); \
+	else \
+	    echo "No display found: starting on an Xvfb virtual screen."; \
+	    xvfb-run -a -s '-screen 0 1400x900x24' $(BIN)/untoc-desktop $(ARGS); \
+	fi
+
+## The command-line tool: make cli ARGS="validate draft.untoc"
+cli: $(VENV)/.installed
+	$(BIN)/untoc $(ARGS)
+
+## Run the whole test suite (Qt tests run offscreen).
+test: $(VENV)/.installed translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
+
+benchmark: $(VENV)/.installed translations
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
+	find translations -name '*.mo' -delete
