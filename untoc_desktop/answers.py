@@ -25,10 +25,8 @@ MAX_ANSWERS_FILE_BYTES = 50 * 1024 * 1024
 
 
 @cache
-def _validator(question_type: str) -> jsonschema.Draft202012Validator:
-    from .questionnaire.types import value_schema
-
-    return jsonschema.Draft202012Validator(value_schema(question_type))
+def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(schema_json))
 
 
 def check_answer(question: Question, value: Any) -> None:
@@ -39,7 +37,8 @@ def check_answer(question: Question, value: Any) -> None:
     """
     if value is None:
         return
-    error = jsonschema.exceptions.best_match(_validator(question.type).iter_errors(value))
+    validator = _validator(json.dumps(question.value_schema, sort_keys=True))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
         where = f" (at {where})" if where else ""

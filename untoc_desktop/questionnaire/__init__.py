@@ -9,6 +9,7 @@ from .model import (
     Article,
     Definition,
     Instrument,
+    Option,
     Paragraph,
     Question,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Article",
     "Definition",
     "Instrument",
+    "Option",
     "Paragraph",
     "Question",
     "installed_definitions",

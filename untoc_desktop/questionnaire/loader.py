@@ -19,7 +19,7 @@ import jsonschema
 import yaml
 
 from ..errors import DefinitionError, RuleSyntaxError
-from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Paragraph, Question
+from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Option, Paragraph, Question
 from .rules import parse_rule
 
 _FORMS_PACKAGE = "untoc_desktop.forms"
@@ -84,7 +84,7 @@ def load_definition_file(path: str | Path) -> Definition:
 
 def definition_from_data(data: Any, source_name: str = "<data>", path: str = "") -> Definition:
     """Build a :class:`Definition` from already parsed data (see :func:`load_definition_file`)."""
-    validator = jsonschema.Draft202012Validator(definition_schema())
+    validator = jsonschema.Draft202012Validator(definition_schema(), format_checker=jsonschema.FormatChecker())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -125,7 +125,14 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
                         f"The questionnaire definition {source_name}: paragraph {paragraph_id} uses the unknown "
                         f"question set '{set_name}'."
                     )
-                questions = _build_questions(question_sets[set_name], paragraph_id, source_name)
+                raw_questions = question_sets[set_name] + raw_paragraph.get("extra_questions", [])
+                keys = [q["key"] for q in raw_questions]
+                if len(keys) != len(set(keys)):
+                    raise DefinitionError(
+                        f"The questionnaire definition {source_name}: paragraph {paragraph_id} has an extra "
+                        "question whose key is already used by its question set."
+                    )
+                questions = _build_questions(raw_questions, paragraph_id, source_name)
                 paragraphs.append(
                     Paragraph(
                         id=paragraph_id,
@@ -160,6 +167,8 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
         source_date=data["source_date"],
         sources=dict(data["sources"]),
         path=path,
+        renamed=dict(data.get("renamed", {})),
+        provisional_note=data.get("provisional_note", ""),
     )
 
 
@@ -168,15 +177,21 @@ def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, sou
     questions = []
     for raw in raw_questions:
         question_id = f"{paragraph_id}.{raw['key']}"
-        rule = None
-        if "required_when" in raw:
+        rules = {}
+        for name in ("required_when", "relevant_when"):
+            if name not in raw:
+                continue
             try:
-                rule = parse_rule(raw["required_when"], known_keys=keys - {raw["key"]})
+                rules[name] = parse_rule(raw[name], known_keys=keys - {raw["key"]})
             except RuleSyntaxError as exc:
                 raise DefinitionError(
-                    f"The questionnaire definition {source_name}: the rule of question {question_id} "
+                    f"The questionnaire definition {source_name}: the {name} rule of question {question_id} "
                     f"('{exc.expression}') is invalid: {exc}."
                 ) from None
+        if raw.get("minimum") is not None and raw.get("maximum") is not None and raw["minimum"] > raw["maximum"]:
+            raise DefinitionError(
+                f"The questionnaire definition {source_name}: question {question_id} has a minimum above its maximum."
+            )
         questions.append(
             Question(
                 id=question_id,
@@ -186,7 +201,13 @@ def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, sou
                 help=raw["help"],
                 paragraph_id=paragraph_id,
                 required=bool(raw.get("required", False)),
-                required_when=rule,
+                required_when=rules.get("required_when"),
+                relevant_when=rules.get("relevant_when"),
+                options=tuple(Option(o["value"], o["label"]) for o in raw.get("options", ())),
+                minimum=raw.get("minimum"),
+                maximum=raw.get("maximum"),
+                unit=raw.get("unit", ""),
+                pattern=raw.get("pattern"),
             )
         )
     return tuple(questions)

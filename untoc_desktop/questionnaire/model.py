@@ -25,8 +25,17 @@ INSTRUMENT_SHORT_NAMES: dict[str, str] = {
     "FIREARMS": "Firearms Protocol",
 }
 
-#: Obligation levels of a provision (see ../shared/reference/README.md).
-OBLIGATION_LEVELS: tuple[str, ...] = ("mandatory", "qualified", "optional", "definition")
+#: Obligation levels of a provision (see ../shared/reference/README.md); ``unclassified``
+#: marks a whole article whose paragraph structure the reference does not yet give.
+OBLIGATION_LEVELS: tuple[str, ...] = ("mandatory", "qualified", "optional", "definition", "unclassified")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A declared option of a choice question: stored ``value`` and English ``label``."""
+
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -39,9 +48,13 @@ class Question:
         type: one of :data:`untoc_desktop.questionnaire.types.QUESTION_TYPES`.
         label: the question, in the project's own words (English).
         help: guidance for the person answering.
-        required: always required when the paragraph applies.
+        required: always required when the paragraph applies (and the question is relevant).
         required_when: required when this rule holds on the paragraph's answers.
+        relevant_when: the question is shown (and can be required) only when this rule holds.
         paragraph_id: id of the paragraph the question belongs to.
+        options: declared options of ``choice`` / ``multi_choice`` questions.
+        minimum / maximum / unit: bounds (inclusive) and unit of ``number`` questions.
+        pattern: regular expression a ``text`` answer must match.
     """
 
     id: str
@@ -52,17 +65,33 @@ class Question:
     paragraph_id: str
     required: bool = False
     required_when: Rule | None = None
+    relevant_when: Rule | None = None
+    options: tuple[Option, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+    pattern: str | None = None
 
     @property
     def value_schema(self) -> dict[str, Any]:
-        """JSON Schema that a valid answer value satisfies."""
-        return value_schema(self.type)
+        """JSON Schema (draft 2020-12) that a valid answer value satisfies."""
+        return value_schema(self.type, [o.value for o in self.options], self.minimum, self.maximum, self.pattern)
+
+    def is_relevant(self, paragraph_answers: Mapping[str, Any]) -> bool:
+        """Whether the question is shown, given the paragraph's answers by key."""
+        return self.relevant_when is None or self.relevant_when.evaluate(paragraph_answers)
 
     def is_required(self, paragraph_answers: Mapping[str, Any]) -> bool:
         """Whether the question must be answered, given the paragraph's answers by key."""
+        if not self.is_relevant(paragraph_answers):
+            return False
         if self.required:
             return True
         return self.required_when is not None and self.required_when.evaluate(paragraph_answers)
+
+    def option_label(self, value: str) -> str:
+        """English label of an option value (the value itself when undeclared)."""
+        return next((o.label for o in self.options if o.value == value), value)
 
 
 @dataclass(frozen=True)
@@ -148,6 +177,9 @@ class Definition:
         sources: key -> URL of the public sources of the treaty facts.
         instruments: instruments in presentation order.
         path: file the definition was loaded from.
+        renamed: old question id -> new question id, for carrying answers of
+            drafts written against an earlier version over to this one.
+        provisional_note: why the article list is provisional, when it is.
     """
 
     id: str
@@ -159,6 +191,8 @@ class Definition:
     source_date: str = ""
     sources: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    provisional_note: str = ""
 
     def articles(self) -> Iterator[Article]:
         """Every article, instrument by instrument."""

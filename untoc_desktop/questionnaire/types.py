@@ -8,6 +8,7 @@ whether a value counts as an answer for completeness.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 #: Implementation status choices, in display order, with their English labels.
@@ -35,12 +36,29 @@ SOURCE_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("date", "Date", {"type": "string", "maxLength": 100}),
     ("link", "Link (optional)", _LINK),
 )
+CASE_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("court", "Court or authority", {"type": "string", "minLength": 1, "maxLength": 1000}),
+    ("year", "Year", {"type": ["integer", "null"], "minimum": 1000, "maximum": 2999}),
+    ("reference", "Case reference", {"type": "string", "maxLength": 1000}),
+    ("outcome", "Outcome", {"type": "string", "maxLength": 20000}),
+)
+STATISTIC_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("year", "Year", {"type": "integer", "minimum": 1000, "maximum": 2999}),
+    ("figure", "Figure", {"type": ["number", "null"]}),
+    ("unit", "Unit (what is counted)", {"type": "string", "maxLength": 500}),
+    ("source", "Source", {"type": "string", "maxLength": 2000}),
+)
 
-#: Record-list types and their fields.
+#: Record-list types and their fields; the first field is required in each record.
 RECORD_FIELDS: dict[str, tuple[tuple[str, str, dict[str, Any]], ...]] = {
     "citations": CITATION_FIELDS,
     "sources": SOURCE_FIELDS,
+    "cases": CASE_FIELDS,
+    "statistics": STATISTIC_FIELDS,
 }
+
+#: Choices of the yes / yes in part / no type.
+YES_NO_CHOICES: tuple[tuple[str, str], ...] = (("yes", "Yes"), ("yes_in_part", "Yes, in part"), ("no", "No"))
 
 
 def _record_list_schema(fields: tuple[tuple[str, str, dict[str, Any]], ...]) -> dict[str, Any]:
@@ -56,28 +74,56 @@ def _record_list_schema(fields: tuple[tuple[str, str, dict[str, Any]], ...]) -> 
     }
 
 
-#: JSON Schema of a valid value, per question type.
+#: JSON Schema of a valid value, per question type, before a question's own
+#: options, bounds and pattern are applied (see :func:`value_schema`).
 VALUE_SCHEMAS: dict[str, dict[str, Any]] = {
     "status": {"type": "string", "enum": [key for key, _ in STATUS_CHOICES]},
+    "yes_no": {"type": "string", "enum": [key for key, _ in YES_NO_CHOICES]},
     "text": {"type": "string", "maxLength": _TEXT_MAX},
     "citations": _record_list_schema(CITATION_FIELDS),
     "sources": _record_list_schema(SOURCE_FIELDS),
+    "cases": _record_list_schema(CASE_FIELDS),
+    "statistics": _record_list_schema(STATISTIC_FIELDS),
+    "choice": {"type": "string"},
+    "multi_choice": {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+    "number": {"type": "number"},
+    "date": {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
 }
 
 QUESTION_TYPES: tuple[str, ...] = tuple(VALUE_SCHEMAS)
 
 
-def value_schema(question_type: str) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) that a valid value of ``question_type`` satisfies.
+def value_schema(
+    question_type: str,
+    options: Sequence[str] = (),
+    minimum: float | None = None,
+    maximum: float | None = None,
+    pattern: str | None = None,
+) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) that a valid answer value satisfies.
 
     Args:
         question_type: one of :data:`QUESTION_TYPES`.
+        options: the declared option values of a ``choice`` or ``multi_choice`` question.
+        minimum / maximum: bounds of a ``number`` question (inclusive).
+        pattern: regular expression a ``text`` answer must match.
 
     Raises:
         KeyError: for an unknown type (definition files are schema-checked first,
             so this only happens on a programming error).
     """
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **VALUE_SCHEMAS[question_type]}
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **VALUE_SCHEMAS[question_type]}
+    if question_type == "choice" and options:
+        schema["enum"] = list(options)
+    if question_type == "multi_choice" and options:
+        schema["items"] = {"enum": list(options)}
+    if minimum is not None:
+        schema["minimum"] = minimum
+    if maximum is not None:
+        schema["maximum"] = maximum
+    if pattern is not None:
+        schema["pattern"] = pattern
+    return schema
 
 
 def is_answered(value: Any) -> bool:
@@ -95,5 +141,5 @@ def is_answered(value: Any) -> bool:
 
 
 def status_label(key: str) -> str:
-    """English label of a status choice key (the key itself when unknown)."""
-    return dict(STATUS_CHOICES).get(key, key)
+    """English label of a status or yes/no choice key (the key itself when unknown)."""
+    return dict(STATUS_CHOICES + YES_NO_CHOICES).get(key, key)

@@ -1,0 +1,194 @@
+"""Which States are party to the Convention and to each Protocol, and their names.
+
+The shipped table ``forms/states-parties.csv`` (columns ``iso3, name, untoc,
+tip, som, firearms, source_date, source_url, confidence``) was compiled from a
+2014 copy of the UN Treaty Collection status tables plus later accessions from
+official and press sources (see ``../shared/reference/README.md``). A cell
+holds a date of deposit, ``party`` (date unknown), ``signatory``, nothing (not
+party) or ``unknown``. The table pre-selects a Protocol only where it is
+certain; everything else is for the user to decide, and a newer table can be
+imported.
+
+Country names come from babel's CLDR data in the six UN languages, never from
+hand-written lists.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+from .errors import ImportFileError
+
+_COLUMNS = ("iso3", "name", "untoc", "tip", "som", "firearms", "source_date", "source_url", "confidence")
+_PROTOCOL_COLUMNS = {"TIP": "tip", "SOM": "som", "FIREARMS": "firearms"}
+MAX_TABLE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PartyStatus:
+    """A State's status towards one instrument.
+
+    Attributes:
+        kind: ``party``, ``signatory``, ``not_party`` or ``unknown``.
+        deposit_date: ISO date of deposit of the instrument, when known.
+    """
+
+    kind: str
+    deposit_date: str = ""
+
+    @property
+    def is_party(self) -> bool | None:
+        """True or False when the table is certain, None when the user must decide."""
+        if self.kind == "party":
+            return True
+        if self.kind in ("signatory", "not_party"):
+            return False
+        return None
+
+
+@dataclass(frozen=True)
+class StateParty:
+    """One row of the table.
+
+    Attributes:
+        iso3: ISO 3166-1 alpha-3 code (``EUU`` for the European Union).
+        name: English name as written in the table.
+        convention: status towards the Convention (UNTOC).
+        protocols: Protocol code (TIP, SOM, FIREARMS) -> status.
+        source_date: when the row's sources were dated.
+        source_url: where the row comes from (one or more URLs separated by ``;``).
+        confidence: ``high``, ``high-partial``, ``medium``...
+    """
+
+    iso3: str
+    name: str
+    convention: PartyStatus
+    protocols: Mapping[str, PartyStatus]
+    source_date: str
+    source_url: str
+    confidence: str
+
+    def preselected_protocols(self) -> dict[str, bool | None]:
+        """Protocol code -> True/False where the table is certain, None where the user must be asked."""
+        return {code: status.is_party for code, status in self.protocols.items()}
+
+
+@dataclass(frozen=True)
+class StatesPartiesTable:
+    """The whole table, with where it came from."""
+
+    states: tuple[StateParty, ...]
+    origin: str
+    newest_source_date: str
+
+    def by_iso3(self, iso3: str) -> StateParty:
+        """The row of a State; raises KeyError when absent."""
+        for state in self.states:
+            if state.iso3 == iso3.upper():
+                return state
+        raise KeyError(iso3)
+
+
+def _status(cell: str) -> PartyStatus:
+    cell = cell.strip()
+    if not cell:
+        return PartyStatus("not_party")
+    if cell in ("party", "signatory", "unknown"):
+        return PartyStatus(cell)
+    if len(cell) == 10 and cell[4] == "-" and cell[7] == "-" and cell.replace("-", "").isdigit():
+        return PartyStatus("party", cell)
+    raise ValueError(f"'{cell}' is not a date, party, signatory, unknown or empty")
+
+
+def parse_table(text: str, origin: str) -> StatesPartiesTable:
+    """Parse a States parties table in the CSV format described in the module docstring.
+
+    Raises:
+        ImportFileError: naming the first problem (missing column, bad cell with its line).
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportFileError(f"{origin} is not a States parties table: the column(s) {', '.join(missing)} are missing.")
+    states = []
+    for row in reader:
+        try:
+            states.append(
+                StateParty(
+                    iso3=row["iso3"].strip().upper(),
+                    name=row["name"].strip(),
+                    convention=_status(row["untoc"]),
+                    protocols={code: _status(row[column]) for code, column in _PROTOCOL_COLUMNS.items()},
+                    source_date=row["source_date"].strip(),
+                    source_url=row["source_url"].strip(),
+                    confidence=row["confidence"].strip(),
+                )
+            )
+        except ValueError as exc:
+            raise ImportFileError(f"{origin}, line {reader.line_num}: {exc}.") from None
+    if not states:
+        raise ImportFileError(f"{origin} holds no States.")
+    return StatesPartiesTable(tuple(states), origin, max(s.source_date for s in states))
+
+
+@cache
+def shipped_table() -> StatesPartiesTable:
+    """The table shipped with the application."""
+    text = resources.files("untoc_desktop.forms").joinpath("states-parties.csv").read_text("utf-8")
+    return parse_table(text, "states-parties.csv (shipped)")
+
+
+def load_table(path: str | Path) -> StatesPartiesTable:
+    """Load a newer table chosen by the user.
+
+    Raises:
+        ImportFileError: unreadable, too large, or malformed.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            raise ImportFileError(f"{path.name} is too large for a States parties table.")
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path.name} is not UTF-8 text; save it as UTF-8 CSV.") from None
+    return parse_table(text, path.name)
+
+
+def normalise_locale(language: str | None) -> Locale:
+    """A babel Locale for a possibly odd identifier (``zh-cn``, ``fr_CA.UTF-8``, ``C``, ``""``...).
+
+    Falls back to English when the identifier names no known locale; never raises.
+    """
+    code = (language or "").split(".")[0].split("@")[0].replace("-", "_").strip()
+    if code and code not in ("C", "POSIX"):
+        for candidate in (code, code.split("_")[0]):
+            try:
+                return Locale.parse(candidate)
+            except (ValueError, UnknownLocaleError):
+                continue
+    return Locale("en")
+
+
+def country_name(iso3: str, language: str = "en") -> str:
+    """The CLDR name of a State in ``language`` (e.g. ``country_name("DZA", "ar")``).
+
+    Args:
+        iso3: ISO 3166-1 alpha-3 code; ``EUU`` is the European Union.
+        language: a locale identifier; unknown ones fall back to English.
+
+    Raises:
+        KeyError: for a code CLDR does not know.
+    """
+    alpha2 = "EU" if iso3.upper() == "EUU" else get_global("territory_aliases")[iso3.upper()][0]
+    return normalise_locale(language).territories[alpha2]
