@@ -1,0 +1,95 @@
+"""The composition root: builds the services and the main window, then runs the event loop."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..i18n import _, set_language
+from ..questionnaire import installed_definitions, load_installed_definition
+from .export import export_submission
+from .main_window import MainWindow
+from .recent import RecentDrafts
+from .style import STYLE_SHEET
+
+log = logging.getLogger(__name__)
+ORGANIZATION = "untoc_desktop"
+APPLICATION = "untoc-desktop"
+#: Version of the settings layout; raise it and add an upgrade step when keys change.
+SETTINGS_VERSION = 1
+
+
+def user_settings() -> QSettings:
+    """The user's settings (platform-native store), upgraded to :data:`SETTINGS_VERSION`."""
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    if int(settings.value("settings/version", 0) or 0) < SETTINGS_VERSION:
+        settings.setValue("settings/version", SETTINGS_VERSION)
+    return settings
+
+
+def build_main_window(argv: Sequence[str], settings: QSettings, interface_language: str = "en") -> MainWindow:
+    """Build the main window and its services; open the draft named in ``argv`` if any.
+
+    Args:
+        argv: command-line arguments after the program name; the first that is not an option is a draft path.
+        settings: user settings (tests pass a temporary INI file).
+        interface_language: language of the interface, for country names.
+    """
+    window = MainWindow(
+        load_definition=load_installed_definition,
+        available_clusters=[d.cluster for d in installed_definitions()],
+        recent=RecentDrafts(settings),
+        settings=settings,
+        export_function=export_submission,
+        interface_language=interface_language,
+    )
+    paths = [a for a in argv if not a.startswith("-")]
+    if paths:
+        window.open_draft(Path(paths[0]))
+    return window
+
+
+def _excepthook(window_parent: QApplication) -> object:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        QMessageBox.critical(
+            window_parent.activeWindow(), _("Unexpected problem"),
+            _("Something unexpected went wrong: {problem}\nYour answers saved so far are safe in the draft file.")
+            .format(problem=exc),
+        )
+
+    return hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop application.
+
+    Args:
+        argv: command-line arguments without the program name (default ``sys.argv[1:]``):
+            an optional path of a draft to open.
+
+    Returns:
+        The process exit status.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=os.environ.get("UNTOC_LOG_LEVEL", "WARNING"))
+    app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    language = set_language(QLocale.system().name())
+    app.setStyleSheet(STYLE_SHEET)
+    sys.excepthook = _excepthook(app)  # type: ignore[assignment]
+    window = build_main_window(arguments, user_settings(), interface_language=language)
+    window.show()
+    return app.exec()

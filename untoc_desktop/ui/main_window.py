@@ -1,0 +1,409 @@
+"""The main window: File and Edit menus, the open draft's workspace, completeness dock and status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+
+from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
+from ..errors import ExportCancelled, UntocError
+from ..i18n import _, ngettext
+from ..questionnaire.model import Definition
+from .autosave import Autosave
+from .completeness_panel import CompletenessPanel, summary_text
+from .draft_view import DraftView
+from .edit_actions import TextEditActions
+from .export import FORMATS, ExportFunction
+from .new_draft_dialog import NewDraftDialog
+from .recent import RecentDrafts
+from .session import DraftSession
+from .welcome_page import WelcomePage
+from .workers import BackgroundOperation
+
+log = logging.getLogger(__name__)
+APP_TITLE = "UNTOC Review submission"
+_FILE_FILTER = "untoc drafts (*.untoc)"
+
+
+class MainWindow(QMainWindow):
+    """One window editing one draft at a time.
+
+    Args:
+        load_definition: cluster number -> its questionnaire (raises DefinitionError).
+        available_clusters: clusters with a questionnaire (for the New draft dialog).
+        recent: the recent-drafts list.
+        settings: user settings (window layout, New draft defaults).
+        export_function: see :data:`untoc_desktop.ui.export.ExportFunction`.
+        interface_language: language code of the interface (country names).
+    """
+
+    def __init__(
+        self,
+        *,
+        load_definition: Callable[[int], Definition],
+        available_clusters: Collection[int],
+        recent: RecentDrafts,
+        settings: QSettings,
+        export_function: ExportFunction,
+        interface_language: str = "en",
+    ) -> None:
+        super().__init__()
+        self._load_definition = load_definition
+        self._available_clusters = tuple(available_clusters)
+        self._recent = recent
+        self._settings = settings
+        self._export_function = export_function
+        self._interface_language = interface_language
+        self.session: DraftSession | None = None
+        self.autosave: Autosave | None = None
+        self.draft_view: DraftView | None = None
+        self.export_operation: BackgroundOperation[Path] | None = None
+
+        self.welcome = WelcomePage(self)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.welcome)
+        self.setCentralWidget(self.central)
+        self.completeness = CompletenessPanel(self)
+        self.completeness_dock = QDockWidget(_("Still missing"), self)
+        self.completeness_dock.setObjectName("completenessDock")
+        self.completeness_dock.setWidget(self.completeness)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.completeness_dock)
+        self.summary = QLabel(self)
+        self.statusBar().addPermanentWidget(self.summary)
+
+        self._build_menus()
+        self.welcome.new_requested.connect(self.new_draft)
+        self.welcome.open_requested.connect(self.open_draft_dialog)
+        self.welcome.recent_activated.connect(self.open_recent)
+        self.completeness.question_activated.connect(self.focus_question)
+        self.completeness.article_activated.connect(lambda article_id: self.draft_view and self.draft_view.select(article_id))
+        self.resize(1280, 860)
+        self.resizeDocks([self.completeness_dock], [190], Qt.Orientation.Vertical)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            self.restoreState(settings.value("window/state") or b"")
+        self._draft_changed()
+
+    # -- menus -----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        def action(text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = action(_("&New draft…"), self.new_draft, QKeySequence.StandardKey.New)
+        self.open_action = action(_("&Open…"), self.open_draft_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(_("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_as_action = action(_("Save &As…"), self.save_as, "Ctrl+Shift+S")
+        self.close_action = action(_("&Close"), self.close_draft, QKeySequence.StandardKey.Close)
+        self.export_docx_action = action(_("&Export submission as Word…"), lambda: self.export("docx"), "Ctrl+E")
+        self.export_pdf_action = action(_("Export submission as &PDF…"), lambda: self.export("pdf"), "Ctrl+Shift+E")
+        self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_as_action, self.close_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.edit_actions = TextEditActions(self)
+        self.edit_actions.add_to(self.menuBar().addMenu(_("&Edit")))
+        view_menu = self.menuBar().addMenu(_("&View"))
+        view_menu.addAction(self.completeness_dock.toggleViewAction())
+
+    def _fill_recent_menu(self) -> None:
+        removed = self._recent.prune_missing()
+        if removed:
+            self.statusBar().showMessage(
+                ngettext("Removed {count} draft that no longer exists from Open Recent.",
+                         "Removed {count} drafts that no longer exist from Open Recent.", len(removed)
+                         ).format(count=len(removed)), 8000)
+        self.recent_menu.clear()
+        paths = self._recent.paths()
+        for number, path in enumerate(paths, start=1):
+            act = self.recent_menu.addAction(f"&{number % 10} {path.name}")
+            act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not paths:
+            self.recent_menu.addAction(_("No recent drafts")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(_("Clear list"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear_recent)
+        self.welcome.set_recent(paths)
+
+    def _clear_recent(self) -> None:
+        for path in self._recent.paths():
+            self._recent.remove(path)
+        self.welcome.set_recent([])
+
+    # -- file commands ---------------------------------------------------------------
+
+    def new_draft(self) -> bool:
+        """Ask what the new draft is about and where to save it, then create and open it."""
+        defaults = {key: str(self._settings.value(f"new_draft/{key}", "")) for key in ("organization", "author")}
+        dialog = NewDraftDialog(self._available_clusters, self._interface_language, defaults, self)
+        if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
+            return False
+        info = dialog.draft_info()
+        suggested = Path(self._folder()) / f"{info.organization} – {info.country} – cluster {info.cluster}{DRAFT_SUFFIX}"
+        path, _selected = QFileDialog.getSaveFileName(self, _("Save the new draft as"), str(suggested), _FILE_FILTER)
+        if not path:
+            return False
+        return self.create_draft(Path(path), info)
+
+    def create_draft(self, path: Path, info: DraftInfo) -> bool:
+        """Create a draft file at ``path`` (``.untoc`` added when missing) and open it; False on failure (shown)."""
+        path = Path(path)
+        if path.suffix.lower() != DRAFT_SUFFIX:
+            path = path.with_name(path.name + DRAFT_SUFFIX)
+        try:
+            definition = self._load_definition(info.cluster)
+            info = DraftInfo(**{**info.__dict__, "definition_id": definition.id,
+                                "definition_version": definition.version})
+            draft = Draft.create(path, info)
+        except UntocError as exc:
+            self._warn(_("The draft was not created"), str(exc))
+            return False
+        self._settings.setValue("new_draft/organization", info.organization)
+        self._settings.setValue("new_draft/author", info.author)
+        return self._switch_to(draft, definition)
+
+    def open_draft_dialog(self) -> bool:
+        """Ask for a draft file and open it."""
+        path, _selected = QFileDialog.getOpenFileName(self, _("Open a draft"), self._folder(),
+                                                      f"{_FILE_FILTER};;{_('All files (*)')}")
+        return bool(path) and self.open_draft(Path(path))
+
+    def open_draft(self, path: str | Path) -> bool:
+        """Open a draft file, replacing the current one; False (after a message) when it cannot be opened."""
+        path = Path(path)
+        if self.session is not None and self.session.path.resolve() == path.resolve():
+            return True
+        try:
+            draft = Draft.open(path)
+        except UntocError as exc:
+            self._warn(_("The draft cannot be opened"), str(exc))
+            return False
+        try:
+            definition = self._load_definition(draft.info.cluster)
+        except UntocError as exc:
+            draft.close()
+            self._warn(_("The draft cannot be opened"), str(exc))
+            return False
+        return self._switch_to(draft, definition)
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent draft; a file that no longer exists is removed from the list, with a message."""
+        if not Path(path).is_file():
+            self._recent.remove(path)
+            self.welcome.set_recent(self._recent.paths())
+            self._warn(_("The draft cannot be opened"),
+                       _("{path} no longer exists; it was removed from the recent drafts.").format(path=path))
+            return False
+        return self.open_draft(path)
+
+    def save_as(self) -> bool:
+        """Ask where to save a copy of the draft, then continue in the copy."""
+        if self.session is None:
+            return False
+        path, _selected = QFileDialog.getSaveFileName(self, _("Save a copy of the draft as"),
+                                                      str(self.session.path), _FILE_FILTER)
+        return bool(path) and self.save_as_path(Path(path))
+
+    def save_as_path(self, path: Path) -> bool:
+        """Write a copy of the draft to ``path`` (``.untoc`` added when missing) and switch to the copy."""
+        if self.session is None or self.autosave is None:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != DRAFT_SUFFIX:
+            path = path.with_name(path.name + DRAFT_SUFFIX)
+        self.autosave.flush()
+        if path.resolve() == self.session.path.resolve():
+            return True
+        try:
+            self.session.draft.save_copy(path)
+        except UntocError as exc:
+            self._warn(_("The copy was not saved"), str(exc))
+            return False
+        if self.open_draft(path):
+            self.statusBar().showMessage(_("Now editing the copy {name}.").format(name=path.name), 8000)
+            return True
+        return False
+
+    def close_draft(self) -> bool:
+        """Save pending edits and close the draft; False when the user chose to keep it open."""
+        if not self._release_current():
+            return False
+        self._draft_changed()
+        return True
+
+    def focus_question(self, question_id: str) -> None:
+        """Go to a question's field and give it the keyboard focus."""
+        if self.draft_view is not None:
+            self.draft_view.focus_question(question_id)
+
+    # -- export ----------------------------------------------------------------------
+
+    def export(self, fmt: str) -> BackgroundOperation[Path] | None:
+        """Ask where to export the submission (``docx`` or ``pdf``) and start the export."""
+        if self.session is None:
+            return None
+        suffix, file_filter = FORMATS[fmt]
+        info = self.session.info
+        suggested = self.session.path.with_name(f"{info.organization} – {info.country} – cluster {info.cluster}{suffix}")
+        path, _selected = QFileDialog.getSaveFileName(self, _("Export the submission"), str(suggested), _(file_filter))
+        if not path:
+            return None
+        path_obj = Path(path)
+        if path_obj.suffix.lower() != suffix:
+            path_obj = path_obj.with_name(path_obj.name + suffix)
+        return self.start_export(path_obj, fmt)
+
+    def start_export(self, path: Path, fmt: str) -> BackgroundOperation[Path] | None:
+        """Export to ``path`` on a worker thread with a progress dialog; the window stays usable."""
+        if self.session is None or self.autosave is None or self.export_operation is not None:
+            return None
+        self.autosave.flush()
+        definition, info, answers = self.session.definition, self.session.info, self.session.answers()
+        export_function = self._export_function
+
+        def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
+            return export_function(definition, info, answers, path, fmt, language=info.language,
+                                   progress=progress, is_cancelled=is_cancelled)
+
+        operation = BackgroundOperation(self, op, self._exported, self._export_failed,
+                                        label=_("Exporting the submission to {name}…").format(name=path.name))
+        operation.finished.connect(self._export_finished)
+        self.export_operation = operation
+        self._update_actions()
+        return operation.start()
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(_("Submission exported to {path}.").format(path=path), 15000)
+
+    def _export_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ExportCancelled):
+            self.statusBar().showMessage(_("Export cancelled; nothing was written."), 8000)
+        elif isinstance(exc, UntocError):
+            self._warn(_("The submission was not exported"), str(exc))
+        else:
+            log.error("export failed", exc_info=exc)
+            self._warn(_("The submission was not exported"),
+                       _("An unexpected problem stopped the export: {problem}").format(problem=exc))
+
+    def _export_finished(self) -> None:
+        if self.export_operation is not None:
+            self.export_operation.deleteLater()
+        self.export_operation = None
+        self._update_actions()
+
+    # -- state -----------------------------------------------------------------------
+
+    def _switch_to(self, draft: Draft, definition: Definition) -> bool:
+        if not self._release_current():
+            draft.close()
+            return False
+        self.session = DraftSession(draft, definition, self)
+        self.autosave = Autosave(self.session, parent=self)
+        self.draft_view = DraftView(self.session, self.autosave, self.central)
+        self.central.addWidget(self.draft_view)
+        self.central.setCurrentWidget(self.draft_view)
+        self.session.completeness_changed.connect(lambda _report: self._show_completeness())
+        self.autosave.saved.connect(self._saved)
+        self._recent.add(draft.path)
+        self._draft_changed()
+        return True
+
+    def _release_current(self) -> bool:
+        if self.session is None or self.autosave is None:
+            return True
+        if not self.autosave.flush():
+            count = len(self.autosave.unsaved())
+            answer = QMessageBox.question(
+                self, _("Some answers are not saved"),
+                ngettext("{count} answer could not be saved (see the message in the window). Close the draft anyway "
+                         "and lose it?", "{count} answers could not be saved (see the messages in the window). "
+                         "Close the draft anyway and lose them?", count).format(count=count),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
+        if self.draft_view is not None:
+            self.central.removeWidget(self.draft_view)
+            self.draft_view.deleteLater()
+        self.session.close()
+        self.session.deleteLater()
+        self.autosave.deleteLater()
+        self.session = self.autosave = self.draft_view = None
+        return True
+
+    def _draft_changed(self) -> None:
+        if self.session is None:
+            self.central.setCurrentWidget(self.welcome)
+            self.welcome.set_recent(self._recent.paths())
+            self.setWindowTitle(_(APP_TITLE))
+            self.setWindowFilePath("")
+            self.completeness.clear()
+            self.summary.clear()
+        else:
+            self.setWindowTitle(f"{self.session.path.name} — {_(APP_TITLE)}")
+            self.setWindowFilePath(str(self.session.path))
+            self._show_completeness()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        is_open = self.session is not None
+        for act in (self.save_as_action, self.close_action):
+            act.setEnabled(is_open)
+        for act in (self.export_docx_action, self.export_pdf_action):
+            act.setEnabled(is_open and self.export_operation is None)
+
+    def _show_completeness(self) -> None:
+        if self.session is None:
+            return
+        report = self.session.report
+        self.summary.setText(summary_text(report))
+        self.completeness.set_report(self.session.definition, report, self.session.answers())
+
+    def _saved(self, _question_id: str, when: datetime) -> None:
+        self.statusBar().showMessage(_("Saved at {time}").format(time=when.strftime("%H:%M:%S")), 10000)
+
+    def _folder(self) -> str:
+        if self.session is not None:
+            return str(self.session.path.parent)
+        paths = self._recent.paths()
+        return str(paths[0].parent) if paths else str(Path.home())
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Finish or cancel an export, flush pending edits, remember the layout, then close."""
+        if self.export_operation is not None:
+            self.export_operation.cancel()
+            self.export_operation.wait()
+        if not self._release_current():
+            event.ignore()
+            return
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        event.accept()
+
+

@@ -1,0 +1,19 @@
+"""The application's style sheet: emphasis for labels, help, markers and messages by object name."""
+
+STYLE_SHEET = """
+QLabel#instrumentTitle { color: palette(mid); font-size: 11pt; }
+QLabel#articleTitle { font-size: 15pt; font-weight: 600; }
+QLabel#paragraphHeading { font-size: 12pt; font-weight: 600; }
+QLabel#paragraphFacts { color: #5f6368; font-style: italic; }
+QLabel#questionLabel { font-weight: 600; }
+QLabel#questionHelp { color: #5f6368; font-size: 9pt; }
+QLabel#requiredMarker { color: #5f6368; font-size: 9pt; }
+QLabel#requiredMarker[missing="true"] { color: #b3261e; font-weight: 600; }
+QLabel#answerProblem { color: #b3261e; font-weight: 600; }
+QLabel#notApplicable { color: #5f6368; background: #eeeeee; padding: 6px; border-radius: 4px; }
+QLabel#completenessSummary { font-weight: 600; padding: 2px 0; }
+QFrame#paragraphSection { background: palette(base); border: 1px solid #d0d0d0; border-radius: 6px; }
+QWidget#articleBody { background: palette(window); }
+QFrame#errorBanner { background: #fdecea; border-bottom: 2px solid #b3261e; }
+QFrame#errorBanner QLabel { color: #8c1d18; font-weight: 600; }
+"""
