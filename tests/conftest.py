@@ -33,3 +33,11 @@ def draft(tmp_path, draft_info):
     d = Draft.create(tmp_path / "veridia.untoc", draft_info)
     yield d
     d.close()
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user's settings, data and imported definitions."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))

@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     questions.add_argument("--cluster", type=_cluster, required=True)
     questions.add_argument("--format", choices=("text", "json"), default="text")
 
+    definitions = commands.add_parser("definitions", help="list the questionnaire definitions available")
+    definitions.add_argument("--format", choices=("text", "json"), default="text")
+
     new = commands.add_parser("new", help="create a new draft file")
     new.add_argument("file", type=Path)
     new.add_argument("--cluster", type=_cluster, required=True)
@@ -110,9 +113,9 @@ def _question_rows(definition: Definition) -> list[dict[str, Any]]:
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
-    from .questionnaire import load_installed_definition
+    from .questionnaire.registry import DefinitionRegistry
 
-    definition = load_installed_definition(args.cluster)
+    definition = DefinitionRegistry().for_cluster(args.cluster)
     rows = _question_rows(definition)
     if args.format == "json":
         payload = {"definition": definition.id, "version": definition.version, "questions": rows}
@@ -124,11 +127,36 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_definitions(args: argparse.Namespace) -> int:
+    from .questionnaire.registry import DefinitionRegistry
+
+    rows = [
+        {
+            "id": a.definition.id,
+            "version": a.definition.version,
+            "cluster": a.definition.cluster,
+            "title": a.definition.title,
+            "source_date": a.definition.source_date,
+            "provisional": a.definition.provisional,
+            "origin": a.origin,
+            "path": a.definition.path,
+        }
+        for a in DefinitionRegistry().available()
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        flag = " (provisional)" if row["provisional"] else ""
+        print(f"{row['id']}\t{row['version']}\tcluster {row['cluster']}\tsources of {row['source_date']}\t{row['origin']}\t{row['title']}{flag}")
+    return EXIT_OK
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from .draft import Draft, DraftInfo
-    from .questionnaire import load_installed_definition
+    from .questionnaire.registry import DefinitionRegistry
 
-    definition = load_installed_definition(args.cluster)
+    definition = DefinitionRegistry().for_cluster(args.cluster)
     info = DraftInfo(
         organization=args.organization,
         country=args.country,
@@ -145,11 +173,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open(path: Path) -> tuple[Any, Definition]:
-    from .draft import Draft
-    from .questionnaire import load_installed_definition
+    from .opening import open_draft
 
-    draft = Draft.open(path)
-    return draft, load_installed_definition(draft.info.cluster)
+    opened = open_draft(path)
+    if opened.upgraded_from and opened.carry_over.changes_anything:
+        print(
+            f"untoc: {path.name} now follows {opened.definition.id} {opened.definition.version} "
+            f"(was {opened.upgraded_from}): " + "; ".join(opened.carry_over.describe()),
+            file=sys.stderr,
+        )
+    return opened.draft, opened.definition
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -163,16 +196,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from .questionnaire.upgrade import archived_answers
     from .validation import check_completeness
 
     draft, definition = _open(args.file)
     with draft:
         report = check_completeness(definition, draft.answers(), draft.info.protocols)
+        archived = archived_answers(definition, draft.answers())
     if args.format == "json":
         payload = {
             "complete": report.complete,
             "required": report.required,
             "answered": report.answered,
+            "archived_answers": sorted(archived),
             "missing": [
                 {
                     "instrument": m.paragraph.instrument,
@@ -198,6 +234,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(f"  - {missing.question.label} [{missing.question.id}] ({missing.reason})")
         if report.complete:
             print("Complete: every required answer is given.")
+        if archived:
+            print(f"\n{len(archived)} archived answer(s) to questions no longer asked: {', '.join(sorted(archived))}")
     return EXIT_OK if report.complete else EXIT_INCOMPLETE
 
 
@@ -214,6 +252,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "questions": _cmd_questions,
+    "definitions": _cmd_definitions,
     "new": _cmd_new,
     "import-answers": _cmd_import,
     "validate": _cmd_validate,

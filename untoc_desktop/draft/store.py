@@ -376,13 +376,17 @@ class Draft:
         return changed
 
     def update_info(self, **fields: Any) -> DraftInfo:
-        """Change descriptive fields (organization, country, country_code, protocols, language, author).
+        """Change descriptive fields (organization, country, country_code, protocols, language, author,
+        definition_id, definition_version).
 
         Raises:
             ValueError: for a field that cannot be changed.
             DraftFileError: the write failed.
         """
-        allowed = {"organization", "country", "country_code", "protocols", "language", "author"}
+        allowed = {
+            "organization", "country", "country_code", "protocols", "language", "author",
+            "definition_id", "definition_version",
+        }
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
@@ -393,6 +397,24 @@ class Draft:
                 setattr(record, name, sorted(value) if name == "protocols" else value)
         self._info = self._load_info()
         return self._info
+
+    def move_answers(self, moves: Mapping[str, str], author: str | None = None) -> int:
+        """Move answers from old to new question ids in one transaction (definition upgrade).
+
+        Each move is recorded as two changes (the old id emptied, the new id set),
+        so the history keeps the text under both ids.
+
+        Returns:
+            The number of answers moved.
+        """
+        current = self.answers()
+        values: dict[str, Any] = {}
+        for old, new in moves.items():
+            if old in current and new not in current:
+                values[new] = current[old]
+                values[old] = None
+        self.set_answers(values, author)
+        return len(values) // 2
 
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the draft to ``target`` (Save As).
