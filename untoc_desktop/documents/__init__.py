@@ -1,0 +1,179 @@
+"""Export of submissions to Word and PDF: one document model, two renderers.
+
+:func:`export_submission` is what the UI and the command line call. It
+checks completeness, builds the document model (:mod:`.submission`), and
+renders it with :mod:`.docx_renderer` or :mod:`.pdf_renderer` into a
+temporary file in the target folder, renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..draft.store import DraftInfo
+from ..errors import ExportCancelled, ExportError
+from ..questionnaire.model import Definition
+from ..validation import check_completeness
+from .model import Document
+from .submission import build_submission
+from .text import clean_text
+
+#: Export formats and their file extensions.
+FORMATS: dict[str, str] = {"docx": ".docx", "pdf": ".pdf"}
+
+_ADVICE = {
+    errno.ENOSPC: "Free some space or choose another folder.",
+    errno.EDQUOT: "Free some space or choose another folder.",
+    errno.EACCES: "Check that you may write there, or choose another folder.",
+    errno.EPERM: "Check that you may write there, or choose another folder.",
+    errno.EROFS: "The folder is read-only; choose another folder.",
+    errno.ENOENT: "The folder does not exist; choose another folder.",
+    errno.ENOTDIR: "The folder does not exist; choose another folder.",
+    errno.ENAMETOOLONG: "Choose a shorter file name.",
+}
+
+
+class _Progress:
+    """Counts rendering steps, reports them, and stops the export when asked."""
+
+    def __init__(
+        self,
+        total: int,
+        progress: Callable[[int, int], object] | None,
+        is_cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.total = max(total, 1)
+        self.done = 0
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+        self._every = max(1, self.total // 100)  # about a hundred reports per export
+
+    def check(self) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise ExportCancelled("The export was cancelled; no file was written.")
+
+    def tick(self) -> None:
+        self.done = min(self.done + 1, self.total - 1)
+        if self.done % self._every == 0:
+            self.check()
+            if self._progress is not None:
+                self._progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+
+
+def _os_error_message(path: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    advice = _ADVICE.get(exc.errno or 0, "Choose another folder or file name.")
+    return f"Could not write {path}: {reason}. {advice}"
+
+
+def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[], None] | None = None) -> None:
+    """Render a document model to ``path`` in ``fmt`` (no temporary file, no error wrapping).
+
+    Args:
+        document: the document model.
+        path: file to write.
+        fmt: ``"docx"`` or ``"pdf"``.
+        tick: called at each rendering step.
+
+    Raises:
+        ValueError: unknown format.
+        OSError: the file cannot be written.
+    """
+    if fmt == "docx":
+        from .docx_renderer import render_docx
+
+        render_docx(document, path, tick=tick)
+    elif fmt == "pdf":
+        from .pdf_renderer import render_pdf
+
+        render_pdf(document, path, tick=tick)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_submission(
+    definition: Definition,
+    info: DraftInfo,
+    answers: Mapping[str, Any],
+    out_path: str | Path,
+    fmt: str = "docx",
+    *,
+    language: str = "en",
+    progress: Callable[[int, int], object] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Export a draft's answers as a Word or PDF submission.
+
+    The file is written under a temporary name in the target folder and
+    renamed into place at the end, so a failed or cancelled export never
+    leaves half a file (an existing file at ``out_path`` is replaced only on
+    success).
+
+    Args:
+        definition: the cluster's questionnaire definition.
+        info: the draft's description (organisation, country, Protocols).
+        answers: question id -> stored value, as ``Draft.answers()`` returns.
+        out_path: the file to create or replace.
+        fmt: ``"docx"`` or ``"pdf"``.
+        language: document language for fixed wording and dates (``en``,
+            ``fr``, ``es``; anything else falls back to English).
+        progress: called as ``progress(done, total)`` about a hundred times,
+            from the calling thread, ending with ``done == total``.
+        is_cancelled: polled during rendering; when it returns True the
+            export stops.
+
+    Returns:
+        ``out_path`` as a Path.
+
+    Raises:
+        ExportCancelled: ``is_cancelled()`` returned True; nothing was written.
+        ExportError: unknown format, or the file could not be written (the
+            message says why and what to do); nothing was written.
+    """
+    out_path = Path(out_path)
+    if fmt not in FORMATS:
+        raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
+    report = check_completeness(definition, answers, info.protocols)
+    document = build_submission(definition, info, answers, report, language)
+    steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
+    counter = _Progress(steps, progress, is_cancelled)
+    counter.check()
+    temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        render(document, temporary, fmt, tick=counter.tick)
+        counter.check()
+        os.replace(temporary, out_path)
+    except ExportError:
+        _remove(temporary)
+        raise
+    except OSError as exc:
+        _remove(temporary)
+        raise ExportError(_os_error_message(out_path, exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a renderer failure must reach the user as a message
+        _remove(temporary)
+        detail = clean_text(str(exc)) or type(exc).__name__
+        raise ExportError(
+            f"Could not export the submission to {out_path.name}: {detail}. Nothing was written; "
+            "please report this problem."
+        ) from exc
+    counter.finish()
+    return out_path
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+__all__ = ["FORMATS", "build_submission", "export_submission", "render"]

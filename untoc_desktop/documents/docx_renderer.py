@@ -1,0 +1,199 @@
+"""Render a :class:`~.model.Document` to Word (.docx) with python-docx.
+
+Headings use Word's own ``Heading N`` styles (so the navigation pane and a
+table of contents work); the footer holds a ``PAGE`` / ``NUMPAGES`` field; the
+header repeats the organisation, country and cluster, and the draft mark when
+the submission is incomplete. Right-to-left paragraphs get ``w:bidi`` and
+their runs ``w:rtl``, with the complex-script font slot set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from . import model
+from .text import clean_text, paragraph_direction
+
+#: Font names written into the file; Word substitutes when one is not installed.
+LATIN_FONT = "Calibri"
+COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic and Hebrew on Windows and macOS
+EAST_ASIAN_FONT = "SimSun"
+_GREY = RGBColor(0x80, 0x80, 0x80)
+_DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
+
+
+def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False) -> None:
+    """Fill the four font slots (ascii, hAnsi, eastAsia, cs) of a run or style element.
+
+    With ``rtl``, also mark the run right to left (``w:rtl``) and, when bold,
+    bold in the complex-script slot (``w:bCs``) so Arabic text is bold too.
+    """
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+    if rtl:
+        if bold and rpr.find(qn("w:b")) is not None:
+            rpr.find(qn("w:b")).addnext(OxmlElement("w:bCs"))
+        # w:rtl comes late in CT_RPr's sequence: after sz/szCs, before w:lang.
+        lang = rpr.find(qn("w:lang"))
+        marker = OxmlElement("w:rtl")
+        if lang is not None:
+            lang.addprevious(marker)
+        else:
+            rpr.append(marker)
+
+
+def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
+    """Append ``text`` to a paragraph, one run per line, with line breaks between.
+
+    Direction is decided per paragraph from its first strong character: a
+    right-to-left paragraph gets ``w:bidi`` (and right alignment) and each of
+    its runs ``w:rtl``; Word then orders embedded Latin words and numbers itself.
+    """
+    text = clean_text(text)
+    rtl = paragraph_direction(text) == "rtl"
+    if rtl:
+        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for index, line in enumerate(text.split("\n")):
+        run = paragraph.add_run()
+        if index:
+            run.add_break(WD_BREAK.LINE)
+        run.text = line  # python-docx writes tabs as <w:tab/>
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if size:
+            run.font.size = Pt(size)
+        _set_run_fonts(run._r, rtl=rtl, bold=bold)
+
+
+def _add_field(paragraph, instruction: str) -> None:
+    """Append a Word field (``PAGE``, ``NUMPAGES``) whose value Word computes."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def _setup_page(doc, document: model.Document) -> None:
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    header = section.header
+    first = header.paragraphs[0]
+    _add_text(first, document.header, size=8)
+    for run in first.runs:
+        run.font.color.rgb = _GREY
+    if document.draft_watermark:
+        mark = header.add_paragraph()
+        _add_text(mark, document.draft_watermark, bold=True, size=11)
+        for run in mark.runs:
+            run.font.color.rgb = _DRAFT_RED
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _, rest = document.footer_page.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    footer.add_run(before)
+    _add_field(footer, "PAGE")
+    footer.add_run(middle)
+    _add_field(footer, "NUMPAGES")
+    footer.add_run(after)
+
+
+def _setup_styles(doc, document: model.Document) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    _set_run_fonts(normal.element)
+    lang = normal.element.get_or_add_rPr().find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        normal.element.get_or_add_rPr().append(lang)
+    lang.set(qn("w:val"), (document.language or "en").replace("_", "-").split(".")[0] or "en")
+    lang.set(qn("w:bidi"), "ar-SA")
+    props = doc.core_properties
+    props.title = clean_text(document.title)
+    props.author = clean_text(document.author)
+    props.language = document.language
+
+
+def _render_block(doc, block: model.Block) -> None:
+    if isinstance(block, model.Heading):
+        paragraph = doc.add_heading(level=max(1, min(block.level, 9)))
+        _add_text(paragraph, block.text)
+    elif isinstance(block, model.Paragraph):
+        style = block.style
+        if style == "cover_title":
+            paragraph = doc.add_paragraph(style="Title")
+            _add_text(paragraph, block.text)
+        else:
+            paragraph = doc.add_paragraph()
+            _add_text(
+                paragraph,
+                block.text,
+                bold=style in ("question", "status"),
+                italic=style in ("missing", "not_applicable", "note"),
+                size=12 if style == "cover" else None,
+            )
+    elif isinstance(block, (model.BulletList, model.CitationList)):
+        for item in block.items:
+            _add_text(doc.add_paragraph(style="List Bullet"), item)
+    elif isinstance(block, model.Table):
+        table = doc.add_table(rows=1, cols=len(block.header))
+        table.style = "Table Grid"
+        for cell, title in zip(table.rows[0].cells, block.header):
+            _add_text(cell.paragraphs[0], title, bold=True)
+        for row in block.rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
+                _add_text(cell.paragraphs[0], text)
+    elif isinstance(block, model.PageBreak):
+        doc.add_page_break()
+
+
+def render_docx(
+    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None
+) -> None:
+    """Write ``document`` as a Word file at ``path``.
+
+    Args:
+        document: the document model.
+        path: file to write (overwritten).
+        tick: called once per block rendered; it may raise (e.g.
+            :class:`~untoc_desktop.errors.ExportCancelled`) to stop.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    doc = new_docx()
+    _setup_styles(doc, document)
+    _setup_page(doc, document)
+    for block in document.blocks:
+        _render_block(doc, block)
+        if tick is not None:
+            tick()
+    doc.save(str(path))

@@ -1,0 +1,187 @@
+"""Embedded TrueType fonts for PDF export, and per-script font fallback.
+
+PDF viewers only draw what the file embeds, so every character must come
+from a bundled font (the base-14 Helvetica has no Arabic or Cyrillic and
+would print boxes). Each character is drawn with the first family in
+:data:`FONT_FAMILIES` whose font has a glyph for it; adding a script is one
+line there plus the font file in ``resources/fonts/``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+#: Folder of the bundled fonts and their licences.
+FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A font family: registered names and files of its regular and bold faces.
+
+    Attributes:
+        name: registered name of the regular face (the bold one is ``name + "-Bold"``).
+        regular: file name in :data:`FONTS_DIR`.
+        bold: file name of the bold face, or ``""`` to use the regular one.
+    """
+
+    name: str
+    regular: str
+    bold: str = ""
+
+    def face(self, bold: bool) -> str:
+        """Registered name of the face to use."""
+        return f"{self.name}-Bold" if bold and self.bold else self.name
+
+
+#: Fallback order: the first family with a glyph for a character draws it.
+FONT_FAMILIES: tuple[FontFamily, ...] = (
+    FontFamily("UntocSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),  # Latin, Greek, Cyrillic, Vietnamese
+    FontFamily("UntocArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
+    FontFamily("UntocHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    FontFamily("UntocCJK", "DroidSansFallback.ttf"),  # Chinese, Japanese, Korean
+)
+BASE = FONT_FAMILIES[0]
+
+
+@cache
+def register_fonts() -> tuple[FontFamily, ...]:
+    """Register every bundled font with reportlab (once per process).
+
+    Returns:
+        The families whose files were found, in fallback order.
+
+    Raises:
+        FileNotFoundError: the base family's font is missing (broken install).
+    """
+    available = []
+    for family in FONT_FAMILIES:
+        regular = FONTS_DIR / family.regular
+        if not regular.is_file():
+            if family is BASE:
+                raise FileNotFoundError(regular)
+            continue
+        pdfmetrics.registerFont(TTFont(family.name, str(regular)))
+        if family.bold:
+            pdfmetrics.registerFont(TTFont(f"{family.name}-Bold", str(FONTS_DIR / family.bold)))
+        available.append(family)
+    return tuple(available)
+
+
+@cache
+def _glyph_table(name: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def _sticks_to_previous(char: str) -> bool:
+    """Characters drawn with the font of the character before them.
+
+    Spaces, combining marks, joiners and variation selectors must not split a
+    run: splitting would break Arabic joining and Vietnamese stacked accents.
+    """
+    return char.isspace() or unicodedata.category(char) in ("Mn", "Me", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+@cache
+def family_for(char: str) -> FontFamily:
+    """The first registered family that has a glyph for ``char`` (the base family if none has)."""
+    for family in register_fonts():
+        if ord(char) in _glyph_table(family.name):
+            return family
+    return BASE
+
+
+def _has_glyph(family: FontFamily, char: str) -> bool:
+    return ord(char) in _glyph_table(family.name)
+
+
+def split_runs(text: str) -> list[tuple[FontFamily, str]]:
+    """Split text into runs that one font can draw.
+
+    Letters take the first family that has them. Everything else (spaces,
+    digits, punctuation, combining marks, joiners) takes the family of the
+    nearest letter before it in the same word -- else after it -- when that
+    font has the glyph, so that ``(وفق`` or ``2023م`` stay one run in the
+    Arabic font: HarfBuzz shapes a word with a single font.
+
+    Args:
+        text: cleaned text (see :func:`~.text.clean_text`), without markup.
+
+    Returns:
+        ``[(family, run_text), ...]`` covering ``text`` in order.
+    """
+    letters = [family_for(c) if unicodedata.category(c).startswith("L") else None for c in text]
+    chosen: list[FontFamily] = []
+    for i, char in enumerate(text):
+        family = letters[i]
+        if family is None:
+            family = _neighbour_family(text, letters, i, char)
+        chosen.append(family)
+    runs: list[tuple[FontFamily, list[str]]] = []
+    for family, char in zip(chosen, text):
+        if runs and runs[-1][0] is family:
+            runs[-1][1].append(char)
+        else:
+            runs.append((family, [char]))
+    return [(family, "".join(chars)) for family, chars in runs]
+
+
+def _neighbour_family(text: str, letters: list[FontFamily | None], i: int, char: str) -> FontFamily:
+    """Font for a non-letter: that of the closest letter in the same word that has its glyph."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(text) and not text[j].isspace():
+            family = letters[j]
+            if family is not None:
+                if _has_glyph(family, char) or _sticks_to_previous(char):
+                    return family
+                break
+            j += step
+    if char.isspace() or _sticks_to_previous(char):
+        # Between words: keep the run going (fewer font switches); any font has a space.
+        for j in range(i - 1, -1, -1):
+            if letters[j] is not None:
+                return letters[j]
+        return BASE
+    return family_for(char)
+
+
+def markup(text: str, *, bold: bool = False) -> str:
+    """Platypus paragraph markup for plain text: escaped, with a font per run.
+
+    ``&``, ``<`` and ``>`` are escaped so text that looks like markup prints as
+    typed; each run names the font that has its glyphs. Line breaks must be
+    handled by the caller (this function is for one line).
+
+    Args:
+        text: one line of cleaned text.
+        bold: use the families' bold faces.
+    """
+    return "".join(
+        f'<font face="{family.face(bold)}">{escape(run)}</font>' for family, run in split_runs(text)
+    )
+
+
+def needs_shaping(text: str) -> bool:
+    """True when ``text`` has letters that must be shaped (Arabic, Hebrew points, Indic...).
+
+    Latin text is left unshaped so that PDF text extraction returns plain
+    letters rather than ligature glyphs.
+    """
+    for char in text:
+        code = ord(char)
+        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFEFC or 0x0900 <= code <= 0x0DFF:
+            return True
+    return False
+
+
+def needs_cjk_wrap(text: str) -> bool:
+    """True when ``text`` has CJK ideographs or kana, which may break between any two characters."""
+    return any(0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or 0xF900 <= ord(c) <= 0xFAFF for c in text)

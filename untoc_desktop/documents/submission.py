@@ -1,0 +1,171 @@
+"""Build the document model of a submission from a draft's answers.
+
+The order follows the questionnaire definition: instrument > article >
+paragraph > question (Convention and Protocol texts: see the definition's
+``sources``). Both renderers receive the same :class:`~.model.Document`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+from ..draft.store import DraftInfo
+from ..questionnaire.model import Article, Definition, Paragraph, Question
+from ..questionnaire.types import is_answered, status_label
+from ..validation import CompletenessReport, paragraph_applies
+from . import model
+from .labels import labels_for, long_date
+from .text import clean_text, split_paragraphs
+
+
+def format_citation(record: Mapping[str, Any], kind: str) -> str:
+    """One line for a cited law or a source: ``Title, art./section, year, link``.
+
+    Empty fields are left out.
+
+    Args:
+        record: a citations entry ``{title, provision, year, link}`` or a sources
+            entry ``{title, publisher, date, link}`` (see ``types.RECORD_FIELDS``).
+        kind: ``"citations"`` or ``"sources"``.
+
+    Returns:
+        The fields joined by ``", "`` after :func:`~.text.clean_text`.
+    """
+    keys = ("title", "provision", "year", "link") if kind == "citations" else ("title", "publisher", "date", "link")
+    parts = []
+    for key in keys:
+        value = record.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        parts.append(clean_text(str(value)).strip())
+    return ", ".join(parts)
+
+
+def _answer_blocks(question: Question, value: Any) -> list[model.Block]:
+    if question.type == "status":
+        return [model.Paragraph(clean_text(status_label(str(value))), "status")]
+    if question.type in ("citations", "sources"):
+        records = value if isinstance(value, list) else [value]
+        items = [format_citation(r, question.type) if isinstance(r, Mapping) else clean_text(str(r)) for r in records]
+        return [model.CitationList(question.type, tuple(item for item in items if item))]
+    return [model.Paragraph(part, "body") for part in split_paragraphs(str(value))]
+
+
+def _paragraph_blocks(
+    paragraph: Paragraph, answers: Mapping[str, Any], missing_ids: set[str], labels: Mapping[str, str]
+) -> list[model.Block]:
+    blocks: list[model.Block] = [
+        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
+    ]
+    for question in paragraph.questions:
+        value = answers.get(question.id)
+        if is_answered(value):
+            blocks.append(model.Paragraph(clean_text(question.label), "question"))
+            blocks.extend(_answer_blocks(question, value))
+        elif question.id in missing_ids:
+            blocks.append(model.Paragraph(clean_text(question.label), "question"))
+            blocks.append(model.Paragraph(labels["no_answer"], "missing"))
+    return blocks
+
+
+def _article_blocks(
+    article: Article,
+    answers: Mapping[str, Any],
+    protocols: frozenset[str],
+    missing_ids: set[str],
+    labels: Mapping[str, str],
+) -> list[model.Block]:
+    blocks: list[model.Block] = [
+        model.Heading(2, labels["article"].format(number=article.number, title=article.title), article.id)
+    ]
+    for paragraph in article.paragraphs:
+        if paragraph_applies(paragraph, protocols):
+            blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels))
+        else:
+            blocks.append(
+                model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
+            )
+            blocks.append(model.Paragraph(labels["not_applicable"], "not_applicable"))
+    return blocks
+
+
+def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str]) -> list[model.Block]:
+    rows = tuple(
+        (
+            f"{m.paragraph.instrument} {m.paragraph.display_ref}",
+            clean_text(m.question.label),
+            clean_text(m.reason),
+        )
+        for m in report.missing()
+    )
+    return [
+        model.PageBreak(),
+        model.Heading(1, labels["annex"], "annex-missing"),
+        model.Paragraph(labels["annex_intro"]),
+        model.Table((labels["annex_provision"], labels["annex_question"], labels["annex_reason"]), rows),
+    ]
+
+
+def build_submission(
+    definition: Definition,
+    info: DraftInfo,
+    answers: Mapping[str, Any],
+    report: CompletenessReport,
+    language: str = "en",
+    *,
+    today: _dt.date | None = None,
+) -> model.Document:
+    """Build the document model of a submission.
+
+    Args:
+        definition: the cluster's questionnaire definition.
+        info: what the draft is about (organisation, country, Protocols...).
+        answers: question id -> stored value (JSON data as the draft returns it).
+        report: completeness of ``answers`` (``validation.check_completeness``).
+        language: document language for fixed wording and dates (``en``, ``fr``,
+            ``es``...; unknown codes give English).
+        today: date printed on the cover; defaults to today's date.
+
+    Returns:
+        The :class:`~.model.Document`: a cover page, then each instrument,
+        article and paragraph with the questions answered (required ones
+        without an answer marked as missing), and, when the draft is
+        incomplete, a watermark and an annex listing what is missing.
+        Never raises for odd answer values or texts.
+    """
+    labels = labels_for(language)
+    protocols = frozenset(info.protocols)
+    organization = clean_text(info.organization)
+    country = clean_text(info.country)
+    cluster_line = labels["cluster"].format(number=definition.cluster, title=definition.title)
+    summary = labels["summary"].format(answered=report.answered, required=report.required)
+    blocks: list[model.Block] = [
+        model.Paragraph(labels["cover_title"], "cover_title"),
+        model.Paragraph(labels["organization"].format(organization=organization), "cover"),
+        model.Paragraph(labels["country"].format(country=country), "cover"),
+        model.Paragraph(cluster_line, "cover"),
+        model.Paragraph(labels["date"].format(date=long_date(today or _dt.date.today(), language)), "cover"),
+        model.Paragraph(labels["questionnaire"].format(id=definition.id, version=definition.version), "cover"),
+    ]
+    if not report.complete:
+        blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
+    missing_ids = {m.question.id for m in report.missing()}
+    for instrument in definition.instruments:
+        blocks.append(model.PageBreak())
+        blocks.append(model.Heading(1, instrument.title, instrument.code))
+        for article in instrument.articles:
+            blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels))
+    if not report.complete:
+        blocks.extend(_annex_blocks(report, labels))
+    return model.Document(
+        title=labels["cover_title"],
+        author=organization,
+        language=language or "en",
+        header=" — ".join(part for part in (organization, country, cluster_line) if part),
+        footer_page=labels["page"],
+        draft_watermark=None if report.complete else labels["draft"],
+        blocks=tuple(blocks),
+    )
+
