@@ -10,6 +10,7 @@ self-contained file that can be copied or e-mailed.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import struct
 import uuid
@@ -28,7 +29,8 @@ from sqlalchemy.pool import NullPool
 
 from .. import __version__
 from ..errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
-from .models import APPLICATION_ID, SCHEMA_VERSION, AnswerChangeRecord, AnswerRecord, Base, DraftRecord
+from .migrate import upgrade_to_head
+from .models import APPLICATION_ID, SCHEMA_VERSION, AnswerChangeRecord, AnswerRecord, DraftRecord
 
 #: File name extension of drafts.
 DRAFT_SUFFIX = ".untoc"
@@ -156,6 +158,31 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
     return engine
 
 
+def backup_path(path: Path, schema_version: int) -> Path:
+    """Where the copy made before migrating a draft from ``schema_version`` is kept."""
+    return path.with_name(f"{path.name}.bak-v{schema_version}")
+
+
+def _migrate(path: Path, from_version: int) -> None:
+    """Keep a copy of the draft beside it, then bring it to the current schema."""
+    backup = backup_path(path, from_version)
+    try:
+        if not backup.exists():
+            shutil.copy2(path, backup)
+        engine = _make_engine(path)
+        try:
+            with engine.begin() as connection:
+                upgrade_to_head(connection)
+        finally:
+            engine.dispose()
+    except (OSError, SQLAlchemyError) as exc:
+        reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
+        raise DraftFileError(
+            f"{path.name} uses an older draft format and could not be updated ({reason}). "
+            f"A copy of the original is kept as {backup.name}."
+        ) from None
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -200,8 +227,7 @@ class Draft:
             engine = _make_engine(temporary)
             with engine.begin() as connection:
                 connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-                connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
-            Base.metadata.create_all(engine)
+                upgrade_to_head(connection)
             with Session(engine) as session, session.begin():
                 session.add(
                     DraftRecord(
@@ -240,7 +266,9 @@ class Draft:
                 also a damaged database.
         """
         path = Path(path)
-        check_draft_file(path)
+        header = check_draft_file(path)
+        if header.user_version < SCHEMA_VERSION and not read_only:
+            _migrate(path, header.user_version)
         engine = _make_engine(path, read_only=read_only)
         try:
             return cls(path, engine, read_only=read_only)

@@ -1,0 +1,59 @@
+"""Running the Alembic migrations of a draft file.
+
+Each migration script declares the ``schema_version`` it brings the file to;
+that number is written to ``PRAGMA user_version`` so that a draft can be
+recognised (and a newer one refused) from its header alone.
+"""
+
+from __future__ import annotations
+
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+SCRIPT_LOCATION = "untoc_desktop.draft:migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration pointing at the package's scripts (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration revision."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_version_of(revision: str) -> int:
+    """The ``schema_version`` a migration revision declares."""
+    script = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    assert script is not None and script.module is not None
+    return int(script.module.schema_version)
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision a database is at (``None`` for an empty database)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(connection: Connection) -> int:
+    """Run every pending migration on ``connection`` and set ``PRAGMA user_version``.
+
+    Returns:
+        The schema version now in the file.
+    """
+    command.upgrade(alembic_config(connection), "head")
+    version = schema_version_of(head_revision())
+    connection.exec_driver_sql(f"PRAGMA user_version={version}")
+    return version
+
+
