@@ -1,40 +1,43 @@
 """Right-to-left and mixed-direction paragraphs for the PDF renderer.
 
-reportlab 5.1 shapes Arabic itself (HarfBuzz, through uharfbuzz, when a
-paragraph style has ``shaping=1`` and the font is a shapable ``TTFont``): each
-word comes out joined and in right-to-left glyph order. Its own line
-reordering, however, needs the separate ``rlbidi`` package, which is not on
-PyPI. So this module does the part that is missing, at word level:
+What reportlab 5.1 offers and what it lacks (measured, see the tests):
 
-1. break the paragraph into lines in logical order, measuring each word;
-2. order the words of each line visually with the Unicode Bidirectional
-   Algorithm's rules applied to whole words (UAX #9: W7, N1/N2, I1/I2, L2);
-3. hand the lines, joined by ``<br/>``, to a platypus Paragraph with shaping
-   on, which draws each word shaped.
+* Shaping works: ``canvas.drawString(..., shaping=True)`` with a ``TTFont``
+  runs HarfBuzz (uharfbuzz) and draws an Arabic word joined, its glyphs in
+  right-to-left order, with a ToUnicode map that text extraction reads back
+  (as presentation forms; NFKC gives the letters back).
+* Paragraph line reordering (``wordWrap="RTL"``) needs the separate
+  ``rlbidi`` package, which is not on PyPI; without it words stay in typed
+  order, so an Arabic sentence reads backwards.
+* A platypus word made of several font runs (``(وفق``: parenthesis from Noto
+  Sans, letters from Noto Naskh) is shaped with the first run's font only,
+  which draws the Arabic letters as empty boxes.
 
-A word keeps its characters in logical order; only the order of words
-changes. Mixed-direction text inside a single word (rare) is shaped by
-HarfBuzz as one run.
+So :class:`BidiParagraph` lays such paragraphs out itself: it breaks lines in
+logical order with widths measured after shaping, orders the words of each
+line with the Unicode Bidirectional Algorithm's rules applied to whole words
+(UAX #9 W7, N1/N2, I1/I2, L2), and draws each single-font run with
+reportlab's shaping. Shaping itself is always reportlab's (HarfBuzz).
 """
 
 from __future__ import annotations
 
-import copy
-
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.pdfgen.textobject import bidiShapedText
+from reportlab.platypus import Flowable
 
-from .pdf_fonts import markup, split_runs
+from .pdf_fonts import BASE, split_runs
 from .text import paragraph_direction, strong_direction
 
-# Arabic measured unshaped is wider than shaped, so lines measured this way fit; the
-# margin covers kerning and bold faces without letting platypus re-wrap a line.
-_FILL = 0.94
+# Paired punctuation drawn mirrored inside a right-to-left word (UAX #9 rule L4),
+# when it is a separate font run that HarfBuzz does not see together with the letters.
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
+# A run ready to draw: (registered font name, text, width in points).
+Run = tuple[str, str, float]
 
 
-def _word_class(word: str, base: str) -> str:
+def _word_class(word: str) -> str:
     direction = strong_direction(word)
     if direction == "rtl":
         return "R"
@@ -45,7 +48,7 @@ def _word_class(word: str, base: str) -> str:
     return "N"
 
 
-def visual_order(words: list[str], base: str) -> list[str]:
+def visual_order(words: list[str], base: str) -> list[int]:
     """Order the words of one line for display, left to right.
 
     Args:
@@ -53,138 +56,181 @@ def visual_order(words: list[str], base: str) -> list[str]:
         base: paragraph direction, ``"rtl"`` or ``"ltr"``.
 
     Returns:
-        The same words in visual order.
+        Indexes into ``words`` in visual order.
     """
-    if not words:
-        return []
-    classes = [_word_class(w, base) for w in words]
-    # W7: a number after Latin text (or at the start of an LTR paragraph) is Latin.
-    previous = "L" if base == "ltr" else "R"
+    classes = [_word_class(w) for w in words]
+    edge = "L" if base == "ltr" else "R"
+    # W7: a number after Latin text (or at the start of a left-to-right paragraph) is Latin.
+    previous = edge
     for i, cls in enumerate(classes):
         if cls in ("L", "R"):
             previous = cls
         elif cls == "EN" and previous == "L":
             classes[i] = "L"
-    # N1/N2: neutral words take the direction of the strong words around them when they agree,
-    # else the paragraph's. Numbers count as right to left here.
-    edge = "L" if base == "ltr" else "R"
+    # N1/N2: neutral words take the direction of the strong words around them when both
+    # agree (numbers count as right to left here), else the paragraph's direction.
     strong = ["R" if c == "EN" else c for c in classes]
     for i, cls in enumerate(classes):
-        if cls != "N":
-            continue
-        before = next((strong[j] for j in range(i - 1, -1, -1) if strong[j] != "N"), edge)
-        after = next((strong[j] for j in range(i + 1, len(strong)) if strong[j] != "N"), edge)
-        classes[i] = before if before == after else edge
-    # I1/I2: embedding levels.
-    if base == "ltr":
-        levels = [{"L": 0, "R": 1, "EN": 2}[c] for c in classes]
-    else:
-        levels = [{"L": 2, "R": 1, "EN": 2}[c] for c in classes]
-    # L2: from the highest level down to the lowest odd one, reverse each run at or above it.
+        if cls == "N":
+            before = next((strong[j] for j in range(i - 1, -1, -1) if strong[j] != "N"), edge)
+            after = next((strong[j] for j in range(i + 1, len(strong)) if strong[j] != "N"), edge)
+            classes[i] = before if before == after else edge
+    # I1/I2: embedding levels of the resolved classes.
+    table = {"L": 0, "R": 1, "EN": 2} if base == "ltr" else {"L": 2, "R": 1, "EN": 2}
+    levels = [table[c] for c in classes]
+    # L2: from the highest level down to 1, reverse every run at that level or above.
     order = list(range(len(words)))
-    lowest_odd = 1
-    for level in range(max(levels), lowest_odd - 1, -1):
+    for level in range(max(levels, default=0), 0, -1):
         i = 0
         while i < len(order):
-            if levels[order[i]] >= level:
-                j = i
-                while j < len(order) and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
+            if levels[order[i]] < level:
                 i += 1
-    return [words[k] for k in order]
+                continue
+            j = i
+            while j < len(order) and levels[order[j]] >= level:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+    return order
 
 
-def _word_width(word: str, bold: bool, size: float) -> float:
-    return sum(stringWidth(run, family.face(bold), size) for family, run in split_runs(word))
+def shaped_runs(word: str, *, bold: bool, size: float) -> list[Run]:
+    """A word's font runs in visual order, each measured after shaping.
 
-
-def break_lines(text: str, width: float, *, bold: bool, size: float) -> list[list[str]]:
-    """Break text into lines of words in logical order, each at most ``width`` wide.
-
-    Args:
-        text: cleaned text; ``\\n`` forces a new line.
-        width: available width in points.
-        bold: measure with the bold faces.
-        size: font size in points.
-
-    Returns:
-        Lines as lists of words. A word wider than ``width`` gets a line of
-        its own (platypus then splits it).
+    In a right-to-left word the runs are reversed and separate bracket runs
+    mirrored; HarfBuzz orders the glyphs inside each run.
     """
-    limit = width * _FILL
-    space = stringWidth(" ", "UntocSans", size)
-    lines: list[list[str]] = []
-    for hard_line in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for word in hard_line.split():
-            w = _word_width(word, bold, size)
-            if line and used + space + w > limit:
-                lines.append(line)
-                line, used = [], 0.0
-            used += (space if line else 0.0) + w
-            line.append(word)
-        lines.append(line)
-    return lines
+    runs = []
+    for family, text in split_runs(word):
+        name = family.face(bold)
+        runs.append([name, text, bidiShapedText(text, None, fontName=name, fontSize=size, shaping=True)[1]])
+    if strong_direction(word) == "rtl" and len(runs) > 1:
+        runs.reverse()
+        for run in runs:
+            if strong_direction(run[1]) is None:
+                run[1] = run[1].translate(_MIRROR)
+    return [(name, text, width) for name, text, width in runs]
+
+
+def _split_long_word(word: str, width: float, *, bold: bool, size: float) -> list[str]:
+    """Cut a word wider than the line (a long URL) into pieces that fit."""
+    pieces, current = [], ""
+    for char in word:
+        if current and sum(r[2] for r in shaped_runs(current + char, bold=bold, size=size)) > width:
+            pieces.append(current)
+            current = ""
+        current += char
+    return pieces + ([current] if current else [])
+
+
+# A laid-out line: words in visual order, each a list of runs; and the line's width.
+Line = tuple[list[list[Run]], float]
 
 
 class BidiParagraph(Flowable):
-    """A paragraph with right-to-left text, laid out line by line in visual order.
+    """A paragraph containing right-to-left text, drawn line by line in visual order.
 
-    Behaves like a platypus Paragraph (wrap, split across pages, draw); the
-    wrapped lines are computed for the width it is given.
+    Behaves like a platypus Paragraph for layout: it wraps to the width it is
+    given, splits across pages between lines, and honours the style's font
+    size, leading, colour, indents and space before/after. Alignment follows
+    the text: right for a right-to-left paragraph, left otherwise.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False, _lines: list[Line] | None = None):
         """Create the paragraph.
 
         Args:
-            text: cleaned text (see :func:`~.text.clean_text`), ``\\n`` for line breaks.
-            style: platypus style; its alignment is replaced by the text direction's.
-            bold: draw with bold faces.
+            text: cleaned text (see :func:`~.text.clean_text`); ``\\n`` is a line break.
+            style: platypus style (fontSize, leading, textColor, indents, spacing).
+            bold: draw with the bold faces.
         """
         super().__init__()
         self.text = text
+        self.style = style
         self.bold = bold
         self.direction = paragraph_direction(text)
-        self.style = copy.copy(style)
-        self.style.alignment = TA_RIGHT if self.direction == "rtl" else TA_LEFT
-        self.style.shaping = 1
-        self.style.wordWrap = None
-        self._inner: Paragraph | None = None
-        self._inner_width = -1.0
+        self._lines = _lines
+        self._fixed = _lines is not None  # a part made by split() keeps its lines
+        self._laid_width = -1.0
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
 
-    def _paragraph(self, width: float) -> Paragraph:
-        if self._inner is None or self._inner_width != width:
-            lines = break_lines(self.text, width, bold=self.bold, size=self.style.fontSize)
-            rendered = [
-                " ".join(markup(word, bold=self.bold) for word in visual_order(line, self.direction)) for line in lines
-            ]
-            self._inner = Paragraph("<br/>".join(rendered), self.style)
-            self._inner_width = width
-        return self._inner
+    def _layout(self, width: float) -> list[Line]:
+        if self._lines is not None and (self._fixed or self._laid_width == width):
+            return self._lines
+        size, space_width = self.style.fontSize, None
+        usable = width - self.style.leftIndent - self.style.rightIndent
+        lines: list[Line] = []
+        for hard_line in self.text.split("\n"):
+            words: list[str] = []
+            for word in hard_line.split():
+                runs = shaped_runs(word, bold=self.bold, size=size)
+                if sum(r[2] for r in runs) > usable:
+                    words.extend(_split_long_word(word, usable, bold=self.bold, size=size))
+                else:
+                    words.append(word)
+            measured = [(w, shaped_runs(w, bold=self.bold, size=size)) for w in words]
+            space_width = space_width or bidiShapedText(" ", None, fontName=self._font(), fontSize=size)[1]
+            current: list[tuple[str, list[Run]]] = []
+            used = 0.0
+            for word, runs in measured:
+                word_width = sum(r[2] for r in runs)
+                if current and used + space_width + word_width > usable:
+                    lines.append(self._line(current, used))
+                    current, used = [], 0.0
+                used += (space_width if current else 0.0) + word_width
+                current.append((word, runs))
+            lines.append(self._line(current, used))
+        self._lines, self._laid_width = lines, width
+        return lines
+
+    def _line(self, words: list[tuple[str, list[Run]]], width: float) -> Line:
+        order = visual_order([w for w, _ in words], self.direction)
+        return [words[i][1] for i in order], width
+
+    def _font(self) -> str:
+        return BASE.face(self.bold)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - platypus API
         """Lay out for the available width; returns (width, height) in points."""
-        self.width, self.height = self._paragraph(availWidth).wrap(availWidth, availHeight)
+        self.width = availWidth
+        self.height = len(self._layout(availWidth)) * self.style.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - platypus API
-        """Split across pages; the parts are ordinary Paragraphs with the lines already ordered."""
-        return self._paragraph(availWidth).split(availWidth, availHeight)
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - platypus API
-        """Space above, from the style."""
-        return self.style.spaceBefore
-
-    def getSpaceAfter(self) -> float:  # noqa: N802 - platypus API
-        """Space below, from the style."""
-        return self.style.spaceAfter
+        """Split between lines so the first part fits ``availHeight``; [] when no line fits."""
+        lines = self._layout(availWidth)
+        fit = int(availHeight // self.style.leading)
+        if fit < 1:
+            return []
+        if fit >= len(lines):
+            return [self]
+        first = BidiParagraph(self.text, self.style, bold=self.bold, _lines=lines[:fit])
+        rest = BidiParagraph(self.text, self.style, bold=self.bold, _lines=lines[fit:])
+        first.spaceAfter = 0
+        rest.spaceBefore = 0
+        return [first, rest]
 
     def draw(self) -> None:
-        """Draw at the flowable's origin (called by platypus after wrap)."""
-        assert self._inner is not None
-        self._inner.drawOn(self.canv, 0, 0)
+        """Draw the lines (called by platypus after wrap)."""
+        canvas, style = self.canv, self.style
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        for number, (words, line_width) in enumerate(self._lines or []):
+            baseline = self.height - number * style.leading - style.fontSize
+            if self.direction == "rtl":
+                x = self.width - style.rightIndent - line_width
+            else:
+                x = style.leftIndent
+            space = bidiShapedText(" ", None, fontName=self._font(), fontSize=style.fontSize)[1]
+            for index, runs in enumerate(words):
+                if index:  # a real space character, so text extraction separates the words
+                    canvas.setFont(self._font(), style.fontSize)
+                    canvas.drawString(x, baseline, " ")
+                    x += space
+                for name, text, width in runs:
+                    canvas.setFont(name, style.fontSize)
+                    canvas.drawString(x, baseline, text, shaping=True)
+                    x += width
+        canvas.restoreState()

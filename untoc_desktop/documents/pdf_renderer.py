@@ -33,7 +33,7 @@ _TAB = "\u00a0" * 4  # platypus collapses spaces; a tab keeps a visible gap
 
 def _styles() -> dict[str, ParagraphStyle]:
     sans, bold = BASE.face(False), BASE.face(True)
-    body = ParagraphStyle("body", fontName=sans, fontSize=10.5, leading=14.5, spaceAfter=5)
+    body = ParagraphStyle("body", fontName=sans, bulletFontName=sans, fontSize=10.5, leading=14.5, spaceAfter=5)
     return {
         "body": body,
         "cover_title": ParagraphStyle("cover_title", body, fontName=bold, fontSize=20, leading=26, spaceBefore=90,
@@ -94,6 +94,7 @@ def _table(block: model.Table, styles: dict[str, ParagraphStyle], width: float) 
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), BASE.face(False)),  # the default is Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
