@@ -1,4 +1,4 @@
-"""Input widgets for answers, one per question type (status, text, citations, sources).
+"""Input widgets for answers, one per question type (choices, text, numbers, dates, record lists).
 
 Each :class:`AnswerField` shows a stored value, emits :attr:`AnswerField.edited`
 when the user changes it (never when the value is set by the program), and
@@ -7,27 +7,18 @@ returns the current value as JSON data from :meth:`AnswerField.value`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..errors import InvalidAnswerError
 from ..i18n import _
 from ..questionnaire.model import Question
-from ..questionnaire.types import RECORD_FIELDS, STATUS_CHOICES
+from ..questionnaire.types import RECORD_FIELDS, STATUS_CHOICES, YES_NO_CHOICES
 
 
 class AnswerField(QWidget):
@@ -85,17 +76,22 @@ class _QuietComboBox(QComboBox):
             event.ignore()
 
 
-class StatusField(AnswerField):
-    """Implementation status: a list of :data:`STATUS_CHOICES` with an empty "— choose —" entry."""
+class ChoiceField(AnswerField):
+    """One choice from a list (status, yes/no, declared options) with an empty "— choose —" entry.
+
+    Args:
+        question: the question.
+        choices: (stored value, English label) pairs in display order.
+    """
 
     immediate = True
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(self, question: Question, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.combo = _QuietComboBox(self)
         self.combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.combo.addItem(_("— choose —"), None)
-        for key, label in STATUS_CHOICES:
+        for key, label in choices:
             self.combo.addItem(_(label), key)
         self.combo.setAccessibleName(question.label)
         layout = QHBoxLayout(self)
@@ -106,12 +102,136 @@ class StatusField(AnswerField):
         self.combo.currentIndexChanged.connect(self._user_edit)
 
     def value(self) -> str | None:
-        """The chosen status key, or ``None``."""
+        """The chosen key, or ``None``."""
         return self.combo.currentData()
 
     def _show(self, value: Any) -> None:
         index = self.combo.findData(value) if value is not None else 0
-        self.combo.setCurrentIndex(max(index, 0))
+        if index < 0:  # a value this version does not offer: keep it visible rather than lose it
+            self.combo.addItem(str(value), value)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+
+
+class MultiChoiceField(AnswerField):
+    """Several choices from the question's declared options, as check boxes."""
+
+    immediate = True
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for option in question.options:
+            box = QCheckBox(_(option.label), self)
+            box.toggled.connect(self._user_edit)
+            self.boxes[option.value] = box
+            layout.addWidget(box)
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def value(self) -> list[str] | None:
+        """The checked option values in declared order, ``None`` when none is checked."""
+        return [key for key, box in self.boxes.items() if box.isChecked()] or None
+
+    def _show(self, value: Any) -> None:
+        chosen = set(value or [])
+        for key, box in self.boxes.items():
+            box.setChecked(key in chosen)
+
+
+class _LineField(AnswerField):
+    """A one-line input with an optional unit after it."""
+
+    def __init__(self, question: Question, unit: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.line = QLineEdit(self)
+        self.line.setAccessibleName(question.label)
+        self.line.setMaximumWidth(260)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        if unit:
+            layout.addWidget(QLabel(_(unit), self))
+        layout.addStretch(1)
+        self.setFocusProxy(self.line)
+        self.line.textEdited.connect(self._user_edit)
+
+    def _show(self, value: Any) -> None:
+        self.line.setText("" if value is None else str(value))
+
+
+def parse_number(text: str, integer: bool = False) -> int | float | None:
+    """Read a number typed by the user (``1200``, ``1 200``, ``12.5``, ``12,5``); ``None`` when it is not one."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if integer:
+        return int(cleaned) if cleaned.lstrip("-").isdigit() else None
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() else number
+
+
+class NumberField(_LineField):
+    """A number, with the question's unit and bounds."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, question.unit, parent)
+
+    def value(self) -> int | float | None:
+        """The number typed, ``None`` when empty.
+
+        Raises:
+            InvalidAnswerError: the text is not a number, or is outside the question's bounds.
+        """
+        text = self.line.text().strip()
+        if not text:
+            return None
+        number = parse_number(text)
+        if number is None:
+            raise InvalidAnswerError(_("“{text}” is not a number; it is not saved yet.").format(text=text),
+                                     question_id=self.question.id)
+        low, high = self.question.minimum, self.question.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            bounds = _("at least {low}").format(low=low) if high is None else (
+                _("at most {high}").format(high=high) if low is None
+                else _("between {low} and {high}").format(low=low, high=high))
+            raise InvalidAnswerError(_("The number must be {bounds}; it is not saved yet.").format(bounds=bounds),
+                                     question_id=self.question.id)
+        return number
+
+
+class DateField(_LineField):
+    """A calendar date typed as YYYY-MM-DD."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, "", parent)
+        self.line.setPlaceholderText(_("YYYY-MM-DD"))
+
+    def value(self) -> str | None:
+        """The date as ISO 8601 text, ``None`` when empty.
+
+        Raises:
+            InvalidAnswerError: not a real date in the form YYYY-MM-DD.
+        """
+        text = self.line.text().strip()
+        if not text:
+            return None
+        try:
+            parsed = date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise InvalidAnswerError(
+                _("“{text}” is not a date in the form YYYY-MM-DD (for example 2024-03-31); it is not saved yet.")
+                .format(text=text), question_id=self.question.id)
+        return parsed.isoformat()
 
 
 class TextField(AnswerField):
@@ -151,138 +271,28 @@ class TextField(AnswerField):
         self.editor.setFixedHeight(lines * line + frame + 8)
 
 
-class RecordListField(AnswerField):
-    """A list of records (citations of laws, sources) edited as a table with add/remove buttons.
-
-    Columns come from :data:`RECORD_FIELDS`; the first column (title) is required
-    in every row, and a ``year`` column takes a whole number.
-    """
-
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
-        self.fields = RECORD_FIELDS[question.type]
-        self.table = QTableWidget(0, len(self.fields), self)
-        self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
-        self.table.setAccessibleName(question.label)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column, (key, _label, _schema) in enumerate(self.fields):
-            mode = QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.Interactive
-            header.setSectionResizeMode(column, mode)
-            if key == "year":
-                self.table.setColumnWidth(column, 70)
-            elif column:
-                self.table.setColumnWidth(column, 150)
-        self.add_button = QPushButton(_("Add row"), self)
-        self.remove_button = QPushButton(_("Remove row"), self)
-        self.remove_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.setFocusProxy(self.table)
-        self.add_button.clicked.connect(self.add_row)
-        self.remove_button.clicked.connect(self.remove_selected_rows)
-        self.table.itemChanged.connect(self._user_edit)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        )
-        self._fit_height()
-
-    def add_row(self) -> None:
-        """Append an empty row and start editing its first cell."""
-        row = self.table.rowCount()
-        self._loading = True
-        try:
-            self.table.insertRow(row)
-            for column in range(len(self.fields)):
-                self.table.setItem(row, column, QTableWidgetItem(""))
-        finally:
-            self._loading = False
-        self._fit_height()
-        self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
-
-    def remove_selected_rows(self) -> None:
-        """Remove the selected rows (an edit)."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
-        for row in rows:
-            self.table.removeRow(row)
-        self._fit_height()
-        if rows:
-            self.edited.emit()
-
-    def value(self) -> list[dict[str, Any]] | None:
-        """The non-empty rows as records, ``None`` when there are none.
-
-        Raises:
-            InvalidAnswerError: a row without a title, or a year that is not a whole number.
-        """
-        records = []
-        for row in range(self.table.rowCount()):
-            cells = {key: self._cell(row, column) for column, (key, _l, _s) in enumerate(self.fields)}
-            if not any(cells.values()):
-                continue
-            title_key, title_label, _schema = self.fields[0]
-            if not cells[title_key]:
-                raise InvalidAnswerError(
-                    _("Row {row}: enter the “{column}”; the row is not saved without it.").format(
-                        row=row + 1, column=_(title_label)
-                    ),
-                    question_id=self.question.id,
-                )
-            if "year" in cells:
-                cells["year"] = self._year(cells["year"], row)
-            records.append(cells)
-        return records or None
-
-    def _year(self, text: str, row: int) -> int | None:
-        if not text:
-            return None
-        if text.isdigit() and 1000 <= int(text) <= 2999:
-            return int(text)
-        raise InvalidAnswerError(
-            _("Row {row}: the year must be a whole number such as 2015, not “{text}”. It is not saved.").format(
-                row=row + 1, text=text
-            ),
-            question_id=self.question.id,
-        )
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text().strip() if item is not None else ""
-
-    def _show(self, value: Any) -> None:
-        records = value or []
-        self.table.setRowCount(0)
-        for row, record in enumerate(records):
-            self.table.insertRow(row)
-            for column, (key, _label, _schema) in enumerate(self.fields):
-                cell = record.get(key)
-                self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        rows = max(self.table.rowCount(), 1)
-        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += rows * self.table.verticalHeader().defaultSectionSize()
-        if self.table.horizontalScrollBar().isVisible():
-            height += self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(height + 2)
-
-
 def answer_field_for(question: Question, parent: QWidget | None = None) -> AnswerField:
-    """The input widget for a question, chosen by its type."""
+    """The input widget for a question, chosen by its type.
+
+    Raises:
+        ValueError: for a question type the interface does not know (a programming error).
+    """
     if question.type == "status":
-        return StatusField(question, parent)
+        return ChoiceField(question, STATUS_CHOICES, parent)
+    if question.type == "yes_no":
+        return ChoiceField(question, YES_NO_CHOICES, parent)
+    if question.type == "choice":
+        return ChoiceField(question, [(o.value, o.label) for o in question.options], parent)
+    if question.type == "multi_choice":
+        return MultiChoiceField(question, parent)
     if question.type == "text":
         return TextField(question, parent)
+    if question.type == "number":
+        return NumberField(question, parent)
+    if question.type == "date":
+        return DateField(question, parent)
     if question.type in RECORD_FIELDS:
+        from .record_table import RecordListField
+
         return RecordListField(question, parent)
     raise ValueError(f"no input for question type {question.type!r}")

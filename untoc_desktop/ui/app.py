@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..i18n import _, set_language
-from ..questionnaire import installed_definitions, load_installed_definition
+from ..opening import open_draft
+from ..questionnaire.registry import DefinitionRegistry
 from .export import export_submission
 from .main_window import MainWindow
 from .recent import RecentDrafts
@@ -44,9 +45,12 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
         settings: user settings (tests pass a temporary INI file).
         interface_language: language of the interface, for country names.
     """
+    registry = DefinitionRegistry()
     window = MainWindow(
-        load_definition=load_installed_definition,
-        available_clusters=[d.cluster for d in installed_definitions()],
+        definition_for_cluster=registry.for_cluster,
+        open_submission=lambda path: open_draft(path, registry),
+        # Provisional clusters (article list not confirmed) are shown but not offered yet.
+        available_clusters=sorted({a.definition.cluster for a in registry.available() if not a.definition.provisional}),
         recent=RecentDrafts(settings),
         settings=settings,
         export_function=export_submission,

@@ -169,10 +169,11 @@ class ArticlePage(QScrollArea):
         self.update_requirements(answers)
 
     def update_requirements(self, answers: Mapping[str, Any]) -> None:
-        """Update every "required" marker from the stored answers (rules depend on the status)."""
+        """Update the "required" markers and hide irrelevant questions (rules depend on other answers, e.g. the status)."""
         for section in self.sections.values():
             by_key = paragraph_answers(section.paragraph, answers)
             for block in section.blocks.values():
+                block.setVisible(block.question.is_relevant(by_key))
                 required = section.applicable and block.question.is_required(by_key)
                 block.set_required(required, is_answered(answers.get(block.question.id)))
 

@@ -59,7 +59,7 @@ class TextEditActions(QObject):
         self.select_all = action(_("Select &All"), QKeySequence.StandardKey.SelectAll, "selectAll")
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(lambda _old, _new: self.update_state())
+            app.focusChanged.connect(self._focus_changed)
         self.update_state()
 
     def add_to(self, menu: QMenu) -> None:
@@ -81,6 +81,9 @@ class TextEditActions(QObject):
         self.paste.setEnabled(writable)
         self.copy.setEnabled(widget is not None)
         self.select_all.setEnabled(widget is not None)
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.update_state()
 
     def _forward(self, method: str) -> None:
         widget = focused_text_input()

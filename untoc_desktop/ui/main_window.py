@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
 from ..errors import ExportCancelled, UntocError
+from ..opening import OpenedDraft
 from ..i18n import _, ngettext
 from ..questionnaire.model import Definition
 from .autosave import Autosave
@@ -35,7 +36,9 @@ class MainWindow(QMainWindow):
     """One window editing one draft at a time.
 
     Args:
-        load_definition: cluster number -> its questionnaire (raises DefinitionError).
+        definition_for_cluster: cluster number -> the questionnaire new drafts use (raises DefinitionError).
+        open_submission: path -> :class:`OpenedDraft` (the draft with its questionnaire, answers carried
+            over to a newer definition); raises UntocError.
         available_clusters: clusters with a questionnaire (for the New draft dialog).
         recent: the recent-drafts list.
         settings: user settings (window layout, New draft defaults).
@@ -46,7 +49,8 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         *,
-        load_definition: Callable[[int], Definition],
+        definition_for_cluster: Callable[[int], Definition],
+        open_submission: Callable[[Path], OpenedDraft],
         available_clusters: Collection[int],
         recent: RecentDrafts,
         settings: QSettings,
@@ -54,7 +58,8 @@ class MainWindow(QMainWindow):
         interface_language: str = "en",
     ) -> None:
         super().__init__()
-        self._load_definition = load_definition
+        self._definition_for_cluster = definition_for_cluster
+        self._open_submission = open_submission
         self._available_clusters = tuple(available_clusters)
         self._recent = recent
         self._settings = settings
@@ -174,7 +179,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != DRAFT_SUFFIX:
             path = path.with_name(path.name + DRAFT_SUFFIX)
         try:
-            definition = self._load_definition(info.cluster)
+            definition = self._definition_for_cluster(info.cluster)
             info = DraftInfo(**{**info.__dict__, "definition_id": definition.id,
                                 "definition_version": definition.version})
             draft = Draft.create(path, info)
@@ -197,17 +202,20 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.path.resolve() == path.resolve():
             return True
         try:
-            draft = Draft.open(path)
+            opened = self._open_submission(path)
         except UntocError as exc:
             self._warn(_("The draft cannot be opened"), str(exc))
             return False
-        try:
-            definition = self._load_definition(draft.info.cluster)
-        except UntocError as exc:
-            draft.close()
-            self._warn(_("The draft cannot be opened"), str(exc))
+        if not self._switch_to(opened.draft, opened.definition):
             return False
-        return self._switch_to(draft, definition)
+        if opened.upgraded_from:
+            carry = opened.carry_over
+            self.statusBar().showMessage(
+                _("The questionnaire was updated from version {old} to {new}: {moved} answers moved, "
+                  "{archived} kept in the archive.").format(old=opened.upgraded_from, new=opened.definition.version,
+                                                            moved=len(carry.moved), archived=len(carry.archived)),
+                30000)
+        return True
 
     def open_recent(self, path: Path) -> bool:
         """Open a recent draft; a file that no longer exists is removed from the list, with a message."""

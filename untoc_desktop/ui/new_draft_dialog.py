@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,29 +23,31 @@ from PySide6.QtWidgets import (
 from ..draft import DraftInfo
 from ..i18n import _
 from ..questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS
+from ..states_parties import StateParty, country_name, shipped_table
 
 #: Drafting languages: the six official languages of the United Nations.
 DRAFTING_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
 #: Review clusters of the Review Mechanism.
 CLUSTERS: tuple[int, ...] = (1, 2, 3, 4)
-_NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO"}
 
 
-def country_names(interface_language: str = "en") -> list[str]:
-    """Names of countries and territories (CLDR, via Babel), sorted, in the interface language."""
-    try:
-        territories = babel.Locale.parse(interface_language).territories
-    except (ValueError, babel.UnknownLocaleError):
-        territories = babel.Locale("en").territories
-    names = {name for code, name in territories.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
-    return sorted(names, key=str.casefold)
+def states_parties(interface_language: str = "en") -> list[tuple[str, StateParty]]:
+    """(name in the interface language, State party) for every row of the shipped table, sorted by name."""
+    rows = []
+    for state in shipped_table().states:
+        try:
+            name = country_name(state.iso3, interface_language)
+        except KeyError:
+            name = state.name
+        rows.append((name, state))
+    return sorted(rows, key=lambda row: row[0].casefold())
 
 
 class NewDraftDialog(QDialog):
     """Ask what a new submission is about.
 
     Args:
-        available_clusters: clusters with a questionnaire; the others are shown disabled, "coming later".
+        available_clusters: clusters offered; the others are shown disabled, "coming later".
         interface_language: language code for country names.
         defaults: organisation and author to pre-fill (remembered from the last draft).
     """
@@ -67,8 +68,10 @@ class NewDraftDialog(QDialog):
         self.organization.setPlaceholderText(_("Your organisation's name"))
         self.country = QComboBox(self)
         self.country.setEditable(True)
-        self.country.addItems(country_names(interface_language))
+        for name, state in states_parties(interface_language):
+            self.country.addItem(name, state)
         self.country.setCurrentIndex(-1)
+        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.country.lineEdit().setPlaceholderText(_("Type or choose the country"))
         completer = QCompleter(self.country.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -87,12 +90,15 @@ class NewDraftDialog(QDialog):
         self.cluster.setCurrentIndex(first)
 
         self.protocols: dict[str, QCheckBox] = {}
-        protocol_row = QHBoxLayout()
+        protocol_row = QVBoxLayout()
         for code in PROTOCOLS:
             box = QCheckBox(_(INSTRUMENT_SHORT_NAMES[code]), self)
             self.protocols[code] = box
             protocol_row.addWidget(box)
-        protocol_row.addStretch(1)
+        self.protocol_hint = QLabel(self)
+        self.protocol_hint.setObjectName("questionHelp")
+        self.protocol_hint.setWordWrap(True)
+        self.country.currentIndexChanged.connect(self._country_chosen)
 
         self.language = QComboBox(self)
         for code in DRAFTING_LANGUAGES:
@@ -107,6 +113,7 @@ class NewDraftDialog(QDialog):
         form.addRow(_("&Country under review:"), self.country)
         form.addRow(_("C&luster:"), self.cluster)
         form.addRow(_("Protocols the country is party to:"), protocol_row)
+        form.addRow("", self.protocol_hint)
         form.addRow(_("&Drafting language:"), self.language)
         form.addRow(_("&Author:"), self.author)
 
@@ -122,6 +129,29 @@ class NewDraftDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def state_party(self) -> StateParty | None:
+        """The State chosen from the list, ``None`` when the country was typed freely."""
+        index = self.country.currentIndex()
+        if index < 0 or self.country.itemText(index) != self.country.currentText():
+            return None
+        return self.country.itemData(index)
+
+    def _country_chosen(self, _index: int) -> None:
+        state = self.state_party()
+        if state is None:
+            self.protocol_hint.clear()
+            return
+        unsure = []
+        for code, is_party in state.preselected_protocols().items():
+            self.protocols[code].setChecked(bool(is_party))
+            if is_party is None:
+                unsure.append(_(INSTRUMENT_SHORT_NAMES[code]))
+        text = _("Pre-selected from the States parties table (sources up to {date}); check before continuing.").format(
+            date=state.source_date or "?")
+        if unsure:
+            text += " " + _("The table is not sure about: {protocols}.").format(protocols=", ".join(unsure))
+        self.protocol_hint.setText(text)
 
     def problems(self) -> list[tuple[str, QWidget]]:
         """What is missing, as (message, field) pairs; empty when the form can be accepted."""
@@ -151,6 +181,7 @@ class NewDraftDialog(QDialog):
         return DraftInfo(
             organization=self.organization.text().strip(),
             country=self.country.currentText().strip(),
+            country_code=state.iso3 if (state := self.state_party()) is not None else "",
             cluster=int(self.cluster.currentData()),
             protocols=frozenset(code for code, box in self.protocols.items() if box.isChecked()),
             language=self.language.currentData(),

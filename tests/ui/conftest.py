@@ -1,0 +1,101 @@
+"""Fixtures for the desktop interface tests: offscreen Qt, an isolated window, recorded message boxes."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from untoc_desktop.opening import open_draft  # noqa: E402
+from untoc_desktop.questionnaire.registry import DefinitionRegistry  # noqa: E402
+from untoc_desktop.ui.main_window import MainWindow  # noqa: E402
+from untoc_desktop.ui.recent import RecentDrafts  # noqa: E402
+from untoc_desktop.ui.style import STYLE_SHEET  # noqa: E402
+
+
+@dataclass
+class MessageBoxes:
+    """Message boxes the code under test opened (none is shown: tests never block)."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel
+
+    def texts(self) -> list[str]:
+        return [text for _kind, _title, text in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    boxes = MessageBoxes()
+
+    def record(kind):
+        def show(_parent, title, text, *args, **kwargs):
+            boxes.shown.append((kind, title, text))
+            return boxes.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return boxes
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@dataclass
+class FakeExport:
+    """Stands in for documents.export_submission: records calls, reports progress, writes a file."""
+
+    calls: list = field(default_factory=list)
+    error: Exception | None = None
+
+    def __call__(self, definition, info, answers, out_path, fmt, *, language, progress, is_cancelled):
+        self.calls.append((definition.id, info.organization, dict(answers), Path(out_path), fmt, language))
+        for step in range(3):
+            progress(step, 3)
+        if self.error is not None:
+            raise self.error
+        Path(out_path).write_bytes(b"exported")
+        progress(3, 3)
+        return Path(out_path)
+
+
+@pytest.fixture
+def fake_export():
+    return FakeExport()
+
+
+@pytest.fixture
+def window(qtbot, qapp, settings, tmp_path, fake_export):
+    qapp.setStyleSheet(STYLE_SHEET)
+    registry = DefinitionRegistry(user_folder=tmp_path / "definitions")
+    main = MainWindow(
+        definition_for_cluster=registry.for_cluster,
+        open_submission=lambda path: open_draft(path, registry),
+        available_clusters=[1],
+        recent=RecentDrafts(settings),
+        settings=settings,
+        export_function=fake_export,
+    )
+    qtbot.addWidget(main)
+    main.resize(1300, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def draft_path(window, tmp_path, draft_info):
+    """A new draft (TIP and SOM ratified, not FIREARMS) created and opened in the window."""
+    path = tmp_path / "veridia.untoc"
+    assert window.create_draft(path, draft_info)
+    return path
