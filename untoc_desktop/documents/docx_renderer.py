@@ -68,11 +68,11 @@ def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False,
     if rtl:
         paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for index, line in enumerate(text.split("\n")):
-        run = paragraph.add_run()
-        if index:
-            run.add_break(WD_BREAK.LINE)
-        run.text = line  # python-docx writes tabs as <w:tab/>
+    run = None
+    for line in text.split("\n"):
+        if run is not None:
+            run.add_break(WD_BREAK.LINE)  # after the text: setting run.text would erase it
+        run = paragraph.add_run(line)  # python-docx writes tabs as <w:tab/>
         if bold:
             run.bold = True
         if italic:
