@@ -1,26 +1,14 @@
 """Autosave as the user meets it: type, wait, find the text in the file; errors are shown, never lost."""
 
-import json
-import sqlite3
-
 from PySide6.QtCore import Qt
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.errors import DraftFileError
+from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)(i)"
 PRACTICE = f"{PARAGRAPH}.practice"
 LEGISLATION = f"{PARAGRAPH}.legislation"
-
-
-def stored(path, question_id):
-    """Read one answer straight from the SQLite file, without the application's code."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        row = connection.execute("SELECT value FROM answer WHERE question_id = ?", (question_id,)).fetchone()
-    finally:
-        connection.close()
-    return None if row is None else json.loads(row[0])
 
 
 def click_in_tree(qtbot, window, provision_id):

@@ -57,6 +57,7 @@ class TextEditActions(QObject):
         self.copy = action(_("&Copy"), QKeySequence.StandardKey.Copy, "copy")
         self.paste = action(_("&Paste"), QKeySequence.StandardKey.Paste, "paste")
         self.select_all = action(_("Select &All"), QKeySequence.StandardKey.SelectAll, "selectAll")
+        self._watched: TextInput | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -82,8 +83,26 @@ class TextEditActions(QObject):
         self.copy.setEnabled(widget is not None)
         self.select_all.setEnabled(widget is not None)
 
-    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Follow the focused field's own undo history so the actions are right while the user types.
+        if self._watched is not None:
+            for signal in self._watched_signals():
+                try:
+                    signal.disconnect(self.update_state)
+                except (RuntimeError, TypeError):  # already deleted or not connected
+                    pass
+        self._watched = new if isinstance(new, (QPlainTextEdit, QLineEdit)) else None
+        for signal in self._watched_signals():
+            signal.connect(self.update_state)
         self.update_state()
+
+    def _watched_signals(self) -> list:  # noqa: ANN401 (SignalInstance list)
+        widget = self._watched
+        if isinstance(widget, QPlainTextEdit):
+            return [widget.undoAvailable, widget.redoAvailable]
+        if isinstance(widget, QLineEdit):
+            return [widget.textChanged]
+        return []
 
     def _forward(self, method: str) -> None:
         widget = focused_text_input()
