@@ -1,0 +1,69 @@
+"""Pieces of the PDF renderer: per-script font fallback and word-level bidi ordering."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+
+from untoc_desktop.documents.pdf_bidi import BidiParagraph, shaped_runs, visual_order
+from untoc_desktop.documents.pdf_fonts import FONT_FAMILIES, family_for, markup, register_fonts, split_runs
+
+
+def _visual(words: list[str], base: str) -> list[str]:
+    return [words[i] for i in visual_order(words, base)]
+
+
+def test_rtl_line_is_reversed_with_numbers_kept_in_place():
+    assert _visual(["12", "قضية", "أحيلت"], "rtl") == ["أحيلت", "قضية", "12"]
+
+
+def test_latin_phrase_inside_rtl_keeps_its_own_order():
+    assert _visual(["في", "New", "York", "2024", "اليوم"], "rtl") == ["اليوم", "New", "York", "2024", "في"]
+
+
+def test_arabic_phrase_inside_ltr_is_reversed_alone():
+    assert _visual(["English", "عبارة", "عربية", "end"], "ltr") == ["English", "عربية", "عبارة", "end"]
+
+
+def test_neutral_between_rtl_words_follows_them():
+    assert _visual(["أ", "-", "ب"], "rtl") == ["ب", "-", "أ"]
+
+
+def test_each_script_gets_a_font_that_has_it():
+    register_fonts()
+    assert family_for("a").name == "UntocSans"
+    assert family_for("Ж").name == "UntocSans"
+    assert family_for("ệ").name == "UntocSans"
+    assert family_for("ق").name == "UntocArabic"
+    assert family_for("ש").name == "UntocHebrew"
+    assert family_for("刑").name == "UntocCJK"
+    assert [f.name for f in FONT_FAMILIES][-1] == "UntocCJK"  # fallback order: one line per script
+
+
+def test_runs_split_by_script_and_punctuation_joins_its_word():
+    register_fonts()
+    runs = [(family.name, text) for family, text in split_runs("Art. 5 تطبق المادة. 刑法")]
+    assert runs == [("UntocSans", "Art. 5"), ("UntocArabic", " تطبق المادة. "), ("UntocCJK", "刑法")]
+
+
+def test_markup_escapes_text_that_looks_like_markup():
+    register_fonts()
+    assert markup("<b>M&E</b>") == '<font face="UntocSans">&lt;b&gt;M&amp;E&lt;/b&gt;</font>'
+
+
+def test_bracket_run_in_rtl_word_is_reversed_and_mirrored():
+    register_fonts()
+    runs = shaped_runs("(وفق", bold=False, size=10)
+    assert [name for name, _, _ in runs] == ["UntocArabic", "UntocSans"]
+    assert runs[1][1] == ")"
+
+
+def test_bidi_paragraph_splits_between_lines_across_pages():
+    register_fonts()
+    style = ParagraphStyle("t", fontName="UntocSans", fontSize=10, leading=14)
+    paragraph = BidiParagraph(" ".join(["تطبق المادة الخامسة"] * 200), style)
+    width, height = paragraph.wrap(400, 10_000)
+    assert height > 14 * 10
+    first, rest = paragraph.split(400, 14 * 5 + 3)
+    assert first.wrap(400, 1000)[1] == 14 * 5
+    assert rest.wrap(400, 10_000)[1] == height - 14 * 5
+    assert paragraph.split(400, 10) == []
