@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from documents_cases import ARABIC, FRENCH, MISSING_ID, full_answers, load_text_cases
+from documents_cases import case_answers_for, full_answers, load_text_cases
 
 
 @pytest.fixture(scope="session")
@@ -17,16 +17,6 @@ def complete_answers(cluster1, draft_info) -> dict:
 
 
 @pytest.fixture
-def case_answers(cluster1, draft_info, text_cases) -> dict:
-    """A complete draft whose 'practice' answers carry every text case, Arabic and French.
-
-    Returns answers with one required answer removed, so the draft is incomplete.
-    """
-    answers = full_answers(cluster1, draft_info.protocols)
-    texts = [*text_cases.values(), ARABIC, FRENCH]
-    practice = [q.id for q in cluster1.questions() if q.key == "practice" and q.id.startswith("UNTOC.")]
-    assert len(practice) >= len(texts)
-    for question_id, text in zip(practice, texts):
-        answers[question_id] = text
-    del answers[MISSING_ID]
-    return answers
+def case_answers(cluster1, draft_info) -> dict:
+    """An incomplete draft carrying every text case (see documents_cases.case_answers_for)."""
+    return case_answers_for(cluster1, draft_info.protocols)[0]

@@ -52,6 +52,23 @@ def full_answers(definition, protocols, status: str = "fully") -> dict:
     return answers
 
 
+def case_answers_for(definition, protocols) -> tuple[dict, dict[str, str]]:
+    """An incomplete draft whose Convention 'practice' answers carry every text case, Arabic and French.
+
+    Returns:
+        (answers, cases): every required answer except :data:`MISSING_ID`, and the
+        texts used, by case name.
+    """
+    answers = full_answers(definition, protocols)
+    cases = {**load_text_cases(), "arabic": ARABIC, "french": FRENCH}
+    practice = [q.id for q in definition.questions() if q.key == "practice" and q.id.startswith("UNTOC.")]
+    assert len(practice) >= len(cases)
+    for question_id, text in zip(practice, cases.values()):
+        answers[question_id] = text
+    del answers[MISSING_ID]
+    return answers, cases
+
+
 def squash(text: str) -> str:
     """NFKC-normalised text with all white space removed (PDF lines wrap anywhere)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -7,39 +7,24 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from documents_cases import ARABIC, FRENCH, pdf_pages, squash
+from documents_cases import ARABIC, case_answers_for, full_answers, pdf_pages, squash
 from pypdf import PdfReader
 
 from untoc_desktop.documents import export_submission, model, render
 from untoc_desktop.documents.pdf_fonts import family_for, register_fonts
 from untoc_desktop.documents.text import clean_text
+from untoc_desktop.draft import DraftInfo
 
 DRAFT = "DRAFT – incomplete"
 
 
 @pytest.fixture(scope="module")
-def incomplete_pdf(tmp_path_factory, cluster1, request):
-    """The incomplete draft with every text case, exported once for the module."""
-    from documents_cases import MISSING_ID, full_answers, load_text_cases
-
-    from untoc_desktop.draft import DraftInfo
-
+def incomplete_pdf(tmp_path_factory, cluster1):
+    """The incomplete draft with every text case, exported once for the module: (path, cases)."""
     info = DraftInfo("Coalition for Justice & Rights", "Republic of Veridia", 1, frozenset({"TIP", "SOM"}))
-    answers = full_answers(cluster1, info.protocols)
-    practice = [q.id for q in cluster1.questions() if q.key == "practice" and q.id.startswith("UNTOC.")]
-    cases = {**load_text_cases(), "arabic": ARABIC, "french": FRENCH}
-    for question_id, text in zip(practice, cases.values()):
-        answers[question_id] = text
-    del answers[MISSING_ID]
+    answers, cases = case_answers_for(cluster1, info.protocols)
     path = export_submission(cluster1, info, answers, tmp_path_factory.mktemp("pdf") / "submission.pdf", "pdf")
     return path, cases
-
-
-@pytest.fixture(scope="module")
-def cluster1():
-    from untoc_desktop.questionnaire import load_installed_definition
-
-    return load_installed_definition(1)
 
 
 def _drawable(text: str) -> str:
@@ -150,10 +135,6 @@ def test_not_applicable_and_annex(incomplete_pdf):
 
 
 def test_complete_draft_has_no_draft_mark(tmp_path, cluster1):
-    from documents_cases import full_answers
-
-    from untoc_desktop.draft import DraftInfo
-
     info = DraftInfo("Org", "Veridia", 1, frozenset({"TIP", "SOM", "FIREARMS"}))
     path = export_submission(cluster1, info, full_answers(cluster1, info.protocols), tmp_path / "ok.pdf", "pdf")
     pages = pdf_pages(path)

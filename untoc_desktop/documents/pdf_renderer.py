@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from . import model
 from .pdf_bidi import BidiParagraph
@@ -191,8 +191,8 @@ def render_pdf(
     Args:
         document: the document model.
         path: file to write (overwritten).
-        tick: called once per block converted and once per flowable laid out;
-            it may raise (e.g. :class:`~untoc_desktop.errors.ExportCancelled`)
+        tick: called once per block converted and once per block laid out
+            (``2 * len(document.blocks)`` calls in all); it may raise (e.g. :class:`~untoc_desktop.errors.ExportCancelled`)
             to stop before anything is written.
 
     Raises:
@@ -214,10 +214,13 @@ def render_pdf(
         initialFontName=BASE.face(False),  # else the canvas declares Helvetica, unembedded
     )
     story: list[Flowable] = []
-    for block in document.blocks:
-        story.extend(block_flowables(block, styles, template.width))
+    for index, block in enumerate(document.blocks):
+        for flowable in block_flowables(block, styles, template.width):
+            flowable._untoc_block = index  # lets layout progress be counted in blocks
+            story.append(flowable)
         if tick is not None:
             tick()
+    laid_out = [-1]
 
     def after_flowable(flowable: Flowable) -> None:
         heading = getattr(flowable, "_untoc_heading", None)
@@ -226,12 +229,15 @@ def render_pdf(
             key = anchor or f"h{id(flowable)}"
             template.canv.bookmarkPage(key)
             template.canv.addOutlineEntry(clean_text(text), key, level=level - 1, closed=level > 1)
-        if tick is not None:
-            tick()
+        # Parts of a split paragraph lose the attribute; the next block makes up the count.
+        index = getattr(flowable, "_untoc_block", None)
+        if tick is not None and index is not None and index > laid_out[0]:
+            for _ in range(index - laid_out[0]):
+                tick()
+            laid_out[0] = index
 
     template.afterFlowable = after_flowable
     decorate = _decorate_page(document, styles)
-    story.insert(0, Spacer(1, 0))
     template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_page_count_canvas(document))
 
 
