@@ -67,3 +67,20 @@ def test_bidi_paragraph_splits_between_lines_across_pages():
     assert first.wrap(400, 1000)[1] == 14 * 5
     assert rest.wrap(400, 10_000)[1] == height - 14 * 5
     assert paragraph.split(400, 10) == []
+
+
+def test_missing_fonts_give_a_clear_export_error(tmp_path, monkeypatch, cluster1, draft_info, complete_answers):
+    import pytest
+
+    from untoc_desktop.documents import export_submission, pdf_fonts
+    from untoc_desktop.errors import ExportError
+
+    monkeypatch.setattr(pdf_fonts, "FONTS_DIR", tmp_path / "nowhere")
+    pdf_fonts.register_fonts.cache_clear()
+    try:
+        with pytest.raises(ExportError, match="fonts needed for PDF export are missing"):
+            export_submission(cluster1, draft_info, complete_answers, tmp_path / "out.pdf", "pdf")
+    finally:
+        monkeypatch.undo()
+        pdf_fonts.register_fonts.cache_clear()
+    assert not (tmp_path / "out.pdf").exists()

@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..errors import ExportError
+
 #: Folder of the bundled fonts and their licences.
 FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 
@@ -59,18 +61,22 @@ def register_fonts() -> tuple[FontFamily, ...]:
         The families whose files were found, in fallback order.
 
     Raises:
-        FileNotFoundError: the base family's font is missing (broken install).
+        ExportError: the base family's font files are missing or unreadable
+            (a broken installation); other families are skipped when missing.
     """
     available = []
     for family in FONT_FAMILIES:
-        regular = FONTS_DIR / family.regular
-        if not regular.is_file():
+        files = [FONTS_DIR / family.regular] + ([FONTS_DIR / family.bold] if family.bold else [])
+        if not all(path.is_file() for path in files):
             if family is BASE:
-                raise FileNotFoundError(regular)
+                raise ExportError(
+                    f"The fonts needed for PDF export are missing from {FONTS_DIR}. "
+                    "Reinstall the application, or export to Word instead."
+                )
             continue
-        pdfmetrics.registerFont(TTFont(family.name, str(regular)))
+        pdfmetrics.registerFont(TTFont(family.name, str(files[0])))
         if family.bold:
-            pdfmetrics.registerFont(TTFont(f"{family.name}-Bold", str(FONTS_DIR / family.bold)))
+            pdfmetrics.registerFont(TTFont(f"{family.name}-Bold", str(files[1])))
         available.append(family)
     return tuple(available)
 

@@ -33,7 +33,8 @@ _TAB = "\u00a0" * 4  # platypus collapses spaces; a tab keeps a visible gap
 
 def _styles() -> dict[str, ParagraphStyle]:
     sans, bold = BASE.face(False), BASE.face(True)
-    body = ParagraphStyle("body", fontName=sans, bulletFontName=sans, fontSize=10.5, leading=14.5, spaceAfter=5)
+    body = ParagraphStyle("body", fontName=sans, bulletFontName=sans, fontSize=10.5, leading=14.5, spaceAfter=5,
+                          allowWidows=0)
     return {
         "body": body,
         "cover_title": ParagraphStyle("cover_title", body, fontName=bold, fontSize=20, leading=26, spaceBefore=90,
@@ -197,7 +198,7 @@ def render_pdf(
 
     Raises:
         OSError: the file cannot be written.
-        FileNotFoundError: a bundled font is missing.
+        ExportError: the bundled fonts are missing (broken installation).
     """
     register_fonts()
     styles = _styles()
