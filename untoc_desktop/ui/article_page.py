@@ -15,10 +15,11 @@ from ..validation import paragraph_answers
 from .answer_widgets import AnswerField, answer_field_for
 
 _OBLIGATION_LABELS = {
-    "mandatory": "Mandatory",
+    "mandatory": "Mandatory obligation",
     "qualified": "Qualified obligation",
-    "optional": "Optional",
-    "definition": "Definition",
+    "optional": "Optional provision",
+    "definition": "Definition (use of terms)",
+    "unclassified": "Obligation level not yet classified",
 }
 
 

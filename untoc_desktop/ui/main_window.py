@@ -369,10 +369,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(_(APP_TITLE))
             self.setWindowFilePath("")
             self.completeness.clear()
+            self.completeness_dock.hide()
             self.summary.clear()
         else:
             self.setWindowTitle(f"{self.session.path.name} — {_(APP_TITLE)}")
             self.setWindowFilePath(str(self.session.path))
+            self.completeness_dock.show()
             self._show_completeness()
         self._update_actions()
 

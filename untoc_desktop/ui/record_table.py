@@ -44,6 +44,7 @@ class RecordListField(AnswerField):
         self.table.setAccessibleName(question.label)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column, (key, _label, schema) in enumerate(self.fields):
@@ -161,5 +162,4 @@ class RecordListField(AnswerField):
         rows = max(self.table.rowCount(), 1)
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         height += rows * self.table.verticalHeader().defaultSectionSize()
-        height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(height + 2)

@@ -48,7 +48,8 @@ class WelcomePage(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(16)
         layout.addWidget(self.recent_label)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.recent.itemActivated.connect(lambda item: self.recent_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -63,3 +64,6 @@ class WelcomePage(QWidget):
             self.recent.addItem(item)
         self.recent_label.setVisible(bool(paths))
         self.recent.setVisible(bool(paths))
+        if paths:
+            rows = self.recent.sizeHintForRow(0) * len(paths)
+            self.recent.setFixedHeight(rows + 2 * self.recent.frameWidth() + 4)
