@@ -60,14 +60,15 @@ def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False,
     """Append ``text`` to a paragraph, one run per line, with line breaks between.
 
     Direction is decided per paragraph from its first strong character: a
-    right-to-left paragraph gets ``w:bidi`` (and right alignment) and each of
+    right-to-left paragraph gets ``w:bidi`` (so it starts at the right) and each of
     its runs ``w:rtl``; Word then orders embedded Latin words and numbers itself.
     """
     text = clean_text(text)
     rtl = paragraph_direction(text) == "rtl"
     if rtl:
+        # No w:jc: a bidi paragraph starts at the right by default, and Word (and LibreOffice)
+        # read jc="right" in a bidi paragraph as its end, i.e. the left.
         paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = None
     for line in text.split("\n"):
         if run is not None:
@@ -128,6 +129,7 @@ def _setup_page(doc, document: model.Document) -> None:
 def _setup_styles(doc, document: model.Document) -> None:
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(5)
     _set_run_fonts(normal.element)
     lang = normal.element.get_or_add_rPr().find(qn("w:lang"))
     if lang is None:
@@ -152,6 +154,10 @@ def _render_block(doc, block: model.Block) -> None:
             _add_text(paragraph, block.text)
         else:
             paragraph = doc.add_paragraph()
+            if style == "question":
+                paragraph.paragraph_format.keep_with_next = True
+                paragraph.paragraph_format.space_before = Pt(8)
+                paragraph.paragraph_format.space_after = Pt(2)
             _add_text(
                 paragraph,
                 block.text,
