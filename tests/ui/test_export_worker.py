@@ -63,7 +63,7 @@ def test_window_stays_responsive_and_cancel_stops_the_export(qtbot, window, draf
             time.sleep(0.01)
         return out_path
 
-    window._export_function = slow_export
+    window.exporter.export_function = slow_export
     operation = window.start_export(tmp_path / "slow.docx", "docx")
     assert started.wait(2)
     # the GUI thread is free: a timer-driven autosave still happens during the export

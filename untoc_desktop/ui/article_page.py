@@ -170,7 +170,7 @@ class ArticlePage(QScrollArea):
         self.update_requirements(answers)
 
     def update_requirements(self, answers: Mapping[str, Any]) -> None:
-        """Update the "required" markers and hide irrelevant questions (rules depend on other answers, e.g. the status)."""
+        """Update the "required" markers and hide questions not relevant (rules read other answers, e.g. the status)."""
         for section in self.sections.values():
             by_key = paragraph_answers(section.paragraph, answers)
             for block in section.blocks.values():

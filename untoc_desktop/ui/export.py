@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ..errors import ExportCancelled, ExportError, UntocError
 from ..i18n import _
+from .session import DraftSession
+from .workers import BackgroundOperation
+
+log = logging.getLogger(__name__)
 
 #: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled) -> Path``
 ExportFunction = Callable[..., Path]
@@ -29,5 +37,93 @@ def export_submission(*args: Any, **kwargs: Any) -> Path:
     try:
         from ..documents import export_submission as export
     except ImportError:
-        raise ExportError(_("Export is not available in this installation (the documents module is missing).")) from None
+        raise ExportError(
+            _("Export is not available in this installation (the documents module is missing).")
+        ) from None
     return export(*args, **kwargs)
+
+
+class SubmissionExporter(QObject):
+    """The window's export command: asks for a file, runs the export on a worker thread, reports the outcome.
+
+    Args:
+        parent: the window (parent of the file and progress dialogs).
+        export_function: see :data:`ExportFunction`.
+        show_status: shows a short message (status bar).
+        warn: shows a message box (title, text).
+    """
+
+    #: True when an export starts, False when it ends.
+    running_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        export_function: ExportFunction,
+        show_status: Callable[[str], None],
+        warn: Callable[[str, str], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.export_function = export_function
+        self._show_status = show_status
+        self._warn = warn
+        self.operation: BackgroundOperation[Path] | None = None
+
+    def ask_path(self, session: DraftSession, fmt: str) -> Path | None:
+        """Ask where to write the ``fmt`` export; ``None`` when the user cancels."""
+        suffix, file_filter = FORMATS[fmt]
+        info = session.info
+        name = f"{info.organization} – {info.country} – cluster {info.cluster}{suffix}".replace("/", "-")
+        suggested = session.path.with_name(name)
+        chosen, _selected = QFileDialog.getSaveFileName(
+            self._parent, _("Export the submission"), str(suggested), _(file_filter)
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def start(self, session: DraftSession, path: Path, fmt: str) -> BackgroundOperation[Path] | None:
+        """Export the session's stored answers to ``path``; ``None`` when an export is already running."""
+        if self.operation is not None:
+            return None
+        definition, info, answers = session.definition, session.info, session.answers()
+        export_function = self.export_function
+
+        def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
+            return export_function(definition, info, answers, path, fmt, language=info.language,
+                                   progress=progress, is_cancelled=is_cancelled)
+
+        self.operation = BackgroundOperation(
+            self._parent, op, self._exported, self._failed,
+            label=_("Exporting the submission to {name}…").format(name=path.name),
+        )
+        self.operation.finished.connect(self._finished)
+        self.running_changed.emit(True)
+        return self.operation.start()
+
+    def cancel_and_wait(self) -> None:
+        """Cancel a running export and wait for its thread (when the window closes)."""
+        if self.operation is not None:
+            self.operation.cancel()
+            self.operation.wait()
+
+    def _exported(self, path: Path) -> None:
+        self._show_status(_("Submission exported to {path}.").format(path=path))
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ExportCancelled):
+            self._show_status(_("Export cancelled; nothing was written."))
+        elif isinstance(exc, UntocError):
+            self._warn(_("The submission was not exported"), str(exc))
+        else:
+            log.error("export failed", exc_info=exc)
+            self._warn(_("The submission was not exported"),
+                       _("An unexpected problem stopped the export: {problem}").format(problem=exc))
+
+    def _finished(self) -> None:
+        if self.operation is not None:
+            self.operation.deleteLater()
+        self.operation = None
+        self.running_changed.emit(False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
-from ..errors import ExportCancelled, UntocError
+from ..errors import UntocError
 from ..opening import OpenedDraft
 from ..i18n import _, ngettext
 from ..questionnaire.model import Definition
@@ -20,14 +19,13 @@ from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .edit_actions import TextEditActions
-from .export import FORMATS, ExportFunction
+from .export import ExportFunction, SubmissionExporter
 from .new_draft_dialog import NewDraftDialog
 from .recent import RecentDrafts
 from .session import DraftSession
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
-log = logging.getLogger(__name__)
 APP_TITLE = "UNTOC Review submission"
 _FILE_FILTER = "untoc drafts (*.untoc)"
 
@@ -63,12 +61,12 @@ class MainWindow(QMainWindow):
         self._available_clusters = tuple(available_clusters)
         self._recent = recent
         self._settings = settings
-        self._export_function = export_function
         self._interface_language = interface_language
         self.session: DraftSession | None = None
         self.autosave: Autosave | None = None
         self.draft_view: DraftView | None = None
-        self.export_operation: BackgroundOperation[Path] | None = None
+        self.exporter = SubmissionExporter(self, export_function, self._show_status, self._warn)
+        self.exporter.running_changed.connect(lambda _running: self._update_actions())
 
         self.welcome = WelcomePage(self)
         self.central = QStackedWidget(self)
@@ -87,7 +85,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
         self.completeness.question_activated.connect(self.focus_question)
-        self.completeness.article_activated.connect(lambda article_id: self.draft_view and self.draft_view.select(article_id))
+        self.completeness.article_activated.connect(self._select_article)
         self.resize(1280, 860)
         self.resizeDocks([self.completeness_dock], [190], Qt.Orientation.Vertical)
         geometry = settings.value("window/geometry")
@@ -167,7 +165,8 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
             return False
         info = dialog.draft_info()
-        suggested = Path(self._folder()) / f"{info.organization} – {info.country} – cluster {info.cluster}{DRAFT_SUFFIX}"
+        name = f"{info.organization} – {info.country} – cluster {info.cluster}{DRAFT_SUFFIX}"
+        suggested = Path(self._folder()) / name.replace("/", "-")
         path, _selected = QFileDialog.getSaveFileName(self, _("Save the new draft as"), str(suggested), _FILE_FILTER)
         if not path:
             return False
@@ -262,6 +261,10 @@ class MainWindow(QMainWindow):
         self._draft_changed()
         return True
 
+    def _select_article(self, article_id: str) -> None:
+        if self.draft_view is not None:
+            self.draft_view.select(article_id)
+
     def focus_question(self, question_id: str) -> None:
         """Go to a question's field and give it the keyboard focus."""
         if self.draft_view is not None:
@@ -269,58 +272,22 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------------
 
+    @property
+    def export_operation(self) -> BackgroundOperation[Path] | None:
+        """The export under way, if any."""
+        return self.exporter.operation
+
     def export(self, fmt: str) -> BackgroundOperation[Path] | None:
         """Ask where to export the submission (``docx`` or ``pdf``) and start the export."""
-        if self.session is None:
-            return None
-        suffix, file_filter = FORMATS[fmt]
-        info = self.session.info
-        suggested = self.session.path.with_name(f"{info.organization} – {info.country} – cluster {info.cluster}{suffix}")
-        path, _selected = QFileDialog.getSaveFileName(self, _("Export the submission"), str(suggested), _(file_filter))
-        if not path:
-            return None
-        path_obj = Path(path)
-        if path_obj.suffix.lower() != suffix:
-            path_obj = path_obj.with_name(path_obj.name + suffix)
-        return self.start_export(path_obj, fmt)
+        path = self.exporter.ask_path(self.session, fmt) if self.session is not None else None
+        return self.start_export(path, fmt) if path is not None else None
 
     def start_export(self, path: Path, fmt: str) -> BackgroundOperation[Path] | None:
-        """Export to ``path`` on a worker thread with a progress dialog; the window stays usable."""
-        if self.session is None or self.autosave is None or self.export_operation is not None:
+        """Save pending edits, then export to ``path`` on a worker thread; the window stays usable."""
+        if self.session is None or self.autosave is None:
             return None
         self.autosave.flush()
-        definition, info, answers = self.session.definition, self.session.info, self.session.answers()
-        export_function = self._export_function
-
-        def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
-            return export_function(definition, info, answers, path, fmt, language=info.language,
-                                   progress=progress, is_cancelled=is_cancelled)
-
-        operation = BackgroundOperation(self, op, self._exported, self._export_failed,
-                                        label=_("Exporting the submission to {name}…").format(name=path.name))
-        operation.finished.connect(self._export_finished)
-        self.export_operation = operation
-        self._update_actions()
-        return operation.start()
-
-    def _exported(self, path: Path) -> None:
-        self.statusBar().showMessage(_("Submission exported to {path}.").format(path=path), 15000)
-
-    def _export_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ExportCancelled):
-            self.statusBar().showMessage(_("Export cancelled; nothing was written."), 8000)
-        elif isinstance(exc, UntocError):
-            self._warn(_("The submission was not exported"), str(exc))
-        else:
-            log.error("export failed", exc_info=exc)
-            self._warn(_("The submission was not exported"),
-                       _("An unexpected problem stopped the export: {problem}").format(problem=exc))
-
-    def _export_finished(self) -> None:
-        if self.export_operation is not None:
-            self.export_operation.deleteLater()
-        self.export_operation = None
-        self._update_actions()
+        return self.exporter.start(self.session, path, fmt)
 
     # -- state -----------------------------------------------------------------------
 
@@ -401,14 +368,15 @@ class MainWindow(QMainWindow):
         paths = self._recent.paths()
         return str(paths[0].parent) if paths else str(Path.home())
 
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Finish or cancel an export, flush pending edits, remember the layout, then close."""
-        if self.export_operation is not None:
-            self.export_operation.cancel()
-            self.export_operation.wait()
+        self.exporter.cancel_and_wait()
         if not self._release_current():
             event.ignore()
             return
