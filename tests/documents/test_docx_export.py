@@ -59,6 +59,7 @@ def test_arabic_paragraph_is_right_to_left_and_latin_is_not(incomplete_docx):
     document = docx.Document(str(incomplete_docx))
     arabic = next(p for p in document.paragraphs if p.text == ARABIC)
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    assert arabic.alignment is None  # a bidi paragraph starts at the right; jc="right" would mean left
     for run in arabic.runs:
         assert run._r.rPr.find(qn("w:rtl")) is not None
         assert run._r.rPr.find(qn("w:rFonts")).get(qn("w:cs"))

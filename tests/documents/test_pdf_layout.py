@@ -84,3 +84,27 @@ def test_missing_fonts_give_a_clear_export_error(tmp_path, monkeypatch, cluster1
         monkeypatch.undo()
         pdf_fonts.register_fonts.cache_clear()
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_numbers_separated_by_a_space_keep_right_to_left_order():
+    # UAX #9: "المادة 5, 1991" shows as "1991 ,5 المادة" (reading right to left: article, 5, 1991).
+    assert _visual(["المادة", "5,", "1991"], "rtl") == ["1991", "5,", "المادة"]
+
+
+def test_number_after_arabic_in_ltr_text_goes_with_the_arabic():
+    assert _visual(["In", "عام", "2023", "we"], "ltr") == ["In", "2023", "عام", "we"]
+
+
+def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
+    from pypdf import PdfReader
+
+    from untoc_desktop.documents import model, render
+
+    render(model.Document(title="t", blocks=(model.CitationList("citations", ("قانون العقوبات، المادة 5",)),)),
+           tmp_path / "b.pdf", "pdf")
+    found = []
+    PdfReader(str(tmp_path / "b.pdf")).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: found.append((cm[4] + tm[4], text)) if text.strip() else None
+    )
+    bullet_x = next(x for x, t in found if t.strip() == "•")
+    assert bullet_x > max(x for x, t in found if any("\u0600" <= c <= "\u06ff" for c in t))

@@ -135,7 +135,7 @@ def _setup_styles(doc, document: model.Document) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         normal.element.get_or_add_rPr().append(lang)
-    lang.set(qn("w:val"), (document.language or "en").replace("_", "-").split(".")[0] or "en")
+    lang.set(qn("w:val"), document.language or "en")
     lang.set(qn("w:bidi"), "ar-SA")
     props = doc.core_properties
     props.title = clean_text(document.title)

@@ -75,23 +75,30 @@ def visual_order(words: list[str], base: str) -> list[int]:
             before = next((strong[j] for j in range(i - 1, -1, -1) if strong[j] != "N"), edge)
             after = next((strong[j] for j in range(i + 1, len(strong)) if strong[j] != "N"), edge)
             classes[i] = before if before == after else edge
-    # I1/I2: embedding levels of the resolved classes.
+    # I1/I2: embedding levels of the resolved classes, for the words and for the spaces between
+    # them. A space between two words of the same direction takes it (numbers count as right
+    # to left), else the paragraph's: so "5, 1991" in Arabic text stays two separate numbers.
     table = {"L": 0, "R": 1, "EN": 2} if base == "ltr" else {"L": 2, "R": 1, "EN": 2}
-    levels = [table[c] for c in classes]
+    base_level = 0 if base == "ltr" else 1
+    sequence: list[tuple[int, int]] = []  # (level, word index or -1 for a space)
+    for i, cls in enumerate(classes):
+        if i:
+            left, right = ("L" if c == "L" else "R" for c in (classes[i - 1], cls))
+            sequence.append((table[left] if left == right else base_level, -1))
+        sequence.append((table[cls], i))
     # L2: from the highest level down to 1, reverse every run at that level or above.
-    order = list(range(len(words)))
-    for level in range(max(levels, default=0), 0, -1):
+    for level in range(max(lvl for lvl, _ in sequence), 0, -1):
         i = 0
-        while i < len(order):
-            if levels[order[i]] < level:
+        while i < len(sequence):
+            if sequence[i][0] < level:
                 i += 1
                 continue
             j = i
-            while j < len(order) and levels[order[j]] >= level:
+            while j < len(sequence) and sequence[j][0] >= level:
                 j += 1
-            order[i:j] = order[i:j][::-1]
+            sequence[i:j] = sequence[i:j][::-1]
             i = j
-    return order
+    return [index for _, index in sequence if index >= 0]
 
 
 def shaped_runs(word: str, *, bold: bool, size: float) -> list[Run]:
@@ -136,18 +143,30 @@ class BidiParagraph(Flowable):
     the text: right for a right-to-left paragraph, left otherwise.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False, _lines: list[Line] | None = None):
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        bold: bool = False,
+        bullet: str | None = None,
+        _lines: list[Line] | None = None,
+    ):
         """Create the paragraph.
 
         Args:
             text: cleaned text (see :func:`~.text.clean_text`); ``\\n`` is a line break.
             style: platypus style (fontSize, leading, textColor, indents, spacing).
+                Indents and bulletIndent count from the start side: the right
+                in a right-to-left paragraph.
             bold: draw with the bold faces.
+            bullet: a bullet drawn before the first line, on the start side.
         """
         super().__init__()
         self.text = text
         self.style = style
         self.bold = bold
+        self.bullet = bullet
         self.direction = paragraph_direction(text)
         self._lines = _lines
         self._fixed = _lines is not None  # a part made by split() keeps its lines
@@ -206,7 +225,7 @@ class BidiParagraph(Flowable):
             return []
         if fit >= len(lines):
             return [self]
-        first = BidiParagraph(self.text, self.style, bold=self.bold, _lines=lines[:fit])
+        first = BidiParagraph(self.text, self.style, bold=self.bold, bullet=self.bullet, _lines=lines[:fit])
         rest = BidiParagraph(self.text, self.style, bold=self.bold, _lines=lines[fit:])
         first.spaceAfter = 0
         rest.spaceBefore = 0
@@ -215,15 +234,19 @@ class BidiParagraph(Flowable):
     def draw(self) -> None:
         """Draw the lines (called by platypus after wrap)."""
         canvas, style = self.canv, self.style
+        rtl = self.direction == "rtl"
+        start = style.leftIndent
         canvas.saveState()
         canvas.setFillColor(style.textColor)
+        space = bidiShapedText(" ", None, fontName=self._font(), fontSize=style.fontSize)[1]
         for number, (words, line_width) in enumerate(self._lines or []):
             baseline = self.height - number * style.leading - style.fontSize
-            if self.direction == "rtl":
-                x = self.width - style.rightIndent - line_width
-            else:
-                x = style.leftIndent
-            space = bidiShapedText(" ", None, fontName=self._font(), fontSize=style.fontSize)[1]
+            if number == 0 and self.bullet:
+                canvas.setFont(self._font(), style.fontSize)
+                bullet_width = bidiShapedText(self.bullet, None, fontName=self._font(), fontSize=style.fontSize)[1]
+                bullet_x = self.width - style.bulletIndent - bullet_width if rtl else style.bulletIndent
+                canvas.drawString(bullet_x, baseline, self.bullet)
+            x = self.width - start - line_width if rtl else start
             for index, runs in enumerate(words):
                 if index:  # a real space character, so text extraction separates the words
                     canvas.setFont(self._font(), style.fontSize)

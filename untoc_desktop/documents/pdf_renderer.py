@@ -67,7 +67,7 @@ def text_flowable(text: str, style: ParagraphStyle, *, bold: bool = False, bulle
         text: raw or cleaned text; ``\\n`` is a line break, tabs become a gap.
         style: platypus style.
         bold: use bold faces (must agree with the style's font).
-        bullet: bullet character for list items (left-to-right text only).
+        bullet: bullet character for list items, drawn on the text's start side.
 
     Returns:
         A :class:`~.pdf_bidi.BidiParagraph` for text with right-to-left
@@ -75,7 +75,7 @@ def text_flowable(text: str, style: ParagraphStyle, *, bold: bool = False, bulle
     """
     text = clean_text(text).replace("\t", _TAB)
     if has_rtl(text):
-        return BidiParagraph(text, style, bold=bold)
+        return BidiParagraph(text, style, bold=bold, bullet=bullet)
     if needs_shaping(text) or needs_cjk_wrap(text):
         style = copy.copy(style)
         style.shaping = 1 if needs_shaping(text) else 0

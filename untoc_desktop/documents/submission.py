@@ -16,7 +16,7 @@ from ..questionnaire.model import Article, Definition, Paragraph, Question
 from ..questionnaire.types import is_answered, status_label
 from ..validation import CompletenessReport, paragraph_applies
 from . import model
-from .labels import labels_for, long_date
+from .labels import labels_for, long_date, normalize_locale
 from .text import clean_text, split_paragraphs
 
 
@@ -162,7 +162,7 @@ def build_submission(
     return model.Document(
         title=labels["cover_title"],
         author=organization,
-        language=language or "en",
+        language=str(normalize_locale(language)).replace("_", "-"),  # BCP 47 for file metadata
         header=" — ".join(part for part in (organization, country, cluster_line) if part),
         footer_page=labels["page"],
         draft_watermark=None if report.complete else labels["draft"],
