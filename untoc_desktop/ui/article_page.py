@@ -8,18 +8,18 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..questionnaire.model import Article, Paragraph, Question
 from ..questionnaire.types import is_answered
 from ..validation import paragraph_answers
 from .answer_widgets import AnswerField, answer_field_for
 
 _OBLIGATION_LABELS = {
-    "mandatory": "Mandatory obligation",
-    "qualified": "Qualified obligation",
-    "optional": "Optional provision",
-    "definition": "Definition (use of terms)",
-    "unclassified": "Obligation level not yet classified",
+    "mandatory": N_("Mandatory obligation"),
+    "qualified": N_("Qualified obligation"),
+    "optional": N_("Optional provision"),
+    "definition": N_("Definition (use of terms)"),
+    "unclassified": N_("Obligation level not yet classified"),
 }
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..errors import ExportCancelled, ExportError, UntocError
-from ..i18n import _
+from ..i18n import N_, _
 from .session import DraftSession
 from .workers import BackgroundOperation
 
@@ -22,8 +22,8 @@ ExportFunction = Callable[..., Path]
 
 #: Export formats: key -> (file suffix, file dialog filter).
 FORMATS: dict[str, tuple[str, str]] = {
-    "docx": (".docx", "Word document (*.docx)"),
-    "pdf": (".pdf", "PDF document (*.pdf)"),
+    "docx": (".docx", N_("Word document (*.docx)")),
+    "pdf": (".pdf", N_("PDF document (*.pdf)")),
 }
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
 from ..errors import UntocError
 from ..opening import OpenedDraft
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..questionnaire.model import Definition
 from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
@@ -26,8 +26,8 @@ from .session import DraftSession
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
-APP_TITLE = "UNTOC Review submission"
-_FILE_FILTER = "untoc drafts (*.untoc)"
+APP_TITLE = N_("UNTOC Review submission")
+_FILE_FILTER = N_("untoc drafts (*.untoc)")
 
 
 class MainWindow(QMainWindow):
@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         info = dialog.draft_info()
         name = f"{info.organization} – {info.country} – cluster {info.cluster}{DRAFT_SUFFIX}"
         suggested = Path(self._folder()) / name.replace("/", "-")
-        path, _selected = QFileDialog.getSaveFileName(self, _("Save the new draft as"), str(suggested), _FILE_FILTER)
+        path, _selected = QFileDialog.getSaveFileName(
+            self, _("Save the new draft as"), str(suggested), _(_FILE_FILTER)
+        )
         if not path:
             return False
         return self.create_draft(Path(path), info)
@@ -192,7 +194,7 @@ class MainWindow(QMainWindow):
     def open_draft_dialog(self) -> bool:
         """Ask for a draft file and open it."""
         path, _selected = QFileDialog.getOpenFileName(self, _("Open a draft"), self._folder(),
-                                                      f"{_FILE_FILTER};;{_('All files (*)')}")
+                                                      f"{_(_FILE_FILTER)};;{_('All files (*)')}")
         return bool(path) and self.open_draft(Path(path))
 
     def open_draft(self, path: str | Path) -> bool:
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return False
         path, _selected = QFileDialog.getSaveFileName(self, _("Save a copy of the draft as"),
-                                                      str(self.session.path), _FILE_FILTER)
+                                                      str(self.session.path), _(_FILE_FILTER))
         return bool(path) and self.save_as_path(Path(path))
 
     def save_as_path(self, path: Path) -> bool:

@@ -126,7 +126,9 @@ class RecordListField(AnswerField):
         number = parse_number(text, integer="number" not in kinds)
         if number is None:
             if "number" in kinds:
-                raise self._problem(_("Row {row}: “{column}” must be a number, not “{text}”."), row, column, text)
+                raise self._problem(
+                    _("Row {row}: “{column}” must be a number, not “{text}”."), row, column, text
+                )
             raise self._problem(
                 _("Row {row}: “{column}” must be a whole number such as 2015, not “{text}”."), row, column, text
             )
