@@ -80,6 +80,10 @@ def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False,
             run.italic = True
         if size:
             run.font.size = Pt(size)
+            if rtl:  # complex scripts take their size from w:szCs, right after w:sz
+                size_cs = OxmlElement("w:szCs")
+                size_cs.set(qn("w:val"), str(round(size * 2)))
+                run._r.rPr.find(qn("w:sz")).addnext(size_cs)
         _set_run_fonts(run._r, rtl=rtl, bold=bold)
 
 
