@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
@@ -62,6 +62,18 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
     return window
 
 
+def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
+    """Load Qt's own catalogue (standard buttons such as Cancel, Save) for the interface language."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def _excepthook(window_parent: QApplication) -> object:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
@@ -84,14 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The process exit status.
     """
-    arguments = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=os.environ.get("UNTOC_LOG_LEVEL", "WARNING"))
-    app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
+    app = QApplication.instance() or QApplication(sys.argv[:1] + list(sys.argv[1:] if argv is None else argv))
     assert isinstance(app, QApplication)
+    # Qt removes its own options (-style, -platform...) from app.arguments(); what is left is ours.
+    arguments = app.arguments()[1:] if argv is None else list(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     language = set_language(QLocale.system().name())
+    install_qt_translations(app, language)
     app.setStyleSheet(STYLE_SHEET)
     sys.excepthook = _excepthook(app)  # type: ignore[assignment]
     window = build_main_window(arguments, user_settings(), interface_language=language)
