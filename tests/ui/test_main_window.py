@@ -176,3 +176,25 @@ def test_completeness_dock_can_be_hidden_and_shown(window, draft_path):
     assert window.completeness_dock.isVisible()
     assert window.completeness.tree.topLevelItemCount() > 0
     assert window.completeness.tree.topLevelItem(0).text(0).startswith("Convention, art. 2")
+
+
+def test_draft_details_change_the_protocols_and_what_applies(qtbot, window, draft_path, monkeypatch):
+    window.draft_view.select("FIREARMS.5.1(a)")
+    assert window.draft_view.model.index_for("FIREARMS", 1).data() == "n/a"
+
+    def tick_firearms(dialog):
+        assert dialog.windowTitle() == "Draft details"
+        assert dialog.organization.text() == "Coalition for Justice & Rights"
+        assert not dialog.cluster.isEnabled()
+        dialog.protocols["FIREARMS"].setChecked(True)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewDraftDialog, "exec", tick_firearms)
+    window.details_action.trigger()
+
+    assert window.draft_view.model.index_for("FIREARMS.5.1(a)", 1).data() == "0/1"
+    assert window.draft_view.current_page().article.id == "FIREARMS.5"  # still where the user was
+    assert window.draft_view.current_page().blocks["FIREARMS.5.1(a).status"].isEnabled()
+    with Draft.open(draft_path) as draft:
+        assert draft.info.protocols == frozenset({"TIP", "SOM", "FIREARMS"})

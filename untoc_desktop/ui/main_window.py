@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
 from ..errors import UntocError
@@ -19,9 +19,10 @@ from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .edit_actions import TextEditActions
+from .navigation import ProvisionRole
 from .export import ExportFunction, SubmissionExporter
 from .new_draft_dialog import NewDraftDialog
-from .recent import RecentDrafts
+from .recent import RecentDrafts, RecentMenu
 from .session import DraftSession
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
@@ -107,9 +108,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self.new_action = action(_("&New draft…"), self.new_draft, QKeySequence.StandardKey.New)
         self.open_action = action(_("&Open…"), self.open_draft_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = QMenu(_("Open &Recent"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = RecentMenu(self._recent, self)
+        self.recent_menu.draft_chosen.connect(self.open_recent)
+        self.recent_menu.pruned.connect(self._recent_pruned)
+        self.recent_menu.changed.connect(lambda: self.welcome.set_recent(self._recent.paths()))
         self.save_as_action = action(_("Save &As…"), self.save_as, "Ctrl+Shift+S")
+        self.details_action = action(_("Draft &details…"), self.edit_details, "Ctrl+I")
         self.close_action = action(_("&Close"), self.close_draft, QKeySequence.StandardKey.Close)
         self.export_docx_action = action(_("&Export submission as Word…"), lambda: self.export("docx"), "Ctrl+E")
         self.export_pdf_action = action(_("Export submission as &PDF…"), lambda: self.export("pdf"), "Ctrl+Shift+E")
@@ -118,7 +122,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_as_action, self.close_action])
+        file_menu.addActions([self.save_as_action, self.details_action, self.close_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_docx_action, self.export_pdf_action])
         file_menu.addSeparator()
@@ -129,32 +133,10 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
 
-    def _fill_recent_menu(self) -> None:
-        removed = self._recent.prune_missing()
-        if removed:
-            self.statusBar().showMessage(
-                ngettext("Removed {count} draft that no longer exists from Open Recent.",
-                         "Removed {count} drafts that no longer exist from Open Recent.", len(removed)
-                         ).format(count=len(removed)), 8000)
-        self.recent_menu.clear()
-        paths = self._recent.paths()
-        for number, path in enumerate(paths, start=1):
-            act = self.recent_menu.addAction(f"&{number % 10} {path.name}")
-            act.setToolTip(str(path))
-            act.setStatusTip(str(path))
-            act.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
-        if not paths:
-            self.recent_menu.addAction(_("No recent drafts")).setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction(_("Clear list"))
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(self._clear_recent)
-        self.welcome.set_recent(paths)
-
-    def _clear_recent(self) -> None:
-        for path in self._recent.paths():
-            self._recent.remove(path)
-        self.welcome.set_recent([])
+    def _recent_pruned(self, count: int) -> None:
+        self.statusBar().showMessage(
+            ngettext("Removed {count} draft that no longer exists from Open Recent.",
+                     "Removed {count} drafts that no longer exist from Open Recent.", count).format(count=count), 8000)
 
     # -- file commands ---------------------------------------------------------------
 
@@ -256,6 +238,33 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def edit_details(self) -> bool:
+        """Show what the draft is about (organisation, country, Protocols...) and save changes."""
+        if self.session is None:
+            return False
+        dialog = NewDraftDialog(self._available_clusters or [self.session.info.cluster], self._interface_language,
+                                parent=self)
+        dialog.show_existing(self.session.info)
+        return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(dialog.draft_info())
+
+    def apply_details(self, info: DraftInfo) -> bool:
+        """Store new draft details and show the draft again (the Protocols decide what applies)."""
+        if self.session is None or self.draft_view is None:
+            return False
+        fields = ("organization", "country", "country_code", "protocols", "language", "author")
+        try:
+            self.session.draft.update_info(**{name: getattr(info, name) for name in fields})
+        except UntocError as exc:
+            self._warn(_("The details were not saved"), str(exc))
+            return False
+        path, shown = self.session.path, self.draft_view.tree.currentIndex().data(ProvisionRole.ID)
+        if not (self.close_draft() and self.open_draft(path)):
+            return False
+        if shown and self.draft_view is not None:
+            self.draft_view.select(shown)
+        self.statusBar().showMessage(_("Draft details saved."), 8000)
+        return True
+
     def close_draft(self) -> bool:
         """Save pending edits and close the draft; False when the user chose to keep it open."""
         if not self._release_current():
@@ -349,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_as_action, self.close_action):
+        for act in (self.save_as_action, self.details_action, self.close_action):
             act.setEnabled(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)

@@ -122,13 +122,34 @@ class NewDraftDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Continue…"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Continue…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def show_existing(self, info: DraftInfo) -> None:
+        """Turn the dialog into "Draft details" for an existing draft: fields filled, cluster fixed."""
+        self.setWindowTitle(_("Draft details"))
+        self.ok_button.setText(_("Save"))
+        self.organization.setText(info.organization)
+        index = next((i for i in range(self.country.count())
+                      if info.country_code and self.country.itemData(i).iso3 == info.country_code), -1)
+        if index >= 0 and self.country.itemText(index) == info.country:
+            self.country.setCurrentIndex(index)
+        else:
+            self.country.setCurrentIndex(-1)
+            self.country.setEditText(info.country)
+        self.protocol_hint.clear()
+        self.cluster.setCurrentIndex(max(self.cluster.findData(info.cluster), 0))
+        self.cluster.setEnabled(False)
+        for code, box in self.protocols.items():
+            box.setChecked(code in info.protocols)
+        self.language.setCurrentIndex(max(self.language.findData(info.language), 0))
+        self.author.setText(info.author)
 
     def state_party(self) -> StateParty | None:
         """The State chosen from the list, ``None`` when the country was typed freely."""

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ..i18n import _
 
 _KEY = "recent/drafts"
 
@@ -51,3 +54,49 @@ class RecentDrafts:
     def _store(self, paths: list[Path]) -> None:
         self._settings.setValue(_KEY, [str(p) for p in paths])
         self._settings.sync()
+
+
+class RecentMenu(QMenu):
+    """The "Open Recent" submenu, rebuilt each time it opens; drafts that no longer exist are pruned first.
+
+    Args:
+        recent: the list shown.
+        parent: the window.
+    """
+
+    #: Path of the draft the user chose.
+    draft_chosen = Signal(object)
+    #: Number of missing drafts removed from the list.
+    pruned = Signal(int)
+    #: The list changed (pruned or cleared).
+    changed = Signal()
+
+    def __init__(self, recent: RecentDrafts, parent: QWidget | None = None) -> None:
+        super().__init__(_("Open &Recent"), parent)
+        self._recent = recent
+        self.aboutToShow.connect(self.rebuild)
+
+    def rebuild(self) -> None:
+        """Prune missing drafts, then list the others, most recent first, numbered for the keyboard."""
+        removed = self._recent.prune_missing()
+        if removed:
+            self.pruned.emit(len(removed))
+            self.changed.emit()
+        self.clear()
+        paths = self._recent.paths()
+        for number, path in enumerate(paths, start=1):
+            act = self.addAction(f"&{number % 10} {path.name}")
+            act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.triggered.connect(lambda _checked=False, p=path: self.draft_chosen.emit(p))
+        if not paths:
+            self.addAction(_("No recent drafts")).setEnabled(False)
+        self.addSeparator()
+        clear = self.addAction(_("Clear list"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear)
+
+    def _clear(self) -> None:
+        for path in self._recent.paths():
+            self._recent.remove(path)
+        self.changed.emit()
