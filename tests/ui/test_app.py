@@ -26,7 +26,8 @@ def test_unreadable_argument_shows_a_message_and_an_empty_window(qtbot, settings
 
 def test_interface_package_runs_as_a_module_entry_point():
     # `python -m untoc_desktop.ui` resolves to app.main (imported, not run: it would start an event loop)
-    code = "import runpy, untoc_desktop.ui.app as a; a.main = lambda: 0; runpy.run_module('untoc_desktop.ui', run_name='__main__')"
+    code = ("import runpy, untoc_desktop.ui.app as a; a.main = lambda: 0; "
+            "runpy.run_module('untoc_desktop.ui', run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,11 @@ def missing_ids(window):
     return [item.data(0, Qt.ItemDataRole.UserRole + 1) for item in window.completeness.question_items()]
 
 
+def missing_item(window, question_id):
+    items = window.completeness.question_items()
+    return next(i for i in items if i.data(0, Qt.ItemDataRole.UserRole + 1) == question_id)
+
+
 def choose_status(qtbot, window, key):
     combo = window.draft_view.current_page().blocks[STATUS].field.combo
     combo.setFocus()
@@ -38,7 +43,7 @@ def test_status_partly_makes_challenges_required_in_panel_status_bar_and_form(qt
     assert LEGISLATION in missing_ids(window)
     assert challenges_block.marker.isVisible()
     assert challenges_block.marker.text() == "Required — not answered yet"
-    item = next(i for i in window.completeness.question_items() if i.data(0, Qt.ItemDataRole.UserRole + 1) == CHALLENGES)
+    item = missing_item(window, CHALLENGES)
     assert item.text(2) == "Required because the status is “Partly implemented”"
     assert window.draft_view.model.index_for(PARAGRAPH, 1).data() == "1/3"
 
@@ -69,7 +74,7 @@ def test_double_click_on_a_missing_answer_goes_to_the_field_and_focuses_it(qtbot
     assert window.draft_view.current_page().article.id == "TIP.5"
 
     panel_tree = window.completeness.tree
-    item = next(i for i in window.completeness.question_items() if i.data(0, Qt.ItemDataRole.UserRole + 1) == CHALLENGES)
+    item = missing_item(window, CHALLENGES)
     panel_tree.scrollToItem(item)
     position = panel_tree.visualItemRect(item).center()
     # a real double-click starts with a press and release (QTest's double-click event alone has none)

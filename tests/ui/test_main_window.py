@@ -50,6 +50,21 @@ def test_opening_a_foreign_sqlite_file_shows_the_error_and_the_window_stays_usab
     qtbot.waitUntil(lambda: stored(draft_path, PRACTICE) == "still works", timeout=1000)
 
 
+def test_opening_a_draft_from_a_newer_version_is_refused_untouched(window, draft, message_boxes):
+    draft.close()
+    connection = sqlite3.connect(draft.path)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    before = draft.path.read_bytes()
+
+    assert not window.open_draft(draft.path)
+
+    assert "newer version" in message_boxes.texts()[-1]
+    assert draft.path.read_bytes() == before
+    assert window.central.currentWidget() is window.welcome
+
+
 def test_opening_garbage_and_missing_files_shows_errors(window, tmp_path, message_boxes):
     garbage = tmp_path / "notes.untoc"
     garbage.write_text("hello")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -163,8 +164,7 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + DRAFT_SUFFIX)
         try:
             definition = self._definition_for_cluster(info.cluster)
-            info = DraftInfo(**{**info.__dict__, "definition_id": definition.id,
-                                "definition_version": definition.version})
+            info = replace(info, definition_id=definition.id, definition_version=definition.version)
             draft = Draft.create(path, info)
         except UntocError as exc:
             self._warn(_("The draft was not created"), str(exc))
