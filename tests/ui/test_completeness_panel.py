@@ -89,3 +89,21 @@ def test_double_click_on_a_missing_answer_goes_to_the_field_and_focuses_it(qtbot
     assert window.draft_view.model.data(selected, Qt.ItemDataRole.UserRole + 2) == PARAGRAPH
     # the field is scrolled into view
     qtbot.waitUntil(lambda: not editor.visibleRegion().isEmpty(), timeout=1000)
+
+
+def test_next_missing_answer_walks_forward_from_the_focused_field(qtbot, window, draft_path):
+    window.activateWindow()
+    window.draft_view.select(PARAGRAPH)
+    choose_status(qtbot, window, "partly")
+    qtbot.waitUntil(lambda: CHALLENGES in missing_ids(window), timeout=1000)
+    page = window.draft_view.current_page()
+    page.blocks[STATUS].field.focus_input()
+
+    window.next_missing_action.trigger()  # F8
+    assert QApplication.focusWidget() is page.blocks[LEGISLATION].field.table
+
+    window.next_missing_action.trigger()
+    assert QApplication.focusWidget() is page.blocks[CHALLENGES].field.editor
+
+    window.next_missing_action.trigger()  # on to the next paragraph's status
+    assert window.draft_view.current_page().blocks["UNTOC.5.1(a)(ii).status"].field.combo.hasFocus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -123,6 +124,37 @@ class DraftView(QWidget):
         page = self.current_page()
         if page is not None:
             page.focus_question(question_id)
+
+    def go_to_next_missing(self) -> str | None:
+        """Focus the next required answer still missing after the focused question (wrapping round).
+
+        Returns:
+            The question id focused, or ``None`` when nothing is missing.
+        """
+        missing = [m.question.id for m in self.session.report.missing()]
+        if not missing:
+            return None
+        order = {q.id: n for n, q in enumerate(self.session.definition.questions())}
+        here = self._focused_question_id()
+        if here is None:
+            index = self.tree.currentIndex()
+            paragraph_id = index.data(ProvisionRole.ID) if index.isValid() else None
+            first_of_paragraph = [qid for qid in order if qid.rsplit(".", 1)[0] == paragraph_id]
+            position = order[first_of_paragraph[0]] - 1 if first_of_paragraph else -1
+        else:
+            position = order[here]
+        target = next((qid for qid in missing if order[qid] > position), missing[0])
+        self.focus_question(target)
+        return target
+
+    def _focused_question_id(self) -> str | None:
+        page = self.current_page()
+        if page is None:
+            return None
+        for question_id, block in page.blocks.items():
+            if block.isAncestorOf(QApplication.focusWidget()):
+                return question_id
+        return None
 
     def current_page(self) -> ArticlePage | None:
         """The article page on display."""

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.edit_actions.add_to(self.menuBar().addMenu(_("&Edit")))
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
+        self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
+        view_menu.addAction(self.next_missing_action)
 
     def _recent_pruned(self, count: int) -> None:
         self.statusBar().showMessage(
@@ -272,6 +274,10 @@ class MainWindow(QMainWindow):
         self._draft_changed()
         return True
 
+    def _next_missing(self) -> None:
+        if self.draft_view is not None and self.draft_view.go_to_next_missing() is None:
+            self.statusBar().showMessage(_("Nothing is missing: every required answer is given."), 8000)
+
     def _select_article(self, article_id: str) -> None:
         if self.draft_view is not None:
             self.draft_view.select(article_id)
@@ -358,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_as_action, self.details_action, self.close_action):
+        for act in (self.save_as_action, self.details_action, self.close_action, self.next_missing_action):
             act.setEnabled(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
