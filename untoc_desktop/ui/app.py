@@ -56,10 +56,16 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
         export_function=export_submission,
         interface_language=interface_language,
     )
-    paths = [a for a in argv if not a.startswith("-")]
-    if paths:
-        window.open_draft(Path(paths[0]))
+    path = draft_argument(argv)
+    if path is not None:
+        window.open_draft(path)
     return window
+
+
+def draft_argument(argv: Sequence[str]) -> Path | None:
+    """The draft named on the command line: the first argument that is not an option."""
+    paths = [a for a in argv if not a.startswith("-")]
+    return Path(paths[0]) if paths else None
 
 
 def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
@@ -108,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_qt_translations(app, language)
     app.setStyleSheet(STYLE_SHEET)
     sys.excepthook = _excepthook(app)  # type: ignore[assignment]
-    window = build_main_window(arguments, user_settings(), interface_language=language)
-    window.show()
+    window = build_main_window([], user_settings(), interface_language=language)
+    window.show()  # before opening, so that an error message has its window behind it
+    path = draft_argument(arguments)
+    if path is not None:
+        window.open_draft(path)
     return app.exec()
