@@ -102,3 +102,21 @@ def test_missing_documents_package_is_reported_as_an_export_error(monkeypatch):
         assert "not available" in str(exc)
     else:
         raise AssertionError("ExportError expected")
+
+
+def test_real_export_to_word_contains_the_typed_answer(qtbot, window, draft_path, tmp_path):
+    import docx
+
+    from untoc_desktop.ui.export import export_submission
+
+    window.exporter.export_function = export_submission
+    window.draft_view.select("UNTOC.5.1(a)(i)")
+    editor = window.draft_view.current_page().blocks["UNTOC.5.1(a)(i).practice"].field.editor
+    qtbot.keyClicks(editor, "Prosecutors rarely charge conspiracy.")
+    out = tmp_path / "submission.docx"
+
+    run_export(qtbot, window, out)
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Prosecutors rarely charge conspiracy." in text
+    assert "Submission exported to" in window.statusBar().currentMessage()
