@@ -39,6 +39,7 @@ def test_status_partly_makes_challenges_required_in_panel_status_bar_and_form(qt
     qtbot.waitUntil(lambda: CHALLENGES in missing_ids(window), timeout=1000)
     # status answered; legislation and challenges now required
     assert window.summary.text() == f"Cluster 1: 1 of {report.required + 2} required answers"
+    assert window.summary.text() == window.session.report.summary()  # same words as the core, translated
     assert STATUS not in missing_ids(window)
     assert LEGISLATION in missing_ids(window)
     assert challenges_block.marker.isVisible()
