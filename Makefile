@@ -17,12 +17,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -q -d translations -D untoc_desktop
+	$(BIN)/pybabel compile --use-fuzzy -d translations -D untoc_desktop
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -q -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
 	    --project untoc_desktop -o translations/untoc_desktop.pot untoc_desktop
-	$(BIN)/pybabel update -q -i translations/untoc_desktop.pot -d translations -D untoc_desktop
+	$(BIN)/pybabel update -i translations/untoc_desktop.pot -d translations -D untoc_desktop
 
 system-deps:
 	sh packaging/debian-deps.sh

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_
 from .rules import Rule
 from .types import value_schema
 
@@ -19,10 +20,10 @@ from .types import value_schema
 INSTRUMENT_ORDER: tuple[str, ...] = ("UNTOC", "TIP", "SOM", "FIREARMS")
 PROTOCOLS: tuple[str, ...] = ("TIP", "SOM", "FIREARMS")
 INSTRUMENT_SHORT_NAMES: dict[str, str] = {
-    "UNTOC": "Convention",
-    "TIP": "Trafficking in Persons Protocol",
-    "SOM": "Smuggling of Migrants Protocol",
-    "FIREARMS": "Firearms Protocol",
+    "UNTOC": N_("Convention"),
+    "TIP": N_("Trafficking in Persons Protocol"),
+    "SOM": N_("Smuggling of Migrants Protocol"),
+    "FIREARMS": N_("Firearms Protocol"),
 }
 
 #: Obligation levels of a provision (see ../shared/reference/README.md); ``unclassified``

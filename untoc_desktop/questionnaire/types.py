@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..i18n import N_
+
 #: Implementation status choices, in display order, with their English labels.
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    ("fully", "Fully implemented"),
-    ("partly", "Partly implemented"),
-    ("not_implemented", "Not implemented"),
-    ("unknown", "Unknown"),
+    ("fully", N_("Fully implemented")),
+    ("partly", N_("Partly implemented")),
+    ("not_implemented", N_("Not implemented")),
+    ("unknown", N_("Unknown")),
 )
 
 _TEXT_MAX = 200_000  # characters; about 30,000 words, far above any real answer
@@ -25,28 +27,28 @@ _LINK = {"type": "string", "maxLength": 2000}
 
 #: Field specifications of the record-list types: (key, English label, JSON Schema).
 CITATION_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("title", "Title of the law or regulation", {"type": "string", "minLength": 1, "maxLength": 2000}),
-    ("provision", "Article or section", {"type": "string", "maxLength": 500}),
-    ("year", "Year", {"type": ["integer", "null"], "minimum": 1000, "maximum": 2999}),
-    ("link", "Link (optional)", _LINK),
+    ("title", N_("Title of the law or regulation"), {"type": "string", "minLength": 1, "maxLength": 2000}),
+    ("provision", N_("Article or section"), {"type": "string", "maxLength": 500}),
+    ("year", N_("Year"), {"type": ["integer", "null"], "minimum": 1000, "maximum": 2999}),
+    ("link", N_("Link (optional)"), _LINK),
 )
 SOURCE_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("title", "Title", {"type": "string", "minLength": 1, "maxLength": 2000}),
-    ("publisher", "Publisher or author", {"type": "string", "maxLength": 1000}),
-    ("date", "Date", {"type": "string", "maxLength": 100}),
-    ("link", "Link (optional)", _LINK),
+    ("title", N_("Title"), {"type": "string", "minLength": 1, "maxLength": 2000}),
+    ("publisher", N_("Publisher or author"), {"type": "string", "maxLength": 1000}),
+    ("date", N_("Date"), {"type": "string", "maxLength": 100}),
+    ("link", N_("Link (optional)"), _LINK),
 )
 CASE_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("court", "Court or authority", {"type": "string", "minLength": 1, "maxLength": 1000}),
-    ("year", "Year", {"type": ["integer", "null"], "minimum": 1000, "maximum": 2999}),
-    ("reference", "Case reference", {"type": "string", "maxLength": 1000}),
-    ("outcome", "Outcome", {"type": "string", "maxLength": 20000}),
+    ("court", N_("Court or authority"), {"type": "string", "minLength": 1, "maxLength": 1000}),
+    ("year", N_("Year"), {"type": ["integer", "null"], "minimum": 1000, "maximum": 2999}),
+    ("reference", N_("Case reference"), {"type": "string", "maxLength": 1000}),
+    ("outcome", N_("Outcome"), {"type": "string", "maxLength": 20000}),
 )
 STATISTIC_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("year", "Year", {"type": "integer", "minimum": 1000, "maximum": 2999}),
-    ("figure", "Figure", {"type": ["number", "null"]}),
-    ("unit", "Unit (what is counted)", {"type": "string", "maxLength": 500}),
-    ("source", "Source", {"type": "string", "maxLength": 2000}),
+    ("year", N_("Year"), {"type": "integer", "minimum": 1000, "maximum": 2999}),
+    ("figure", N_("Figure"), {"type": ["number", "null"]}),
+    ("unit", N_("Unit (what is counted)"), {"type": "string", "maxLength": 500}),
+    ("source", N_("Source"), {"type": "string", "maxLength": 2000}),
 )
 
 #: Record-list types and their fields; the first field is required in each record.
@@ -58,7 +60,7 @@ RECORD_FIELDS: dict[str, tuple[tuple[str, str, dict[str, Any]], ...]] = {
 }
 
 #: Choices of the yes / yes in part / no type.
-YES_NO_CHOICES: tuple[tuple[str, str], ...] = (("yes", "Yes"), ("yes_in_part", "Yes, in part"), ("no", "No"))
+YES_NO_CHOICES: tuple[tuple[str, str], ...] = (("yes", N_("Yes")), ("yes_in_part", N_("Yes, in part")), ("no", N_("No")))
 
 
 def _record_list_schema(fields: tuple[tuple[str, str, dict[str, Any]], ...]) -> dict[str, Any]:
