@@ -56,7 +56,7 @@ def test_cluster1_articles_are_the_confirmed_list(cluster1):
 def test_every_paragraph_asks_the_questions_the_issue_lists(cluster1):
     wanted = {"status", "legislation", "practice", "cases", "statistics", "challenges", "assistance", "sources"}
     for paragraph in cluster1.paragraphs():
-        assert {q.key for q in paragraph.questions} == wanted, paragraph.id
+        assert wanted <= {q.key for q in paragraph.questions}, paragraph.id
         for question in paragraph.questions:
             assert question.type in QUESTION_TYPES
             assert question.help.strip() and question.label.strip()

@@ -13,8 +13,9 @@ from typing import Any
 
 from ..draft.store import DraftInfo
 from ..questionnaire.model import Article, Definition, Paragraph, Question
-from ..questionnaire.types import is_answered, status_label
-from ..validation import CompletenessReport, paragraph_applies
+from ..i18n import _
+from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
+from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
 from .labels import labels_for, long_date, normalize_locale
 from .text import clean_text, split_paragraphs
@@ -43,27 +44,64 @@ def format_citation(record: Mapping[str, Any], kind: str) -> str:
     return ", ".join(parts)
 
 
-def _answer_blocks(question: Question, value: Any) -> list[model.Block]:
-    if question.type == "status":
+def _cell(value: Any) -> str:
+    return "" if value is None else clean_text(str(value)).strip()
+
+
+def _answer_blocks(question: Question, value: Any, language: str) -> list[model.Block]:
+    """The blocks showing one answer, by question type (see ``questionnaire.types``)."""
+    kind = question.type
+    if kind in ("status", "yes_no"):
         return [model.Paragraph(clean_text(status_label(str(value))), "status")]
-    if question.type in ("citations", "sources"):
+    if kind == "choice":
+        return [model.Paragraph(clean_text(question.option_label(str(value))), "status")]
+    if kind == "multi_choice":
+        values = value if isinstance(value, list) else [value]
+        return [model.BulletList(tuple(clean_text(question.option_label(str(v))) for v in values))]
+    if kind == "number":
+        return [model.Paragraph(clean_text(f"{value} {question.unit}".strip()), "body")]
+    if kind == "date":
+        return [model.Paragraph(clean_text(_date_text(str(value), language)), "body")]
+    if kind in ("citations", "sources"):
         records = value if isinstance(value, list) else [value]
-        items = [format_citation(r, question.type) if isinstance(r, Mapping) else clean_text(str(r)) for r in records]
-        return [model.CitationList(question.type, tuple(item for item in items if item))]
+        items = [format_citation(r, kind) if isinstance(r, Mapping) else clean_text(str(r)) for r in records]
+        return [model.CitationList(kind, tuple(item for item in items if item))]
+    if kind in RECORD_FIELDS:  # cases, statistics: a table with the record fields as columns
+        fields = RECORD_FIELDS[kind]
+        rows = tuple(
+            tuple(_cell(record.get(key)) for key, _label, _schema in fields)
+            for record in (value if isinstance(value, list) else [])
+            if isinstance(record, Mapping)
+        )
+        return [model.Table(tuple(_(label) for _key, label, _schema in fields), rows)]
     return [model.Paragraph(part, "body") for part in split_paragraphs(str(value))]
 
 
+def _date_text(value: str, language: str) -> str:
+    try:
+        return long_date(_dt.date.fromisoformat(value), language)
+    except ValueError:
+        return value
+
+
 def _paragraph_blocks(
-    paragraph: Paragraph, answers: Mapping[str, Any], missing_ids: set[str], labels: Mapping[str, str]
+    paragraph: Paragraph,
+    answers: Mapping[str, Any],
+    missing_ids: set[str],
+    labels: Mapping[str, str],
+    language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
         model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
     ]
+    by_key = paragraph_answers(paragraph, answers)
     for question in paragraph.questions:
         value = answers.get(question.id)
+        if not question.is_relevant(by_key):
+            continue  # a question hidden by its rule: its stale answer is not part of the submission
         if is_answered(value):
             blocks.append(model.Paragraph(clean_text(question.label), "question"))
-            blocks.extend(_answer_blocks(question, value))
+            blocks.extend(_answer_blocks(question, value, language))
         elif question.id in missing_ids:
             blocks.append(model.Paragraph(clean_text(question.label), "question"))
             blocks.append(model.Paragraph(labels["no_answer"], "missing"))
@@ -76,13 +114,14 @@ def _article_blocks(
     protocols: frozenset[str],
     missing_ids: set[str],
     labels: Mapping[str, str],
+    language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
         model.Heading(2, labels["article"].format(number=article.number, title=article.title), article.id)
     ]
     for paragraph in article.paragraphs:
         if paragraph_applies(paragraph, protocols):
-            blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels))
+            blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels, language))
         else:
             blocks.append(
                 model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
@@ -149,6 +188,8 @@ def build_submission(
         model.Paragraph(labels["date"].format(date=long_date(today or _dt.date.today(), language)), "cover"),
         model.Paragraph(labels["questionnaire"].format(id=definition.id, version=definition.version), "cover"),
     ]
+    if definition.provisional:
+        blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(definition.provisional_note)), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
     missing_ids = {m.question.id for m in report.missing()}
@@ -156,9 +197,12 @@ def build_submission(
         blocks.append(model.PageBreak())
         blocks.append(model.Heading(1, instrument.title, instrument.code))
         for article in instrument.articles:
-            blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels))
+            blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
     if not report.complete:
         blocks.extend(_annex_blocks(report, labels))
+    if definition.sources:
+        blocks.append(model.Heading(1, labels["definition_sources"], "annex-definition-sources"))
+        blocks.append(model.BulletList(tuple(clean_text(url) for url in definition.sources.values())))
     return model.Document(
         title=labels["cover_title"],
         author=organization,
