@@ -46,3 +46,25 @@ def test_every_released_schema_opens_and_keeps_its_answers(tmp_path, fixture):
     assert read_header(path).user_version == SCHEMA_VERSION
     if old_version < SCHEMA_VERSION:
         assert backup_path(path, old_version).read_bytes() == fixture.read_bytes()
+
+
+def test_schema_2_fixture_keeps_address_book_and_letters(tmp_path):
+    from untoc_desktop.draft.correspondence import letters, recipients
+
+    path = tmp_path / "v2.untoc"
+    shutil.copy2(REPO_ROOT / "tests" / "fixtures" / "drafts" / "schema-v2.untoc", path)
+    with Draft.open(path) as draft:
+        assert draft.property("applicability") == {"TIP": {"party": True, "source": "user"}}
+        assert recipients(draft)[0].postal_address == "1 Main St\nVeridia City"
+        assert letters(draft)[0].sent_channel == "e-mail"
+
+
+def test_schema_1_draft_gains_the_new_tables_and_a_backup(tmp_path):
+    path = tmp_path / "old.untoc"
+    shutil.copy2(REPO_ROOT / "tests" / "fixtures" / "drafts" / "schema-v1.untoc", path)
+    with Draft.open(path) as draft:
+        draft.set_property("sender", {"organization": "Fixture NGO"})
+        assert draft.property("sender")["organization"] == "Fixture NGO"
+    assert backup_path(path, 1).is_file()
+    with Draft.open(backup_path(path, 1), read_only=True) as original:  # the copy is the untouched original
+        assert original.answer("UNTOC.5.1(b).status") == "partly"

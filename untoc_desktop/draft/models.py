@@ -12,14 +12,14 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 #: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
 APPLICATION_ID = 0x554E5443
 #: ``PRAGMA user_version``: the draft schema version this code writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -111,3 +111,51 @@ class AnswerChangeRecord(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     previous_value: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
     new_value: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+
+
+class DraftPropertyRecord(Base):
+    """A named piece of draft-wide data stored as JSON (schema 2).
+
+    Keys in use: ``applicability`` (how the Protocols were chosen: from the
+    States parties table, with its date, or by the user), ``sender`` (the
+    organisation's letterhead details and reference scheme).
+    """
+
+    __tablename__ = "draft_property"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONText())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RecipientRecord(Base):
+    """An entry of the draft's address book: a focal point or other official (schema 2)."""
+
+    __tablename__ = "recipient"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    agency: Mapped[str] = mapped_column(Text, default="")
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    is_focal_point: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LetterRecord(Base):
+    """A letter generated from the draft, and whether and how it was sent (schema 2)."""
+
+    __tablename__ = "letter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    letter_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    reference: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(35))
+    recipient_uuid: Mapped[str | None] = mapped_column(ForeignKey("recipient.recipient_uuid"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sent_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    sent_channel: Mapped[str | None] = mapped_column(Text, nullable=True)
+    details: Mapped[Any] = mapped_column(JSONText())

@@ -15,7 +15,7 @@ import sqlite3
 import struct
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,7 +30,14 @@ from sqlalchemy.pool import NullPool
 from .. import __version__
 from ..errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
 from .migrate import upgrade_to_head
-from .models import APPLICATION_ID, SCHEMA_VERSION, AnswerChangeRecord, AnswerRecord, DraftRecord
+from .models import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    AnswerChangeRecord,
+    AnswerRecord,
+    DraftPropertyRecord,
+    DraftRecord,
+)
 
 #: File name extension of drafts.
 DRAFT_SUFFIX = ".untoc"
@@ -293,6 +300,16 @@ class Draft:
         self.close()
 
     @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session (for modules that add their own records, such as letters)."""
+        with self._sessions() as session:
+            yield session
+
+    def writing(self) -> AbstractContextManager[Session]:
+        """A session in one transaction; raises :class:`DraftFileError` when the write fails or the draft is read-only."""
+        return self._write()
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise DraftFileError(f"{self.path.name} is open read-only; save a copy with Save As to edit it.")
@@ -402,6 +419,25 @@ class Draft:
                 )
                 changed += 1
         return changed
+
+    def property(self, key: str, default: Any = None) -> Any:
+        """A stored draft property (JSON data), e.g. ``applicability`` or ``sender``."""
+        with self._sessions() as session:
+            record = session.get(DraftPropertyRecord, key)
+            return default if record is None else record.value
+
+    def set_property(self, key: str, value: Any) -> None:
+        """Store a draft property (JSON data) in one transaction.
+
+        Raises:
+            DraftFileError: the write failed.
+        """
+        with self._write() as session:
+            record = session.get(DraftPropertyRecord, key)
+            if record is None:
+                session.add(DraftPropertyRecord(key=key, value=value, updated_at=_now()))
+            else:
+                record.value, record.updated_at = value, _now()
 
     def update_info(self, **fields: Any) -> DraftInfo:
         """Change descriptive fields (organization, country, country_code, protocols, language, author,

@@ -1,0 +1,145 @@
+"""The draft's address book (recipients such as focal points) and its log of letters.
+
+Plain data in, plain data out; each call is one short session on the draft.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import DraftFileError
+from .models import LetterRecord, RecipientRecord
+from .store import Draft
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """An official the organisation writes to.
+
+    Attributes:
+        name: full name, e.g. "Ms. Amina Diallo".
+        title: position, e.g. "Director of Legal Affairs".
+        agency: ministry or agency.
+        postal_address: several lines separated by newlines.
+        email: e-mail address, may be empty.
+        is_focal_point: the State party's focal point for the Review Mechanism.
+        recipient_uuid: identifier; empty for a recipient not saved yet.
+    """
+
+    name: str
+    title: str = ""
+    agency: str = ""
+    postal_address: str = ""
+    email: str = ""
+    is_focal_point: bool = False
+    recipient_uuid: str = ""
+
+
+@dataclass(frozen=True)
+class LetterEntry:
+    """One letter of the log.
+
+    Attributes:
+        reference: the organisation's reference number, e.g. "CJR/2026/003".
+        kind: ``engagement``, ``transmission`` or ``follow-up``.
+        language: document language code.
+        recipient_uuid: the addressee, or "" when none was chosen.
+        created_at: when it was first generated (UTC).
+        sent_on: ISO date it was sent, or "" while not sent.
+        sent_channel: how it was sent (e-mail, post, hand delivery...).
+        details: what is needed to regenerate it (signatory, attached export and its
+            SHA-256, the recalled letter...).
+        letter_uuid: identifier; empty for a letter not recorded yet.
+    """
+
+    reference: str
+    kind: str
+    language: str
+    recipient_uuid: str = ""
+    created_at: datetime | None = None
+    sent_on: str = ""
+    sent_channel: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+    letter_uuid: str = ""
+
+
+def _recipient(record: RecipientRecord) -> Recipient:
+    return Recipient(record.name, record.title, record.agency, record.postal_address, record.email,
+                     record.is_focal_point, record.recipient_uuid)
+
+
+def _letter(record: LetterRecord) -> LetterEntry:
+    return LetterEntry(record.reference, record.kind, record.language, record.recipient_uuid or "",
+                       record.created_at, record.sent_on or "", record.sent_channel or "", dict(record.details),
+                       record.letter_uuid)
+
+
+def recipients(draft: Draft) -> list[Recipient]:
+    """The address book, in the order entries were added."""
+    with draft.reading() as session:
+        return [_recipient(r) for r in session.scalars(select(RecipientRecord).order_by(RecipientRecord.id))]
+
+
+def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
+    """Add a recipient (empty ``recipient_uuid``) or update an existing one.
+
+    Raises:
+        DraftFileError: the write failed, or the recipient to update does not exist.
+    """
+    with draft.writing() as session:
+        if not recipient.recipient_uuid:
+            recipient = replace(recipient, recipient_uuid=str(uuid.uuid4()))
+            session.add(RecipientRecord(
+                recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
+                agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
+                is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc)))
+            return recipient
+        record = session.scalars(
+            select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient.recipient_uuid)
+        ).first()
+        if record is None:
+            raise DraftFileError("That recipient is no longer in the address book.")
+        for name in ("name", "title", "agency", "postal_address", "email", "is_focal_point"):
+            setattr(record, name, getattr(recipient, name))
+        return recipient
+
+
+def letters(draft: Draft) -> list[LetterEntry]:
+    """The letter log, oldest first."""
+    with draft.reading() as session:
+        return [_letter(r) for r in session.scalars(select(LetterRecord).order_by(LetterRecord.id))]
+
+
+def record_letter(draft: Draft, letter: LetterEntry) -> LetterEntry:
+    """Add a letter to the log (its ``letter_uuid`` and ``created_at`` are filled in).
+
+    Raises:
+        DraftFileError: the write failed.
+    """
+    letter = replace(letter, letter_uuid=letter.letter_uuid or str(uuid.uuid4()),
+                     created_at=letter.created_at or datetime.now(timezone.utc))
+    with draft.writing() as session:
+        session.add(LetterRecord(
+            letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind, language=letter.language,
+            recipient_uuid=letter.recipient_uuid or None, created_at=letter.created_at,
+            sent_on=letter.sent_on or None, sent_channel=letter.sent_channel or None, details=letter.details))
+    return letter
+
+
+def mark_sent(draft: Draft, letter_uuid: str, sent_on: str, channel: str) -> LetterEntry:
+    """Record that a letter was sent on ``sent_on`` (ISO date) through ``channel``.
+
+    Raises:
+        DraftFileError: the write failed or the letter is not in the log.
+    """
+    with draft.writing() as session:
+        record = session.scalars(select(LetterRecord).where(LetterRecord.letter_uuid == letter_uuid)).first()
+        if record is None:
+            raise DraftFileError("That letter is not in the draft's letter log.")
+        record.sent_on, record.sent_channel = sent_on, channel
+        return _letter(record)
