@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import platformdirs
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
@@ -163,6 +166,59 @@ def load_table(path: str | Path) -> StatesPartiesTable:
     except UnicodeDecodeError:
         raise ImportFileError(f"{path.name} is not UTF-8 text; save it as UTF-8 CSV.") from None
     return parse_table(text, path.name)
+
+
+def user_table_path() -> Path:
+    """Where an imported States parties table is kept (``<user data>/states-parties.csv``)."""
+    return Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "states-parties.csv"
+
+
+def import_table(path: str | Path, target: Path | None = None) -> StatesPartiesTable:
+    """Check a newer States parties table and keep a copy in the user's data folder.
+
+    The copy replaces any earlier imported table and is preferred by
+    :func:`active_table` while it is at least as recent as the shipped one.
+
+    Args:
+        path: a CSV file in the format of the shipped table.
+        target: where to keep the copy; defaults to :func:`user_table_path`.
+
+    Returns:
+        The table as loaded from ``path``.
+
+    Raises:
+        ImportFileError: the file is unreadable or malformed (nothing is copied), or
+            the copy cannot be written.
+    """
+    table = load_table(path)
+    target = target if target is not None else user_table_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        temporary.write_bytes(Path(path).read_bytes())
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise ImportFileError(f"Could not keep a copy of {Path(path).name} in {target.parent}: {exc.strerror}.") from None
+    return table
+
+
+def active_table(imported: Path | None = None) -> StatesPartiesTable:
+    """The table new choices use: the imported copy when it loads and is at least as recent, else the shipped one.
+
+    Args:
+        imported: the imported copy; defaults to :func:`user_table_path`.
+
+    Never raises: an imported copy that no longer loads is ignored.
+    """
+    shipped = shipped_table()
+    imported = imported if imported is not None else user_table_path()
+    if not imported.is_file():
+        return shipped
+    try:
+        table = load_table(imported)
+    except ImportFileError:
+        return shipped
+    return table if table.newest_source_date >= shipped.newest_source_date else shipped
 
 
 def normalise_locale(language: str | None) -> Locale:

@@ -110,6 +110,7 @@ def export_submission(
     language: str = "en",
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    archived: Mapping[str, Any] | None = None,
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -130,6 +131,8 @@ def export_submission(
             from the calling thread, ending with ``done == total``.
         is_cancelled: polled during rendering; when it returns True the
             export stops.
+        archived: answers to questions no longer asked, exported on request in an
+            "Archived answers" section (see :func:`build_submission`).
 
     Returns:
         ``out_path`` as a Path.
@@ -143,7 +146,7 @@ def export_submission(
     if fmt not in FORMATS:
         raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
     report = check_completeness(definition, answers, info.protocols)
-    document = build_submission(definition, info, answers, report, language)
+    document = build_submission(definition, info, answers, report, language, archived=archived)
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)
     counter.check()

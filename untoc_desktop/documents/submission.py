@@ -8,6 +8,7 @@ paragraph > question (Convention and Protocol texts: see the definition's
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -147,6 +148,16 @@ def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str]) -> list
     ]
 
 
+def _archived_blocks(archived: Mapping[str, Any], labels: Mapping[str, str]) -> list[model.Block]:
+    """Answers kept from an earlier questionnaire version: question id and value as text."""
+    rows = tuple((clean_text(qid), _cell(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value))
+                 for qid, value in sorted(archived.items()))
+    return [
+        model.Heading(1, labels.get("archived", "Archived answers (questions no longer asked)"), "annex-archived"),
+        model.Table((labels.get("archived_question", "Question id"), labels.get("archived_value", "Answer")), rows),
+    ]
+
+
 def build_submission(
     definition: Definition,
     info: DraftInfo,
@@ -155,6 +166,7 @@ def build_submission(
     language: str = "en",
     *,
     today: _dt.date | None = None,
+    archived: Mapping[str, Any] | None = None,
 ) -> model.Document:
     """Build the document model of a submission.
 
@@ -166,6 +178,9 @@ def build_submission(
         language: document language for fixed wording and dates (``en``, ``fr``,
             ``es``...; unknown codes give English).
         today: date printed on the cover; defaults to today's date.
+        archived: answers to questions the definition no longer asks (question id ->
+            value, see ``questionnaire.upgrade.archived_answers``); when given and not
+            empty, an "Archived answers" section lists each id and its value.
 
     Returns:
         The :class:`~.model.Document`: a cover page, then each instrument,
@@ -200,6 +215,8 @@ def build_submission(
             blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
     if not report.complete:
         blocks.extend(_annex_blocks(report, labels))
+    if archived:
+        blocks.extend(_archived_blocks(archived, labels))
     if definition.sources:
         blocks.append(model.Heading(1, labels["definition_sources"], "annex-definition-sources"))
         blocks.append(model.BulletList(tuple(clean_text(url) for url in definition.sources.values())))
