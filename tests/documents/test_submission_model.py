@@ -63,9 +63,9 @@ def test_answers_appear_as_question_label_then_answer(cluster1, draft_info, comp
     section = blocks[start + 1 : start + 12]
     assert section[0] == model.Paragraph(cluster1.question("UNTOC.5.1(a).status").label, "question")
     assert section[1] == model.Paragraph("Fully implemented", "status")
-    assert section[3] == model.CitationList(
-        "citations", ("Criminal Code of Veridia, Article 212, 2011, https://legislation.example.org/cc#212",)
-    )
+    assert section[3].kind == "citations"
+    assert section[3].items == ("Criminal Code of Veridia, Article 212, 2011, https://legislation.example.org/cc#212",)
+    assert section[3].links == ("https://legislation.example.org/cc#212",)
     assert model.Paragraph("First paragraph.\nSame paragraph, new line.", "body") in section
     assert model.Paragraph("Second paragraph.", "body") in section
 

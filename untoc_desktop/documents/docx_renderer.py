@@ -19,7 +19,19 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import model
-from .text import clean_text, paragraph_direction
+from .docx_fields import (
+    PPR_AFTER_BIDI,
+    add_field,
+    add_hyperlink,
+    add_table_of_contents,
+    insert_in_order,
+    mark_header_row,
+    set_section_rtl,
+    set_table_rtl,
+    update_fields_on_open,
+)
+from .sources import link_split
+from .text import clean_text, strong_direction
 
 #: Font names written into the file; Word substitutes when one is not installed.
 LATIN_FONT = "Calibri"
@@ -27,13 +39,43 @@ COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic and Hebrew on Windows and macOS
 EAST_ASIAN_FONT = "SimSun"
 _GREY = RGBColor(0x80, 0x80, 0x80)
 _DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
+#: Language tag of East Asian runs (w:lang w:eastAsia); the font slot is SimSun.
+EAST_ASIAN_LANG = "zh-CN"
 
 
-def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False) -> None:
+class _Language:
+    """The document's language tags, written on every run (``w:lang``).
+
+    Word picks the tag by script slot: ``w:val`` for Latin and Cyrillic text,
+    ``w:eastAsia`` for Chinese, ``w:bidi`` for Arabic; spell checking and
+    hyphenation follow them.
+    """
+
+    val = "en"
+    bidi = "ar-SA"
+    direction = "ltr"
+
+    @classmethod
+    def configure(cls, document: model.Document) -> None:
+        cls.val = document.language or "en"
+        cls.bidi = cls.val if document.direction == "rtl" else "ar-SA"
+        cls.direction = document.direction
+
+
+def _lang_element():
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), _Language.val)
+    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
+    lang.set(qn("w:bidi"), _Language.bidi)
+    return lang
+
+
+def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False, lang: bool = False) -> None:
     """Fill the four font slots (ascii, hAnsi, eastAsia, cs) of a run or style element.
 
     With ``rtl``, also mark the run right to left (``w:rtl``) and, when bold,
     bold in the complex-script slot (``w:bCs``) so Arabic text is bold too.
+    With ``lang``, tag the run with the document's languages (``w:lang``, last).
     """
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -54,21 +96,37 @@ def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False) -> None:
             lang.addprevious(marker)
         else:
             rpr.append(marker)
+    if lang and rpr.find(qn("w:lang")) is None:
+        rpr.append(_lang_element())
 
 
-def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
+def _add_text(
+    paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    direction: str | None = None,
+    link: bool = False,
+) -> None:
     """Append ``text`` to a paragraph, one run per line, with line breaks between.
 
-    Direction is decided per paragraph from its first strong character: a
+    Direction is decided per paragraph from its first strong character (the
+    document's direction when it has none, or ``direction`` when given): a
     right-to-left paragraph gets ``w:bidi`` (so it starts at the right) and each of
     its runs ``w:rtl``; Word then orders embedded Latin words and numbers itself.
+    ``link`` appends to a paragraph that already has its direction set.
     """
     text = clean_text(text)
-    rtl = paragraph_direction(text) == "rtl"
-    if rtl:
+    rtl = (direction or strong_direction(text) or _Language.direction) == "rtl"
+    ppr = paragraph._p.pPr
+    if link:
+        rtl = ppr is not None and ppr.find(qn("w:bidi")) is not None
+    elif rtl and (ppr is None or ppr.find(qn("w:bidi")) is None):
         # No w:jc: a bidi paragraph starts at the right by default, and Word (and LibreOffice)
         # read jc="right" in a bidi paragraph as its end, i.e. the left.
-        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        insert_in_order(paragraph._p.get_or_add_pPr(), OxmlElement("w:bidi"), PPR_AFTER_BIDI)
     run = None
     for line in text.split("\n"):
         if run is not None:
@@ -84,24 +142,7 @@ def _add_text(paragraph, text: str, *, bold: bool = False, italic: bool = False,
                 size_cs = OxmlElement("w:szCs")
                 size_cs.set(qn("w:val"), str(round(size * 2)))
                 run._r.rPr.find(qn("w:sz")).addnext(size_cs)
-        _set_run_fonts(run._r, rtl=rtl, bold=bold)
-
-
-def _add_field(paragraph, instruction: str) -> None:
-    """Append a Word field (``PAGE``, ``NUMPAGES``) whose value Word computes."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", "1"), ("end", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {text} "
-        elif kind == "text":
-            element = OxmlElement("w:t")
-            element.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
+        _set_run_fonts(run._r, rtl=rtl, bold=bold, lang=True)
 
 
 def _setup_page(doc, document: model.Document) -> None:
@@ -109,25 +150,27 @@ def _setup_page(doc, document: model.Document) -> None:
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    if document.direction == "rtl":
+        set_section_rtl(section)
     header = section.header
     first = header.paragraphs[0]
-    _add_text(first, document.header, size=8)
+    _add_text(first, document.header, size=8, direction=document.direction)
     for run in first.runs:
         run.font.color.rgb = _GREY
     if document.draft_watermark:
         mark = header.add_paragraph()
-        _add_text(mark, document.draft_watermark, bold=True, size=11)
+        _add_text(mark, document.draft_watermark, bold=True, size=11, direction=document.direction)
         for run in mark.runs:
             run.font.color.rgb = _DRAFT_RED
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     before, _, rest = document.footer_page.partition("{page}")
     middle, _, after = rest.partition("{pages}")
-    footer.add_run(before)
-    _add_field(footer, "PAGE")
-    footer.add_run(middle)
-    _add_field(footer, "NUMPAGES")
-    footer.add_run(after)
+    _add_text(footer, before, direction=document.direction)
+    add_field(footer, "PAGE")
+    _add_text(footer, middle, direction=document.direction)
+    add_field(footer, "NUMPAGES")
+    _add_text(footer, after, direction=document.direction)
 
 
 def _setup_styles(doc, document: model.Document) -> None:
@@ -139,17 +182,19 @@ def _setup_styles(doc, document: model.Document) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         normal.element.get_or_add_rPr().append(lang)
-    lang.set(qn("w:val"), document.language or "en")
-    lang.set(qn("w:bidi"), "ar-SA")
+    lang.set(qn("w:val"), _Language.val)
+    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
+    lang.set(qn("w:bidi"), _Language.bidi)
     props = doc.core_properties
     props.title = clean_text(document.title)
     props.author = clean_text(document.author)
     props.language = document.language
 
 
-def _render_block(doc, block: model.Block) -> None:
+def _render_block(doc, block: model.Block, document: model.Document) -> None:
     if isinstance(block, model.Heading):
         paragraph = doc.add_heading(level=max(1, min(block.level, 9)))
+        paragraph.paragraph_format.keep_with_next = True  # never alone at the bottom of a page
         _add_text(paragraph, block.text)
     elif isinstance(block, model.Paragraph):
         style = block.style
@@ -169,12 +214,27 @@ def _render_block(doc, block: model.Block) -> None:
                 italic=style in ("missing", "not_applicable", "note"),
                 size=12 if style == "cover" else None,
             )
-    elif isinstance(block, (model.BulletList, model.CitationList)):
+    elif isinstance(block, model.BulletList):
         for item in block.items:
             _add_text(doc.add_paragraph(style="List Bullet"), item)
+    elif isinstance(block, model.CitationList):
+        for index, item in enumerate(block.items):
+            paragraph = doc.add_paragraph(style="List Bullet")
+            text, link = link_split(item, block.link(index))
+            _add_text(paragraph, text or link)
+            if link and text:
+                add_hyperlink(paragraph, link, link, _add_text)
+    elif isinstance(block, model.TableOfContents):
+        heading = doc.add_paragraph(style="TOC Heading" if "TOC Heading" in doc.styles else "Title")
+        _add_text(heading, block.title)
+        entries = [(b.level, b.text) for b in document.blocks if isinstance(b, model.Heading) and b.level <= block.levels]
+        add_table_of_contents(doc, entries, block.levels, block.update_hint, _add_text)
     elif isinstance(block, model.Table):
         table = doc.add_table(rows=1, cols=len(block.header))
         table.style = "Table Grid"
+        if document.direction == "rtl":
+            set_table_rtl(table)
+        mark_header_row(table.rows[0])
         for cell, title in zip(table.rows[0].cells, block.header):
             _add_text(cell.paragraphs[0], title, bold=True)
         for row in block.rows:
@@ -200,10 +260,13 @@ def render_docx(
         OSError: the file cannot be written.
     """
     doc = new_docx()
+    _Language.configure(document)
     _setup_styles(doc, document)
     _setup_page(doc, document)
+    if any(isinstance(block, model.TableOfContents) for block in document.blocks):
+        update_fields_on_open(doc)
     for block in document.blocks:
-        _render_block(doc, block)
+        _render_block(doc, block, document)
         if tick is not None:
             tick()
     doc.save(str(path))

@@ -40,6 +40,10 @@ _EN: dict[str, str] = {
     "annex_question": "Question",
     "annex_reason": "Why it is required",
     "page": "Page {page} of {pages}",
+    "contents": "Contents",
+    "contents_update": "Update this field (F9) to show page numbers.",
+    "sources_annex": "Annex: sources cited",
+    "sources_intro": "Legislation and other sources cited in the answers.",
     "year": "{year}",
 }
 
@@ -66,6 +70,10 @@ _FR: dict[str, str] = {
     "annex_question": "Question",
     "annex_reason": "Pourquoi elle est requise",
     "page": "Page {page} sur {pages}",
+    "contents": "Table des matières",
+    "contents_update": "Mettez ce champ à jour (F9) pour afficher les numéros de page.",
+    "sources_annex": "Annexe : sources citées",
+    "sources_intro": "Textes législatifs et autres sources cités dans les réponses.",
     "year": "{year}",
 }
 
@@ -92,11 +100,107 @@ _ES: dict[str, str] = {
     "annex_question": "Pregunta",
     "annex_reason": "Por qué es obligatoria",
     "page": "Página {page} de {pages}",
+    "contents": "Índice",
+    "contents_update": "Actualice este campo (F9) para mostrar los números de página.",
+    "sources_annex": "Anexo: fuentes citadas",
+    "sources_intro": "Legislación y otras fuentes citadas en las respuestas.",
+    "year": "{year}",
+}
+
+_AR: dict[str, str] = {
+    "cover_title": "مساهمة مقدَّمة إلى آلية استعراض تنفيذ اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة "
+    "عبر الوطنية والبروتوكولات الملحقة بها",
+    "organization": "مقدَّمة من: {organization}",
+    "country": "الدولة الطرف موضع الاستعراض: {country}",
+    "cluster": "المجموعة {number}: {title}",
+    "date": "التاريخ: {date}",
+    "questionnaire": "الاستبيان: {id}، الإصدار {version}",
+    "provisional": "مؤقت: لم تُؤكَّد بعدُ قائمة مواد هذه المجموعة. {note}",
+    "definition_sources": "مصادر المعلومات المتعلقة بالمعاهدات الواردة في الاستبيان",
+    "article": "المادة {number}. {title}",
+    "paragraph": "الفقرة {ref} — {label}",
+    "no_answer": "لا توجد إجابة بعد",
+    "not_applicable": "لا ينطبق: الدولة الطرف ليست طرفًا في هذا البروتوكول.",
+    "draft": "مسودة – غير مكتملة",
+    "draft_note": "هذه المسودة غير مكتملة: {summary}. ترد في المرفق الإجابات التي لا تزال ناقصة.",
+    "summary": "قُدِّمت {answered} من أصل {required} إجابة مطلوبة",
+    "annex": "المرفق: الإجابات التي لا تزال ناقصة",
+    "annex_intro": "لم تُقدَّم بعدُ الإجابات المطلوبة التالية.",
+    "annex_provision": "الحكم",
+    "annex_question": "السؤال",
+    "annex_reason": "سبب كونها مطلوبة",
+    "page": "الصفحة {page} من {pages}",
+    "contents": "المحتويات",
+    "contents_update": "حدِّث هذا الحقل (F9) لإظهار أرقام الصفحات.",
+    "sources_annex": "المرفق: المصادر المذكورة",
+    "sources_intro": "التشريعات وغيرها من المصادر المذكورة في الإجابات.",
+    "year": "{year}",
+}
+
+_RU: dict[str, str] = {
+    "cover_title": "Материалы для Механизма обзора хода осуществления Конвенции Организации Объединенных Наций "
+    "против транснациональной организованной преступности и протоколов к ней",
+    "organization": "Представлено: {organization}",
+    "country": "Государство-участник, в отношении которого проводится обзор: {country}",
+    "cluster": "Тематический блок {number}: {title}",
+    "date": "Дата: {date}",
+    "questionnaire": "Вопросник: {id}, версия {version}",
+    "provisional": "Предварительно: перечень статей этого блока ещё не утверждён. {note}",
+    "definition_sources": "Источники сведений о договорах, использованных в вопроснике",
+    "article": "Статья {number}. {title}",
+    "paragraph": "Пункт {ref} — {label}",
+    "no_answer": "Ответа пока нет",
+    "not_applicable": "Не применимо: государство не является участником этого протокола.",
+    "draft": "ПРОЕКТ – не завершён",
+    "draft_note": "Этот проект не завершён: {summary}. Недостающие ответы перечислены в приложении.",
+    "summary": "дано обязательных ответов: {answered} из {required}",
+    "annex": "Приложение: недостающие ответы",
+    "annex_intro": "Следующие обязательные ответы ещё не даны.",
+    "annex_provision": "Положение",
+    "annex_question": "Вопрос",
+    "annex_reason": "Почему ответ обязателен",
+    "page": "Страница {page} из {pages}",
+    "contents": "Содержание",
+    "contents_update": "Обновите это поле (F9), чтобы показать номера страниц.",
+    "sources_annex": "Приложение: цитируемые источники",
+    "sources_intro": "Законодательство и другие источники, на которые ссылаются ответы.",
+    "year": "{year}",
+}
+
+_ZH: dict[str, str] = {
+    "cover_title": "提交给《联合国打击跨国有组织犯罪公约》及其各项议定书实施情况审议机制的材料",
+    "organization": "提交方：{organization}",
+    "country": "受审议缔约国：{country}",
+    "cluster": "专题组 {number}：{title}",
+    "date": "日期：{date}",
+    "questionnaire": "调查问卷：{id}，版本 {version}",
+    "provisional": "暂定：本专题组的条款清单尚未最终确定。{note}",
+    "definition_sources": "调查问卷中条约信息的来源",
+    "article": "第 {number} 条　{title}",
+    "paragraph": "第 {ref} 款 — {label}",
+    "no_answer": "尚无答复",
+    "not_applicable": "不适用：该缔约国不是本议定书的缔约方。",
+    "draft": "草稿 – 未完成",
+    "draft_note": "本草稿尚未完成：{summary}。仍缺少的答复列于附件。",
+    "summary": "已提供 {answered} 项必答答复（共 {required} 项）",
+    "annex": "附件：仍缺少的答复",
+    "annex_intro": "以下必答答复尚未提供。",
+    "annex_provision": "条款",
+    "annex_question": "问题",
+    "annex_reason": "必答原因",
+    "page": "第 {page} 页，共 {pages} 页",
+    "contents": "目录",
+    "contents_update": "更新此域（F9）以显示页码。",
+    "sources_annex": "附件：引用的资料来源",
+    "sources_intro": "答复中引用的法律和其他资料来源。",
     "year": "{year}",
 }
 
 #: Label tables by language code. Add a language by adding a table with the same keys.
-LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR, "es": _ES}
+LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR, "es": _ES, "ar": _AR, "ru": _RU, "zh": _ZH}
+
+#: Document languages written right to left (the whole document is laid out from the right).
+RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "he", "fa", "ur"})
 
 
 def normalize_locale(language: str | None) -> Locale:
@@ -133,6 +237,11 @@ def labels_for(language: str | None) -> dict[str, str]:
         A mapping of label key -> text with ``str.format`` placeholders.
     """
     return LABELS.get(normalize_locale(language).language, _EN)
+
+
+def document_direction(language: str | None) -> str:
+    """Base direction of a document in ``language``: ``"rtl"`` for Arabic (and Hebrew...), else ``"ltr"``."""
+    return "rtl" if normalize_locale(language).language in RTL_LANGUAGES else "ltr"
 
 
 def long_date(day: _dt.date, language: str | None) -> str:

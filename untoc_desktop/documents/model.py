@@ -61,10 +61,25 @@ class CitationList:
     Attributes:
         kind: ``"citations"`` (laws) or ``"sources"`` (reports, studies).
         items: entries such as ``"Penal Code, art. 210, 2015, https://..."``.
+        links: the web address of each entry (``""`` for none), parallel to
+            ``items``; an entry ending with its address shows it as a link.
+            Empty when no entry has one.
+        titles: the title of each entry's document, parallel to ``items``
+            (used to list each document once in the sources annex).
     """
 
     kind: str
     items: tuple[str, ...]
+    links: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+    def link(self, index: int) -> str:
+        """The web address of entry ``index`` (``""`` when it has none)."""
+        return self.links[index] if index < len(self.links) else ""
+
+    def title(self, index: int) -> str:
+        """The title of the document cited by entry ``index`` (``""`` when unknown)."""
+        return self.titles[index] if index < len(self.titles) else ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +96,29 @@ class Table:
 
 
 @dataclass(frozen=True)
+class TableOfContents:
+    """The table of contents: a heading then the document's headings with page numbers.
+
+    Word gets a ``TOC`` field (filled when the file is opened); PDF a contents
+    page whose numbers are known after layout.
+
+    Attributes:
+        title: the heading above the contents, e.g. ``Contents``.
+        levels: deepest heading level listed (1 to 3).
+        update_hint: note shown in Word until the field is updated.
+    """
+
+    title: str
+    levels: int = 2
+    update_hint: str = ""
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """Start a new page."""
 
 
-Block = Heading | Paragraph | BulletList | CitationList | Table | PageBreak
+Block = Heading | Paragraph | BulletList | CitationList | Table | TableOfContents | PageBreak
 
 
 @dataclass(frozen=True)
@@ -102,6 +135,10 @@ class Document:
         draft_watermark: text marked on every page (``"DRAFT – incomplete"``),
             or ``None`` for a complete submission.
         blocks: the content, in order.
+        direction: base direction of the document, ``"ltr"`` or ``"rtl"``
+            (Arabic): page furniture, tables and paragraphs without a strong
+            character start at the right. Each paragraph with letters still
+            takes its own direction from its text.
     """
 
     title: str
@@ -111,3 +148,4 @@ class Document:
     footer_page: str = "Page {page} of {pages}"
     draft_watermark: str | None = None
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    direction: str = "ltr"

@@ -18,7 +18,8 @@ from ..i18n import _
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
-from .labels import labels_for, long_date, normalize_locale
+from .labels import document_direction, labels_for, long_date, normalize_locale
+from .sources import citation_list, sources_annex
 from .text import clean_text, split_paragraphs
 
 
@@ -64,9 +65,7 @@ def _answer_blocks(question: Question, value: Any, language: str) -> list[model.
     if kind == "date":
         return [model.Paragraph(clean_text(_date_text(str(value), language)), "body")]
     if kind in ("citations", "sources"):
-        records = value if isinstance(value, list) else [value]
-        items = [format_citation(r, kind) if isinstance(r, Mapping) else clean_text(str(r)) for r in records]
-        return [model.CitationList(kind, tuple(item for item in items if item))]
+        return [citation_list(value, kind)]
     if kind in RECORD_FIELDS:  # cases, statistics: a table with the record fields as columns
         fields = RECORD_FIELDS[kind]
         rows = tuple(
@@ -207,12 +206,17 @@ def build_submission(
         blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(definition.provisional_note)), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
+    else:
+        blocks.append(model.Paragraph(summary, "cover"))
+    blocks.append(model.PageBreak())
+    blocks.append(model.TableOfContents(labels["contents"], 2, labels["contents_update"]))
     missing_ids = {m.question.id for m in report.missing()}
     for instrument in definition.instruments:
         blocks.append(model.PageBreak())
         blocks.append(model.Heading(1, instrument.title, instrument.code))
         for article in instrument.articles:
             blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
+    blocks.extend(sources_annex(blocks, labels))
     if not report.complete:
         blocks.extend(_annex_blocks(report, labels))
     if archived:
@@ -228,5 +232,6 @@ def build_submission(
         footer_page=labels["page"],
         draft_watermark=None if report.complete else labels["draft"],
         blocks=tuple(blocks),
+        direction=document_direction(language),
     )
 

@@ -1,0 +1,110 @@
+"""Citations shown with their answer, and the annex gathering every source cited.
+
+Each ``citations`` answer (laws: title, provision, year, link) or ``sources``
+answer (reports: title, publisher, date, link) is printed under its question
+as a :class:`~.model.CitationList`; the annex lists each cited document once,
+in order of first citation, with its web address as a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from . import model
+from .text import clean_text
+
+_FIELDS = {"citations": ("title", "provision", "year", "link"), "sources": ("title", "publisher", "date", "link")}
+
+
+def _field(record: Mapping[str, Any], key: str) -> str:
+    value = record.get(key)
+    return "" if value is None else clean_text(str(value)).strip()
+
+
+def format_record(record: Mapping[str, Any], kind: str) -> str:
+    """One line for a cited law or a source: ``Title, art./section, year, link``.
+
+    Empty fields are left out.
+
+    Args:
+        record: a citations entry ``{title, provision, year, link}`` or a sources
+            entry ``{title, publisher, date, link}`` (see ``types.RECORD_FIELDS``).
+        kind: ``"citations"`` or ``"sources"``.
+
+    Returns:
+        The non-empty fields, cleaned (:func:`~.text.clean_text`), joined by ``", "``.
+    """
+    return ", ".join(part for part in (_field(record, key) for key in _FIELDS.get(kind, _FIELDS["sources"])) if part)
+
+
+def citation_list(value: Any, kind: str) -> model.CitationList:
+    """The block showing a citations or sources answer under its question.
+
+    Args:
+        value: the stored answer: a list of record dicts (a single dict or a
+            plain string is accepted too, from older drafts).
+        kind: ``"citations"`` or ``"sources"``.
+
+    Returns:
+        A :class:`~.model.CitationList` with one entry per non-empty record and
+        the parallel ``links`` and ``titles``. Never raises.
+    """
+    records = value if isinstance(value, list) else [value]
+    items, links, titles = [], [], []
+    for record in records:
+        if isinstance(record, Mapping):
+            text, link, title = format_record(record, kind), _field(record, "link"), _field(record, "title")
+        else:
+            text = clean_text(str(record)).strip() if record is not None else ""
+            link, title = "", text
+        if text:
+            items.append(text)
+            links.append(link)
+            titles.append(title)
+    return model.CitationList(kind, tuple(items), tuple(links), tuple(titles))
+
+
+def sources_annex(blocks: Iterable[model.Block], labels: Mapping[str, str]) -> list[model.Block]:
+    """The annex listing every document cited in ``blocks``, once each.
+
+    Entries are deduplicated by title and link (case and spacing of the title
+    ignored), in order of first citation.
+
+    Args:
+        blocks: the submission's blocks so far.
+        labels: the document language's labels (``sources_annex``, ``sources_intro``).
+
+    Returns:
+        ``[PageBreak, Heading, Paragraph, CitationList]``, or ``[]`` when nothing is cited.
+    """
+    seen: set[tuple[str, str]] = set()
+    items: list[str] = []
+    links: list[str] = []
+    for block in blocks:
+        if not isinstance(block, model.CitationList):
+            continue
+        for index, item in enumerate(block.items):
+            title = block.title(index) or item
+            link = block.link(index)
+            key = (" ".join(title.casefold().split()), link)
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(", ".join(part for part in (title, link) if part))
+            links.append(link)
+    if not items:
+        return []
+    return [
+        model.PageBreak(),
+        model.Heading(1, labels["sources_annex"], "annex-sources"),
+        model.Paragraph(labels["sources_intro"]),
+        model.CitationList("sources", tuple(items), tuple(links), tuple(items)),
+    ]
+
+
+def link_split(text: str, link: str) -> Sequence[str]:
+    """Split an entry into ``(before, link)`` when it ends with its link, else ``(text, "")``."""
+    if link and text.endswith(link):
+        return text[: len(text) - len(link)], link
+    return text, ""
