@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
@@ -87,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("docx", "pdf"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
+
+    add_letter_commands(commands)
     return parser
 
 
@@ -271,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     try:
         args = build_parser().parse_args(argv)
+        if args.command in LETTER_COMMANDS:
+            return LETTER_COMMANDS[args.command](args, _open)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -1,0 +1,193 @@
+"""The ``untoc`` subcommands for letters to focal points: letter, letters, letter-sent, recipient, sender.
+
+Registered by :mod:`untoc_desktop.cli`; same conventions (exit 2 with one line on stderr on errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import Any
+
+from .errors import UntocError
+
+LETTER_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+_KINDS = ("engagement", "transmission", "follow-up")
+_FORMS = ("neutral", "ms", "mr", "excellency")
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"dates are written YYYY-MM-DD, not '{text}'") from None
+
+
+def add_letter_commands(commands: Any) -> None:
+    """Add the letter subcommands to the ``untoc`` subparsers.
+
+    Args:
+        commands: the object returned by ``ArgumentParser.add_subparsers``.
+    """
+    letter = commands.add_parser("letter", help="write a letter to a focal point and record it in the letter log")
+    letter.add_argument("file", type=Path)
+    letter.add_argument("--kind", choices=_KINDS, required=True)
+    letter.add_argument("--language", choices=LETTER_LANGUAGES, required=True)
+    letter.add_argument("--recipient", default="", help="recipient id (see 'untoc recipient list'); "
+                        "default: the first focal point")
+    letter.add_argument("--template", type=Path, default=None, help="your own .docx template with the same fields")
+    letter.add_argument("--format", choices=("docx", "pdf"), required=True)
+    letter.add_argument("-o", "--output", type=Path, required=True)
+    letter.add_argument("--attachment", type=Path, default=None, help="transmission: the exported submission")
+    letter.add_argument("--recalls", default="", help="follow-up: reference of the earlier letter")
+    letter.add_argument("--form-of-address", choices=_FORMS, default="neutral")
+    letter.add_argument("--salutation", default="", help="your own salutation, e.g. 'Madame la Directrice,'")
+    letter.add_argument("--signatory", default="", help="who signs (default: the sender's signatory)")
+    letter.add_argument("--signatory-title", default="")
+    letter.add_argument("--date", type=_date, default=None, help="date on the letter, YYYY-MM-DD (default: today)")
+
+    log = commands.add_parser("letters", help="list the draft's letter log")
+    log.add_argument("file", type=Path)
+    log.add_argument("--format", choices=("text", "json"), default="text")
+
+    again = commands.add_parser("letter-again", help="write a logged letter again (same reference and contents)")
+    again.add_argument("file", type=Path)
+    again.add_argument("reference")
+    again.add_argument("--format", choices=("docx", "pdf"), required=True)
+    again.add_argument("-o", "--output", type=Path, required=True)
+    again.add_argument("--template", type=Path, default=None)
+
+    sent = commands.add_parser("letter-sent", help="record that a letter was sent")
+    sent.add_argument("file", type=Path)
+    sent.add_argument("reference")
+    sent.add_argument("--on", type=_date, required=True, help="YYYY-MM-DD")
+    sent.add_argument("--channel", required=True, help="e-mail, post, hand delivery…")
+
+    recipient = commands.add_parser("recipient", help="the draft's address book")
+    actions = recipient.add_subparsers(dest="action", required=True, parser_class=type(recipient))
+    add = actions.add_parser("add", help="add a recipient")
+    add.add_argument("file", type=Path)
+    add.add_argument("--name", required=True)
+    add.add_argument("--title", default="")
+    add.add_argument("--agency", default="")
+    add.add_argument("--address", default="", help="postal address; '\\n' or real line breaks separate lines")
+    add.add_argument("--email", default="")
+    add.add_argument("--focal-point", action="store_true")
+    listing = actions.add_parser("list", help="list the recipients with their ids")
+    listing.add_argument("file", type=Path)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+
+    sender = commands.add_parser("sender", help="set the sender's details used in letters")
+    sender.add_argument("file", type=Path)
+    sender.add_argument("--address", default=None)
+    sender.add_argument("--email", default=None)
+    sender.add_argument("--signatory", default=None)
+    sender.add_argument("--signatory-title", default=None)
+    sender.add_argument("--reference-scheme", default=None, help="e.g. 'CJR/{year}/{number:03d}'")
+
+
+def _lines(text: str) -> str:
+    return text.replace("\\n", "\n")
+
+
+def _cmd_letter(args: argparse.Namespace, open_draft: Any) -> int:
+    from .letters import LetterOptions, create_letter
+
+    options = LetterOptions(
+        kind=args.kind, language=args.language, recipient_uuid=args.recipient, form_of_address=args.form_of_address,
+        salutation=args.salutation, signatory=args.signatory, signatory_title=args.signatory_title,
+        attachment=args.attachment, recalls=args.recalls, letter_date=args.date)
+    draft, definition = open_draft(args.file)
+    with draft:
+        letter, _entry = create_letter(draft, definition, options, args.output, args.format, args.template)
+    print(f"Wrote {args.output} (letter {letter.reference}).")
+    return 0
+
+
+def _cmd_letters(args: argparse.Namespace, open_draft: Any) -> int:
+    from .draft.correspondence import letters, recipients
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        names = {r.recipient_uuid: r.name for r in recipients(draft)}
+        rows = [{"reference": e.reference, "kind": e.kind, "language": e.language,
+                 "recipient": names.get(e.recipient_uuid, ""), "created": e.created_at.isoformat() if e.created_at else "",
+                 "sent_on": e.sent_on, "channel": e.sent_channel} for e in letters(draft)]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    for row in rows if args.format == "text" else ():
+        sent = f"sent {row['sent_on']} by {row['channel']}" if row["sent_on"] else "not sent"
+        print(f"{row['reference']}\t{row['kind']}\t{row['language']}\t{row['recipient']}\t{row['created'][:10]}\t{sent}")
+    return 0
+
+
+def _cmd_letter_again(args: argparse.Namespace, open_draft: Any) -> int:
+    from .letters import find_letter, regenerate_letter
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        entry = find_letter(draft, args.reference)
+    regenerate_letter(entry, args.output, args.format, args.template)
+    print(f"Wrote {args.output} (letter {entry.reference}).")
+    return 0
+
+
+def _cmd_letter_sent(args: argparse.Namespace, open_draft: Any) -> int:
+    from .letters import letter_sent
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        entry = letter_sent(draft, args.reference, args.on, args.channel)
+    print(f"Letter {entry.reference} marked as sent on {entry.sent_on} ({entry.sent_channel}).")
+    return 0
+
+
+def _cmd_recipient(args: argparse.Namespace, open_draft: Any) -> int:
+    from .draft.correspondence import Recipient, recipients, save_recipient
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        if args.action == "add":
+            if not args.name.strip():
+                raise UntocError("A recipient needs a name.")
+            saved = save_recipient(draft, Recipient(args.name, args.title, args.agency, _lines(args.address),
+                                                    args.email, args.focal_point))
+            print(saved.recipient_uuid)
+            return 0
+        book = recipients(draft)
+    if args.format == "json":
+        print(json.dumps([r.__dict__ for r in book], ensure_ascii=False, indent=2))
+        return 0
+    for r in book:
+        flag = "\tfocal point" if r.is_focal_point else ""
+        print(f"{r.recipient_uuid}\t{r.name}\t{r.title}\t{r.agency}{flag}")
+    return 0
+
+
+def _cmd_sender(args: argparse.Namespace, open_draft: Any) -> int:
+    from dataclasses import replace
+
+    from .letters import save_sender, sender_of
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        changes = {name: (_lines(value) if name == "address" else value)
+                   for name in ("address", "email", "signatory", "signatory_title", "reference_scheme")
+                   if (value := getattr(args, name)) is not None}
+        sender = replace(sender_of(draft), **changes)
+        save_sender(draft, sender)
+    print(f"Sender details saved; next references follow {sender.reference_scheme}.")
+    return 0
+
+
+#: Subcommand name -> function(args, open_draft) -> exit status.
+LETTER_COMMANDS = {
+    "letter": _cmd_letter,
+    "letters": _cmd_letters,
+    "letter-again": _cmd_letter_again,
+    "letter-sent": _cmd_letter_sent,
+    "recipient": _cmd_recipient,
+    "sender": _cmd_sender,
+}

@@ -1,0 +1,289 @@
+"""Everything a letter says, gathered from the draft: the values of its template fields.
+
+:func:`build_letter` reads the draft (organisation, country, cluster), the sender's
+details (draft property ``sender``), the address book and the letter log, and returns a
+:class:`Letter` whose ``fields`` map every name of :data:`.fields.FIELDS` to plain text
+(already passed through :func:`~untoc_desktop.documents.text.clean_text`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..documents.labels import long_date
+from ..documents.text import clean_text
+from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
+from ..draft.store import Draft
+from ..errors import UntocError
+from ..questionnaire.model import Definition
+from ..states_parties import country_name
+from .assessment import assess
+from .fields import FIELDS, KINDS
+from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
+
+SENDER_PROPERTY = "sender"
+DEFAULT_REFERENCE_SCHEME = "{year}/{number:03d}"
+
+
+class LetterError(UntocError):
+    """A letter cannot be prepared or written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The organisation's details for letters (draft property ``sender``).
+
+    Attributes:
+        address: postal address, several lines.
+        email: e-mail address.
+        signatory: name of the person who signs.
+        signatory_title: that person's position.
+        reference_scheme: how references are numbered, with ``{year}`` and ``{number}``
+            (Python format), e.g. ``"CJR/{year}/{number:03d}"`` -> ``CJR/2026/003``.
+    """
+
+    address: str = ""
+    email: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    reference_scheme: str = DEFAULT_REFERENCE_SCHEME
+
+
+def sender_of(draft: Draft) -> Sender:
+    """The sender's details stored in the draft (defaults when none were set)."""
+    stored = draft.property(SENDER_PROPERTY, {}) or {}
+    known = {k: str(v) for k, v in stored.items() if k in Sender.__dataclass_fields__ and v is not None}
+    return Sender(**known)
+
+
+def save_sender(draft: Draft, sender: Sender) -> None:
+    """Store the sender's details in the draft.
+
+    Raises:
+        LetterError: the reference scheme is not usable (see :func:`next_reference`).
+        DraftFileError: the write failed.
+    """
+    next_reference(sender.reference_scheme, 2000, ())  # refuse a broken scheme before storing it
+    draft.set_property(SENDER_PROPERTY, asdict(sender))
+
+
+def next_reference(scheme: str, year: int, taken: Any) -> str:
+    """The first reference of ``scheme`` for ``year`` not already in ``taken``.
+
+    Args:
+        scheme: e.g. ``"CJR/{year}/{number:03d}"``; ``{number}`` is required.
+        year: four-digit year.
+        taken: references already used (any container of str).
+
+    Raises:
+        LetterError: the scheme has no ``{number}``, another placeholder, or bad syntax.
+    """
+    try:
+        first, second = scheme.format(year=year, number=1), scheme.format(year=year, number=2)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise LetterError(
+            f"The reference scheme {scheme!r} cannot be used ({exc}). Use {{year}} and {{number}}, "
+            "for example CJR/{year}/{number:03d}."
+        ) from None
+    if first == second:
+        raise LetterError(f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. CJR/{{year}}/{{number:03d}}.")
+    number = 1
+    while scheme.format(year=year, number=number) in taken:
+        number += 1
+    return scheme.format(year=year, number=number)
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    """What the user chose for a letter.
+
+    Attributes:
+        kind: one of :data:`.fields.KINDS`.
+        language: one of :data:`.wording.LETTER_LANGUAGES`.
+        recipient_uuid: the addressee in the address book ("" = the first focal point, if any).
+        form_of_address: one of :data:`.wording.FORMS_OF_ADDRESS`; ``neutral`` when not known.
+        salutation: the user's own salutation (e.g. "Madame la Directrice,"), replacing the one
+            of ``form_of_address``; the closing still follows ``form_of_address``.
+        signatory / signatory_title: who signs, when not the sender's default.
+        attachment: transmission only: the exported submission to attach (read for its SHA-256).
+        recalls: follow-up only: reference of the earlier letter in the log.
+        letter_date: the date on the letter (default: today).
+    """
+
+    kind: str
+    language: str
+    recipient_uuid: str = ""
+    form_of_address: str = "neutral"
+    salutation: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    attachment: Path | None = None
+    recalls: str = ""
+    letter_date: _dt.date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON data for the letter log."""
+        data = asdict(self)
+        data["attachment"] = str(self.attachment) if self.attachment else ""
+        data["letter_date"] = self.letter_date.isoformat() if self.letter_date else ""
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LetterOptions:
+        """Options back from the letter log (unknown keys ignored)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["attachment"] = Path(known["attachment"]) if known.get("attachment") else None
+        known["letter_date"] = _dt.date.fromisoformat(known["letter_date"]) if known.get("letter_date") else None
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter ready to render.
+
+    Attributes:
+        options: what the user chose (``letter_date`` filled in).
+        reference: the letter's reference number.
+        fields: every field name -> plain text (empty for fields of other kinds).
+        paragraphs: the body paragraphs, filled in, in order.
+    """
+
+    options: LetterOptions
+    reference: str
+    fields: dict[str, str] = field(default_factory=dict)
+    paragraphs: tuple[str, ...] = ()
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file, as 64 lowercase hexadecimal digits.
+
+    Raises:
+        LetterError: the file cannot be read.
+    """
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise LetterError(f"Cannot read the attachment {path}: {exc.strerror or exc}. Choose the exported file.") from None
+    return digest.hexdigest()
+
+
+def _recipient(draft: Draft, recipient_uuid: str) -> Recipient | None:
+    book = recipients(draft)
+    if not recipient_uuid:
+        return next((r for r in book if r.is_focal_point), None)
+    matches = [r for r in book if r.recipient_uuid == recipient_uuid] or [
+        r for r in book if r.recipient_uuid.startswith(recipient_uuid)]
+    if len(matches) != 1:
+        raise LetterError(f"No single recipient {recipient_uuid!r} in the address book; see 'untoc recipient list'.")
+    return matches[0]
+
+
+def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], language: str) -> dict[str, str]:
+    entry = next((e for e in log if e.reference == reference), None)
+    if entry is None:
+        raise LetterError(f"There is no letter {reference!r} in the draft's letter log to follow up.")
+    day = _dt.date.fromisoformat(entry.sent_on) if entry.sent_on else (entry.created_at or _dt.datetime.now()).date()
+    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, language),
+            "recalled_subject": words["recalled"].get(entry.kind, "")}
+
+
+def _summary(definition: Definition, draft: Draft, words: dict[str, Any]) -> dict[str, str]:
+    result = assess(definition, draft.answers(), draft.info.protocols)
+    lines = [
+        words["summary_line"].format(
+            instrument=words["instruments"].get(s.instrument, s.instrument), article=s.article,
+            items=words.get("separator", ", ").join(
+                words.get("item", "{ref} ({status})").format(ref=ref, status=words["status"][status])
+                for ref, status in s.paragraphs))
+        for s in result.shortfalls
+    ]
+    return {"count_assessed": str(result.assessed), "count_partly": str(result.partly),
+            "count_not_implemented": str(result.not_implemented), "summary": "\n".join(lines) or words["none"]}
+
+
+def _country(draft: Draft, language: str) -> str:
+    if draft.info.country_code:
+        try:
+            return country_name(draft.info.country_code, language)
+        except KeyError:
+            pass
+    return draft.info.country
+
+
+def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -> Letter:
+    """Gather a letter's field values from the draft.
+
+    Args:
+        draft: the open draft (read only; nothing is recorded here).
+        definition: the draft's questionnaire (cluster title, provisions for the summary).
+        options: the user's choices.
+
+    Returns:
+        A :class:`Letter` with a new reference (next free number of the sender's scheme).
+
+    Raises:
+        LetterError: unknown kind, language or form of address; unknown recipient; missing or
+            unreadable attachment (transmission); recalled letter not in the log (follow-up);
+            unusable reference scheme.
+    """
+    if options.kind not in KINDS:
+        raise LetterError(f"Unknown letter kind {options.kind!r}; choose {', '.join(KINDS)}.")
+    if options.language not in LETTER_LANGUAGES:
+        raise LetterError(f"No letters in {options.language!r}; choose {', '.join(LETTER_LANGUAGES)}.")
+    if options.form_of_address not in FORMS_OF_ADDRESS:
+        raise LetterError(f"Unknown form of address {options.form_of_address!r}; choose {', '.join(FORMS_OF_ADDRESS)}.")
+    words = wording_for(options.language)
+    options = replace(options, letter_date=options.letter_date or _dt.date.today())
+    sender, log = sender_of(draft), letters(draft)
+    reference = next_reference(sender.reference_scheme, options.letter_date.year, {e.reference for e in log})
+    recipient = _recipient(draft, options.recipient_uuid) or Recipient("")
+    options = replace(options, recipient_uuid=recipient.recipient_uuid)  # the one used, for the log
+    salutation, closing = words["forms"][options.form_of_address]
+    values: dict[str, str] = {f.name: "" for f in FIELDS}
+    values.update(
+        organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
+        country=_country(draft, options.language), cluster_number=str(definition.cluster),
+        cluster_title=definition.title, date=long_date(options.letter_date, options.language), reference=reference,
+        recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
+        recipient_address=recipient.postal_address, recipient_email=recipient.email,
+        salutation=options.salutation or salutation, closing=closing,
+        signatory_name=options.signatory or sender.signatory,
+        signatory_title=options.signatory_title or sender.signatory_title,
+    )
+    if options.kind == "transmission":
+        if options.attachment is None:
+            raise LetterError("A transmission letter needs the exported submission to attach (--attachment FILE).")
+        values.update(attachment_name=Path(options.attachment).name, attachment_sha256=sha256_of(options.attachment))
+        values.update(_summary(definition, draft, words))
+    if options.kind == "follow-up":
+        if not options.recalls:
+            raise LetterError("A follow-up letter recalls an earlier letter: give its reference (--recalls REF).")
+        values.update(_recalled(log, options.recalls, words, options.language))
+    return fill_letter(options, reference, values)
+
+
+def fill_letter(options: LetterOptions, reference: str, values: dict[str, str]) -> Letter:
+    """Clean the values and fill the kind's wording (also used to regenerate from the log).
+
+    Args:
+        options: the letter's options (``kind`` and ``language`` must be shipped ones).
+        reference: the letter's reference.
+        values: field name -> raw text; missing names are empty.
+
+    Returns:
+        The :class:`Letter`, with ``subject`` and ``body`` filled from the wording.
+    """
+    words = wording_for(options.language)
+    cleaned = {f.name: clean_text(str(values.get(f.name, "") or "")) for f in FIELDS}
+    # str.format fills the wording only: the values themselves are never parsed.
+    paragraphs = tuple(p.format_map(cleaned) for p in words[options.kind]["paragraphs"])
+    cleaned["subject"] = words[options.kind]["subject"].format_map(cleaned)
+    cleaned["body"] = "\n\n".join(paragraphs)
+    return Letter(options, reference, cleaned, paragraphs)

@@ -1,0 +1,112 @@
+"""Letters and the draft's letter log: create (render + record), regenerate, mark as sent.
+
+Each generated letter is recorded with what is needed to write it again exactly:
+its options, the template used, and the field values as they were (the summary and the
+attachment's SHA-256 describe the submission as it was sent, not as the draft is now).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from ..draft.correspondence import LetterEntry, letters, mark_sent, record_letter
+from ..draft.store import Draft
+from ..questionnaire.model import Definition
+from .context import Letter, LetterError, LetterOptions, build_letter, fill_letter
+from .output import check_template, write_letter
+
+
+def create_letter(
+    draft: Draft, definition: Definition, options: LetterOptions, out: Path, fmt: str, template: Path | None = None
+) -> tuple[Letter, LetterEntry]:
+    """Build a letter from the draft, write it, and record it in the letter log.
+
+    Args:
+        draft: the open draft.
+        definition: its questionnaire.
+        options: the user's choices (see :class:`LetterOptions`).
+        out: the file to write.
+        fmt: ``"docx"`` or ``"pdf"``.
+        template: the user's own .docx template, or None for the shipped one.
+
+    Returns:
+        The letter and its log entry.
+
+    Raises:
+        LetterError: see :func:`.context.build_letter` and :func:`.output.write_letter`; on
+            error nothing is written and nothing is recorded.
+        DraftFileError: the log could not be written (the file is then removed).
+    """
+    if template is not None:
+        check_template(Path(template), options.kind)  # before anything else, so nothing is half done
+    letter = build_letter(draft, definition, options)
+    write_letter(letter, out, fmt, template)
+    details = {"options": letter.options.to_json(), "fields": letter.fields,
+               "template": str(template) if template else "", "format": fmt, "file": str(out)}
+    try:
+        entry = record_letter(draft, LetterEntry(letter.reference, options.kind, options.language,
+                                                 letter.options.recipient_uuid, details=details))
+    except Exception:
+        Path(out).unlink(missing_ok=True)
+        raise
+    return letter, entry
+
+
+def letter_from_entry(entry: LetterEntry) -> Letter:
+    """The letter recorded in a log entry, as it was generated.
+
+    Raises:
+        LetterError: the entry has no recorded letter (made by another tool).
+    """
+    try:
+        options = LetterOptions.from_json(entry.details["options"])
+        fields = entry.details["fields"]
+    except (KeyError, TypeError, ValueError):
+        raise LetterError(f"The letter {entry.reference} was not recorded with its contents and cannot be "
+                          "regenerated.") from None
+    return fill_letter(options, entry.reference, fields)
+
+
+def regenerate_letter(entry: LetterEntry, out: Path, fmt: str, template: Path | None = None) -> Letter:
+    """Write a logged letter again (same reference, date and contents), e.g. in the other format.
+
+    Args:
+        entry: a letter of the log (:func:`letters`).
+        out: the file to write.
+        fmt: ``"docx"`` or ``"pdf"``.
+        template: a user template; None = the one used originally (or the shipped one).
+
+    Raises:
+        LetterError: see :func:`letter_from_entry` and :func:`.output.write_letter`.
+    """
+    letter = letter_from_entry(entry)
+    original = entry.details.get("template") or None
+    if template is None and original and Path(original).is_file():
+        template = Path(original)
+    write_letter(letter, out, fmt, template)
+    return letter
+
+
+def find_letter(draft: Draft, reference: str) -> LetterEntry:
+    """The logged letter with ``reference``.
+
+    Raises:
+        LetterError: no such letter.
+    """
+    entry = next((e for e in letters(draft) if e.reference == reference), None)
+    if entry is None:
+        raise LetterError(f"There is no letter {reference!r} in the draft's letter log.")
+    return entry
+
+
+def letter_sent(draft: Draft, reference: str, sent_on: _dt.date, channel: str) -> LetterEntry:
+    """Record that the letter ``reference`` was sent on ``sent_on`` through ``channel``.
+
+    Raises:
+        LetterError: no such letter, or an empty channel.
+        DraftFileError: the write failed.
+    """
+    if not channel.strip():
+        raise LetterError("Say how the letter was sent (e-mail, post, hand delivery…).")
+    return mark_sent(draft, find_letter(draft, reference).letter_uuid, sent_on.isoformat(), channel.strip())

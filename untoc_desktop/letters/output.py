@@ -1,0 +1,238 @@
+"""Writing a letter: Word through docxtpl templates, PDF through the application's own renderer.
+
+* Word: the shipped template ``resources/letters/<language>/<kind>.docx`` or the user's own
+  (a letterhead using the same fields). Every value is inserted as text: it is escaped for
+  XML, braces are written as character references (so nothing in a value is ever read as
+  ``{{ }}`` or ``{% %}``, not even by docxtpl's own clean-up), line breaks become Word line
+  breaks, and the blank lines between the paragraphs of ``body`` become paragraphs.
+* PDF: a :class:`~untoc_desktop.documents.model.Document` built from the same wording, drawn
+  by the submission's PDF renderer (same embedded fonts, Arabic shaping, CJK wrapping). A
+  user's own template can only become PDF through LibreOffice, when it is installed.
+
+Files are written under a temporary name beside the target and renamed on success; on any
+error no output file is left.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from html import escape
+from pathlib import Path
+
+from docxtpl import DocxTemplate, Listing
+from jinja2 import Environment, TemplateError
+
+from ..documents import model, render
+from ..documents.labels import normalize_locale
+from ..documents.text import clean_text
+from .context import Letter, LetterError
+from .fields import check_fields
+from .wording import wording_for
+
+#: Shipped templates: ``TEMPLATES_DIR / language / f"{kind}.docx"``.
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "letters"
+FORMATS = ("docx", "pdf")
+
+
+class LetterTemplateError(LetterError):
+    """A Word template uses fields the letter does not fill, or lacks required ones.
+
+    Attributes:
+        unknown: field names the template uses that this kind of letter does not fill.
+        missing: required field names the template does not use.
+    """
+
+    def __init__(self, message: str, unknown: list[str] | None = None, missing: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.unknown = unknown or []
+        self.missing = missing or []
+
+
+class OfficeSuiteMissingError(LetterError):
+    """PDF from a user's own Word template needs LibreOffice, which is not installed."""
+
+
+def shipped_template(language: str, kind: str) -> Path:
+    """The shipped template of a language and kind (``resources/letters/<language>/<kind>.docx``)."""
+    return TEMPLATES_DIR / language / f"{kind}.docx"
+
+
+def template_fields(template: Path) -> set[str]:
+    """The variables a Word template uses (body, tables, headers and footers).
+
+    Raises:
+        LetterTemplateError: the file is not a readable .docx or its fields are malformed.
+    """
+    if not Path(template).is_file():
+        raise LetterTemplateError(f"The template {template} does not exist. Choose a Word (.docx) file.")
+    try:
+        return set(DocxTemplate(str(template)).get_undeclared_template_variables(Environment(autoescape=True)))
+    except TemplateError as exc:
+        raise LetterTemplateError(f"The template {Path(template).name} has a malformed field: {exc}.") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad file
+        raise LetterTemplateError(
+            f"{Path(template).name} cannot be read as a Word (.docx) template ({type(exc).__name__}).") from None
+
+
+def check_template(template: Path, kind: str) -> set[str]:
+    """Check that a template uses only fields a ``kind`` letter fills, and every required one.
+
+    Returns:
+        The fields it uses.
+
+    Raises:
+        LetterTemplateError: listing the unknown and missing fields (see :func:`.fields.check_fields`).
+    """
+    used = template_fields(template)
+    unknown, missing = check_fields(kind, used)
+    if unknown or missing:
+        parts = []
+        if unknown:
+            parts.append(f"unknown fields for a {kind} letter: {', '.join(unknown)}")
+        if missing:
+            parts.append(f"missing required fields: {', '.join(missing)}")
+        raise LetterTemplateError(
+            f"The template {Path(template).name} cannot be used ({'; '.join(parts)}). Nothing was written; "
+            "see the list of fields in the template picker or resources/letters/FIELDS.md.", unknown, missing)
+    return used
+
+
+class _Text(Listing):
+    """A value for docxtpl: XML-escaped, braces as character references, ``\\a`` = new paragraph."""
+
+    def __init__(self, text: str, paragraphs: bool = False) -> None:
+        text = clean_text(text)
+        if paragraphs:
+            text = "\a".join(text.split("\n\n"))  # clean_text turned any typed \a into U+FFFD
+        self.xml = escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _render_docx(letter: Letter, template: Path, out: Path) -> None:
+    template_doc = DocxTemplate(str(template))
+    context = {name: _Text(value, paragraphs=name == "body") for name, value in letter.fields.items()}
+    template_doc.render(context, autoescape=True)
+    template_doc.save(str(out))
+
+
+def find_office_suite() -> str | None:
+    """Path of LibreOffice's ``soffice`` (or ``libreoffice``) on PATH, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def require_office_suite() -> str:
+    """Path of LibreOffice for converting a user's template to PDF.
+
+    Raises:
+        OfficeSuiteMissingError: LibreOffice is not installed (not on PATH).
+    """
+    office = find_office_suite()
+    if office is None:
+        raise OfficeSuiteMissingError(
+            "PDF from your own Word template needs LibreOffice, which is not installed. Export this letter as "
+            "Word (.docx), install LibreOffice, or use the shipped template for a PDF.")
+    return office
+
+
+def _convert_to_pdf(docx: Path, out: Path) -> None:
+    office = require_office_suite()
+    with tempfile.TemporaryDirectory(prefix="untoc-letter-") as folder:
+        profile = Path(folder, "profile").as_uri()  # own profile: works while the user's LibreOffice is open
+        try:
+            subprocess.run([office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", folder, str(docx)], check=True, capture_output=True, timeout=180)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise LetterError(f"LibreOffice could not convert the letter to PDF ({type(exc).__name__}). "
+                              "Export it as Word (.docx) instead.") from None
+        produced = Path(folder, docx.with_suffix(".pdf").name)
+        if not produced.is_file():
+            raise LetterError("LibreOffice did not produce a PDF. Export the letter as Word (.docx) instead.")
+        shutil.copyfile(produced, out)
+
+
+def letter_lines(letter: Letter) -> list[tuple[str, str]]:
+    """The letter as ``(style, text)`` paragraphs in reading order (PDF and preview).
+
+    Styles are those of :data:`untoc_desktop.documents.model.PARAGRAPH_STYLES`.
+    """
+    f, words = letter.fields, wording_for(letter.options.language)
+    recipient = "\n".join(v for v in (f["recipient_name"], f["recipient_title"], f["recipient_agency"],
+                                      f["recipient_address"], f["recipient_email"]) if v)
+    sender = "\n".join(v for v in (f["organization_address"], f["organization_email"]) if v)
+    signature = "\n".join(v for v in (f["signatory_name"], f["signatory_title"], f["organization"]) if v)
+    lines = [("question", f["organization"]), ("body", sender), ("body", recipient),
+             ("body", words["reference"].format(reference=f["reference"]) + "\n" + f["date"]),
+             ("question", words["subject_label"] + f["subject"]), ("body", f["salutation"])]
+    lines += [("body", p) for p in letter.paragraphs]
+    lines += [("body", f["closing"]), ("body", signature)]
+    return [(style, text) for style, text in lines if text]
+
+
+def letter_text(letter: Letter) -> str:
+    """The letter as plain text, for a preview."""
+    return "\n\n".join(text for _style, text in letter_lines(letter))
+
+
+def letter_document(letter: Letter) -> model.Document:
+    """The letter as a document model for the PDF renderer."""
+    f = letter.fields
+    return model.Document(
+        title=f["subject"], author=f["organization"],
+        language=str(normalize_locale(letter.options.language)).replace("_", "-"),
+        header=f["reference"], footer_page="{page}/{pages}",
+        blocks=tuple(model.Paragraph(text, style) for style, text in letter_lines(letter)))
+
+
+def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = None) -> Path:
+    """Write a letter as Word or PDF.
+
+    Args:
+        letter: the filled letter.
+        out: the file to create or replace.
+        fmt: ``"docx"`` or ``"pdf"``.
+        template: the user's own .docx template; None = the shipped one (and, for PDF, the
+            application's renderer).
+
+    Returns:
+        ``out``.
+
+    Raises:
+        LetterTemplateError: the template's fields do not fit (nothing written).
+        OfficeSuiteMissingError: PDF from a user template without LibreOffice (nothing written).
+        LetterError: unknown format, or the file cannot be written (nothing written).
+    """
+    out = Path(out)
+    if fmt not in FORMATS:
+        raise LetterError(f"Cannot write a letter as {fmt!r}: choose docx or pdf.")
+    kind = letter.options.kind
+    source = Path(template) if template else shipped_template(letter.options.language, kind)
+    if template is not None or fmt == "docx":
+        check_template(source, kind)
+    if template is not None and fmt == "pdf":
+        require_office_suite()  # the clear message before any work
+    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        if fmt == "pdf" and template is None:
+            render(letter_document(letter), temporary, "pdf")
+        elif fmt == "pdf":
+            with tempfile.TemporaryDirectory(prefix="untoc-letter-") as folder:
+                docx = Path(folder, "letter.docx")
+                _render_docx(letter, source, docx)
+                _convert_to_pdf(docx, temporary)
+        else:
+            _render_docx(letter, source, temporary)
+        os.replace(temporary, out)
+    except LetterError:
+        temporary.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise LetterError(f"Could not write {out}: {exc.strerror or exc}. Choose another folder.") from None
+    except Exception as exc:  # noqa: BLE001 - a template or renderer failure must reach the user as a message
+        temporary.unlink(missing_ok=True)
+        raise LetterError(f"Could not write the letter {out.name}: {clean_text(str(exc)) or type(exc).__name__}. "
+                          "Nothing was written.") from exc
+    return out
