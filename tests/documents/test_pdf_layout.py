@@ -36,7 +36,8 @@ def test_each_script_gets_a_font_that_has_it():
     assert family_for("ق").name == "UntocArabic"
     assert family_for("ש").name == "UntocHebrew"
     assert family_for("刑").name == "UntocCJK"
-    assert [f.name for f in FONT_FAMILIES][-1] == "UntocCJK"  # fallback order: one line per script
+    assert family_for("👍").name == "UntocSymbols"  # monochrome emoji from Noto Sans Symbols 2
+    assert [f.name for f in FONT_FAMILIES][-2:] == ["UntocCJK", "UntocSymbols"]  # fallback order: one line per script
 
 
 def test_runs_split_by_script_and_punctuation_joins_its_word():

@@ -22,6 +22,7 @@ reportlab's shaping. Shaping itself is always reportlab's (HarfBuzz).
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.textobject import bidiShapedText
 from reportlab.platypus import Flowable
@@ -150,6 +151,8 @@ class BidiParagraph(Flowable):
         *,
         bold: bool = False,
         bullet: str | None = None,
+        direction: str | None = None,
+        link: str = "",
         _lines: list[Line] | None = None,
     ):
         """Create the paragraph.
@@ -161,13 +164,17 @@ class BidiParagraph(Flowable):
                 in a right-to-left paragraph.
             bold: draw with the bold faces.
             bullet: a bullet drawn before the first line, on the start side.
+            direction: ``"rtl"`` or ``"ltr"`` to override the direction found
+                from the text (page furniture of a right-to-left document).
+            link: a web address the paragraph links to (clickable area over it).
         """
         super().__init__()
         self.text = text
         self.style = style
         self.bold = bold
         self.bullet = bullet
-        self.direction = paragraph_direction(text)
+        self.direction = direction or paragraph_direction(text)
+        self.link = link
         self._lines = _lines
         self._fixed = _lines is not None  # a part made by split() keeps its lines
         self._laid_width = -1.0
@@ -221,12 +228,17 @@ class BidiParagraph(Flowable):
         """Split between lines so the first part fits ``availHeight``; [] when no line fits."""
         lines = self._layout(availWidth)
         fit = int(availHeight // self.style.leading)
-        if fit < 1:
-            return []
         if fit >= len(lines):
             return [self]
-        first = BidiParagraph(self.text, self.style, bold=self.bold, bullet=self.bullet, _lines=lines[:fit])
-        rest = BidiParagraph(self.text, self.style, bold=self.bold, _lines=lines[fit:])
+        if len(lines) - fit == 1 and fit > 2:
+            fit -= 1  # no widow: never carry a paragraph's last line alone to the next page
+        if fit < 2 and len(lines) > 1:
+            return []  # no orphan: a paragraph's first line never stays alone at the bottom
+        if fit < 1:
+            return []
+        options = {"bold": self.bold, "direction": self.direction, "link": self.link}
+        first = BidiParagraph(self.text, self.style, bullet=self.bullet, _lines=lines[:fit], **options)
+        rest = BidiParagraph(self.text, self.style, _lines=lines[fit:], **options)
         first.spaceAfter = 0
         rest.spaceBefore = 0
         return [first, rest]
@@ -246,7 +258,10 @@ class BidiParagraph(Flowable):
                 bullet_width = bidiShapedText(self.bullet, None, fontName=self._font(), fontSize=style.fontSize)[1]
                 bullet_x = self.width - style.bulletIndent - bullet_width if rtl else style.bulletIndent
                 canvas.drawString(bullet_x, baseline, self.bullet)
-            x = self.width - start - line_width if rtl else start
+            if style.alignment == TA_CENTER:
+                x = (self.width - line_width) / 2
+            else:
+                x = self.width - start - line_width if rtl else start
             for index, runs in enumerate(words):
                 if index:  # a real space character, so text extraction separates the words
                     canvas.setFont(self._font(), style.fontSize)
@@ -256,4 +271,6 @@ class BidiParagraph(Flowable):
                     canvas.setFont(name, style.fontSize)
                     canvas.drawString(x, baseline, text, shaping=True)
                     x += width
+        if self.link:
+            canvas.linkURL(self.link, (0, 0, self.width, self.height), relative=1, thickness=0)
         canvas.restoreState()

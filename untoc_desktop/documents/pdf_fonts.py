@@ -9,19 +9,57 @@ line there plus the font file in ``resources/fonts/``.
 
 from __future__ import annotations
 
+import logging
+import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..errors import ExportError
 
+log = logging.getLogger(__name__)
+
+#: Where an installed wheel puts ``resources/fonts`` (``[tool.setuptools.data-files]`` in pyproject.toml).
+INSTALLED_FONTS = Path("share") / "untoc-desktop" / "fonts"
+
+
+def find_fonts_dir() -> Path:
+    """The folder of the bundled fonts, in a source tree or an installed package.
+
+    Looks in ``resources/fonts`` beside the package (a checkout, ``pip install -e``),
+    then in ``<prefix>/share/untoc-desktop/fonts`` (``pip install .``: the
+    virtual environment's or the system's prefix), then where the installed
+    distribution's metadata says its data files are.
+
+    Returns:
+        The first folder holding the base font; the source-tree folder when none
+        does (so the error message names a meaningful place).
+    """
+    source = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+    candidates = [source, Path(sys.prefix) / INSTALLED_FONTS, Path(sys.base_prefix) / INSTALLED_FONTS]
+    try:
+        from importlib.metadata import PackageNotFoundError, distribution
+
+        try:
+            candidates.append(Path(distribution("untoc-desktop").locate_file(INSTALLED_FONTS)))
+        except PackageNotFoundError:
+            pass
+    except ImportError:  # pragma: no cover - Python < 3.8
+        pass
+    for folder in candidates:
+        if (folder / "NotoSans-Regular.ttf").is_file():
+            return folder
+    return source
+
+
 #: Folder of the bundled fonts and their licences.
-FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+FONTS_DIR = find_fonts_dir()
 
 
 @dataclass(frozen=True)
@@ -49,8 +87,31 @@ FONT_FAMILIES: tuple[FontFamily, ...] = (
     FontFamily("UntocArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
     FontFamily("UntocHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
     FontFamily("UntocCJK", "DroidSansFallback.ttf"),  # Chinese, Japanese, Korean
+    FontFamily("UntocSymbols", "NotoSansSymbols2-Regular.ttf"),  # monochrome emoji, dingbats, arrows
 )
 BASE = FONT_FAMILIES[0]
+
+
+def _to_unicode_cmap(fontname: str, subset: list) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 surrogate pairs.
+
+    reportlab 5.1 writes ``<1F44D>`` (an odd-length hex string that PDF readers
+    reject) for an emoji, so its text could not be copied or searched; the PDF
+    specification (9.10.3) wants the UTF-16BE code units, ``<D83DDC4D>``.
+    """
+
+    def hex_of(value: object) -> str:
+        text = chr(value) if isinstance(value, int) else str(value)
+        return text.encode("utf-16-be", "surrogatepass").hex().upper()
+
+    cmap = _ORIGINAL_CMAP(fontname, subset).split("\n")
+    start = cmap.index(f"{len(subset)} beginbfchar") + 1
+    cmap[start:start + len(subset)] = [f"<{i:02X}> <{hex_of(v)}>" for i, v in enumerate(subset)]
+    return "\n".join(cmap)
+
+
+_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @cache
@@ -191,3 +252,50 @@ def needs_shaping(text: str) -> bool:
 def needs_cjk_wrap(text: str) -> bool:
     """True when ``text`` has CJK ideographs or kana, which may break between any two characters."""
     return any(0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or 0xF900 <= ord(c) <= 0xFAFF for c in text)
+
+
+def _needs_no_glyph(char: str) -> bool:
+    # Spaces, joiners, variation selectors and other format characters are never drawn.
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc") or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+def missing_glyphs(texts: Iterable[str]) -> list[str]:
+    """The characters of ``texts`` that no bundled font can draw (they print as empty boxes).
+
+    Args:
+        texts: strings to check (cleaned text).
+
+    Returns:
+        The distinct characters without a glyph in any registered family, in
+        code point order (spaces and format characters excluded).
+    """
+    families = register_fonts()
+    seen: set[str] = set()
+    for text in texts:
+        seen.update(text)
+    return sorted(
+        (c for c in seen if not _needs_no_glyph(c) and not any(_has_glyph(f, c) for f in families)),
+        key=ord,
+    )
+
+
+def log_missing_glyphs(texts: Iterable[str]) -> list[str]:
+    """Log once, as a warning, the characters of ``texts`` that no bundled font draws.
+
+    One message per call (one export), listing each character and its code
+    point, e.g. ``😀 (U+1F600)``; nothing is logged when every character has a glyph.
+
+    Args:
+        texts: every string the document prints.
+
+    Returns:
+        The missing characters (see :func:`missing_glyphs`).
+    """
+    missing = missing_glyphs(texts)
+    if missing:
+        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+        log.warning(
+            "PDF export: %d character(s) have no glyph in the bundled fonts and print as empty boxes: %s",
+            len(missing), listed,
+        )
+    return missing
