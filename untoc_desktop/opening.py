@@ -8,9 +8,12 @@ was written against (see :mod:`untoc_desktop.questionnaire.upgrade`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .draft import Draft
+from .draft import Draft, check_draft_file
+from .draft.safety import DraftLock, LockInfo, read_lock, sidecars, writable
+from .i18n import _
 from .questionnaire.model import Definition
 from .questionnaire.registry import DefinitionRegistry, version_key
 from .questionnaire.upgrade import CarryOver, plan_carry_over
@@ -33,9 +36,21 @@ class OpenedDraft:
     definition: Definition
     carry_over: CarryOver
     upgraded_from: str = ""
+    read_only_reason: str = ""
+    recovery_report: str = ""
+
+    @property
+    def read_only(self) -> bool:
+        """True when the draft was opened read-only (see ``read_only_reason``)."""
+        return self.draft.read_only
 
 
-def open_draft(path: str | Path, registry: DefinitionRegistry | None = None, read_only: bool = False) -> OpenedDraft:
+def open_draft(
+    path: str | Path,
+    registry: DefinitionRegistry | None = None,
+    read_only: bool = False,
+    lock: bool = False,
+) -> OpenedDraft:
     """Open a draft and bring it to the newest available version of its definition.
 
     Moved questions' answers are moved (recorded in the history), removed
@@ -43,12 +58,53 @@ def open_draft(path: str | Path, registry: DefinitionRegistry | None = None, rea
     records the new definition version. A read-only draft is only viewed
     through the plan, never written.
 
+    Args:
+        path: the draft file.
+        registry: where definitions are looked up (default: shipped + imported).
+        read_only: open for reading only.
+        lock: take the draft's lock (the desktop application does; see
+            :mod:`untoc_desktop.draft.safety`). A draft locked by another running
+            copy, or a read-only file or folder, is then opened read-only with
+            ``read_only_reason`` set; a lock left by a crash is taken over and
+            ``recovery_report`` says what the draft holds.
+
     Raises:
-        UntocError: from :meth:`Draft.open` or when no definition fits the draft.
+        UntocError: from :meth:`Draft.open` (including ``SidecarError`` for a file
+            copied while open) or when no definition fits the draft.
     """
     registry = registry or DefinitionRegistry()
-    draft = Draft.open(path, read_only=read_only)
+    path = Path(path)
+    read_only_reason, holder, crashed = "", None, None
+    if lock:
+        check_draft_file(path)  # refuse foreign files before looking at locks and sidecars
+        holder = read_lock(path)
+        if holder is not None and holder.is_stale:
+            crashed, holder = holder, None
+        if holder is not None:
+            read_only = True
+            read_only_reason = _("{name} is already open in untoc_desktop (by {user} on {host} since {time}). "
+                                 "It is shown read-only; use Save As to work on a copy.").format(
+                name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+        elif not writable(path):
+            read_only = True
+            read_only_reason = _("{name} or its folder cannot be written (read-only file, folder or medium). "
+                                 "It is shown read-only; use Save As to keep working in another place.").format(
+                name=path.name)
+    had_journal = bool(sidecars(path))
+    draft = Draft.open(path, read_only=read_only, allow_sidecars=crashed is not None or holder is not None)
     try:
+        if lock and not read_only:
+            try:
+                draft.call_on_close(DraftLock.acquire(path, replace_stale=crashed is not None).release)
+            except OSError:
+                pass  # another copy took it at this very moment, or the folder refuses: SQLite still guards writes
+        recovery_report = ""
+        if crashed is not None:
+            if not read_only:
+                # A real write: SQLite finishes any rollback and replaces a leftover journal, then deletes it.
+                draft.set_property("last_recovery", {"opened_at": crashed.opened_at, "host": crashed.host,
+                                                     "recovered_at": datetime.now(timezone.utc).isoformat()})
+            recovery_report = _recovery_report(draft, crashed, had_journal)
         info = draft.info
         definition = registry.for_draft(info.definition_id, info.cluster)
         plan = plan_carry_over(definition, draft.answers())
@@ -59,7 +115,26 @@ def open_draft(path: str | Path, registry: DefinitionRegistry | None = None, rea
                 draft.move_answers(dict(plan.moved))
             upgraded_from = info.definition_version
             draft.update_info(definition_id=definition.id, definition_version=definition.version)
-        return OpenedDraft(draft, definition, plan, upgraded_from)
+        return OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report)
     except BaseException:
         draft.close()
         raise
+
+
+def _recovery_report(draft: Draft, crashed: LockInfo, had_journal: bool) -> str:
+    """What a draft holds after the application did not close normally."""
+    since = crashed.opened_at or ""
+    changes = [c for c in draft.history() if not since or c.changed_at.isoformat() >= since]
+    lines = [_("untoc_desktop did not close normally the last time {name} was open (opened at {time}).").format(
+        name=draft.path.name, time=since or _("an unknown time"))]
+    if changes:
+        last = max(c.changed_at for c in changes)
+        lines.append(_("Recovered: {count} change(s) saved in that session; the last one at {time} (UTC). "
+                       "Everything typed up to about a second before the interruption is in the draft.").format(
+            count=len(changes), time=last.strftime("%Y-%m-%d %H:%M:%S")))
+    else:
+        lines.append(_("No change had been saved in that session; the draft is as it was when it was opened."))
+    if had_journal:
+        lines.append(_("A save that was under way at that moment was rolled back, as SQLite does, "
+                       "so the file is consistent."))
+    return "\n".join(lines)

@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import struct
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 from .. import __version__
 from ..errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
 from .migrate import upgrade_to_head
+from .safety import SidecarError, is_wal_mode, sidecars
 from .models import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -207,6 +208,7 @@ class Draft:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._info = self._load_info()
+        self._on_close: list[Callable[[], None]] = []
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -262,18 +264,37 @@ class Draft:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Draft:
+    def open(cls, path: str | Path, read_only: bool = False, allow_sidecars: bool = False) -> Draft:
         """Open an existing draft.
 
         The header is checked first by reading bytes only, so a foreign or newer
         file is refused without being touched.
 
+        Args:
+            path: the draft file.
+            read_only: open without ever writing (no migration, no journal).
+            allow_sidecars: open even when a ``-journal``/``-wal`` file lies beside it;
+                only for our own crashed session (see :mod:`.safety`), where SQLite's
+                rollback of the unfinished transaction is the right recovery.
+
         Raises:
             NotADraftError, NewerDraftError, DraftFileError: see :func:`check_draft_file`;
                 also a damaged database.
+            SidecarError: the file was copied while open (sidecar, or WAL mode) and
+                ``allow_sidecars`` is false; nothing was touched.
         """
         path = Path(path)
         header = check_draft_file(path)
+        found = sidecars(path)
+        if (found and not allow_sidecars) or (is_wal_mode(path) and not found):
+            names = ", ".join(p.name for p in found) or "its -wal file (missing)"
+            raise SidecarError(
+                f"{path.name} was copied while it was open in another program ({names}). "
+                "It was not opened, so nothing was changed. Open a recovered copy instead "
+                "(File > Open, then 'Open a recovered copy'), or ask for a copy made after the draft was closed.",
+                path,
+                found,
+            )
         if header.user_version < SCHEMA_VERSION and not read_only:
             _migrate(path, header.user_version)
         engine = _make_engine(path, read_only=read_only)
@@ -290,8 +311,14 @@ class Draft:
             raise NotADraftError(f"{path.name} is an incomplete draft file. It was not changed.") from None
 
     def close(self) -> None:
-        """Release the file. With the rollback journal, no sidecar file is left behind."""
+        """Release the file (and its lock, when one was taken). No sidecar file is left behind."""
         self._engine.dispose()
+        while self._on_close:
+            self._on_close.pop()()
+
+    def call_on_close(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the draft is closed (used to release its lock)."""
+        self._on_close.append(callback)
 
     def __enter__(self) -> Draft:
         return self
