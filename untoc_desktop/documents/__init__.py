@@ -18,6 +18,7 @@ from typing import Any
 from ..draft.store import DraftInfo
 from ..errors import ExportCancelled, ExportError
 from ..questionnaire.model import Definition
+from .target import check_export_target
 from ..validation import check_completeness
 from .model import Document
 from .submission import build_submission
@@ -107,7 +108,7 @@ def export_submission(
     out_path: str | Path,
     fmt: str = "docx",
     *,
-    language: str = "en",
+    language: str | None = None,
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
@@ -125,8 +126,10 @@ def export_submission(
         answers: question id -> stored value, as ``Draft.answers()`` returns.
         out_path: the file to create or replace.
         fmt: ``"docx"`` or ``"pdf"``.
-        language: document language for fixed wording and dates (``en``,
-            ``fr``, ``es``; anything else falls back to English).
+        language: document language for fixed wording, dates and direction
+            (``en``, ``fr``, ``es``, ``ar``, ``ru``, ``zh``; other codes fall
+            back to English); ``None`` (the default) uses the draft's drafting
+            language, ``info.language``. Independent of the interface language.
         progress: called as ``progress(done, total)`` about a hundred times,
             from the calling thread, ending with ``done == total``.
         is_cancelled: polled during rendering; when it returns True the
@@ -142,10 +145,11 @@ def export_submission(
         ExportError: unknown format, or the file could not be written (the
             message says why and what to do); nothing was written.
     """
-    out_path = Path(out_path)
     if fmt not in FORMATS:
         raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
+    out_path = check_export_target(out_path, fmt)
     report = check_completeness(definition, answers, info.protocols)
+    language = language or info.language or "en"
     document = build_submission(definition, info, answers, report, language, archived=archived)
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)

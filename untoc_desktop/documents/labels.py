@@ -203,6 +203,36 @@ LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR, "es": _ES, "ar": _AR,
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "he", "fa", "ur"})
 
 
+#: Implementation status and yes/no answers (``questionnaire.types.STATUS_CHOICES`` and
+#: ``YES_NO_CHOICES`` keys) in each document language.
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "en": {"fully": "Fully implemented", "partly": "Partly implemented", "not_implemented": "Not implemented",
+           "unknown": "Unknown", "yes": "Yes", "yes_in_part": "Yes, in part", "no": "No"},
+    "fr": {"fully": "Pleinement appliqué", "partly": "Partiellement appliqué", "not_implemented": "Non appliqué",
+           "unknown": "Inconnu", "yes": "Oui", "yes_in_part": "Oui, en partie", "no": "Non"},
+    "es": {"fully": "Plenamente aplicado", "partly": "Parcialmente aplicado", "not_implemented": "No aplicado",
+           "unknown": "Desconocido", "yes": "Sí", "yes_in_part": "Sí, en parte", "no": "No"},
+    "ar": {"fully": "منفَّذ تنفيذًا كاملًا", "partly": "منفَّذ جزئيًا", "not_implemented": "غير منفَّذ",
+           "unknown": "غير معروف", "yes": "نعم", "yes_in_part": "نعم، جزئيًا", "no": "لا"},
+    "ru": {"fully": "Осуществляется полностью", "partly": "Осуществляется частично",
+           "not_implemented": "Не осуществляется", "unknown": "Неизвестно", "yes": "Да", "yes_in_part": "Да, частично",
+           "no": "Нет"},
+    "zh": {"fully": "已全面实施", "partly": "已部分实施", "not_implemented": "未实施", "unknown": "不详", "yes": "是",
+           "yes_in_part": "部分是", "no": "否"},
+}
+
+
+def status_text(key: str, language: str | None) -> str | None:
+    """A status or yes/no answer in the document language; ``None`` for an unknown key.
+
+    Args:
+        key: a ``STATUS_CHOICES`` or ``YES_NO_CHOICES`` key, e.g. ``"fully"``.
+        language: locale code in any of the forms :func:`normalize_locale` accepts.
+    """
+    table = STATUS_LABELS.get(normalize_locale(language).language, STATUS_LABELS["en"])
+    return table.get(key)
+
+
 def normalize_locale(language: str | None) -> Locale:
     """Turn a locale code as found in settings or the environment into a babel Locale.
 

@@ -18,7 +18,7 @@ from ..i18n import _
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
-from .labels import document_direction, labels_for, long_date, normalize_locale
+from .labels import document_direction, labels_for, long_date, normalize_locale, status_text
 from .sources import citation_list, sources_annex
 from .text import clean_text, split_paragraphs
 
@@ -54,7 +54,7 @@ def _answer_blocks(question: Question, value: Any, language: str) -> list[model.
     """The blocks showing one answer, by question type (see ``questionnaire.types``)."""
     kind = question.type
     if kind in ("status", "yes_no"):
-        return [model.Paragraph(clean_text(status_label(str(value))), "status")]
+        return [model.Paragraph(clean_text(status_text(str(value), language) or status_label(str(value))), "status")]
     if kind == "choice":
         return [model.Paragraph(clean_text(question.option_label(str(value))), "status")]
     if kind == "multi_choice":
