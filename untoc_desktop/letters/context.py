@@ -190,7 +190,7 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
     if entry is None:
         raise LetterError(f"There is no letter {reference!r} in the draft's letter log to follow up.")
     day = _dt.date.fromisoformat(entry.sent_on) if entry.sent_on else (entry.created_at or _dt.datetime.now()).date()
-    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, language),
+    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, words.get("date_locale", language)),
             "recalled_subject": words["recalled"].get(entry.kind, "")}
 
 
@@ -250,7 +250,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
     values.update(
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
-        cluster_title=definition.title, date=long_date(options.letter_date, options.language), reference=reference,
+        cluster_title=definition.title, date=long_date(options.letter_date, words.get("date_locale", options.language)), reference=reference,
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,
         salutation=options.salutation or salutation, closing=closing,

@@ -18,6 +18,7 @@ from typing import Any
 FORMS_OF_ADDRESS: tuple[str, ...] = ("neutral", "ms", "mr", "excellency")
 
 _EN: dict[str, Any] = {
+    "date_locale": "en_GB",  # "29 November 2026", as in United Nations correspondence
     "reference": "Our ref.: {reference}",
     "subject_label": "Subject: ",
     "forms": {
