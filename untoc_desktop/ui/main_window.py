@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.completeness_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
         view_menu.addAction(self.next_missing_action)
+        from .letters_dialog import LettersMenu  # letters to the government's focal points
+
+        self.letters_menu = LettersMenu(lambda: self.session, self,
+                                        before=lambda: self.autosave is not None and self.autosave.flush())
+        self.menuBar().addMenu(self.letters_menu)
 
     def _recent_pruned(self, count: int) -> None:
         self.statusBar().showMessage(

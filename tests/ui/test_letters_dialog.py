@@ -1,0 +1,88 @@
+"""The Letters menu as a user meets it: sender, address book, New letter (preview, export), letter log."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from untoc_desktop.draft import Draft
+from untoc_desktop.draft.correspondence import letters, recipients
+
+
+def test_a_letter_made_in_the_dialog_appears_in_the_log(qtbot, window, draft_path, tmp_path, monkeypatch,
+                                                        message_boxes):
+    menu = window.letters_menu
+    menu.update_actions()
+    assert menu.new_letter_action.isEnabled()
+
+    sender = menu.sender_details()
+    sender.address.setPlainText("12 Harbour Street\nPort Vale")
+    sender.signatory.setText("Dr. Lena Okafor")
+    sender.reference_scheme.setText("CJR/{year}/{number:03d}")
+    sender.accept()
+
+    book = menu.address_book()
+    qtbot.keyClicks(book.name, "Ms. Amina Diallo & <Co>")
+    book.agency.setText("Ministry of Justice")
+    book.focal_point.setChecked(True)
+    qtbot.mouseClick(book.save_button, Qt.MouseButton.LeftButton)
+    assert book.entries.count() == 1 and book.entries.item(0).text().startswith("Ms. Amina Diallo & <Co>")
+    book.close()
+
+    attachment = tmp_path / "veridia.pdf"
+    attachment.write_bytes(b"%PDF exported")
+    dialog = menu.new_letter()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transmission"))
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.attachment.setText(str(attachment))
+    dialog.salutation.setText("Madame la Directrice,")
+    preview = dialog.preview.toPlainText()
+    assert "Ms. Amina Diallo & <Co>" in preview and "Madame la Directrice," in preview
+    assert "N/Réf. : CJR/" in preview and "veridia.pdf" in preview
+    assert "{{ attachment_sha256 }}" in dialog.fields.toPlainText()
+
+    out = tmp_path / "lettre.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    qtbot.mouseClick(dialog.export_pdf, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF")
+    kind, title, text = message_boxes.shown[-1]
+    assert kind == "information" and "added to the letter log" in text
+    dialog.close()
+
+    log = menu.letter_log()
+    assert log.table.rowCount() == 1
+    reference = log.table.item(0, 0).text()
+    assert reference.startswith("CJR/") and log.table.item(0, 2).text() == "Ms. Amina Diallo & <Co>"
+    assert log.table.item(0, 5).text() == "not sent"
+    log.table.selectRow(0)
+    assert log.regenerate_button.isEnabled()
+    assert log.mark_sent(0, dt.date(2026, 11, 30), "e-mail")
+    assert log.table.item(0, 5).text() == "2026-11-30 (e-mail)"
+    assert log.regenerate_to(0, tmp_path / "again.docx", "docx")
+    assert (tmp_path / "again.docx").stat().st_size > 0
+
+    with Draft.open(draft_path, read_only=True) as stored:
+        (entry,) = letters(stored)
+        assert (entry.kind, entry.language, entry.sent_on) == ("transmission", "fr", "2026-11-30")
+        assert entry.recipient_uuid == recipients(stored)[0].recipient_uuid
+
+
+def test_a_template_with_unknown_fields_is_reported_in_the_dialog(qtbot, window, draft_path, tmp_path, message_boxes):
+    from docx import Document
+
+    template = tmp_path / "letterhead.docx"
+    document = Document()
+    document.add_paragraph("{{ reference }} {{ date }} {{ orgnisation }}")
+    document.save(str(template))
+    dialog = window.letters_menu.new_letter()
+    dialog.template.setText(str(template))
+    assert "orgnisation" in dialog.template_status.text()
+    assert dialog.export_to(tmp_path / "x.docx", "docx") is None
+    assert "orgnisation" in message_boxes.texts()[-1]
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_letters_need_an_open_draft(window):
+    window.letters_menu.update_actions()
+    assert not window.letters_menu.new_letter_action.isEnabled()
+    assert window.letters_menu.new_letter() is None
