@@ -65,3 +65,21 @@ def test_unreadable_answers_files_are_refused(draft, cluster1, tmp_path, raw, fr
     with pytest.raises(ImportFileError, match=fragment):
         import_answers(draft, cluster1, path)
     assert draft.answers() == {}
+
+
+def test_duplicate_ids_and_deep_nesting_are_refused(draft, cluster1, tmp_path):
+    duplicate = tmp_path / "dup.json"
+    duplicate.write_text('{"UNTOC.5.1(b).status": "fully", "UNTOC.5.1(b).status": "partly"}', encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"two answers to UNTOC\.5\.1\(b\)\.status"):
+        import_answers(draft, cluster1, duplicate)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="nested too deeply"):
+        import_answers(draft, cluster1, deep)
+    assert draft.answers() == {}
+
+
+def test_a_huge_invalid_answer_is_not_echoed_in_full(cluster1):
+    with pytest.raises(InvalidAnswerError) as caught:
+        check_answer(cluster1.question("UNTOC.5.1(b).practice"), "word " * 100_000)
+    assert len(str(caught.value)) < 500

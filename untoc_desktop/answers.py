@@ -20,6 +20,8 @@ from .draft import Draft
 from .errors import ImportFileError, InvalidAnswerError
 from .questionnaire.model import Definition, Question
 
+_MESSAGE_MAX = 300  # characters of a validation message shown; a rejected 8 MB answer is not echoed back
+
 #: Largest answers file accepted, in bytes (a full cluster answered at length is far smaller).
 MAX_ANSWERS_FILE_BYTES = 50 * 1024 * 1024
 
@@ -42,8 +44,9 @@ def check_answer(question: Question, value: Any) -> None:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
         where = f" (at {where})" if where else ""
+        message = error.message if len(error.message) <= _MESSAGE_MAX else error.message[:_MESSAGE_MAX] + "…"
         raise InvalidAnswerError(
-            f"The answer to {question.id} is not valid{where}: {error.message}", question_id=question.id
+            f"The answer to {question.id} is not valid{where}: {message}", question_id=question.id
         )
 
 
@@ -66,6 +69,19 @@ def check_answers(definition: Definition, values: Mapping[str, Any]) -> None:
         check_answer(question, value)
 
 
+class _DuplicateId(ValueError):
+    pass
+
+
+def _refuse_duplicate_ids(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateId(key)
+        result[key] = value
+    return result
+
+
 def read_answers_file(path: str | Path) -> dict[str, Any]:
     """Read an answers JSON file.
 
@@ -80,7 +96,11 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
                 f"{path.name} is {size // (1024 * 1024)} MB; answers files are limited to "
                 f"{MAX_ANSWERS_FILE_BYTES // (1024 * 1024)} MB."
             )
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_refuse_duplicate_ids)
+    except _DuplicateId as exc:
+        raise ImportFileError(f"{path.name} gives two answers to {exc.args[0]}; keep one and import again.") from None
+    except RecursionError:
+        raise ImportFileError(f"{path.name} is nested too deeply to be an answers file.") from None
     except OSError as exc:
         raise ImportFileError(f"Cannot read {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:

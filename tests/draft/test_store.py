@@ -76,7 +76,7 @@ def test_create_never_overwrites(tmp_path, draft_info):
 
 
 def test_create_in_missing_folder_fails_cleanly(tmp_path, draft_info):
-    with pytest.raises(DraftFileError, match="Cannot create the draft"):
+    with pytest.raises(DraftFileError, match="does not exist. Choose an existing folder"):
         Draft.create(tmp_path / "nope" / "x.untoc", draft_info)
 
 

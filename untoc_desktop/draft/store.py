@@ -229,8 +229,14 @@ class Draft:
             DraftFileError: the folder is not writable or the disk is full.
         """
         path = Path(path)
+        if path.is_dir():
+            raise DraftExistsError(f"{path} is a folder. Choose a file name for the new draft.")
         if path.exists():
             raise DraftExistsError(f"{path} already exists. Choose another name; the existing file was not changed.")
+        if not path.parent.is_dir():
+            raise DraftFileError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+        if not info.organization.strip() or not info.country.strip():
+            raise DraftFileError("A draft needs the organisation's name and the State party under review.")
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             engine = _make_engine(temporary)
@@ -302,6 +308,11 @@ class Draft:
             return cls(path, engine, read_only=read_only)
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise DraftFileError(
+                    f"{path.name} is in use by another program that is saving it right now. "
+                    "Wait a moment and try again."
+                ) from None
             raise NotADraftError(
                 f"{path.name} is damaged and cannot be read ({exc.orig}). It was not changed. "
                 "Open a backup copy, or ask the person who sent it for a new copy."

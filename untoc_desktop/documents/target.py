@@ -1,0 +1,59 @@
+"""Where an export may be written: never over a draft, a folder or a device.
+
+Used by every export (submissions and letters) before anything is written.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from ..errors import ExportError
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_export_target(out_path: str | Path, fmt: str) -> Path:
+    """Check that an export in format ``fmt`` may be written at ``out_path``.
+
+    A symbolic link is followed (the export replaces the file it points to, not
+    the link).
+
+    Args:
+        out_path: the chosen file name.
+        fmt: ``docx`` or ``pdf``: the name must end with ``.docx`` or ``.pdf``.
+
+    Returns:
+        The resolved path to write.
+
+    Raises:
+        ExportError: the name does not end with the format's extension, or the
+            path is a draft (any SQLite file), a folder or a device; nothing is
+            written and the existing file is untouched.
+    """
+    path = Path(out_path)
+    suffix = f".{fmt}"
+    if path.suffix.lower() != suffix:
+        raise ExportError(
+            f"The file name {path.name} does not end with {suffix}. Choose a name ending with {suffix}, "
+            "so that the export cannot replace another file by mistake."
+        )
+    resolved = path.resolve()
+    try:
+        mode = resolved.stat().st_mode
+    except FileNotFoundError:
+        return resolved
+    except OSError as exc:
+        raise ExportError(f"Cannot use {path}: {exc.strerror}. Choose another file name.") from None
+    if not stat.S_ISREG(mode):
+        raise ExportError(f"{path} is not an ordinary file (a folder or a device). Choose another file name.")
+    try:
+        with resolved.open("rb") as handle:
+            is_database = handle.read(16) == _SQLITE_MAGIC
+    except OSError:
+        is_database = False
+    if is_database:
+        raise ExportError(
+            f"{path.name} is a draft or another database; an export will never replace it. Choose another file name."
+        )
+    return resolved
