@@ -90,10 +90,10 @@ def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False, lang: bool
         if bold and rpr.find(qn("w:b")) is not None:
             rpr.find(qn("w:b")).addnext(OxmlElement("w:bCs"))
         # w:rtl comes late in CT_RPr's sequence: after sz/szCs, before w:lang.
-        lang = rpr.find(qn("w:lang"))
+        existing = rpr.find(qn("w:lang"))
         marker = OxmlElement("w:rtl")
-        if lang is not None:
-            lang.addprevious(marker)
+        if existing is not None:
+            existing.addprevious(marker)
         else:
             rpr.append(marker)
     if lang and rpr.find(qn("w:lang")) is None:
