@@ -10,6 +10,8 @@ and of an export's document language.
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "untoc_desktop"
@@ -40,6 +42,20 @@ def set_language(language: str | None) -> str:
         _translation = _gettext.NullTranslations()
         return "en"
     return code.split("_")[0]
+
+
+@cache
+def translator(language: str | None) -> Callable[[str], str]:
+    """A gettext function for ``language`` that leaves the interface language alone.
+
+    Used for documents, whose language is chosen per export. Unknown
+    languages translate nothing (English).
+    """
+    code = (language or "en").replace("-", "_").split(".")[0]
+    try:
+        return _gettext.translation(DOMAIN, TRANSLATIONS_DIR, languages=[code, code.split("_")[0]]).gettext
+    except OSError:
+        return str
 
 
 def _(message: str) -> str:
