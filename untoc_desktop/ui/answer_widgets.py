@@ -7,7 +7,7 @@ returns the current value as JSON data from :meth:`AnswerField.value`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -271,8 +271,18 @@ class TextField(AnswerField):
         self.editor.setFixedHeight(lines * line + frame + 8)
 
 
-def answer_field_for(question: Question, parent: QWidget | None = None) -> AnswerField:
+def answer_field_for(
+    question: Question,
+    parent: QWidget | None = None,
+    known_records: Callable[[str], list[dict[str, Any]]] | None = None,
+) -> AnswerField:
     """The input widget for a question, chosen by its type.
+
+    Args:
+        question: the question.
+        parent: parent widget.
+        known_records: record type -> records entered elsewhere in the draft (cross-references
+            offered by record lists).
 
     Raises:
         ValueError: for a question type the interface does not know (a programming error).
@@ -294,5 +304,5 @@ def answer_field_for(question: Question, parent: QWidget | None = None) -> Answe
     if question.type in RECORD_FIELDS:
         from .record_table import RecordListField
 
-        return RecordListField(question, parent)
+        return RecordListField(question, parent, known_records)
     raise ValueError(f"no input for question type {question.type!r}")

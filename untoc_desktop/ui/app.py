@@ -49,12 +49,13 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
     window = MainWindow(
         definition_for_cluster=registry.for_cluster,
         open_submission=lambda path: open_draft(path, registry),
-        # Provisional clusters (article list not confirmed) are shown but not offered yet.
-        available_clusters=sorted({a.definition.cluster for a in registry.available() if not a.definition.provisional}),
+        # Provisional clusters (article list not confirmed) are offered with a visible note.
+        available_clusters=sorted({a.definition.cluster for a in registry.available()}),
         recent=RecentDrafts(settings),
         settings=settings,
         export_function=export_submission,
         interface_language=interface_language,
+        registry=registry,
     )
     path = draft_argument(argv)
     if path is not None:

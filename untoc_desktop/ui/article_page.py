@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -13,6 +13,9 @@ from ..questionnaire.model import Article, Paragraph, Question
 from ..questionnaire.types import is_answered
 from ..validation import paragraph_answers
 from .answer_widgets import AnswerField, answer_field_for
+
+#: record type -> records already entered in the draft (``cross_references.known_records``).
+KnownRecords = Callable[[str], list[dict[str, Any]]]
 
 _OBLIGATION_LABELS = {
     "mandatory": N_("Mandatory obligation"),
@@ -38,9 +41,12 @@ class QuestionBlock(QWidget):
 
     Args:
         question: the question shown.
+        known_records: record type -> records entered elsewhere in the draft (cross-references).
     """
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, known_records: KnownRecords | None = None
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.title = _label(question.label, object_name="questionLabel")
@@ -48,7 +54,7 @@ class QuestionBlock(QWidget):
         self.marker.setObjectName("requiredMarker")
         self.marker.hide()
         self.help = _label(question.help, object_name="questionHelp")
-        self.field: AnswerField = answer_field_for(question, self)
+        self.field: AnswerField = answer_field_for(question, self, known_records)
         self.field.setToolTip(question.help)
         self.title.setBuddy(self.field)
         self.problem = _label("", object_name="answerProblem")
@@ -86,7 +92,13 @@ class QuestionBlock(QWidget):
 class ParagraphSection(QFrame):
     """A paragraph's heading and its question blocks; disabled with a note when it does not apply."""
 
-    def __init__(self, paragraph: Paragraph, applicable: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paragraph: Paragraph,
+        applicable: bool,
+        parent: QWidget | None = None,
+        known_records: KnownRecords | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paragraph = paragraph
         self.applicable = applicable
@@ -98,7 +110,7 @@ class ParagraphSection(QFrame):
         layout.addWidget(_label(heading, object_name="paragraphHeading"))
         facts = [_(_OBLIGATION_LABELS.get(paragraph.obligation, paragraph.obligation))]
         if paragraph.unverified:
-            facts.append(_("detail not yet verified against the treaty text"))
+            facts.append(_("† detail not yet verified against the treaty text"))
         layout.addWidget(_label(" · ".join(facts), object_name="paragraphFacts"))
         if paragraph.note:
             layout.addWidget(_label(paragraph.note, object_name="questionHelp"))
@@ -109,7 +121,7 @@ class ParagraphSection(QFrame):
         layout.addWidget(self.not_applicable)
         self.blocks: dict[str, QuestionBlock] = {}
         for question in paragraph.questions:
-            block = QuestionBlock(question, self)
+            block = QuestionBlock(question, self, known_records)
             block.setEnabled(applicable)
             self.blocks[question.id] = block
             layout.addWidget(block)
@@ -123,6 +135,8 @@ class ArticlePage(QScrollArea):
         instrument_title: full title of its instrument.
         applicable: whether the article's paragraphs apply to the State party.
         answers: stored answers (question id -> value) to show.
+        provisional_note: when the definition's article list is provisional, why (shown in the header).
+        known_records: record type -> records entered elsewhere in the draft (cross-references).
     """
 
     #: (Question, AnswerField) when the user edits an answer.
@@ -135,6 +149,9 @@ class ArticlePage(QScrollArea):
         applicable: bool,
         answers: Mapping[str, Any],
         parent: QWidget | None = None,
+        *,
+        provisional_note: str | None = None,
+        known_records: KnownRecords | None = None,
     ) -> None:
         super().__init__(parent)
         self.article = article
@@ -151,6 +168,16 @@ class ArticlePage(QScrollArea):
             _label(_("Article {number}. {title}").format(number=article.number, title=article.title),
                    object_name="articleTitle")
         )
+        self.provisional: QLabel | None = None
+        notes = []
+        if provisional_note is not None:
+            notes.append(_("Provisional article list: {note}").format(note=provisional_note).strip())
+        if article.unverified:
+            notes.append(_("† This article's place in the cluster and its paragraph detail are not yet verified "
+                           "against the official texts."))
+        if notes:
+            self.provisional = _label("\n".join(notes), object_name="provisionalNote")
+            layout.addWidget(self.provisional)
         if not applicable:
             layout.addWidget(
                 _label(_("The State party is not party to this Protocol; not required."), object_name="notApplicable")
@@ -158,7 +185,7 @@ class ArticlePage(QScrollArea):
         self.sections: dict[str, ParagraphSection] = {}
         self.blocks: dict[str, QuestionBlock] = {}
         for paragraph in article.paragraphs:
-            section = ParagraphSection(paragraph, applicable, body)
+            section = ParagraphSection(paragraph, applicable, body, known_records)
             self.sections[paragraph.id] = section
             layout.addWidget(section)
             for question_id, block in section.blocks.items():
@@ -179,9 +206,15 @@ class ArticlePage(QScrollArea):
                 block.set_required(required, is_answered(answers.get(block.question.id)))
 
     def scroll_to_paragraph(self, paragraph_id: str) -> None:
-        """Scroll so the paragraph's heading is at the top of the page."""
+        """Scroll so the paragraph's heading is at the top of the page (the first one: the page's top)."""
         section = self.sections.get(paragraph_id)
-        if section is not None:
+        if section is None:
+            return
+        if self.article.paragraphs and self.article.paragraphs[0].id == paragraph_id:
+            # The first paragraph: show the article header too (title, provisional notes).
+            self.verticalScrollBar().setValue(0)
+            QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(0))
+        else:
             self._scroll_to(section)
 
     def focus_question(self, question_id: str) -> None:

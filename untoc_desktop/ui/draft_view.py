@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cross_references import known_records
 from ..i18n import _
 from ..questionnaire.model import Article, Question
+from ..questionnaire.upgrade import archived_answers
 from .answer_widgets import AnswerField
+from .archived_page import ArchivedAnswersPage
 from .article_page import ArticlePage
 from .autosave import Autosave
 from .navigation import ProvisionRole, ProvisionTreeModel
+from .obligation_filter import ObligationFilterBox, ObligationFilterProxy
 from .session import DraftSession
 
 
@@ -55,6 +59,9 @@ class DraftView(QWidget):
 
     Article pages are built when first shown. Edits go to :class:`Autosave`;
     completeness changes update the tree badges and the "required" markers.
+    The tree shows :attr:`model`, a filter (by obligation level) over
+    :attr:`provisions`; answers to questions no longer asked appear under an
+    "Archived answers" node.
 
     Args:
         session: the open draft.
@@ -65,8 +72,14 @@ class DraftView(QWidget):
         super().__init__(parent)
         self.session = session
         self.autosave = autosave
-        self.model = ProvisionTreeModel(session.definition, session.info.protocols, self)
-        self.model.set_report(session.report)
+        self.archived = archived_answers(session.definition, session.answers())
+        self.provisions = ProvisionTreeModel(session.definition, session.info.protocols, self, len(self.archived))
+        self.provisions.set_report(session.report)
+        self.model = ObligationFilterProxy(self)
+        self.model.setSourceModel(self.provisions)
+        self.filter_box = ObligationFilterBox(self)
+        self.filter_box.level_chosen.connect(self.filter_by_obligation)
+        self.archived_page: ArchivedAnswersPage | None = None
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setObjectName("provisionTree")
@@ -81,8 +94,19 @@ class DraftView(QWidget):
         self._pages: dict[str, ArticlePage] = {}
         self.banner = ErrorBanner(self)
 
+        navigator = QWidget(self)
+        filter_row = QHBoxLayout()
+        filter_label = QLabel(_("&Show:"), navigator)
+        filter_label.setBuddy(self.filter_box)
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter_box, 1)
+        navigator_layout = QVBoxLayout(navigator)
+        navigator_layout.setContentsMargins(4, 4, 0, 0)
+        navigator_layout.setSpacing(4)
+        navigator_layout.addLayout(filter_row)
+        navigator_layout.addWidget(self.tree, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
+        splitter.addWidget(navigator)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -107,9 +131,26 @@ class DraftView(QWidget):
 
     # -- navigation ------------------------------------------------------------------
 
+    def filter_by_obligation(self, level: str) -> None:
+        """Show only paragraphs of one obligation level in the tree ("" for all); completeness is unchanged."""
+        if self.filter_box.currentData() != level:
+            self.filter_box.choose(level)  # emits level_chosen, which comes back here
+            return
+        shown = self.tree.currentIndex().data(ProvisionRole.ID)
+        self.model.set_level(level)
+        if level:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
+        if shown and self.model.index_for(shown).isValid():
+            self.tree.scrollTo(self.model.index_for(shown))
+
     def select(self, provision_id: str) -> None:
-        """Select an instrument, article or paragraph in the tree and show it."""
+        """Select an instrument, article or paragraph in the tree and show it (clearing a filter hiding it)."""
         index = self.model.index_for(provision_id)
+        if not index.isValid() and self.provisions.index_for(provision_id).isValid():
+            self.filter_by_obligation("")
+            index = self.model.index_for(provision_id)
         if index.isValid():
             self.tree.scrollTo(index)
             self.tree.selectionModel().setCurrentIndex(
@@ -167,7 +208,12 @@ class DraftView(QWidget):
         if page is None:
             instrument = self.session.definition.instrument(article.instrument)
             applicable = article.instrument == "UNTOC" or article.instrument in self.session.info.protocols
-            page = ArticlePage(article, instrument.title, applicable, self.session.answers(), self.pages)
+            definition = self.session.definition
+            page = ArticlePage(
+                article, instrument.title, applicable, self.session.answers(), self.pages,
+                provisional_note=definition.provisional_note if definition.provisional else None,
+                known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
+            )
             page.edited.connect(self._edited)
             self._pages[article.id] = page
             self.pages.addWidget(page)
@@ -179,7 +225,9 @@ class DraftView(QWidget):
         kind = index.data(ProvisionRole.KIND)
         provision_id = index.data(ProvisionRole.ID)
         definition = self.session.definition
-        if kind == "instrument":
+        if kind == "archived":
+            self.show_archived()
+        elif kind == "instrument":
             instrument = definition.instrument(provision_id)
             if instrument.articles:
                 self._show(instrument.articles[0], None)
@@ -189,6 +237,14 @@ class DraftView(QWidget):
             paragraph = definition.paragraph(provision_id)
             article = next(a for a in definition.articles() if paragraph in a.paragraphs)
             self._show(article, paragraph.id)
+
+    def show_archived(self) -> ArchivedAnswersPage:
+        """Show the read-only page of archived answers (built on first use)."""
+        if self.archived_page is None:
+            self.archived_page = ArchivedAnswersPage(self.archived, self.pages)
+            self.pages.addWidget(self.archived_page)
+        self.pages.setCurrentWidget(self.archived_page)
+        return self.archived_page
 
     def _show(self, article: Article, paragraph_id: str | None) -> None:
         page = self.page_for(article)
@@ -207,7 +263,7 @@ class DraftView(QWidget):
             self.autosave.schedule(question, field.value)
 
     def _completeness_changed(self, report: object) -> None:
-        self.model.set_report(self.session.report)
+        self.provisions.set_report(self.session.report)
         answers = self.session.answers()
         for page in self._pages.values():
             page.update_requirements(answers)

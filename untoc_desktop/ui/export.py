@@ -84,16 +84,22 @@ class SubmissionExporter(QObject):
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
-    def start(self, session: DraftSession, path: Path, fmt: str) -> BackgroundOperation[Path] | None:
-        """Export the session's stored answers to ``path``; ``None`` when an export is already running."""
+    def start(
+        self, session: DraftSession, path: Path, fmt: str, archived: dict[str, Any] | None = None
+    ) -> BackgroundOperation[Path] | None:
+        """Export the session's stored answers to ``path``; ``None`` when an export is already running.
+
+        ``archived`` (answers to questions no longer asked), when given, is exported in its own section.
+        """
         if self.operation is not None:
             return None
         definition, info, answers = session.definition, session.info, session.answers()
         export_function = self.export_function
+        extra = {"archived": archived} if archived else {}
 
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
             return export_function(definition, info, answers, path, fmt, language=info.language,
-                                   progress=progress, is_cancelled=is_cancelled)
+                                   progress=progress, is_cancelled=is_cancelled, **extra)
 
         self.operation = BackgroundOperation(
             self._parent, op, self._exported, self._failed,

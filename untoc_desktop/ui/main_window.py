@@ -3,36 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
-from ..errors import UntocError
+from ..draft import Draft
 from ..opening import OpenedDraft
 from ..i18n import N_, _, ngettext
 from ..questionnaire.model import Definition
+from ..questionnaire.registry import DefinitionRegistry
 from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .edit_actions import TextEditActions
-from .navigation import ProvisionRole
 from .export import ExportFunction, SubmissionExporter
-from .new_draft_dialog import NewDraftDialog
+from .file_actions import FileCommands
+from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
 from .session import DraftSession
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
 APP_TITLE = N_("UNTOC Review submission")
-_FILE_FILTER = N_("untoc drafts (*.untoc)")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands, QMainWindow):
     """One window editing one draft at a time.
 
     Args:
@@ -44,6 +42,7 @@ class MainWindow(QMainWindow):
         settings: user settings (window layout, New draft defaults).
         export_function: see :data:`untoc_desktop.ui.export.ExportFunction`.
         interface_language: language code of the interface (country names).
+        registry: where questionnaire definitions are imported (default: the user's).
     """
 
     def __init__(
@@ -56,6 +55,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         export_function: ExportFunction,
         interface_language: str = "en",
+        registry: DefinitionRegistry | None = None,
     ) -> None:
         super().__init__()
         self._definition_for_cluster = definition_for_cluster
@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
 
         self._build_menus()
+        self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
+        self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
-        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(_("&File"))
         self.new_action = action(_("&New draft…"), self.new_draft, QKeySequence.StandardKey.New)
         self.open_action = action(_("&Open…"), self.open_draft_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = RecentMenu(self._recent, self)
@@ -146,139 +148,6 @@ class MainWindow(QMainWindow):
             ngettext("Removed {count} draft that no longer exists from Open Recent.",
                      "Removed {count} drafts that no longer exist from Open Recent.", count).format(count=count), 8000)
 
-    # -- file commands ---------------------------------------------------------------
-
-    def new_draft(self) -> bool:
-        """Ask what the new draft is about and where to save it, then create and open it."""
-        defaults = {key: str(self._settings.value(f"new_draft/{key}", "")) for key in ("organization", "author")}
-        dialog = NewDraftDialog(self._available_clusters, self._interface_language, defaults, self)
-        if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
-            return False
-        info = dialog.draft_info()
-        name = f"{info.organization} – {info.country} – cluster {info.cluster}{DRAFT_SUFFIX}"
-        suggested = Path(self._folder()) / name.replace("/", "-")
-        path, _selected = QFileDialog.getSaveFileName(
-            self, _("Save the new draft as"), str(suggested), _(_FILE_FILTER)
-        )
-        if not path:
-            return False
-        return self.create_draft(Path(path), info)
-
-    def create_draft(self, path: Path, info: DraftInfo) -> bool:
-        """Create a draft file at ``path`` (``.untoc`` added when missing) and open it; False on failure (shown)."""
-        path = Path(path)
-        if path.suffix.lower() != DRAFT_SUFFIX:
-            path = path.with_name(path.name + DRAFT_SUFFIX)
-        try:
-            definition = self._definition_for_cluster(info.cluster)
-            info = replace(info, definition_id=definition.id, definition_version=definition.version)
-            draft = Draft.create(path, info)
-        except UntocError as exc:
-            self._warn(_("The draft was not created"), str(exc))
-            return False
-        self._settings.setValue("new_draft/organization", info.organization)
-        self._settings.setValue("new_draft/author", info.author)
-        return self._switch_to(draft, definition)
-
-    def open_draft_dialog(self) -> bool:
-        """Ask for a draft file and open it."""
-        path, _selected = QFileDialog.getOpenFileName(self, _("Open a draft"), self._folder(),
-                                                      f"{_(_FILE_FILTER)};;{_('All files (*)')}")
-        return bool(path) and self.open_draft(Path(path))
-
-    def open_draft(self, path: str | Path) -> bool:
-        """Open a draft file, replacing the current one; False (after a message) when it cannot be opened."""
-        path = Path(path)
-        if self.session is not None and self.session.path.resolve() == path.resolve():
-            return True
-        try:
-            opened = self._open_submission(path)
-        except UntocError as exc:
-            self._warn(_("The draft cannot be opened"), str(exc))
-            return False
-        if not self._switch_to(opened.draft, opened.definition):
-            return False
-        if opened.upgraded_from:
-            carry = opened.carry_over
-            self.statusBar().showMessage(
-                _("The questionnaire was updated from version {old} to {new}: {moved} answers moved, "
-                  "{archived} kept in the archive.").format(old=opened.upgraded_from, new=opened.definition.version,
-                                                            moved=len(carry.moved), archived=len(carry.archived)),
-                30000)
-        return True
-
-    def open_recent(self, path: Path) -> bool:
-        """Open a recent draft; a file that no longer exists is removed from the list, with a message."""
-        if not Path(path).is_file():
-            self._recent.remove(path)
-            self.welcome.set_recent(self._recent.paths())
-            self._warn(_("The draft cannot be opened"),
-                       _("{path} no longer exists; it was removed from the recent drafts.").format(path=path))
-            return False
-        return self.open_draft(path)
-
-    def save_as(self) -> bool:
-        """Ask where to save a copy of the draft, then continue in the copy."""
-        if self.session is None:
-            return False
-        path, _selected = QFileDialog.getSaveFileName(self, _("Save a copy of the draft as"),
-                                                      str(self.session.path), _(_FILE_FILTER))
-        return bool(path) and self.save_as_path(Path(path))
-
-    def save_as_path(self, path: Path) -> bool:
-        """Write a copy of the draft to ``path`` (``.untoc`` added when missing) and switch to the copy."""
-        if self.session is None or self.autosave is None:
-            return False
-        path = Path(path)
-        if path.suffix.lower() != DRAFT_SUFFIX:
-            path = path.with_name(path.name + DRAFT_SUFFIX)
-        self.autosave.flush()
-        if path.resolve() == self.session.path.resolve():
-            return True
-        try:
-            self.session.draft.save_copy(path)
-        except UntocError as exc:
-            self._warn(_("The copy was not saved"), str(exc))
-            return False
-        if self.open_draft(path):
-            self.statusBar().showMessage(_("Now editing the copy {name}.").format(name=path.name), 8000)
-            return True
-        return False
-
-    def edit_details(self) -> bool:
-        """Show what the draft is about (organisation, country, Protocols...) and save changes."""
-        if self.session is None:
-            return False
-        dialog = NewDraftDialog(self._available_clusters or [self.session.info.cluster], self._interface_language,
-                                parent=self)
-        dialog.show_existing(self.session.info)
-        return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(dialog.draft_info())
-
-    def apply_details(self, info: DraftInfo) -> bool:
-        """Store new draft details and show the draft again (the Protocols decide what applies)."""
-        if self.session is None or self.draft_view is None:
-            return False
-        fields = ("organization", "country", "country_code", "protocols", "language", "author")
-        try:
-            self.session.draft.update_info(**{name: getattr(info, name) for name in fields})
-        except UntocError as exc:
-            self._warn(_("The details were not saved"), str(exc))
-            return False
-        path, shown = self.session.path, self.draft_view.tree.currentIndex().data(ProvisionRole.ID)
-        if not (self.close_draft() and self.open_draft(path)):
-            return False
-        if shown and self.draft_view is not None:
-            self.draft_view.select(shown)
-        self.statusBar().showMessage(_("Draft details saved."), 8000)
-        return True
-
-    def close_draft(self) -> bool:
-        """Save pending edits and close the draft; False when the user chose to keep it open."""
-        if not self._release_current():
-            return False
-        self._draft_changed()
-        return True
-
     def _next_missing(self) -> None:
         if self.draft_view is not None and self.draft_view.go_to_next_missing() is None:
             self.statusBar().showMessage(_("Nothing is missing: every required answer is given."), 8000)
@@ -309,7 +178,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.autosave is None:
             return None
         self.autosave.flush()
-        return self.exporter.start(self.session, path, fmt)
+        return self.exporter.start(self.session, path, fmt, archived=self.questionnaire.archived_for_export())
 
     # -- state -----------------------------------------------------------------------
 

@@ -31,6 +31,11 @@ class ProvisionRole(IntEnum):
     ID = Qt.ItemDataRole.UserRole + 2  # instrument code, article id (TIP.5) or paragraph id
     APPLICABLE = Qt.ItemDataRole.UserRole + 3  # bool
     PROGRESS = Qt.ItemDataRole.UserRole + 4  # (answered, required)
+    OBLIGATION = Qt.ItemDataRole.UserRole + 5  # a paragraph's obligation level, else None
+    UNVERIFIED = Qt.ItemDataRole.UserRole + 6  # bool: article list or paragraph detail not yet verified
+
+#: Id of the "Archived answers" node (answers to questions no longer asked).
+ARCHIVED_ID = "archived"
 
 
 #: Badge colours: complete, started, not started.
@@ -53,11 +58,15 @@ class ProvisionTreeModel(QAbstractItemModel):
     Args:
         definition: the questionnaire.
         protocols: codes of the Protocols the State party is party to.
+        archived_count: number of archived answers; when not zero an "Archived answers"
+            node (kind ``archived``) is added after the instruments.
     """
 
     COLUMNS = 2
 
-    def __init__(self, definition: Definition, protocols: Collection[str], parent: Any = None) -> None:
+    def __init__(
+        self, definition: Definition, protocols: Collection[str], parent: Any = None, archived_count: int = 0
+    ) -> None:
         super().__init__(parent)
         self._protocols = frozenset(protocols)
         self._root = _Node("root", None, None)
@@ -72,6 +81,9 @@ class ProvisionTreeModel(QAbstractItemModel):
                     self._add(article_node, "paragraph", paragraph, paragraph.id, paragraph_row)
                 article_node.paragraph_ids = tuple(p.id for p in article.paragraphs)
             node.paragraph_ids = tuple(p for a in node.children for p in a.paragraph_ids)
+        self.archived_count = archived_count
+        if archived_count:
+            self._add(self._root, "archived", None, ARCHIVED_ID, len(self._root.children))
 
     def _add(self, parent: _Node, kind: str, provision: Any, node_id: str, row: int) -> _Node:
         node = _Node(kind, provision, parent, row)
@@ -108,6 +120,8 @@ class ProvisionTreeModel(QAbstractItemModel):
     def applicable(self, node: _Node) -> bool:
         """Whether a node's provisions apply to the State party."""
         provision = node.provision
+        if provision is None:
+            return True
         code = provision.code if isinstance(provision, Instrument) else getattr(provision, "instrument", "UNTOC")
         return code == "UNTOC" or code in self._protocols
 
@@ -170,8 +184,13 @@ class ProvisionTreeModel(QAbstractItemModel):
         applicable = self.applicable(node)
         answered, required = self.progress(node)
         column = index.column()
+        if node.kind == "archived":
+            return self._archived_data(role, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._title(node) if column == 0 else self._badge(applicable, answered, required)
+            title = self._title(node)
+            if column == 0 and getattr(node.provision, "unverified", False):
+                title += " †"  # the article list or paragraph detail is provisional
+            return title if column == 0 else self._badge(applicable, answered, required)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, applicable, answered, required)
         if role == Qt.ItemDataRole.ForegroundRole and not applicable:
@@ -189,6 +208,27 @@ class ProvisionTreeModel(QAbstractItemModel):
             return applicable
         if role == ProvisionRole.PROGRESS:
             return (answered, required)
+        if role == ProvisionRole.OBLIGATION:
+            return node.provision.obligation if isinstance(node.provision, Paragraph) else None
+        if role == ProvisionRole.UNVERIFIED:
+            return bool(getattr(node.provision, "unverified", False))
+        return None
+
+    def _archived_data(self, role: int, column: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _("Archived answers") if column == 0 else str(self.archived_count)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("Answers to questions this version of the questionnaire no longer asks; kept, never dropped.")
+        if role == ProvisionRole.KIND:
+            return "archived"
+        if role == ProvisionRole.ID:
+            return ARCHIVED_ID
+        if role == ProvisionRole.APPLICABLE:
+            return True
+        if role == ProvisionRole.UNVERIFIED:
+            return False
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _node(self, index: ModelIndex) -> _Node:
@@ -222,6 +262,8 @@ class ProvisionTreeModel(QAbstractItemModel):
     def _tooltip(self, node: _Node, applicable: bool, answered: int, required: int) -> str:
         provision = node.provision
         title = provision.title if isinstance(provision, (Instrument, Article)) else self._title(node)
+        if getattr(provision, "unverified", False):
+            title += "\n" + _("† Provisional: not yet verified against the treaty text.")
         if not applicable:
             return _("{title}\nNot applicable: the State party is not party to this Protocol.").format(title=title)
         return _("{title}\n{answered} of {required} required answers given").format(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from typing import Any
 
 import babel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from ..draft import DraftInfo
 from ..i18n import _
-from ..questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS
-from ..states_parties import StateParty, country_name, shipped_table
+from ..questionnaire.model import INSTRUMENT_SHORT_NAMES
+from ..states_parties import StateParty, StatesPartiesTable, country_name, shipped_table
+from .applicability import ProtocolChoices
 
 #: Drafting languages: the six official languages of the United Nations.
 DRAFTING_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
@@ -31,10 +32,12 @@ DRAFTING_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
 CLUSTERS: tuple[int, ...] = (1, 2, 3, 4)
 
 
-def states_parties(interface_language: str = "en") -> list[tuple[str, StateParty]]:
-    """(name in the interface language, State party) for every row of the shipped table, sorted by name."""
+def states_parties(
+    interface_language: str = "en", table: StatesPartiesTable | None = None
+) -> list[tuple[str, StateParty]]:
+    """(CLDR name in the interface language, State party) for every row of the table (default: shipped), by name."""
     rows = []
-    for state in shipped_table().states:
+    for state in (table or shipped_table()).states:
         try:
             name = country_name(state.iso3, interface_language)
         except KeyError:
@@ -50,6 +53,8 @@ class NewDraftDialog(QDialog):
         available_clusters: clusters offered; the others are shown disabled, "coming later".
         interface_language: language code for country names.
         defaults: organisation and author to pre-fill (remembered from the last draft).
+        provisional_notes: cluster -> why its article list is provisional (offered with a visible note).
+        table: the States parties table that pre-selects Protocols (default: the shipped one).
     """
 
     def __init__(
@@ -58,17 +63,22 @@ class NewDraftDialog(QDialog):
         interface_language: str = "en",
         defaults: dict[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        provisional_notes: Mapping[int, str] | None = None,
+        table: StatesPartiesTable | None = None,
     ) -> None:
         super().__init__(parent)
         defaults = defaults or {}
         self.setWindowTitle(_("New draft submission"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
 
         self.organization = QLineEdit(defaults.get("organization", ""), self)
         self.organization.setPlaceholderText(_("Your organisation's name"))
         self.country = QComboBox(self)
         self.country.setEditable(True)
-        for name, state in states_parties(interface_language):
+        self.provisional_notes = dict(provisional_notes or {})
+        table = table or shipped_table()
+        for name, state in states_parties(interface_language, table):
             self.country.addItem(name, state)
         self.country.setCurrentIndex(-1)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -84,21 +94,24 @@ class NewDraftDialog(QDialog):
         for number in CLUSTERS:
             available = number in available_clusters
             label = _("Cluster {number}").format(number=number)
+            if available and number in self.provisional_notes:
+                label = _("{cluster} (provisional article list)").format(cluster=label)
             self.cluster.addItem(label if available else _("{cluster} (coming later)").format(cluster=label), number)
             model.item(self.cluster.count() - 1).setEnabled(available)
         first = next((i for i in range(self.cluster.count()) if self.cluster.itemData(i) in available_clusters), -1)
+        self.cluster_note = QLabel(self)
+        self.cluster_note.setObjectName("provisionalNote")
+        self.cluster_note.setWordWrap(True)
+        self.cluster.currentIndexChanged.connect(self._cluster_chosen)
         self.cluster.setCurrentIndex(first)
+        self._cluster_chosen()
 
-        self.protocols: dict[str, QCheckBox] = {}
-        protocol_row = QVBoxLayout()
-        for code in PROTOCOLS:
-            box = QCheckBox(_(INSTRUMENT_SHORT_NAMES[code]), self)
-            self.protocols[code] = box
-            protocol_row.addWidget(box)
-        self.protocol_hint = QLabel(self)
-        self.protocol_hint.setObjectName("questionHelp")
-        self.protocol_hint.setWordWrap(True)
+        self.choices = ProtocolChoices(table, self)
+        self.choices.set_state(None)
+        self.protocols = self.choices.boxes
+        self.protocol_hint = self.choices.source
         self.country.currentIndexChanged.connect(self._country_chosen)
+        self.country.editTextChanged.connect(self._country_typed)
 
         self.language = QComboBox(self)
         for code in DRAFTING_LANGUAGES:
@@ -112,8 +125,9 @@ class NewDraftDialog(QDialog):
         form.addRow(_("&Organisation:"), self.organization)
         form.addRow(_("&Country under review:"), self.country)
         form.addRow(_("C&luster:"), self.cluster)
-        form.addRow(_("Protocols the country is party to:"), protocol_row)
-        form.addRow("", self.protocol_hint)
+        form.addRow("", self.cluster_note)
+        form.addRow(_("Protocols the country is party to:"), self.choices)
+        form.addRow("", self.choices.source)
         form.addRow(_("&Drafting language:"), self.language)
         form.addRow(_("&Author:"), self.author)
 
@@ -127,12 +141,18 @@ class NewDraftDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Notes change with the country and cluster chosen: the dialog grows rather than clipping them.
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-    def show_existing(self, info: DraftInfo) -> None:
-        """Turn the dialog into "Draft details" for an existing draft: fields filled, cluster fixed."""
+    def show_existing(self, info: DraftInfo, applicability: Mapping[str, Any] | None = None) -> None:
+        """Turn the dialog into "Draft details" for an existing draft: fields filled, cluster fixed.
+
+        Args:
+            info: the draft's details.
+            applicability: the recorded Protocol choice (draft property ``applicability``), shown with its origin.
+        """
         self.setWindowTitle(_("Draft details"))
         self.ok_button.setText(_("Save"))
         self.organization.setText(info.organization)
@@ -143,11 +163,9 @@ class NewDraftDialog(QDialog):
         else:
             self.country.setCurrentIndex(-1)
             self.country.setEditText(info.country)
-        self.protocol_hint.clear()
         self.cluster.setCurrentIndex(max(self.cluster.findData(info.cluster), 0))
         self.cluster.setEnabled(False)
-        for code, box in self.protocols.items():
-            box.setChecked(code in info.protocols)
+        self.choices.show_recorded(info.protocols, applicability)
         self.language.setCurrentIndex(max(self.language.findData(info.language), 0))
         self.author.setText(info.author)
 
@@ -159,20 +177,34 @@ class NewDraftDialog(QDialog):
         return self.country.itemData(index)
 
     def _country_chosen(self, _index: int) -> None:
-        state = self.state_party()
-        if state is None:
-            self.protocol_hint.clear()
+        self.choices.set_state(self.state_party())
+        self._refit()
+
+    def _refit(self) -> None:
+        """Grow the dialog when notes (provisional cluster, table source, problems) need more lines."""
+        layout = self.layout()
+        if layout is None:
             return
-        unsure = []
-        for code, is_party in state.preselected_protocols().items():
-            self.protocols[code].setChecked(bool(is_party))
-            if is_party is None:
-                unsure.append(_(INSTRUMENT_SHORT_NAMES[code]))
-        text = _("Pre-selected from the States parties table (sources up to {date}); check before continuing.").format(
-            date=state.source_date or "?")
-        if unsure:
-            text += " " + _("The table is not sure about: {protocols}.").format(protocols=", ".join(unsure))
-        self.protocol_hint.setText(text)
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _country_typed(self, _text: str) -> None:
+        # Leaving a listed State for a freely typed name: the table no longer speaks for it.
+        state = self.state_party()
+        if state is not self.choices.state and (state is None) != (self.choices.state is None):
+            self.choices.set_state(state)
+
+    def _cluster_chosen(self, _index: int = 0) -> None:
+        note = self.provisional_notes.get(self.cluster.currentData())
+        self.cluster_note.setText(_("Provisional article list: {note}").format(note=note) if note else "")
+        self.cluster_note.setVisible(bool(note))
+        self._refit()
+
+    def applicability(self) -> dict[str, dict[str, Any]]:
+        """The Protocol choice to record in the draft (see :meth:`ProtocolChoices.applicability`)."""
+        return self.choices.applicability()
 
     def problems(self) -> list[tuple[str, QWidget]]:
         """What is missing, as (message, field) pairs; empty when the form can be accepted."""
@@ -183,6 +215,11 @@ class NewDraftDialog(QDialog):
             found.append((_("Enter the country under review."), self.country))
         if self.cluster.currentIndex() < 0:
             found.append((_("Choose a cluster."), self.cluster))
+        unconfirmed = self.choices.unconfirmed()
+        if unconfirmed:
+            names = ", ".join(_(INSTRUMENT_SHORT_NAMES[code]) for code in unconfirmed)
+            found.append((_("Confirm whether the country is party to: {protocols} (tick or untick each box).")
+                          .format(protocols=names), self.protocols[unconfirmed[0]]))
         if not self.author.text().strip():
             found.append((_("Enter the author's name; it is recorded with each change."), self.author))
         return found
@@ -193,6 +230,7 @@ class NewDraftDialog(QDialog):
         if found:
             self.problem.setText("\n".join(message for message, _field in found))
             self.problem.show()
+            self._refit()
             found[0][1].setFocus()
             return
         super().accept()
@@ -204,7 +242,7 @@ class NewDraftDialog(QDialog):
             country=self.country.currentText().strip(),
             country_code=state.iso3 if (state := self.state_party()) is not None else "",
             cluster=int(self.cluster.currentData()),
-            protocols=frozenset(code for code, box in self.protocols.items() if box.isChecked()),
+            protocols=self.choices.chosen(),
             language=self.language.currentData(),
             author=self.author.text().strip(),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +23,7 @@ from ..i18n import _
 from ..questionnaire.model import Question
 from ..questionnaire.types import RECORD_FIELDS
 from .answer_widgets import AnswerField, parse_number
+from .record_picker import RecordPicker
 
 
 def _schema_types(schema: dict[str, Any]) -> set[str]:
@@ -34,10 +37,24 @@ class RecordListField(AnswerField):
     The first column is required in every non-empty row. Integer columns (years)
     take whole numbers, number columns take decimals; empty cells are stored as
     ``null`` where the schema allows it and as ``""`` for text.
+
+    Args:
+        question: the question answered.
+        known_records: record type -> records already entered in the draft; when given,
+            an "Insert existing…" button offers them (cross-references, no retyping).
     """
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    #: Record types offered for cross-reference insertion.
+    CROSS_REFERENCE_TYPES = ("citations", "cases", "sources")
+
+    def __init__(
+        self,
+        question: Question,
+        parent: QWidget | None = None,
+        known_records: Callable[[str], list[dict[str, Any]]] | None = None,
+    ) -> None:
         super().__init__(question, parent)
+        self._known_records = known_records
         self.fields = RECORD_FIELDS[question.type]
         self.table = QTableWidget(0, len(self.fields), self)
         self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
@@ -61,6 +78,12 @@ class RecordListField(AnswerField):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        self.insert_button: QPushButton | None = None
+        if known_records is not None and question.type in self.CROSS_REFERENCE_TYPES:
+            self.insert_button = QPushButton(_("Insert existing…"), self)
+            self.insert_button.setToolTip(_("Copy an entry already given elsewhere in this draft"))
+            self.insert_button.clicked.connect(self.insert_existing)
+            buttons.addWidget(self.insert_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +111,33 @@ class RecordListField(AnswerField):
         self._fit_height()
         self.table.setCurrentCell(row, 0)
         self.table.editItem(self.table.item(row, 0))
+
+    def insert_existing(self) -> bool:
+        """Let the user pick a record entered elsewhere in the draft and append a copy (an edit)."""
+        records = self._known_records(self.question.type) if self._known_records is not None else []
+        if not records:
+            QMessageBox.information(self, _("Insert existing…"),
+                                    _("Nothing of this kind has been entered elsewhere in the draft yet."))
+            return False
+        picker = RecordPicker(records, self.question.type, self)
+        if picker.exec() != RecordPicker.DialogCode.Accepted or (record := picker.chosen()) is None:
+            return False
+        self.insert_record(record)
+        return True
+
+    def insert_record(self, record: dict[str, Any]) -> None:
+        """Append a copy of ``record`` as a new row and report the edit."""
+        row = self.table.rowCount()
+        self._loading = True
+        try:
+            self.table.insertRow(row)
+            for column, (key, _label, _schema) in enumerate(self.fields):
+                cell = record.get(key)
+                self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
+        finally:
+            self._loading = False
+        self._fit_height()
+        self.edited.emit()
 
     def remove_selected_rows(self) -> None:
         """Remove the selected rows (an edit)."""

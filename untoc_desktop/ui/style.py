@@ -11,6 +11,9 @@ QLabel#requiredMarker { color: #5f6368; font-size: 9pt; }
 QLabel#requiredMarker[missing="true"] { color: #b3261e; font-weight: 600; }
 QLabel#answerProblem { color: #b3261e; font-weight: 600; }
 QLabel#notApplicable { color: #5f6368; background: #eeeeee; padding: 6px; border-radius: 4px; }
+QLabel#provisionalNote { color: #5d4037; background: #fff4e5; border: 1px solid #f0c36d; padding: 6px;
+    border-radius: 4px; }
+QLabel#pleaseConfirm { color: #b3261e; font-weight: 600; }
 QLabel#completenessSummary { font-weight: 600; padding: 2px 0; }
 QFrame#paragraphSection { background: palette(base); border: 1px solid #d0d0d0; border-radius: 6px; }
 QWidget#articleBody { background: palette(window); }
