@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from . import model
 from .docx_fields import (
@@ -131,7 +132,12 @@ def _add_text(
     for line in text.split("\n"):
         if run is not None:
             run.add_break(WD_BREAK.LINE)  # after the text: setting run.text would erase it
-        run = paragraph.add_run(line)  # python-docx writes tabs as <w:tab/>
+        if "\t" in line:
+            run = paragraph.add_run(line)  # python-docx writes tabs as <w:tab/>
+        else:
+            run = paragraph.add_run()
+            if line:
+                run._r.add_t(line)  # one w:t, without python-docx's per-character loop
         if bold:
             run.bold = True
         if italic:
@@ -191,7 +197,55 @@ def _setup_styles(doc, document: model.Document) -> None:
     props.language = document.language
 
 
-def _render_block(doc, block: model.Block, document: model.Document) -> None:
+class _Body:
+    """Appends paragraphs and tables to the document body in constant time.
+
+    python-docx's ``Document.add_paragraph`` looks for the body's final
+    ``w:sectPr`` among all its children and resolves the style name each time,
+    which makes a long submission quadratic; this keeps the ``w:sectPr`` and the
+    style ids. It offers the few ``Document`` methods the renderer uses.
+
+    Args:
+        doc: the python-docx Document.
+    """
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.styles = doc.styles
+        self.settings = doc.settings
+        self._body = doc.element.body
+        self._end = self._body.sectPr
+        self._style_ids: dict[str, str] = {}
+
+    def add_paragraph(self, style: str | None = None) -> Paragraph:
+        """A new empty paragraph at the end of the body, in the named style."""
+        p = OxmlElement("w:p")
+        if self._end is not None:
+            self._end.addprevious(p)
+        else:
+            self._body.append(p)
+        if style:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.styles[style].style_id
+            p.style = self._style_ids[style]
+        return Paragraph(p, self.doc._body)
+
+    def add_heading(self, level: int) -> Paragraph:
+        """A new empty paragraph in Word's ``Heading <level>`` style."""
+        return self.add_paragraph(f"Heading {level}")
+
+    def add_table(self, rows: int, cols: int):
+        """A new table (python-docx's own: tables are few)."""
+        return self.doc.add_table(rows=rows, cols=cols)
+
+    def add_page_break(self) -> Paragraph:
+        """A paragraph holding a page break."""
+        paragraph = self.add_paragraph()
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        return paragraph
+
+
+def _render_block(doc: _Body, block: model.Block, document: model.Document) -> None:
     if isinstance(block, model.Heading):
         paragraph = doc.add_heading(level=max(1, min(block.level, 9)))
         paragraph.paragraph_format.keep_with_next = True  # never alone at the bottom of a page
@@ -265,8 +319,9 @@ def render_docx(
     _setup_page(doc, document)
     if any(isinstance(block, model.TableOfContents) for block in document.blocks):
         update_fields_on_open(doc)
+    body = _Body(doc)
     for block in document.blocks:
-        _render_block(doc, block, document)
+        _render_block(body, block, document)
         if tick is not None:
             tick()
     doc.save(str(path))

@@ -10,6 +10,7 @@ line there plus the font file in ``resources/fonts/``.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -165,6 +166,12 @@ def family_for(char: str) -> FontFamily:
     return BASE
 
 
+@cache
+def _base_characters() -> frozenset[str]:
+    register_fonts()
+    return frozenset(chr(code) for code in _glyph_table(BASE.name))
+
+
 def _has_glyph(family: FontFamily, char: str) -> bool:
     return ord(char) in _glyph_table(family.name)
 
@@ -184,6 +191,8 @@ def split_runs(text: str) -> list[tuple[FontFamily, str]]:
     Returns:
         ``[(family, run_text), ...]`` covering ``text`` in order.
     """
+    if _base_characters().issuperset(text):
+        return [(BASE, text)] if text else []  # the common case: every character in the base font
     letters = [family_for(c) if unicodedata.category(c).startswith("L") else None for c in text]
     chosen: list[FontFamily] = []
     for i, char in enumerate(text):
@@ -236,22 +245,22 @@ def markup(text: str, *, bold: bool = False) -> str:
     )
 
 
+_SHAPED = re.compile("[\u0590-\u08ff\ufb1d-\ufefc\u0900-\u0dff]")
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def needs_shaping(text: str) -> bool:
     """True when ``text`` has letters that must be shaped (Arabic, Hebrew points, Indic...).
 
     Latin text is left unshaped so that PDF text extraction returns plain
     letters rather than ligature glyphs.
     """
-    for char in text:
-        code = ord(char)
-        if 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFEFC or 0x0900 <= code <= 0x0DFF:
-            return True
-    return False
+    return _SHAPED.search(text) is not None
 
 
 def needs_cjk_wrap(text: str) -> bool:
     """True when ``text`` has CJK ideographs or kana, which may break between any two characters."""
-    return any(0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or 0xF900 <= ord(c) <= 0xFAFF for c in text)
+    return _CJK.search(text) is not None
 
 
 def _needs_no_glyph(char: str) -> bool:

@@ -52,6 +52,8 @@ def clean_text(s: str) -> str:
     if not s:
         return ""
     s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if _UNSAFE.search(s) is None:
+        return s  # the common case, without a loop over every character
     out = []
     for char in s:
         if char in _LINE_BREAKS:
@@ -62,6 +64,10 @@ def clean_text(s: str) -> str:
             out.append(SUBSTITUTE)
     return "".join(out)
 
+
+# Everything clean_text changes, for its fast path: C0 controls but tab and newline, line and
+# paragraph separators, surrogates, U+FFFE and U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
@@ -114,4 +120,11 @@ def paragraph_direction(s: str) -> str:
 
 def has_rtl(s: str) -> bool:
     """True when ``s`` contains any right-to-left letter."""
+    if _MAYBE_RTL.search(s) is None:
+        return False  # no character from a right-to-left block: skip the per-character check
     return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in s)
+
+
+# Blocks holding every character of bidirectional class R or AL (Hebrew to NKo/Samaritan/Mandaic/
+# Arabic Extended, presentation forms, and the historic right-to-left scripts of plane 1).
+_MAYBE_RTL = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
