@@ -13,6 +13,7 @@ import copy
 from collections.abc import Callable
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -28,6 +29,10 @@ from .pdf_contents import ContentsEntry, deferred_canvas, footer_style
 from .pdf_fonts import BASE, log_missing_glyphs, markup, needs_cjk_wrap, needs_shaping, register_fonts
 from .sources import link_split
 from .text import clean_text, has_rtl
+
+# Page streams are written deflated without ASCII85 on top: a fifth smaller and faster, and every
+# PDF reader takes binary streams (ASCII85 only mattered for 7-bit mail).
+rl_config.useA85 = 0
 
 _MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 2.2 * cm, 2.6 * cm, 2.2 * cm
 _DRAFT_RED = colors.Color(0.69, 0.0, 0.13)
