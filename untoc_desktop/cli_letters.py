@@ -113,13 +113,16 @@ def _cmd_letters(args: argparse.Namespace, open_draft: Any) -> int:
     with draft:
         names = {r.recipient_uuid: r.name for r in recipients(draft)}
         rows = [{"reference": e.reference, "kind": e.kind, "language": e.language,
-                 "recipient": names.get(e.recipient_uuid, ""), "created": e.created_at.isoformat() if e.created_at else "",
+                 "recipient": names.get(e.recipient_uuid, ""),
+                 "created": e.created_at.isoformat() if e.created_at else "",
                  "sent_on": e.sent_on, "channel": e.sent_channel} for e in letters(draft)]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    for row in rows if args.format == "text" else ():
+        return 0
+    for row in rows:
         sent = f"sent {row['sent_on']} by {row['channel']}" if row["sent_on"] else "not sent"
-        print(f"{row['reference']}\t{row['kind']}\t{row['language']}\t{row['recipient']}\t{row['created'][:10]}\t{sent}")
+        columns = (row["reference"], row["kind"], row["language"], row["recipient"], row["created"][:10], sent)
+        print("\t".join(columns))
     return 0
 
 

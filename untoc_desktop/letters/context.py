@@ -90,7 +90,8 @@ def next_reference(scheme: str, year: int, taken: Any) -> str:
             "for example CJR/{year}/{number:03d}."
         ) from None
     if first == second:
-        raise LetterError(f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. CJR/{{year}}/{{number:03d}}.")
+        raise LetterError(
+            f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. CJR/{{year}}/{{number:03d}}.")
     number = 1
     while scheme.format(year=year, number=number) in taken:
         number += 1
@@ -170,7 +171,8 @@ def sha256_of(path: Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as exc:
-        raise LetterError(f"Cannot read the attachment {path}: {exc.strerror or exc}. Choose the exported file.") from None
+        raise LetterError(
+            f"Cannot read the attachment {path}: {exc.strerror or exc}. Choose the exported file.") from None
     return digest.hexdigest()
 
 
@@ -250,7 +252,8 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
     values.update(
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
-        cluster_title=definition.title, date=long_date(options.letter_date, words.get("date_locale", options.language)), reference=reference,
+        cluster_title=definition.title, reference=reference,
+        date=long_date(options.letter_date, words.get("date_locale", options.language)),
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,
         salutation=options.salutation or salutation, closing=closing,

@@ -118,13 +118,11 @@ class NewLetterDialog(QDialog):
         self.refresh()
 
     def _build_layout(self) -> None:
-        def row(*widgets: QWidget) -> QWidget:
-            box = QWidget(self)
-            layout = QHBoxLayout(box)
-            layout.setContentsMargins(0, 0, 0, 0)
+        def row(*widgets: QWidget) -> QHBoxLayout:
+            layout = QHBoxLayout()
             for widget in widgets:
                 layout.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
-            return box
+            return layout
 
         form_box = QWidget(self)
         form = QFormLayout(form_box)
