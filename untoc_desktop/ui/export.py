@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ..errors import ExportCancelled, ExportError, UntocError
 from ..i18n import N_, _
@@ -24,6 +24,12 @@ ExportFunction = Callable[..., Path]
 FORMATS: dict[str, tuple[str, str]] = {
     "docx": (".docx", N_("Word document (*.docx)")),
     "pdf": (".pdf", N_("PDF document (*.pdf)")),
+}
+
+
+#: Document languages offered at export, each named in its own language (never translated).
+DOCUMENT_LANGUAGES: dict[str, str] = {
+    "en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文",
 }
 
 
@@ -69,9 +75,32 @@ class SubmissionExporter(QObject):
         self._show_status = show_status
         self._warn = warn
         self.operation: BackgroundOperation[Path] | None = None
+        #: Language of the exported document; ``None`` uses the draft's drafting language.
+        self.document_language: str | None = None
+
+    def ask_language(self, session: DraftSession) -> str | None:
+        """Ask which language the document is written in (labels, dates, direction).
+
+        Independent of the interface language; offered with the last choice, or
+        the draft's drafting language, selected. Sets :attr:`document_language`.
+
+        Returns:
+            The chosen code (a key of :data:`DOCUMENT_LANGUAGES`), or ``None`` when the user cancels.
+        """
+        codes = list(DOCUMENT_LANGUAGES)
+        current = self.document_language or session.info.language
+        index = codes.index(current) if current in codes else 0
+        names = [DOCUMENT_LANGUAGES[code] for code in codes]
+        chosen, accepted = QInputDialog.getItem(
+            self._parent, _("Export the submission"), _("Language of the document:"), names, index, False
+        )
+        if not accepted or chosen not in names:
+            return None
+        self.document_language = codes[names.index(chosen)]
+        return self.document_language
 
     def ask_path(self, session: DraftSession, fmt: str) -> Path | None:
-        """Ask where to write the ``fmt`` export; ``None`` when the user cancels."""
+        """Ask where to write the ``fmt`` export, then the document's language; ``None`` when the user cancels."""
         suffix, file_filter = FORMATS[fmt]
         info = session.info
         name = f"{info.organization} – {info.country} – cluster {info.cluster}{suffix}".replace("/", "-")
@@ -82,6 +111,8 @@ class SubmissionExporter(QObject):
         if not chosen:
             return None
         path = Path(chosen)
+        if self.ask_language(session) is None:
+            return None
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def start(
@@ -96,9 +127,10 @@ class SubmissionExporter(QObject):
         definition, info, answers = session.definition, session.info, session.answers()
         export_function = self.export_function
         extra = {"archived": archived} if archived else {}
+        language = self.document_language or info.language
 
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
-            return export_function(definition, info, answers, path, fmt, language=info.language,
+            return export_function(definition, info, answers, path, fmt, language=language,
                                    progress=progress, is_cancelled=is_cancelled, **extra)
 
         self.operation = BackgroundOperation(
