@@ -64,8 +64,9 @@ class CitationList:
         links: the web address of each entry (``""`` for none), parallel to
             ``items``; an entry ending with its address shows it as a link.
             Empty when no entry has one.
-        titles: the title of each entry's document, parallel to ``items``
-            (used to list each document once in the sources annex).
+        titles: the document each entry cites (e.g. ``"Penal Code, 2015"``,
+            without the article), parallel to ``items``; the sources annex
+            lists each document once.
     """
 
     kind: str

@@ -15,6 +15,8 @@ from . import model
 from .text import clean_text
 
 _FIELDS = {"citations": ("title", "provision", "year", "link"), "sources": ("title", "publisher", "date", "link")}
+# What names the cited document itself (without the article cited, without the link): the sources annex.
+_DOCUMENT_FIELDS = {"citations": ("title", "year"), "sources": ("title", "publisher", "date")}
 
 
 def _field(record: Mapping[str, Any], key: str) -> str:
@@ -48,13 +50,16 @@ def citation_list(value: Any, kind: str) -> model.CitationList:
 
     Returns:
         A :class:`~.model.CitationList` with one entry per non-empty record and
-        the parallel ``links`` and ``titles``. Never raises.
+        the parallel ``links`` and ``titles`` (the cited document: title and
+        year of a law, or title, publisher and date of a source). Never raises.
     """
     records = value if isinstance(value, list) else [value]
     items, links, titles = [], [], []
     for record in records:
         if isinstance(record, Mapping):
-            text, link, title = format_record(record, kind), _field(record, "link"), _field(record, "title")
+            text, link = format_record(record, kind), _field(record, "link")
+            fields = _DOCUMENT_FIELDS.get(kind, _DOCUMENT_FIELDS["sources"])
+            title = ", ".join(part for part in (_field(record, key) for key in fields) if part)
         else:
             text = clean_text(str(record)).strip() if record is not None else ""
             link, title = "", text
@@ -68,8 +73,10 @@ def citation_list(value: Any, kind: str) -> model.CitationList:
 def sources_annex(blocks: Iterable[model.Block], labels: Mapping[str, str]) -> list[model.Block]:
     """The annex listing every document cited in ``blocks``, once each.
 
-    Entries are deduplicated by title and link (case and spacing of the title
-    ignored), in order of first citation.
+    Entries are the cited documents (title and year of a law, title, publisher
+    and date of a source) with their link, deduplicated by document and link
+    (case and spacing ignored), in order of first citation: a law cited for
+    several articles is listed once.
 
     Args:
         blocks: the submission's blocks so far.
