@@ -225,18 +225,24 @@ class _Body:
         else:
             self._body.append(p)
         if style:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.styles[style].style_id
-            p.style = self._style_ids[style]
+            p.style = self._style_id(style)
         return Paragraph(p, self.doc._body)
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.styles[name].style_id
+        return self._style_ids[name]
 
     def add_heading(self, level: int) -> Paragraph:
         """A new empty paragraph in Word's ``Heading <level>`` style."""
         return self.add_paragraph(f"Heading {level}")
 
-    def add_table(self, rows: int, cols: int):
-        """A new table (python-docx's own: tables are few)."""
-        return self.doc.add_table(rows=rows, cols=cols)
+    def add_table(self, rows: int, cols: int, style: str | None = None):
+        """A new table (python-docx's own: tables are few) in the named table style."""
+        table = self.doc.add_table(rows=rows, cols=cols)
+        if style:
+            table._tbl.tblStyle_val = self._style_id(style)
+        return table
 
     def add_page_break(self) -> Paragraph:
         """A paragraph holding a page break."""
@@ -284,8 +290,7 @@ def _render_block(doc: _Body, block: model.Block, document: model.Document) -> N
         entries = [(b.level, b.text) for b in document.blocks if isinstance(b, model.Heading) and b.level <= block.levels]
         add_table_of_contents(doc, entries, block.levels, block.update_hint, _add_text)
     elif isinstance(block, model.Table):
-        table = doc.add_table(rows=1, cols=len(block.header))
-        table.style = "Table Grid"
+        table = doc.add_table(rows=1, cols=len(block.header), style="Table Grid")
         if document.direction == "rtl":
             set_table_rtl(table)
         mark_header_row(table.rows[0])
