@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import docx_text, pdf_text
+from letter_helpers import docx_text, pdf_text
 
 from untoc_desktop.cli import main
 

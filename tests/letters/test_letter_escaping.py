@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import DAY, docx_text, pdf_text, squash
+from letter_helpers import DAY, docx_text, pdf_text, squash
 from docx import Document
 
 from helpers import shared_dir

@@ -3,7 +3,7 @@
 import hashlib
 
 import pytest
-from conftest import DAY, docx_text, pdf_text, squash
+from letter_helpers import DAY, docx_text, pdf_text, squash
 
 from untoc_desktop.draft.correspondence import letters
 from untoc_desktop.letters import (

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 
 import pytest
-from conftest import DAY, docx_text, statuses
+from letter_helpers import DAY, docx_text, statuses
 
 from untoc_desktop.draft.correspondence import letters
 from untoc_desktop.letters import (
