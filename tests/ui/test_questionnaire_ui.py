@@ -161,3 +161,9 @@ def test_every_question_type_of_every_cluster_gets_an_input(window, draft_path):
             field = answer_field_for(question)
             field.set_value(None)
             field.deleteLater()
+
+
+@pytest.mark.parametrize("level", ["", "mandatory", "definition", "unclassified"])
+def test_the_filtered_tree_is_a_well_behaved_qt_model(qtmodeltester, window, draft_path, level):
+    window.draft_view.model.set_level(level)
+    qtmodeltester.check(window.draft_view.model)

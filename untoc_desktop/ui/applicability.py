@@ -100,6 +100,7 @@ class ProtocolChoices(QWidget):
         self.source = QLabel(self)
         self.source.setObjectName("questionHelp")
         self.source.setWordWrap(True)
+        self.source.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
