@@ -3,7 +3,10 @@
 * start-up: from process start to the main window shown with the example draft open
   (median of several runs, each a fresh process);
 * autosave: storing one 5,000-word answer in the draft (one transaction, change recorded);
-* export: the example draft to .docx and to PDF.
+* export: the example draft to .docx and to PDF;
+* large export: a draft with every question of cluster 1 answered (about 1,500 words per text
+  answer) to each format at 25/50/100 % of the volume, and LibreOffice converting the same .docx
+  (``benchmarks/export_large.py``, about a minute).
 """
 
 from __future__ import annotations
@@ -95,6 +98,7 @@ def main() -> None:
         bench_autosave(draft)
         bench_export(draft, folder)
         bench_startup(draft)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "export_large.py")], check=True)
     print(f"benchmark process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
