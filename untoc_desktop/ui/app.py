@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import os
 import sys
 import traceback
@@ -10,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
 from ..i18n import _, set_language
@@ -48,7 +49,7 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
     registry = DefinitionRegistry()
     window = MainWindow(
         definition_for_cluster=registry.for_cluster,
-        open_submission=lambda path: open_draft(path, registry),
+        open_submission=lambda path: open_draft(path, registry, lock=True),
         # Provisional clusters (article list not confirmed) are offered with a visible note.
         available_clusters=sorted({a.definition.cluster for a in registry.available()}),
         recent=RecentDrafts(settings),
@@ -117,7 +118,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = _excepthook(app)  # type: ignore[assignment]
     window = build_main_window([], user_settings(), interface_language=language)
     window.show()  # before opening, so that an error message has its window behind it
+    close_on_termination(window)
     path = draft_argument(arguments)
     if path is not None:
         window.open_draft(path)
     return app.exec()
+
+
+def close_on_termination(window: QWidget) -> None:
+    """Close ``window`` normally (saving pending edits) when the process is asked to stop (SIGTERM, SIGHUP).
+
+    Python runs signal handlers only between bytecodes, so a light timer keeps the
+    interpreter ticking while Qt's event loop waits.
+    """
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)

@@ -85,6 +85,21 @@ class Autosave(QObject):
         """Ids of questions whose value in the window is not in the file (failed or invalid)."""
         return sorted(set(self._failed) | self._rejected | set(self._pending))
 
+    def failed_values(self) -> dict[str, Any]:
+        """Current values in the window of the answers whose write failed (for Save As elsewhere)."""
+        values = {}
+        for question_id, (question, read_value) in self._failed.items():
+            try:
+                values[question_id] = read_value()
+            except InvalidAnswerError:
+                continue
+        return values
+
+    def discard_failed(self) -> None:
+        """Forget failed writes (they were written elsewhere, e.g. into a Save As copy)."""
+        self._failed.clear()
+        self.recovered.emit()
+
     def has_pending(self) -> bool:
         """Whether some edit is waiting for its timer."""
         return bool(self._pending)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -54,6 +60,26 @@ class ErrorBanner(QFrame):
         self.show()
 
 
+class NoticeBanner(QFrame):
+    """A persistent, calm notice across the top of the workspace (e.g. "opened read-only")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBanner")
+        self.setStyleSheet("#noticeBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` until the draft is closed."""
+        self.message.setText(message)
+        self.show()
+
+
 class DraftView(QWidget):
     """Navigation tree and article pages of one draft, wired to autosave.
 
@@ -93,6 +119,8 @@ class DraftView(QWidget):
         self.pages = QStackedWidget(self)
         self._pages: dict[str, ArticlePage] = {}
         self.banner = ErrorBanner(self)
+        self.notice = NoticeBanner(self)
+        self.read_only = False
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -115,6 +143,7 @@ class DraftView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.notice)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
@@ -217,7 +246,16 @@ class DraftView(QWidget):
             page.edited.connect(self._edited)
             self._pages[article.id] = page
             self.pages.addWidget(page)
+            if self.read_only:
+                _make_read_only(page)
         return page
+
+    def set_read_only(self, reason: str) -> None:
+        """Show the draft read-only: a notice with ``reason``; fields can be read and copied, not changed."""
+        self.read_only = True
+        self.notice.show_message(reason)
+        for page in self._pages.values():
+            _make_read_only(page)
 
     def _current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         if not index.isValid():
@@ -284,3 +322,13 @@ class DraftView(QWidget):
         block = self._block(question_id)
         if block is not None:
             block.show_problem(message)
+
+
+def _make_read_only(page: QWidget) -> None:
+    """Let text be read, selected and copied, but not changed; other inputs are disabled."""
+    for kind in (QPlainTextEdit, QLineEdit):
+        for editor in page.findChildren(kind):
+            editor.setReadOnly(True)
+    for kind in (QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView):
+        for control in page.findChildren(kind):
+            control.setEnabled(False)

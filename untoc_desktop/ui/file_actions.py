@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
+from ..draft.safety import SidecarError
 from ..errors import DefinitionError, UntocError
 from ..i18n import N_, _
 from .applicability import APPLICABILITY_PROPERTY
@@ -80,7 +81,10 @@ class FileCommands(_Base):
             return False
         self._settings.setValue("new_draft/organization", info.organization)
         self._settings.setValue("new_draft/author", info.author)
-        return self._switch_to(draft, definition)
+        if not self._switch_to(draft, definition):
+            return False
+        self.safety.after_open(None)
+        return True
 
     def open_draft_dialog(self) -> bool:
         """Ask for a draft file and open it."""
@@ -95,11 +99,16 @@ class FileCommands(_Base):
             return True
         try:
             opened = self._open_submission(path)
+        except SidecarError as exc:
+            return self.safety.offer_recovered_copy(exc)
         except UntocError as exc:
             self._warn(_("The draft cannot be opened"), str(exc))
             return False
         if not self._switch_to(opened.draft, opened.definition):
             return False
+        if opened.read_only and self.draft_view is not None:
+            self.draft_view.set_read_only(opened.read_only_reason or _("This draft is open read-only."))
+        self.safety.after_open(opened)
         if opened.upgraded_from:
             carry = opened.carry_over
             self.statusBar().showMessage(
@@ -138,11 +147,17 @@ class FileCommands(_Base):
         self.autosave.flush()
         if path.resolve() == self.session.path.resolve():
             return True
+        carried = self.autosave.failed_values()  # text in the window that could not reach the file
         try:
             self.session.draft.save_copy(path)
+            if carried:
+                with Draft.open(path) as copy:
+                    copy.set_answers(carried)
         except UntocError as exc:
             self._warn(_("The copy was not saved"), str(exc))
             return False
+        if carried:
+            self.autosave.discard_failed()
         if self.open_draft(path):
             self.statusBar().showMessage(_("Now editing the copy {name}.").format(name=path.name), 8000)
             return True

@@ -23,6 +23,7 @@ from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
+from .draft_safety import DraftSafety
 from .session import DraftSession
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
@@ -43,6 +44,7 @@ class MainWindow(FileCommands, QMainWindow):
         export_function: see :data:`untoc_desktop.ui.export.ExportFunction`.
         interface_language: language code of the interface (country names).
         registry: where questionnaire definitions are imported (default: the user's).
+        backups_root: where rolling backups are kept (default: the user's data folder).
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class MainWindow(FileCommands, QMainWindow):
         export_function: ExportFunction,
         interface_language: str = "en",
         registry: DefinitionRegistry | None = None,
+        backups_root: Path | None = None,
     ) -> None:
         super().__init__()
         self._definition_for_cluster = definition_for_cluster
@@ -69,6 +72,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.draft_view: DraftView | None = None
         self.exporter = SubmissionExporter(self, export_function, self._show_status, self._warn)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
+        self.safety = DraftSafety(self, lambda: self.session.draft if self.session else None, self.open_draft,
+                                  backups_root)
 
         self.welcome = WelcomePage(self)
         self.central = QStackedWidget(self)
@@ -122,10 +127,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.export_pdf_action = action(_("Export submission as &PDF…"), lambda: self.export("pdf"), "Ctrl+Shift+E")
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.restore_action = action(_("&Restore from backup…"), lambda: self.safety.restore_dialog())
         file_menu.addActions([self.new_action, self.open_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.save_as_action, self.details_action, self.close_action])
+        file_menu.addActions([self.save_as_action, self.restore_action, self.details_action, self.close_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_docx_action, self.export_pdf_action])
         file_menu.addSeparator()
@@ -211,6 +217,7 @@ class MainWindow(FileCommands, QMainWindow):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return False
+        self.safety.backup_if_changed()
         if self.draft_view is not None:
             self.central.removeWidget(self.draft_view)
             self.draft_view.deleteLater()
@@ -238,7 +245,8 @@ class MainWindow(FileCommands, QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_as_action, self.details_action, self.close_action, self.next_missing_action):
+        for act in (self.save_as_action, self.restore_action, self.details_action, self.close_action,
+                    self.next_missing_action):
             act.setEnabled(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
@@ -251,6 +259,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.completeness.set_report(self.session.definition, report, self.session.answers())
 
     def _saved(self, _question_id: str, when: datetime) -> None:
+        self.safety.answers_changed()
         self.statusBar().showMessage(_("Saved at {time}").format(time=when.strftime("%H:%M:%S")), 10000)
 
     def _folder(self) -> str:
