@@ -104,3 +104,18 @@ def test_questions_not_relevant_are_hidden_until_their_rule_holds(qtbot):
     page.update_requirements({status.id: "partly"})
     assert page.blocks[detail.id].isVisible()
     assert page.blocks[detail.id].marker.isVisible()
+
+
+def test_a_text_answer_starting_in_arabic_is_laid_out_right_to_left(qtbot, cluster1):
+    from PySide6.QtCore import Qt
+
+    from untoc_desktop.ui.answer_widgets import TextField
+
+    field = TextField(cluster1.question("UNTOC.5.1(b).practice"))
+    qtbot.addWidget(field)
+    field.editor.setPlainText("12 قضية أحيلت إلى المحكمة في عام 2023")
+    option = field.editor.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    field.editor.setPlainText("English text")
+    assert field.editor.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight

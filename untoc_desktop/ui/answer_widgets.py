@@ -7,6 +7,8 @@ returns the current value as JSON data from :meth:`AnswerField.value`.
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -246,13 +248,30 @@ class TextField(AnswerField):
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(question.label)
         self.editor.setPlaceholderText(_("Type your answer here; it is saved as you type."))
+        self._direction = Qt.LayoutDirection.LeftToRight
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
         self.setFocusProxy(self.editor)
         self.editor.textChanged.connect(self._user_edit)
+        self.editor.textChanged.connect(self._follow_text_direction)
         self.editor.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
+
+    def _follow_text_direction(self) -> None:
+        """Lay the field out right to left when its text starts in Arabic or Hebrew, left to right otherwise.
+
+        (QPlainTextEdit aligns a whole document, not each paragraph: the first strong
+        character decides, as it does for the paragraph direction in exports.)
+        """
+        direction = leading_direction(self.editor.toPlainText())
+        if direction != self._direction:
+            self._direction = direction
+            right_to_left = direction == Qt.LayoutDirection.RightToLeft
+            option = self.editor.document().defaultTextOption()
+            option.setTextDirection(direction)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
+            self.editor.document().setDefaultTextOption(option)
 
     def value(self) -> str | None:
         """The text, or ``None`` when it is empty or only white space."""
@@ -306,3 +325,14 @@ def answer_field_for(
 
         return RecordListField(question, parent, known_records)
     raise ValueError(f"no input for question type {question.type!r}")
+
+
+def leading_direction(text: str) -> Qt.LayoutDirection:
+    """Direction of the first strongly directional character of ``text`` (left to right when none)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+    return Qt.LayoutDirection.LeftToRight
