@@ -93,8 +93,9 @@ def large_answers(definition, scale: float) -> dict:
                  "link": f"https://legislation.example.org/cc#{200 + n}"} for n in range(3)
             ]
         elif kind == "sources":
-            answers[question.id] = [{"title": "Annual report of the Public Prosecution", "publisher": "Public Prosecution",
-                                     "date": "2024", "link": "https://example.org/report-2024.pdf"}]
+            answers[question.id] = [{"title": "Annual report of the Public Prosecution",
+                                     "publisher": "Public Prosecution", "date": "2024",
+                                     "link": "https://example.org/report-2024.pdf"}]
         elif kind == "cases":
             answers[question.id] = [
                 {"court": "Veridia High Court", "year": 2020 + n, "reference": f"HC-TIP-{40 + n}/22",

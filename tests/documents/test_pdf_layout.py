@@ -70,6 +70,17 @@ def test_bidi_paragraph_splits_between_lines_across_pages():
     assert paragraph.split(400, 10) == []
 
 
+def test_bidi_paragraph_leaves_no_widow_or_orphan_line():
+    register_fonts()
+    style = ParagraphStyle("t", fontName="UntocSans", fontSize=10, leading=14)
+    paragraph = BidiParagraph(" ".join(["تطبق المادة الخامسة"] * 200), style)
+    lines = round(paragraph.wrap(400, 10_000)[1] / 14)
+    first, rest = paragraph.split(400, 14 * (lines - 1) + 3)  # room for all but the last line
+    assert rest.wrap(400, 10_000)[1] == 14 * 2  # the last line does not go over alone
+    assert first.wrap(400, 10_000)[1] == 14 * (lines - 2)
+    assert paragraph.split(400, 14 * 1 + 3) == []  # the first line never stays alone at a page's foot
+
+
 def test_missing_fonts_give_a_clear_export_error(tmp_path, monkeypatch, cluster1, draft_info, complete_answers):
     import pytest
 

@@ -16,9 +16,9 @@ from collections import Counter
 
 import docx
 import pytest
+from documents_cases import case_answers_for, docx_texts, pdf_pages, squash, words
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from documents_cases import case_answers_for, docx_texts, pdf_pages, squash, words
 from pypdf import PdfReader
 
 from untoc_desktop.documents import build_submission, export_submission, model
@@ -50,7 +50,7 @@ def six(tmp_path_factory, cluster1):
     info = DraftInfo("Coalition for Justice & Rights", "Republic of Veridia", 1, frozenset({"TIP", "SOM"}))
     answers, cases = case_answers_for(cluster1, info.protocols)
     challenges = [q.id for q in cluster1.questions() if q.key == "challenges" and q.id.startswith("UNTOC.")]
-    for question_id, (language, text) in zip(challenges, SIX.items()):
+    for question_id, (language, text) in zip(challenges[: len(SIX)], SIX.items(), strict=True):
         answers[question_id] = text
         cases[f"six_{language}"] = text
     folder = tmp_path_factory.mktemp("six")

@@ -94,7 +94,7 @@ BASE = FONT_FAMILIES[0]
 
 
 def _to_unicode_cmap(fontname: str, subset: list) -> str:
-    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 surrogate pairs.
+    """Return reportlab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 surrogate pairs.
 
     reportlab 5.1 writes ``<1F44D>`` (an odd-length hex string that PDF readers
     reject) for an emoji, so its text could not be copied or searched; the PDF

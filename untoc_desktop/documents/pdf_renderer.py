@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -21,7 +22,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-from xml.sax.saxutils import quoteattr
 
 from . import model
 from .pdf_bidi import BidiParagraph
@@ -189,7 +189,8 @@ def block_flowables(
     if isinstance(block, model.BulletList):
         return [text_flowable(item, styles["bullet"], bullet="•") for item in block.items]
     if isinstance(block, model.CitationList):
-        return [text_flowable(item, styles["bullet"], bullet="•", link=block.link(i)) for i, item in enumerate(block.items)]
+        bullet = styles["bullet"]
+        return [text_flowable(item, bullet, bullet="•", link=block.link(i)) for i, item in enumerate(block.items)]
     if isinstance(block, model.Table):
         return [_table(block, styles, width, rtl)]
     if isinstance(block, model.PageBreak):
@@ -238,8 +239,8 @@ def render_pdf(
         document: the document model.
         path: file to write (overwritten).
         tick: called once per block converted and once per block laid out
-            (``2 * len(document.blocks)`` calls in all); it may raise (e.g. :class:`~untoc_desktop.errors.ExportCancelled`)
-            to stop before anything is written.
+            (``2 * len(document.blocks)`` calls in all); it may raise (e.g.
+            :class:`~untoc_desktop.errors.ExportCancelled`) to stop before anything is written.
 
     Raises:
         OSError: the file cannot be written.
