@@ -51,6 +51,13 @@ _SENTENCES = (
     "we recommend that the Government publish annual data disaggregated by sex, age and form of exploitation",
 )
 
+_PLACES = ("the capital", "the northern provinces", "the border districts", "the port city", "three regions",
+           "the eastern highlands", "the coastal municipalities", "the mining towns")
+_COUNTED = ("cases", "victims", "investigations", "convictions", "officers trained", "complaints", "referrals",
+            "requests for assistance")
+_SOURCES = ("the Ministry of Justice", "the national rapporteur", "our monitoring team", "the Supreme Court registry",
+            "the police annual report", "the labour inspectorate", "shelter records", "the ombudsperson")
+
 
 def prose(words: int, seed: int) -> str:
     """About ``words`` words of multi-paragraph prose (paragraphs of 80 to 160 words)."""
@@ -61,8 +68,12 @@ def prose(words: int, seed: int) -> str:
         target = rng.randint(80, 160)
         while length < target:
             sentence = rng.choice(_SENTENCES)
-            sentences.append(sentence[0].upper() + sentence[1:] + ".")
-            length += len(sentence.split())
+            # Names, years and numbers vary, as in real answers (and keep the files from compressing
+            # unrealistically well).
+            detail = (f"in {rng.choice(_PLACES)} in {rng.randint(2015, 2024)}, "
+                      f"{rng.randint(2, 480)} {rng.choice(_COUNTED)} according to {rng.choice(_SOURCES)}")
+            sentences.append(sentence[0].upper() + sentence[1:] + ", " + detail + ".")
+            length += len(sentence.split()) + len(detail.split())
         paragraphs.append(" ".join(sentences))
         count += length
     return "\n\n".join(paragraphs)
