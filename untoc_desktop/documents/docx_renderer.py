@@ -9,6 +9,7 @@ their runs ``w:rtl``, with the complex-script font slot set.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,30 +45,33 @@ _DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
 EAST_ASIAN_LANG = "zh-CN"
 
 
-class _Language:
-    """The document's language tags, written on every run (``w:lang``).
+class _Language(threading.local):
+    """The language tags and direction of the document being written, per thread.
 
-    Word picks the tag by script slot: ``w:val`` for Latin and Cyrillic text,
-    ``w:eastAsia`` for Chinese, ``w:bidi`` for Arabic; spell checking and
-    hyphenation follow them.
+    Every run is tagged (``w:lang``); Word picks the tag by script slot:
+    ``w:val`` for Latin and Cyrillic text, ``w:eastAsia`` for Chinese,
+    ``w:bidi`` for Arabic; spell checking and hyphenation follow them.
+    Thread-local, so exports on two worker threads never mix their settings.
     """
 
     val = "en"
     bidi = "ar-SA"
     direction = "ltr"
 
-    @classmethod
-    def configure(cls, document: model.Document) -> None:
-        cls.val = document.language or "en"
-        cls.bidi = cls.val if document.direction == "rtl" else "ar-SA"
-        cls.direction = document.direction
+    def configure(self, document: model.Document) -> None:
+        self.val = document.language or "en"
+        self.bidi = self.val if document.direction == "rtl" else "ar-SA"
+        self.direction = document.direction
+
+
+_LANGUAGE = _Language()
 
 
 def _lang_element():
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), _Language.val)
+    lang.set(qn("w:val"), _LANGUAGE.val)
     lang.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
-    lang.set(qn("w:bidi"), _Language.bidi)
+    lang.set(qn("w:bidi"), _LANGUAGE.bidi)
     return lang
 
 
@@ -120,7 +124,7 @@ def _add_text(
     ``link`` appends to a paragraph that already has its direction set.
     """
     text = clean_text(text)
-    rtl = (direction or strong_direction(text) or _Language.direction) == "rtl"
+    rtl = (direction or strong_direction(text) or _LANGUAGE.direction) == "rtl"
     ppr = paragraph._p.pPr
     if link:
         rtl = ppr is not None and ppr.find(qn("w:bidi")) is not None
@@ -188,9 +192,9 @@ def _setup_styles(doc, document: model.Document) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         normal.element.get_or_add_rPr().append(lang)
-    lang.set(qn("w:val"), _Language.val)
+    lang.set(qn("w:val"), _LANGUAGE.val)
     lang.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
-    lang.set(qn("w:bidi"), _Language.bidi)
+    lang.set(qn("w:bidi"), _LANGUAGE.bidi)
     props = doc.core_properties
     props.title = clean_text(document.title)
     props.author = clean_text(document.author)
@@ -320,7 +324,7 @@ def render_docx(
         OSError: the file cannot be written.
     """
     doc = new_docx()
-    _Language.configure(document)
+    _LANGUAGE.configure(document)
     _setup_styles(doc, document)
     _setup_page(doc, document)
     if any(isinstance(block, model.TableOfContents) for block in document.blocks):
