@@ -21,3 +21,24 @@ def shared_dir() -> Path:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def copy_while_open_in_wal_mode(source: Path, question_id: str, text: str, folder: Path) -> Path:
+    """What a user hands over after copying a draft (and its -wal file) that another program had open.
+
+    The other program switches ``source`` to WAL mode and changes ``question_id`` to ``text``;
+    the change lives only in the -wal file when both files are copied into ``folder``.
+    """
+    import json
+    import sqlite3
+
+    connection = sqlite3.connect(source)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    connection.execute("UPDATE answer SET value = ? WHERE question_id = ?", (json.dumps(text), question_id))
+    connection.commit()
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        (folder / f"copy.untoc{suffix}").write_bytes(Path(f"{source}{suffix}").read_bytes())
+    connection.close()
+    return folder / "copy.untoc"

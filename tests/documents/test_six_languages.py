@@ -268,3 +268,11 @@ def test_libreoffice_reads_the_docx(six, tmp_path):
         assert squash(cases[name]) in text, name
     assert squash("Paragraph 400. The public prosecution") in text
     assert "Page2of" in text
+
+
+def test_docx_draft_has_a_diagonal_watermark_in_its_header(six):
+    header = docx.Document(str(six[0]["docx", "en"])).sections[0].header._element
+    paths = [el for el in header.iter("{urn:schemas-microsoft-com:vml}textpath") if el.get("string")]
+    assert [el.get("string") for el in paths] == ["DRAFT – incomplete"]
+    shape = paths[0].getparent()
+    assert "rotation:315" in shape.get("style")

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from helpers import sha256
+from helpers import copy_while_open_in_wal_mode, sha256
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import SidecarError, lock_path, recover_copy
 from untoc_desktop.errors import DraftFileError, UntocError
@@ -34,17 +34,7 @@ def _make(tmp_path, draft_info, name="d.untoc", text="saved text"):
 def _wal_copy(tmp_path, draft_info):
     """A draft copied (with its -wal file) while another program had it open in WAL mode."""
     source = _make(tmp_path, draft_info, "source.untoc")
-    connection = sqlite3.connect(source)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("PRAGMA wal_autocheckpoint=0")
-    connection.execute("UPDATE answer SET value = '\"text only in the wal\"' WHERE question_id = ?", (QID,))
-    connection.commit()
-    copy_folder = tmp_path / "copied"
-    copy_folder.mkdir()
-    for suffix in ("", "-wal"):
-        (copy_folder / f"copy.untoc{suffix}").write_bytes((tmp_path / f"source.untoc{suffix}").read_bytes())
-    connection.close()
-    return copy_folder / "copy.untoc"
+    return copy_while_open_in_wal_mode(source, QID, "text only in the wal", tmp_path / "copied")
 
 
 @pytest.mark.parametrize("lock", [False, True])

@@ -74,21 +74,40 @@ def fake_export():
 
 
 @pytest.fixture
-def window(qtbot, qapp, settings, tmp_path, fake_export):
+def registry(tmp_path):
+    return DefinitionRegistry(user_folder=tmp_path / "definitions")
+
+
+def _shown_window(qtbot, qapp, settings, registry, fake_export, clusters):
     qapp.setStyleSheet(STYLE_SHEET)
-    registry = DefinitionRegistry(user_folder=tmp_path / "definitions")
     main = MainWindow(
         definition_for_cluster=registry.for_cluster,
         open_submission=lambda path: open_draft(path, registry),
-        available_clusters=[1],
+        available_clusters=clusters,
         recent=RecentDrafts(settings),
         settings=settings,
         export_function=fake_export,
+        registry=registry,
     )
     qtbot.addWidget(main)
     main.resize(1300, 850)
     main.show()
     qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def window(qtbot, qapp, settings, registry, fake_export):
+    """The main window offering cluster 1."""
+    main = _shown_window(qtbot, qapp, settings, registry, fake_export, [1])
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def full_window(qtbot, qapp, settings, registry, fake_export):
+    """A window offering all four clusters, importing definitions into ``registry``."""
+    main = _shown_window(qtbot, qapp, settings, registry, fake_export, [1, 2, 3, 4])
     yield main
     main.close()
 

@@ -6,40 +6,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft
-from untoc_desktop.questionnaire.registry import DefinitionRegistry
 from untoc_desktop.states_parties import shipped_table, user_table_path
-from untoc_desktop.ui.main_window import MainWindow
 from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
-from untoc_desktop.ui.recent import RecentDrafts
 from untoc_desktop.ui.record_picker import RecordPicker
 
 from ui_helpers import stored
 
 LAW = {"title": "Penal Code", "provision": "art. 12", "year": 2009, "link": ""}
-
-
-@pytest.fixture
-def registry(tmp_path):
-    return DefinitionRegistry(user_folder=tmp_path / "definitions")
-
-
-@pytest.fixture
-def full_window(qtbot, settings, registry, fake_export):
-    main = MainWindow(
-        definition_for_cluster=registry.for_cluster,
-        open_submission=lambda path: open_draft(path, registry),
-        available_clusters=[1, 2, 3, 4],
-        recent=RecentDrafts(settings),
-        settings=settings,
-        export_function=fake_export,
-        registry=registry,
-    )
-    qtbot.addWidget(main)
-    main.resize(1300, 850)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 def choose(dialog, english_name):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 
@@ -11,6 +10,7 @@ from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import lock_path
 from untoc_desktop.errors import DraftFileError
 from untoc_desktop.opening import open_draft
+from helpers import copy_while_open_in_wal_mode
 from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)(i)"
@@ -75,16 +75,7 @@ def test_after_a_crash_the_window_says_what_was_recovered(qtbot, window, tmp_pat
 def test_a_copy_made_while_open_is_recovered_into_a_new_file(qtbot, window, tmp_path, draft_info, message_boxes,
                                                               monkeypatch):
     source = _closed_draft(tmp_path, draft_info)
-    connection = sqlite3.connect(source)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("PRAGMA wal_autocheckpoint=0")
-    connection.execute("UPDATE answer SET value = '\"only in the wal\"' WHERE question_id = ?", (PRACTICE,))
-    connection.commit()
-    handed = tmp_path / "handed"
-    handed.mkdir()
-    for suffix in ("", "-wal"):
-        (handed / f"copy.untoc{suffix}").write_bytes((tmp_path / f"shared.untoc{suffix}").read_bytes())
-    connection.close()
+    handed = copy_while_open_in_wal_mode(source, PRACTICE, "only in the wal", tmp_path / "handed").parent
     before = {p.name: p.read_bytes() for p in handed.iterdir()}
     message_boxes.answer = message_boxes.answer.Yes
     recovered = tmp_path / "recovered.untoc"

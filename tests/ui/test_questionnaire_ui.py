@@ -5,39 +5,10 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from untoc_desktop.opening import open_draft
 from untoc_desktop.questionnaire import load_installed_definition
-from untoc_desktop.questionnaire.registry import DefinitionRegistry
-from untoc_desktop.ui.main_window import MainWindow
 from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
-from untoc_desktop.ui.recent import RecentDrafts
 
 from ui_helpers import stored
-
-
-@pytest.fixture
-def registry(tmp_path):
-    return DefinitionRegistry(user_folder=tmp_path / "definitions")
-
-
-@pytest.fixture
-def full_window(qtbot, settings, registry, fake_export):
-    """A window offering all four clusters, importing definitions into ``registry``."""
-    main = MainWindow(
-        definition_for_cluster=registry.for_cluster,
-        open_submission=lambda path: open_draft(path, registry),
-        available_clusters=[1, 2, 3, 4],
-        recent=RecentDrafts(settings),
-        settings=settings,
-        export_function=fake_export,
-        registry=registry,
-    )
-    qtbot.addWidget(main)
-    main.resize(1300, 850)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 @pytest.mark.parametrize("cluster", [2, 3, 4])
