@@ -107,3 +107,35 @@ def test_unreadable_yaml_is_a_definition_error(tmp_path):
 def test_installed_definitions_are_ordered_by_cluster():
     clusters = [d.cluster for d in installed_definitions()]
     assert clusters == sorted(clusters) and 1 in clusters
+
+
+@pytest.mark.parametrize("cluster", [1, 2, 3, 4])
+def test_every_cluster_has_every_article_and_paragraph_of_the_reference(cluster):
+    from untoc_desktop.questionnaire import load_installed_definition
+
+    definition = load_installed_definition(cluster)
+    reference = _reference_cluster(cluster)
+    expected = set()
+    for code, articles in reference["instruments"].items():
+        for article in articles or []:
+            refs = [p["ref"] for p in article.get("paragraphs") or []] or ["all"]  # whole article when no detail
+            expected |= {f"{code}.{article['number']}.{ref}" for ref in refs}
+            defined = next(a for a in definition.articles() if a.instrument == code and a.number == article["number"])
+            assert defined.title == article["title"]
+            assert defined.unverified == bool(article.get("unverified"))
+    assert {p.id for p in definition.paragraphs()} == expected
+    assert definition.provisional == bool(reference.get("unverified"))
+    if definition.provisional:
+        assert "provisional" in definition.provisional_note
+
+
+@pytest.mark.parametrize("cluster", [1, 2, 3, 4])
+def test_every_question_of_every_cluster_has_a_schema_and_help(cluster):
+    from untoc_desktop.questionnaire import load_installed_definition
+
+    for question in load_installed_definition(cluster).questions():
+        schema = question.value_schema
+        assert schema["$schema"].endswith("2020-12/schema") and "type" in schema, question.id
+        assert len(question.help) > 20, question.id
+        if question.type in ("choice", "multi_choice"):
+            assert question.options, question.id
