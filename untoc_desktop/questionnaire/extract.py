@@ -15,6 +15,8 @@ import yaml
 
 
 def _strings(data: Any) -> Iterator[str]:
+    if data.get("title"):
+        yield data["title"]
     for questions in data.get("question_sets", {}).values():
         yield from _question_strings(questions)
     for instrument in data.get("instruments", []):
