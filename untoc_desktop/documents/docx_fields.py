@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from xml.sax.saxutils import quoteattr
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
@@ -177,3 +179,35 @@ def set_section_rtl(section) -> None:
         grid.addprevious(element)
     else:
         sect_pr.append(element)
+
+
+# Word's own watermark: a VML WordArt shape (shape type 136, "text path") in the header, behind the
+# text, centred on the page and turned 45 degrees. Word and LibreOffice both draw it on every page.
+_WATERMARK = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+<w:rPr><w:noProof/></w:rPr><w:pict>
+<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
+ path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/>
+<v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>
+<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>
+<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>
+<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"
+ o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>
+<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>
+<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>
+<v:shape id="UntocDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f"
+ style="position:absolute;margin-left:0;margin-top:0;width:450pt;height:80pt;rotation:315;z-index:-251655168;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
+ fillcolor="#a6a6a6" stroked="f"><v:fill opacity=".3"/>
+<v:textpath style={style} string={text}/></v:shape></w:pict></w:r>"""
+
+
+def add_watermark(paragraph, text: str, font: str) -> None:
+    """Add a light diagonal watermark (Word's own kind) to a header paragraph: it shows on every page.
+
+    Args:
+        paragraph: a paragraph of the section's header.
+        text: the watermark text, e.g. ``DRAFT – incomplete`` (cleaned).
+        font: the font family name Word draws it with.
+    """
+    style = quoteattr(f'font-family:"{font}";font-size:1pt')
+    paragraph._p.append(parse_xml(_WATERMARK.format(style=style, text=quoteattr(text))))

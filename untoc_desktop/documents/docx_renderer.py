@@ -26,6 +26,7 @@ from .docx_fields import (
     add_field,
     add_hyperlink,
     add_table_of_contents,
+    add_watermark,
     insert_in_order,
     mark_header_row,
     set_section_rtl,
@@ -172,6 +173,7 @@ def _setup_page(doc, document: model.Document) -> None:
         _add_text(mark, document.draft_watermark, bold=True, size=11, direction=document.direction)
         for run in mark.runs:
             run.font.color.rgb = _DRAFT_RED
+        add_watermark(mark, clean_text(document.draft_watermark), LATIN_FONT)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     before, _, rest = document.footer_page.partition("{page}")
