@@ -7,6 +7,7 @@ from documents_cases import docx_texts, pdf_pages, squash
 
 from untoc_desktop.documents import export_submission
 from untoc_desktop.draft import DraftInfo
+from untoc_desktop.i18n import translator
 from untoc_desktop.questionnaire import load_installed_definition
 
 TYPED_ANSWERS = {
@@ -46,10 +47,15 @@ def test_every_question_type_is_exported(tmp_path, fmt, language):
         text = squash(" ".join(sum(docx_texts(out).values(), [])))
     else:
         text = squash(" ".join(pdf_pages(out)))
-    # option labels come from the definition (English); dates and status/yes-no answers follow the document language
+    # option labels, question texts and table headings follow the document language through the
+    # catalogue (definitions are extracted into it); dates and statuses through CLDR and the label tables
+    tr = translator(language)
     localised = ("2016", "Yes, in part")
     expected = EXPECTED["en"] if language == "en" else [
-        f for f in EXPECTED["en"] if not any(part in f for part in localised)] + EXPECTED["fr"]
+        tr(f) for f in EXPECTED["en"] if not any(part in f for part in localised)] + EXPECTED["fr"]
+    if language == "fr":
+        assert tr("Sometimes prosecuted for having been smuggled") != "Sometimes prosecuted for having been smuggled"
+        assert squash(tr("Court or authority")) in text and squash(tr("Court decisions (one per row)")) in text
     for fragment in expected:
         assert squash(fragment) in text, fragment
 

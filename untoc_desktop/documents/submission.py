@@ -14,7 +14,7 @@ from typing import Any
 
 from ..draft.store import DraftInfo
 from ..questionnaire.model import Article, Definition, Paragraph, Question
-from ..i18n import _
+from ..i18n import translator
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
@@ -56,10 +56,10 @@ def _answer_blocks(question: Question, value: Any, language: str) -> list[model.
     if kind in ("status", "yes_no"):
         return [model.Paragraph(clean_text(status_text(str(value), language) or status_label(str(value))), "status")]
     if kind == "choice":
-        return [model.Paragraph(clean_text(question.option_label(str(value))), "status")]
+        return [model.Paragraph(clean_text(translator(language)(question.option_label(str(value)))), "status")]
     if kind == "multi_choice":
         values = value if isinstance(value, list) else [value]
-        return [model.BulletList(tuple(clean_text(question.option_label(str(v))) for v in values))]
+        return [model.BulletList(tuple(clean_text(translator(language)(question.option_label(str(v)))) for v in values))]
     if kind == "number":
         return [model.Paragraph(clean_text(f"{value} {question.unit}".strip()), "body")]
     if kind == "date":
@@ -73,7 +73,7 @@ def _answer_blocks(question: Question, value: Any, language: str) -> list[model.
             for record in (value if isinstance(value, list) else [])
             if isinstance(record, Mapping)
         )
-        return [model.Table(tuple(_(label) for _key, label, _schema in fields), rows)]
+        return [model.Table(tuple(translator(language)(label) for _key, label, _schema in fields), rows)]
     return [model.Paragraph(part, "body") for part in split_paragraphs(str(value))]
 
 
@@ -92,7 +92,7 @@ def _paragraph_blocks(
     language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
-        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
+        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id)
     ]
     by_key = paragraph_answers(paragraph, answers)
     for question in paragraph.questions:
@@ -100,10 +100,10 @@ def _paragraph_blocks(
         if not question.is_relevant(by_key):
             continue  # a question hidden by its rule: its stale answer is not part of the submission
         if is_answered(value):
-            blocks.append(model.Paragraph(clean_text(question.label), "question"))
+            blocks.append(model.Paragraph(clean_text(translator(language)(question.label)), "question"))
             blocks.extend(_answer_blocks(question, value, language))
         elif question.id in missing_ids:
-            blocks.append(model.Paragraph(clean_text(question.label), "question"))
+            blocks.append(model.Paragraph(clean_text(translator(language)(question.label)), "question"))
             blocks.append(model.Paragraph(labels["no_answer"], "missing"))
     return blocks
 
@@ -124,17 +124,17 @@ def _article_blocks(
             blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels, language))
         else:
             blocks.append(
-                model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=paragraph.label), paragraph.id)
+                model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id)
             )
             blocks.append(model.Paragraph(labels["not_applicable"], "not_applicable"))
     return blocks
 
 
-def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str]) -> list[model.Block]:
+def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str], language: str) -> list[model.Block]:
     rows = tuple(
         (
             f"{m.paragraph.instrument} {m.paragraph.display_ref}",
-            clean_text(m.question.label),
+            clean_text(translator(language)(m.question.label)),
             clean_text(m.reason),
         )
         for m in report.missing()
@@ -192,7 +192,7 @@ def build_submission(
     protocols = frozenset(info.protocols)
     organization = clean_text(info.organization)
     country = clean_text(info.country)
-    cluster_line = labels["cluster"].format(number=definition.cluster, title=definition.title)
+    cluster_line = labels["cluster"].format(number=definition.cluster, title=translator(language)(definition.title))
     summary = labels["summary"].format(answered=report.answered, required=report.required)
     blocks: list[model.Block] = [
         model.Paragraph(labels["cover_title"], "cover_title"),
@@ -203,7 +203,7 @@ def build_submission(
         model.Paragraph(labels["questionnaire"].format(id=definition.id, version=definition.version), "cover"),
     ]
     if definition.provisional:
-        blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(definition.provisional_note)), "note"))
+        blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(translator(language)(definition.provisional_note))), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
     else:
@@ -218,7 +218,7 @@ def build_submission(
             blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
     blocks.extend(sources_annex(blocks, labels))
     if not report.complete:
-        blocks.extend(_annex_blocks(report, labels))
+        blocks.extend(_annex_blocks(report, labels, language))
     if archived:
         blocks.extend(_archived_blocks(archived, labels))
     if definition.sources:
