@@ -120,3 +120,18 @@ def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
     )
     bullet_x = next(x for x, t in found if t.strip() == "•")
     assert bullet_x > max(x for x, t in found if any("\u0600" <= c <= "\u06ff" for c in t))
+
+
+def test_punctuation_after_a_number_in_arabic_text_goes_to_the_numbers_left():
+    """Typed "(... 2024)." in Arabic reads ".(2024" left to right, the bracket mirrored (UAX #9)."""
+    from untoc_desktop.documents.pdf_bidi import edge_punctuation_in_rtl, shaped_runs
+
+    def text(word):
+        return "".join(run[1] for run in edge_punctuation_in_rtl(word, shaped_runs(word, bold=False, size=10),
+                                                                  bold=False, size=10))
+
+    assert text("2024).") == ".(2024"
+    assert text("UNTOC)،") == "،(UNTOC"
+    assert text("(2024") == "2024)"
+    assert text("41") == "41"
+    assert text("(وفق") == "".join(r[1] for r in shaped_runs("(وفق", bold=False, size=10))  # Arabic: unchanged

@@ -22,6 +22,8 @@ reportlab's shaping. Shaping itself is always reportlab's (HarfBuzz).
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.textobject import bidiShapedText
@@ -120,6 +122,32 @@ def shaped_runs(word: str, *, bold: bool, size: float) -> list[Run]:
     return [(name, text, width) for name, text, width in runs]
 
 
+# Bidi classes of punctuation that, at the edge of a number or Latin word, belongs to the
+# surrounding right-to-left text rather than to the word (UAX #9 rules W4-W7 and N1/N2).
+_EDGE_NEUTRALS = frozenset({"ON", "CS", "ES", "BN"})
+
+
+def edge_punctuation_in_rtl(word: str, runs: list[Run], *, bold: bool, size: float) -> list[Run]:
+    """Runs of a number or Latin word inside a right-to-left paragraph, with its edge punctuation placed right.
+
+    ``2024).`` typed in Arabic text is displayed ``.(2024``: the closing bracket and the
+    full stop after the number belong to the right-to-left sentence, so they go to the
+    number's left and the bracket is mirrored. Right-to-left words are returned as they are.
+    """
+    if _word_class(word) == "R":
+        return runs
+    start, end = 0, len(word)
+    while start < end and unicodedata.bidirectional(word[start]) in _EDGE_NEUTRALS:
+        start += 1
+    while end > start and unicodedata.bidirectional(word[end - 1]) in _EDGE_NEUTRALS:
+        end -= 1
+    lead, core, trail = word[:start], word[start:end], word[end:]
+    if not (lead or trail) or not core:
+        return runs
+    pieces = [trail[::-1].translate(_MIRROR), core, lead[::-1].translate(_MIRROR)]
+    return [run for piece in pieces if piece for run in shaped_runs(piece, bold=bold, size=size)]
+
+
 def _split_long_word(word: str, width: float, *, bold: bool, size: float) -> list[str]:
     """Cut a word wider than the line (a long URL) into pieces that fit."""
     pieces, current = [], ""
@@ -213,6 +241,9 @@ class BidiParagraph(Flowable):
 
     def _line(self, words: list[tuple[str, list[Run]]], width: float) -> Line:
         order = visual_order([w for w, _ in words], self.direction)
+        if self.direction == "rtl":
+            return [edge_punctuation_in_rtl(words[i][0], words[i][1], bold=self.bold, size=self.style.fontSize)
+                    for i in order], width
         return [words[i][1] for i in order], width
 
     def _font(self) -> str:
