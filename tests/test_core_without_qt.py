@@ -8,6 +8,15 @@ CORE_MODULES = [
     "untoc_desktop.validation",
     "untoc_desktop.answers",
     "untoc_desktop.documents",
+    "untoc_desktop.letters",
+    "untoc_desktop.cli_letters",
+    "untoc_desktop.opening",
+    "untoc_desktop.states_parties",
+    "untoc_desktop.cross_references",
+    "untoc_desktop.draft.safety",
+    "untoc_desktop.draft.backups",
+    "untoc_desktop.draft.correspondence",
+    "untoc_desktop.questionnaire.registry",
 ]
 
 

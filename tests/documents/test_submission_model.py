@@ -10,7 +10,8 @@ from helpers import shared_dir
 
 from untoc_desktop.documents import model
 from untoc_desktop.documents.labels import labels_for, long_date, normalize_locale
-from untoc_desktop.documents.submission import build_submission, format_citation
+from untoc_desktop.documents.sources import format_record as format_citation
+from untoc_desktop.documents.submission import build_submission
 from untoc_desktop.validation import check_completeness
 
 from documents_cases import MISSING_ID

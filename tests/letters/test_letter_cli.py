@@ -1,8 +1,6 @@
 """`untoc letter`, `recipient`, `sender`, `letters`, `letter-again` and `letter-sent` as a user types them."""
 
 import json
-import subprocess
-import sys
 
 from letter_helpers import docx_text, pdf_text
 
@@ -81,17 +79,3 @@ def test_errors_exit_2_with_one_line_and_write_nothing(tmp_path, capsys):
         assert status == 2 and err.count("\n") == 1 and "Traceback" not in err, (args, err)
     assert "signature_block" in untoc(capsys, *cases[1])[2]
     assert not list(tmp_path.glob("x.*")) and not list(tmp_path.glob(".x.*"))
-
-
-def test_the_letters_package_imports_with_pyside6_blocked():
-    code = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
-        "            raise ImportError('Qt is blocked in the core: ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "import untoc_desktop.letters, untoc_desktop.cli_letters\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

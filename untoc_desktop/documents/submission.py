@@ -23,29 +23,6 @@ from .sources import citation_list, sources_annex
 from .text import clean_text, split_paragraphs
 
 
-def format_citation(record: Mapping[str, Any], kind: str) -> str:
-    """One line for a cited law or a source: ``Title, art./section, year, link``.
-
-    Empty fields are left out.
-
-    Args:
-        record: a citations entry ``{title, provision, year, link}`` or a sources
-            entry ``{title, publisher, date, link}`` (see ``types.RECORD_FIELDS``).
-        kind: ``"citations"`` or ``"sources"``.
-
-    Returns:
-        The fields joined by ``", "`` after :func:`~.text.clean_text`.
-    """
-    keys = ("title", "provision", "year", "link") if kind == "citations" else ("title", "publisher", "date", "link")
-    parts = []
-    for key in keys:
-        value = record.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        parts.append(clean_text(str(value)).strip())
-    return ", ".join(parts)
-
-
 def _cell(value: Any) -> str:
     return "" if value is None else clean_text(str(value)).strip()
 

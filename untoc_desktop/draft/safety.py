@@ -21,7 +21,7 @@ import getpass
 import json
 import os
 import shutil
-import socket
+import platform
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -60,7 +60,7 @@ class LockInfo:
 
     def is_alive_here(self) -> bool:
         """True when the holder is a running process on this computer."""
-        if self.host != socket.gethostname():
+        if self.host != platform.node():
             return False
         try:
             os.kill(self.pid, 0)
@@ -73,7 +73,7 @@ class LockInfo:
     @property
     def is_stale(self) -> bool:
         """True when the holder was on this computer and no longer runs (a crash)."""
-        return self.host == socket.gethostname() and not self.is_alive_here()
+        return self.host == platform.node() and not self.is_alive_here()
 
 
 def lock_path(path: Path) -> Path:
@@ -102,7 +102,7 @@ def read_lock(path: Path) -> LockInfo | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        return LockInfo(-1, socket.gethostname(), "", "")
+        return LockInfo(-1, platform.node(), "", "")
 
 
 def is_wal_mode(path: Path) -> bool:
@@ -154,7 +154,7 @@ class DraftLock:
             note.unlink(missing_ok=True)
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": platform.node(),
             "user": getpass.getuser(),
             "opened_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "app_version": __version__,
