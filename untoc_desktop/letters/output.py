@@ -24,11 +24,14 @@ from html import escape
 from pathlib import Path
 
 from docxtpl import DocxTemplate, Listing
-from jinja2 import Environment, TemplateError
+from jinja2 import TemplateError, nodes
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..documents import model, render
 from ..documents.labels import normalize_locale
+from ..documents.target import check_export_target
 from ..documents.text import clean_text
+from ..errors import ExportError
 from .context import Letter, LetterError
 from .fields import check_fields
 from .wording import wording_for
@@ -61,6 +64,62 @@ def shipped_template(language: str, kind: str) -> Path:
     return TEMPLATES_DIR / language / f"{kind}.docx"
 
 
+def _template_environment() -> SandboxedEnvironment:
+    """Where letter templates run: a sandbox with no globals (no ``lipsum``, ``range``...), autoescaped."""
+    environment = SandboxedEnvironment(autoescape=True)
+    environment.globals.clear()
+    return environment
+
+
+class _InspectingEnvironment(SandboxedEnvironment):
+    """A sandbox that keeps what it parsed, so the template's expressions can be checked."""
+
+    parsed: list[nodes.Template]
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self.globals.clear()
+        self.parsed = []
+
+    def parse(self, source: str, name: str | None = None, filename: str | None = None) -> nodes.Template:
+        tree = super().parse(source, name, filename)
+        self.parsed.append(tree)
+        return tree
+
+
+def _refuse_template_code(trees: list[nodes.Template], name: str) -> None:
+    """Allow only plain ``{{ field }}`` placeholders and ``{% if field %}`` around optional lines.
+
+    No filters, calls, attribute access, loops or other statements: a shared letterhead must
+    never run code on the computer that fills it in.
+    """
+    found: set[str] = set()
+
+    def plain(test: nodes.Node) -> bool:
+        return isinstance(test, nodes.Name) or (isinstance(test, nodes.Not) and isinstance(test.node, nodes.Name))
+
+    def check(body: list[nodes.Node]) -> None:
+        for node in body:
+            if isinstance(node, nodes.Output):
+                for part in node.nodes:
+                    if not isinstance(part, (nodes.TemplateData, nodes.Name)):
+                        found.add(f"{{{{ {type(part).__name__.lower()} expression }}}}")
+            elif isinstance(node, nodes.If) and plain(node.test) and all(plain(e.test) for e in node.elif_):
+                check(node.body)
+                for branch in node.elif_:
+                    check(branch.body)
+                check(node.else_)
+            else:
+                found.add(f"{{% {type(node).__name__.lower()} %}}")
+
+    for tree in trees:
+        check(tree.body)
+    if found:
+        raise LetterTemplateError(
+            f"The template {name} contains template code, not only {{{{ field }}}} placeholders and "
+            f"{{% if field %}} lines ({', '.join(sorted(found))}). Nothing was written.")
+
+
 def template_fields(template: Path) -> set[str]:
     """The variables a Word template uses (body, tables, headers and footers).
 
@@ -70,7 +129,12 @@ def template_fields(template: Path) -> set[str]:
     if not Path(template).is_file():
         raise LetterTemplateError(f"The template {template} does not exist. Choose a Word (.docx) file.")
     try:
-        return set(DocxTemplate(str(template)).get_undeclared_template_variables(Environment(autoescape=True)))
+        inspecting = _InspectingEnvironment()
+        used = set(DocxTemplate(str(template)).get_undeclared_template_variables(inspecting))
+        _refuse_template_code(inspecting.parsed, Path(template).name)
+        return used
+    except LetterTemplateError:
+        raise
     except TemplateError as exc:
         raise LetterTemplateError(f"The template {Path(template).name} has a malformed field: {exc}.") from None
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad file
@@ -114,7 +178,7 @@ class _Text(Listing):
 def _render_docx(letter: Letter, template: Path, out: Path) -> None:
     template_doc = DocxTemplate(str(template))
     context = {name: _Text(value, paragraphs=name == "body") for name, value in letter.fields.items()}
-    template_doc.render(context, autoescape=True)
+    template_doc.render(context, jinja_env=_template_environment(), autoescape=True)
     template_doc.save(str(out))
 
 
@@ -204,9 +268,15 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         OfficeSuiteMissingError: PDF from a user template without LibreOffice (nothing written).
         LetterError: unknown format, or the file cannot be written (nothing written).
     """
-    out = Path(out)
     if fmt not in FORMATS:
         raise LetterError(f"Cannot write a letter as {fmt!r}: choose docx or pdf.")
+    try:
+        out = check_export_target(out, fmt)
+    except ExportError as exc:
+        raise LetterError(str(exc)) from None
+    attachment = letter.options.attachment
+    if attachment is not None and Path(attachment).resolve() == out:
+        raise LetterError(f"{out.name} is the submission this letter transmits; choose another name for the letter.")
     kind = letter.options.kind
     source = Path(template) if template else shipped_template(letter.options.language, kind)
     if template is not None or fmt == "docx":
