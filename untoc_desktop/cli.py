@@ -176,9 +176,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _open(path: Path) -> tuple[Any, Definition]:
+    from .draft.safety import read_lock
     from .opening import open_draft
 
-    opened = open_draft(path)
+    holder = read_lock(path) if path.is_file() else None
+    # A draft open in the desktop application is only read here: writing under it would
+    # surprise the person typing in the window.
+    opened = open_draft(path, read_only=holder is not None and not holder.is_stale)
     if opened.upgraded_from and opened.carry_over.changes_anything:
         print(
             f"untoc: {path.name} now follows {opened.definition.id} {opened.definition.version} "

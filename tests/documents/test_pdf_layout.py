@@ -126,12 +126,16 @@ def test_punctuation_after_a_number_in_arabic_text_goes_to_the_numbers_left():
     """Typed "(... 2024)." in Arabic reads ".(2024" left to right, the bracket mirrored (UAX #9)."""
     from untoc_desktop.documents.pdf_bidi import edge_punctuation_in_rtl, shaped_runs
 
-    def text(word):
-        return "".join(run[1] for run in edge_punctuation_in_rtl(word, shaped_runs(word, bold=False, size=10),
-                                                                  bold=False, size=10))
+    def text(word, previous="", following=""):
+        runs = edge_punctuation_in_rtl(word, shaped_runs(word, bold=False, size=10), bold=False, size=10,
+                                       previous=previous, following=following)
+        return "".join(run[1] for run in runs)
 
     assert text("2024).") == ".(2024"
     assert text("UNTOC)،") == "،(UNTOC"
     assert text("(2024") == "2024)"
     assert text("41") == "41"
+    # between two Latin words the comma stays with them (an English title in an Arabic document)
+    assert text("Prevent,", previous="to", following="Suppress") == "Prevent,"
+    assert text("Persons,", previous="in", following="قضية") == ",Persons"
     assert text("(وفق") == "".join(r[1] for r in shaped_runs("(وفق", bold=False, size=10))  # Arabic: unchanged

@@ -169,3 +169,22 @@ def test_after_a_crash_the_next_opening_reports_what_was_recovered(tmp_path, dra
         opened.draft.close()
     assert not lock_path(path).exists()
     assert open_draft(path, lock=True).recovery_report == ""  # a clean close leaves nothing to report
+
+
+def test_the_command_line_only_reads_a_draft_open_in_the_application(tmp_path, draft_info, capsys):
+    from untoc_desktop.cli import main
+
+    path = _make(tmp_path, draft_info)
+    answers = tmp_path / "a.json"
+    answers.write_text('{"UNTOC.5.1(b).status": "fully"}', encoding="utf-8")
+    child = _start_holder(path)
+    try:
+        assert main(["validate", str(path)]) == 1  # reading works
+        before = sha256(path)
+        assert main(["import-answers", str(path), str(answers)]) == 2
+        assert "open in untoc_desktop" in capsys.readouterr().err
+        assert sha256(path) == before
+    finally:
+        child.kill()
+        child.wait()
+    assert main(["import-answers", str(path), str(answers)]) == 0  # a stale lock does not block

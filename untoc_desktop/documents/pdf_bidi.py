@@ -127,21 +127,35 @@ def shaped_runs(word: str, *, bold: bool, size: float) -> list[Run]:
 _EDGE_NEUTRALS = frozenset({"ON", "CS", "ES", "BN"})
 
 
-def edge_punctuation_in_rtl(word: str, runs: list[Run], *, bold: bool, size: float) -> list[Run]:
+def edge_punctuation_in_rtl(word: str, runs: list[Run], *, bold: bool, size: float,
+                            previous: str = "", following: str = "") -> list[Run]:
     """Runs of a number or Latin word inside a right-to-left paragraph, with its edge punctuation placed right.
 
     ``2024).`` typed in Arabic text is displayed ``.(2024``: the closing bracket and the
     full stop after the number belong to the right-to-left sentence, so they go to the
-    number's left and the bracket is mirrored. Right-to-left words are returned as they are.
+    number's left and the bracket is mirrored. Punctuation between two Latin words stays
+    with them (``Prevent, Suppress``), as rule N1 says. Right-to-left words are returned
+    as they are.
+
+    Args:
+        word, runs: the word and its measured runs.
+        previous, following: the neighbouring words on the line ("" at its ends).
     """
-    if _word_class(word) == "R":
+    cls = _word_class(word)
+    if cls == "R":
         return runs
+    keep_lead = cls == "L" and _word_class(previous) == "L" if previous else False
+    keep_trail = cls == "L" and _word_class(following) == "L" if following else False
     start, end = 0, len(word)
     while start < end and unicodedata.bidirectional(word[start]) in _EDGE_NEUTRALS:
         start += 1
     while end > start and unicodedata.bidirectional(word[end - 1]) in _EDGE_NEUTRALS:
         end -= 1
     lead, core, trail = word[:start], word[start:end], word[end:]
+    if keep_lead:
+        lead, core = "", lead + core
+    if keep_trail:
+        core, trail = core + trail, ""
     if not (lead or trail) or not core:
         return runs
     pieces = [trail[::-1].translate(_MIRROR), core, lead[::-1].translate(_MIRROR)]
@@ -231,7 +245,7 @@ class BidiParagraph(Flowable):
             for word, runs in measured:
                 word_width = sum(r[2] for r in runs)
                 if current and used + space_width + word_width > usable:
-                    lines.append(self._line(current, used))
+                    lines.append(self._line(current, used, after=word))
                     current, used = [], 0.0
                 used += (space_width if current else 0.0) + word_width
                 current.append((word, runs))
@@ -239,10 +253,14 @@ class BidiParagraph(Flowable):
         self._lines, self._laid_width = lines, width
         return lines
 
-    def _line(self, words: list[tuple[str, list[Run]]], width: float) -> Line:
+    def _line(self, words: list[tuple[str, list[Run]]], width: float, after: str = "") -> Line:
+        """One laid-out line; ``after`` is the first word of the next line (its neighbour in the sentence)."""
         order = visual_order([w for w, _ in words], self.direction)
         if self.direction == "rtl":
-            return [edge_punctuation_in_rtl(words[i][0], words[i][1], bold=self.bold, size=self.style.fontSize)
+            texts = [w for w, _ in words]
+            return [edge_punctuation_in_rtl(texts[i], words[i][1], bold=self.bold, size=self.style.fontSize,
+                                            previous=texts[i - 1] if i else "",
+                                            following=texts[i + 1] if i + 1 < len(texts) else after)
                     for i in order], width
         return [words[i][1] for i in order], width
 

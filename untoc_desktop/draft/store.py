@@ -350,7 +350,10 @@ class Draft:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         if self.read_only:
-            raise DraftFileError(f"{self.path.name} is open read-only; save a copy with Save As to edit it.")
+            raise DraftFileError(
+                f"{self.path.name} is open read-only (it is open in untoc_desktop, or the file or its folder cannot "
+                "be written). Close it in the application, or work on a copy (Save As)."
+            )
         try:
             with self._sessions() as session, session.begin():
                 yield session
