@@ -83,3 +83,11 @@ def test_a_huge_invalid_answer_is_not_echoed_in_full(cluster1):
     with pytest.raises(InvalidAnswerError) as caught:
         check_answer(cluster1.question("UNTOC.5.1(b).practice"), "word " * 100_000)
     assert len(str(caught.value)) < 500
+
+
+def test_a_byte_order_mark_is_accepted_and_long_values_keep_the_reason(draft, cluster1, tmp_path):
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"UNTOC.5.1(b).status": "partly"}')
+    assert import_answers(draft, cluster1, path) == 1
+    with pytest.raises(InvalidAnswerError, match="is too long"):
+        check_answer(cluster1.question("UNTOC.5.1(b).practice"), "word " * 100_000)

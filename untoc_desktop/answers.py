@@ -44,7 +44,9 @@ def check_answer(question: Question, value: Any) -> None:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
         where = f" (at {where})" if where else ""
-        message = error.message if len(error.message) <= _MESSAGE_MAX else error.message[:_MESSAGE_MAX] + "…"
+        message = error.message
+        if len(message) > _MESSAGE_MAX:  # keep the reason, which jsonschema puts after the (long) value
+            message = f"{message[:_MESSAGE_MAX // 2]} … {message[-_MESSAGE_MAX // 2:]}"
         raise InvalidAnswerError(
             f"The answer to {question.id} is not valid{where}: {message}", question_id=question.id
         )
@@ -96,7 +98,8 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
                 f"{path.name} is {size // (1024 * 1024)} MB; answers files are limited to "
                 f"{MAX_ANSWERS_FILE_BYTES // (1024 * 1024)} MB."
             )
-        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_refuse_duplicate_ids)
+        # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark
+        data = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids)
     except _DuplicateId as exc:
         raise ImportFileError(f"{path.name} gives two answers to {exc.args[0]}; keep one and import again.") from None
     except RecursionError:

@@ -293,11 +293,11 @@ class Draft:
         header = check_draft_file(path)
         found = sidecars(path)
         if (found and not allow_sidecars) or (is_wal_mode(path) and not found):
-            names = ", ".join(p.name for p in found) or "its -wal file (missing)"
+            names = ", ".join(p.name for p in found) or "without its -wal file"
             raise SidecarError(
                 f"{path.name} was copied while it was open in another program ({names}). "
-                "It was not opened, so nothing was changed. Open a recovered copy instead "
-                "(File > Open, then 'Open a recovered copy'), or ask for a copy made after the draft was closed.",
+                "It was not opened, so nothing was changed. The desktop application offers to make a "
+                "recovered copy when you open it; or ask for a copy made after the draft was closed.",
                 path,
                 found,
             )

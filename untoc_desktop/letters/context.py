@@ -21,6 +21,7 @@ from ..draft.store import Draft
 from ..errors import UntocError
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
+from ..i18n import translator
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
@@ -252,7 +253,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
     values.update(
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
-        cluster_title=definition.title, reference=reference,
+        cluster_title=translator(options.language)(definition.title), reference=reference,
         date=long_date(options.letter_date, words.get("date_locale", options.language)),
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,

@@ -156,7 +156,7 @@ def check_template(template: Path, kind: str) -> set[str]:
     if unknown or missing:
         parts = []
         if unknown:
-            parts.append(f"unknown fields for a {kind} letter: {', '.join(unknown)}")
+            parts.append(f"unknown fields for {'an' if kind[0] in 'aeiou' else 'a'} {kind} letter: {', '.join(unknown)}")
         if missing:
             parts.append(f"missing required fields: {', '.join(missing)}")
         raise LetterTemplateError(
