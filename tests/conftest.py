@@ -41,3 +41,13 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Fail on any attempt to open a network connection (Unix sockets stay allowed for Qt and D-Bus)."""
+    from helpers import guard_network
+
+    attempts = guard_network(monkeypatch)
+    yield attempts
+    assert attempts == []

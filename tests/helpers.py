@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -42,3 +43,31 @@ def copy_while_open_in_wal_mode(source: Path, question_id: str, text: str, folde
         (folder / f"copy.untoc{suffix}").write_bytes(Path(f"{source}{suffix}").read_bytes())
     connection.close()
     return folder / "copy.untoc"
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+def guard_network(monkeypatch):
+    """Fail on any attempt to create a network socket (Unix sockets stay allowed for Qt/D-Bus)."""
+    attempts = []
+    real_socket = socket.socket
+
+    class GuardedSocket(real_socket):
+        def __init__(self, family=socket.AF_INET, type=socket.SOCK_STREAM, proto=0, fileno=None):
+            if family in (socket.AF_INET, socket.AF_INET6):
+                attempts.append((family, type))
+                raise NetworkUsed(f"network socket requested: {family}, {type}")
+            super().__init__(family, type, proto, fileno)
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise NetworkUsed(f"network connection requested: {args}")
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+

@@ -7,38 +7,10 @@ import socket
 
 import pytest
 
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, NetworkUsed
 from untoc_desktop.cli import main
 
 EXAMPLE = REPO_ROOT / "examples" / "cluster1-answers.json"
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Fail on any attempt to create a network socket (Unix sockets stay allowed for Qt/D-Bus)."""
-    attempts = []
-    real_socket = socket.socket
-
-    class GuardedSocket(real_socket):
-        def __init__(self, family=socket.AF_INET, type=socket.SOCK_STREAM, proto=0, fileno=None):
-            if family in (socket.AF_INET, socket.AF_INET6):
-                attempts.append((family, type))
-                raise NetworkUsed(f"network socket requested: {family}, {type}")
-            super().__init__(family, type, proto, fileno)
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise NetworkUsed(f"network connection requested: {args}")
-
-    monkeypatch.setattr(socket, "socket", GuardedSocket)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    yield attempts
-    assert attempts == []
 
 
 def test_command_line_main_flows_use_no_network(no_network, tmp_path, capsys):
