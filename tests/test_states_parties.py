@@ -4,7 +4,8 @@ import pytest
 
 from helpers import shared_dir
 from untoc_desktop.errors import ImportFileError
-from untoc_desktop.states_parties import country_name, load_table, normalise_locale, shipped_table
+from untoc_desktop.i18n import normalize_locale as normalise_locale
+from untoc_desktop.states_parties import country_name, load_table, shipped_table
 
 
 def test_shipped_table_is_the_reference_table():

@@ -10,9 +10,14 @@ and of an export's document language.
 from __future__ import annotations
 
 import gettext as _gettext
+import logging
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+log = logging.getLogger(__name__)
 
 DOMAIN = "untoc_desktop"
 #: Folder holding the catalogues (``translations/`` at the project root).
@@ -71,3 +76,27 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
+
+
+def normalize_locale(language: str | None) -> Locale:
+    """Turn a locale code as found in settings or the environment into a babel Locale.
+
+    Accepts ``fr``, ``fr-CA``, ``fr_CA.UTF-8``, ``zh-cn``, ``en_UK``... Codes
+    babel does not know (``""``, ``"C"``, ``"xx"``) give English, with a
+    logged warning. Never raises.
+
+    Args:
+        language: a BCP 47 or POSIX-style code, or ``None``.
+
+    Returns:
+        A babel :class:`~babel.Locale`.
+    """
+    code = (language or "").split(".")[0].split("@")[0].replace("-", "_").strip()
+    if code and code.upper() not in ("C", "POSIX"):
+        for candidate in (code, code.split("_")[0]):
+            try:
+                return Locale.parse(candidate)
+            except (UnknownLocaleError, ValueError, TypeError):
+                continue
+    log.warning("Unknown language %r; using English", language)
+    return Locale.parse("en")

@@ -26,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from .errors import ImportFileError
+from .i18n import normalize_locale
 
 _COLUMNS = ("iso3", "name", "untoc", "tip", "som", "firearms", "source_date", "source_url", "confidence")
 _PROTOCOL_COLUMNS = {"TIP": "tip", "SOM": "som", "FIREARMS": "firearms"}
@@ -221,21 +221,6 @@ def active_table(imported: Path | None = None) -> StatesPartiesTable:
     return table if table.newest_source_date >= shipped.newest_source_date else shipped
 
 
-def normalise_locale(language: str | None) -> Locale:
-    """A babel Locale for a possibly odd identifier (``zh-cn``, ``fr_CA.UTF-8``, ``C``, ``""``...).
-
-    Falls back to English when the identifier names no known locale; never raises.
-    """
-    code = (language or "").split(".")[0].split("@")[0].replace("-", "_").strip()
-    if code and code not in ("C", "POSIX"):
-        for candidate in (code, code.split("_")[0]):
-            try:
-                return Locale.parse(candidate)
-            except (ValueError, UnknownLocaleError):
-                continue
-    return Locale("en")
-
-
 def country_name(iso3: str, language: str = "en") -> str:
     """The CLDR name of a State in ``language`` (e.g. ``country_name("DZA", "ar")``).
 
@@ -247,4 +232,4 @@ def country_name(iso3: str, language: str = "en") -> str:
         KeyError: for a code CLDR does not know.
     """
     alpha2 = "EU" if iso3.upper() == "EUU" else get_global("territory_aliases")[iso3.upper()][0]
-    return normalise_locale(language).territories[alpha2]
+    return normalize_locale(language).territories[alpha2]

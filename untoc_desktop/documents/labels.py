@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+
+from ..i18n import normalize_locale
 
 log = logging.getLogger(__name__)
 
@@ -231,30 +232,6 @@ def status_text(key: str, language: str | None) -> str | None:
     """
     table = STATUS_LABELS.get(normalize_locale(language).language, STATUS_LABELS["en"])
     return table.get(key)
-
-
-def normalize_locale(language: str | None) -> Locale:
-    """Turn a locale code as found in settings or the environment into a babel Locale.
-
-    Accepts ``fr``, ``fr-CA``, ``fr_CA.UTF-8``, ``zh-cn``, ``en_UK``... Codes
-    babel does not know (``""``, ``"C"``, ``"xx"``) give English, with a
-    logged warning. Never raises.
-
-    Args:
-        language: a BCP 47 or POSIX-style code, or ``None``.
-
-    Returns:
-        A babel :class:`~babel.Locale`.
-    """
-    code = (language or "").split(".")[0].split("@")[0].replace("-", "_").strip()
-    if code and code.upper() not in ("C", "POSIX"):
-        for candidate in (code, code.split("_")[0]):
-            try:
-                return Locale.parse(candidate)
-            except (UnknownLocaleError, ValueError, TypeError):
-                continue
-    log.warning("Unknown document language %r; using English", language)
-    return Locale.parse("en")
 
 
 def labels_for(language: str | None) -> dict[str, str]:

@@ -7,7 +7,6 @@ returns the current value as JSON data from :meth:`AnswerField.value`.
 
 from __future__ import annotations
 
-import unicodedata
 
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from ..errors import InvalidAnswerError
 from ..i18n import _
 from ..questionnaire.model import Question
 from ..questionnaire.types import RECORD_FIELDS, STATUS_CHOICES, YES_NO_CHOICES
+from ..documents.text import strong_direction
 
 
 class AnswerField(QWidget):
@@ -329,10 +329,5 @@ def answer_field_for(
 
 def leading_direction(text: str) -> Qt.LayoutDirection:
     """Direction of the first strongly directional character of ``text`` (left to right when none)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-    return Qt.LayoutDirection.LeftToRight
+    rtl = strong_direction(text) == "rtl"
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
