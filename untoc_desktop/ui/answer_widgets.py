@@ -17,7 +17,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..errors import InvalidAnswerError
-from ..i18n import _
+from ..drafting_tools import count_characters, count_words
+from ..i18n import _, ngettext
 from ..questionnaire.model import Question
 from ..questionnaire.types import RECORD_FIELDS, STATUS_CHOICES, YES_NO_CHOICES
 from ..documents.text import strong_direction
@@ -249,12 +250,18 @@ class TextField(AnswerField):
         self.editor.setAccessibleName(question.label)
         self.editor.setPlaceholderText(_("Type your answer here; it is saved as you type."))
         self._direction = Qt.LayoutDirection.LeftToRight
+        self.counts = QLabel(self)
+        self.counts.setObjectName("answerCounts")
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
         layout.addWidget(self.editor)
+        layout.addWidget(self.counts)
         self.setFocusProxy(self.editor)
         self.editor.textChanged.connect(self._user_edit)
         self.editor.textChanged.connect(self._follow_text_direction)
+        self.editor.textChanged.connect(self._count)
         self.editor.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
 
@@ -272,6 +279,17 @@ class TextField(AnswerField):
             option.setTextDirection(direction)
             option.setAlignment(Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
             self.editor.document().setDefaultTextOption(option)
+
+    def _count(self) -> None:
+        # Some submissions have length limits: the answer's length is always in view.
+        text = self.editor.toPlainText()
+        if not text:
+            self.counts.clear()
+            return
+        words, characters = count_words(text), count_characters(text)
+        self.counts.setText(_("{words}, {characters}").format(
+            words=ngettext("{count} word", "{count} words", words).format(count=words),
+            characters=ngettext("{count} character", "{count} characters", characters).format(count=characters)))
 
     def value(self) -> str | None:
         """The text, or ``None`` when it is empty or only white space."""

@@ -27,13 +27,15 @@ from ..cross_references import known_records
 from ..i18n import _
 from ..questionnaire.model import Article, Question
 from ..questionnaire.upgrade import archived_answers
-from .answer_widgets import AnswerField
+from ..spelling import SpellChecker
+from .answer_widgets import AnswerField, TextField
 from .archived_page import ArchivedAnswersPage
 from .article_page import ArticlePage
 from .autosave import Autosave
 from .navigation import ProvisionRole, ProvisionTreeModel
 from .obligation_filter import ObligationFilterBox, ObligationFilterProxy
 from .session import DraftSession
+from .spelling import SpellingSupport
 
 
 class ErrorBanner(QFrame):
@@ -121,6 +123,7 @@ class DraftView(QWidget):
         self.banner = ErrorBanner(self)
         self.notice = NoticeBanner(self)
         self.read_only = False
+        self.spelling = SpellingSupport(SpellChecker(session.info.language), self)
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -205,7 +208,7 @@ class DraftView(QWidget):
         if not missing:
             return None
         order = {q.id: n for n, q in enumerate(self.session.definition.questions())}
-        here = self._focused_question_id()
+        here = self.focused_question_id()
         if here is None:
             index = self.tree.currentIndex()
             paragraph_id = index.data(ProvisionRole.ID) if index.isValid() else None
@@ -217,7 +220,8 @@ class DraftView(QWidget):
         self.focus_question(target)
         return target
 
-    def _focused_question_id(self) -> str | None:
+    def focused_question_id(self) -> str | None:
+        """The question whose input has the keyboard focus, or ``None``."""
         page = self.current_page()
         if page is None:
             return None
@@ -244,6 +248,8 @@ class DraftView(QWidget):
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )
             page.edited.connect(self._edited)
+            for field in page.findChildren(TextField):
+                self.spelling.attach(field.editor)
             self._pages[article.id] = page
             self.pages.addWidget(page)
             if self.read_only:

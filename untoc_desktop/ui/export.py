@@ -61,6 +61,8 @@ class SubmissionExporter(QObject):
 
     #: True when an export starts, False when it ends.
     running_changed = Signal(bool)
+    #: The path of a finished export.
+    exported = Signal(object)
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class SubmissionExporter(QObject):
 
     def _exported(self, path: Path) -> None:
         self._show_status(_("Submission exported to {path}.").format(path=path))
+        self.exported.emit(path)
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ExportCancelled):

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ..draft import Draft
@@ -18,6 +18,7 @@ from ..questionnaire.registry import DefinitionRegistry
 from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
+from .desk_commands import DeskCommands, draft_paths
 from .edit_actions import TextEditActions
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
@@ -90,6 +91,9 @@ class MainWindow(FileCommands, QMainWindow):
         self._build_menus()
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
+        self.desk = DeskCommands(self, settings, interface_language)
+        self.help_menu = self.desk.add_to(self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
+        self.setAcceptDrops(True)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -138,8 +142,9 @@ class MainWindow(FileCommands, QMainWindow):
         file_menu.addAction(self.quit_action)
 
         self.edit_actions = TextEditActions(self)
-        self.edit_actions.add_to(self.menuBar().addMenu(_("&Edit")))
-        view_menu = self.menuBar().addMenu(_("&View"))
+        self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.edit_actions.add_to(self.edit_menu)
+        view_menu = self.view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
         view_menu.addAction(self.next_missing_action)
@@ -201,6 +206,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.autosave.saved.connect(self._saved)
         self._recent.add(draft.path)
         self._draft_changed()
+        self.desk.draft_opened()
         return True
 
     def _release_current(self) -> bool:
@@ -250,6 +256,8 @@ class MainWindow(FileCommands, QMainWindow):
             act.setEnabled(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
+        if hasattr(self, "desk"):
+            self.desk.update_actions()
 
     def _show_completeness(self) -> None:
         if self.session is None:
@@ -273,6 +281,18 @@ class MainWindow(FileCommands, QMainWindow):
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept a dragged ``.untoc`` file."""
+        if event.mimeData().hasUrls() and draft_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Open a dropped ``.untoc`` file."""
+        if self.desk.open_dropped(event.mimeData().urls()):
+            event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Finish or cancel an export, flush pending edits, remember the layout, then close."""

@@ -8,6 +8,7 @@ QLabel#paragraphFacts { color: #5f6368; font-style: italic; }
 QLabel#questionLabel { font-weight: 600; }
 QLabel#questionHelp { color: #5f6368; font-size: 9pt; }
 QLabel#requiredMarker { color: #5f6368; font-size: 9pt; }
+QLabel#answerCounts { color: #5f6368; font-size: 8pt; }
 QLabel#requiredMarker[missing="true"] { color: #b3261e; font-weight: 600; }
 QLabel#answerProblem { color: #b3261e; font-weight: 600; }
 QLabel#notApplicable { color: #5f6368; background: #eeeeee; padding: 6px; border-radius: 4px; }
