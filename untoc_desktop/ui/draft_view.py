@@ -36,6 +36,7 @@ from .navigation import ProvisionRole, ProvisionTreeModel
 from .obligation_filter import ObligationFilterBox, ObligationFilterProxy
 from .session import DraftSession
 from .spelling import SpellingSupport
+from .undo import AnswerUndo
 
 
 class ErrorBanner(QFrame):
@@ -124,6 +125,9 @@ class DraftView(QWidget):
         self.notice = NoticeBanner(self)
         self.read_only = False
         self.spelling = SpellingSupport(SpellChecker(session.info.language), self)
+        self.undo = AnswerUndo(session.answer, self._field_for,
+                               lambda question, value: autosave.save_now(question, lambda: value),
+                               self.focus_question, self)
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -300,7 +304,12 @@ class DraftView(QWidget):
 
     # -- edits -----------------------------------------------------------------------
 
+    def _field_for(self, question_id: str) -> AnswerField | None:
+        block = self._block(question_id)
+        return block.field if block is not None else None
+
     def _edited(self, question: Question, field: AnswerField) -> None:
+        self.undo.record(question, field)
         if field.immediate:
             self.autosave.save_now(question, field.value)
         else:

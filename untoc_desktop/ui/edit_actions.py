@@ -1,13 +1,15 @@
-"""Edit menu actions (Undo, Redo, Cut, Copy, Paste, Select All) acting on the focused text field.
+"""Edit menu actions (Undo, Redo, Cut, Copy, Paste, Select All).
 
-Text fields keep their own native undo history; these actions forward to
-whichever :class:`QPlainTextEdit` or :class:`QLineEdit` has the keyboard focus.
+Text fields keep their own native undo history: while one has the keyboard focus
+and something to undo, Undo and Redo act on it. Otherwise they act on the open
+draft's undo stack (choices, status, numbers, dates, table rows; see
+:mod:`untoc_desktop.ui.undo`) and name the step: "Undo Remove law “Criminal Code”".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from ..i18n import _
@@ -58,6 +60,7 @@ class TextEditActions(QObject):
         self.paste = action(_("&Paste"), QKeySequence.StandardKey.Paste, "paste")
         self.select_all = action(_("Select &All"), QKeySequence.StandardKey.SelectAll, "selectAll")
         self._watched: TextInput | None = None
+        self._stack: QUndoStack | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -72,12 +75,33 @@ class TextEditActions(QObject):
         menu.addAction(self.select_all)
         menu.aboutToShow.connect(self.update_state)
 
+    def set_stack(self, stack: QUndoStack | None) -> None:
+        """Use ``stack`` (the open draft's undo history) when the focused field has nothing to undo."""
+        if self._stack is not None:
+            for signal in (self._stack.canUndoChanged, self._stack.canRedoChanged, self._stack.indexChanged):
+                try:
+                    signal.disconnect(self.update_state)
+                except (RuntimeError, TypeError):
+                    pass
+        self._stack = stack
+        if stack is not None:
+            for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.indexChanged):
+                signal.connect(self.update_state)
+        self.update_state()
+
     def update_state(self) -> None:
-        """Enable the actions that apply to the focused field."""
+        """Enable the actions that apply to the focused field (or to the draft's undo stack) and name the step."""
         widget = focused_text_input()
         writable = widget is not None and not widget.isReadOnly()
-        self.undo.setEnabled(widget is not None and _can_undo(widget))
-        self.redo.setEnabled(widget is not None and _can_redo(widget))
+        text_undo = widget is not None and _can_undo(widget)
+        text_redo = widget is not None and _can_redo(widget)
+        stack = self._stack
+        stack_undo = not text_undo and stack is not None and stack.canUndo()
+        stack_redo = not text_redo and stack is not None and stack.canRedo()
+        self.undo.setEnabled(text_undo or stack_undo)
+        self.redo.setEnabled(text_redo or stack_redo)
+        self.undo.setText(_("&Undo {action}").format(action=stack.undoText()) if stack_undo else _("&Undo"))
+        self.redo.setText(_("&Redo {action}").format(action=stack.redoText()) if stack_redo else _("&Redo"))
         self.cut.setEnabled(writable)
         self.paste.setEnabled(writable)
         self.copy.setEnabled(widget is not None)
@@ -106,6 +130,11 @@ class TextEditActions(QObject):
 
     def _forward(self, method: str) -> None:
         widget = focused_text_input()
-        if widget is not None:
+        stack = self._stack
+        if method == "undo" and not (widget is not None and _can_undo(widget)) and stack is not None:
+            stack.undo()
+        elif method == "redo" and not (widget is not None and _can_redo(widget)) and stack is not None:
+            stack.redo()
+        elif widget is not None:
             getattr(widget, method)()
         self.update_state()

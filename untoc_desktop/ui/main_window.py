@@ -206,6 +206,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.autosave.saved.connect(self._saved)
         self._recent.add(draft.path)
         self._draft_changed()
+        self.edit_actions.set_stack(self.draft_view.undo.stack)
         self.desk.draft_opened()
         return True
 
@@ -224,6 +225,7 @@ class MainWindow(FileCommands, QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 return False
         self.safety.backup_if_changed()
+        self.edit_actions.set_stack(None)
         if self.draft_view is not None:
             self.central.removeWidget(self.draft_view)
             self.draft_view.deleteLater()
