@@ -42,7 +42,8 @@ def add_letter_commands(commands: Any) -> None:
     letter.add_argument("-o", "--output", type=Path, required=True)
     letter.add_argument("--attachment", type=Path, default=None, help="transmission: the exported submission")
     letter.add_argument("--recalls", default="", help="follow-up: reference of the earlier letter")
-    letter.add_argument("--form-of-address", choices=_FORMS, default="neutral")
+    letter.add_argument("--form-of-address", choices=_FORMS, default="",
+                        help="default: the one stored with the recipient in the address book")
     letter.add_argument("--salutation", default="", help="your own salutation, e.g. 'Madame la Directrice,'")
     letter.add_argument("--signatory", default="", help="who signs (default: the sender's signatory)")
     letter.add_argument("--signatory-title", default="")
@@ -75,6 +76,8 @@ def add_letter_commands(commands: Any) -> None:
     add.add_argument("--address", default="", help="postal address; '\\n' or real line breaks separate lines")
     add.add_argument("--email", default="")
     add.add_argument("--focal-point", action="store_true")
+    add.add_argument("--form-of-address", choices=_FORMS, default="neutral",
+                     help="how letters greet this recipient")
     listing = actions.add_parser("list", help="list the recipients with their ids")
     listing.add_argument("file", type=Path)
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -156,7 +159,8 @@ def _cmd_recipient(args: argparse.Namespace, open_draft: Any) -> int:
             if not args.name.strip():
                 raise UntocError("A recipient needs a name.")
             saved = save_recipient(draft, Recipient(args.name, args.title, args.agency, _lines(args.address),
-                                                    args.email, args.focal_point))
+                                                    args.email, args.focal_point,
+                                                    form_of_address=args.form_of_address))
             print(saved.recipient_uuid)
             return 0
         book = recipients(draft)

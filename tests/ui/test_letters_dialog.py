@@ -18,7 +18,7 @@ def test_a_letter_made_in_the_dialog_appears_in_the_log(qtbot, window, draft_pat
     sender = menu.sender_details()
     sender.address.setPlainText("12 Harbour Street\nPort Vale")
     sender.signatory.setText("Dr. Lena Okafor")
-    sender.reference_scheme.setText("CJR/{year}/{number:03d}")
+    sender.prefix.setText("CJR/")  # with the year and three digits: CJR/{year}/{number:03d}
     sender.accept()
 
     book = menu.address_book()

@@ -29,6 +29,7 @@ class Recipient:
         email: e-mail address, may be empty.
         is_focal_point: the State party's focal point for the Review Mechanism.
         recipient_uuid: identifier; empty for a recipient not saved yet.
+        form_of_address: how letters greet them: ``neutral``, ``ms``, ``mr`` or ``excellency``.
     """
 
     name: str
@@ -38,6 +39,7 @@ class Recipient:
     email: str = ""
     is_focal_point: bool = False
     recipient_uuid: str = ""
+    form_of_address: str = "neutral"
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,70 @@ def _letter(record: LetterRecord) -> LetterEntry:
                        record.letter_uuid)
 
 
+#: Draft property holding each recipient's form of address: {recipient_uuid: form}.
+FORMS_PROPERTY = "recipient_forms_of_address"
+_FORMS = ("neutral", "ms", "mr", "excellency")
+
+
+def _forms(draft: Draft) -> dict[str, str]:
+    stored = draft.property(FORMS_PROPERTY, {})
+    if not isinstance(stored, dict):
+        return {}
+    return {str(k): v for k, v in stored.items() if isinstance(v, str) and v in _FORMS}
+
+
 def recipients(draft: Draft) -> list[Recipient]:
     """The address book, in the order entries were added."""
+    forms = _forms(draft)
     with draft.reading() as session:
-        return [_recipient(r) for r in session.scalars(select(RecipientRecord).order_by(RecipientRecord.id))]
+        found = [_recipient(r) for r in session.scalars(select(RecipientRecord).order_by(RecipientRecord.id))]
+    return [replace(r, form_of_address=forms.get(r.recipient_uuid, "neutral")) for r in found]
+
+
+def _new_record(recipient: Recipient) -> RecipientRecord:
+    return RecipientRecord(
+        recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
+        agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
+        is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc))
+
+
+def _store_form(draft: Draft, recipient: Recipient) -> None:
+    forms = _forms(draft)
+    form = recipient.form_of_address if recipient.form_of_address in _FORMS else "neutral"
+    if forms.get(recipient.recipient_uuid, "neutral") != form:
+        forms[recipient.recipient_uuid] = form
+        draft.set_property(FORMS_PROPERTY, forms)
+
+
+def delete_recipient(draft: Draft, recipient_uuid: str) -> Recipient:
+    """Remove a recipient from the address book (letters already logged keep their text).
+
+    Returns:
+        The recipient as it was, so that it can be put back with :func:`restore_recipient`.
+
+    Raises:
+        DraftFileError: the write failed, or the recipient is not in the address book.
+    """
+    removed = next((r for r in recipients(draft) if r.recipient_uuid == recipient_uuid), None)
+    if removed is None:
+        raise DraftFileError("That recipient is no longer in the address book.")
+    with draft.writing() as session:
+        record = session.scalars(select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient_uuid)).first()
+        if record is not None:
+            session.delete(record)
+    return removed
+
+
+def restore_recipient(draft: Draft, recipient: Recipient) -> Recipient:
+    """Put a deleted recipient back with the same identity (undo of :func:`delete_recipient`).
+
+    Raises:
+        DraftFileError: the write failed.
+    """
+    with draft.writing() as session:
+        session.add(_new_record(recipient))
+    _store_form(draft, recipient)
+    return recipient
 
 
 def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
@@ -94,19 +156,20 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
     with draft.writing() as session:
         if not recipient.recipient_uuid:
             recipient = replace(recipient, recipient_uuid=str(uuid.uuid4()))
-            session.add(RecipientRecord(
-                recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
-                agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
-                is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc)))
-            return recipient
-        record = session.scalars(
+            session.add(_new_record(recipient))
+            added = True
+        else:
+            added = False
+        record = None if added else session.scalars(
             select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient.recipient_uuid)
         ).first()
-        if record is None:
+        if not added and record is None:
             raise DraftFileError("That recipient is no longer in the address book.")
-        for name in ("name", "title", "agency", "postal_address", "email", "is_focal_point"):
-            setattr(record, name, getattr(recipient, name))
-        return recipient
+        if record is not None:
+            for name in ("name", "title", "agency", "postal_address", "email", "is_focal_point"):
+                setattr(record, name, getattr(recipient, name))
+    _store_form(draft, recipient)
+    return recipient
 
 
 def letters(draft: Draft) -> list[LetterEntry]:

@@ -21,7 +21,7 @@ from ..draft.store import Draft
 from ..errors import UntocError
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
-from ..i18n import translator
+from ..i18n import N_, _, translator
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
@@ -107,7 +107,8 @@ class LetterOptions:
         kind: one of :data:`.fields.KINDS`.
         language: one of :data:`.wording.LETTER_LANGUAGES`.
         recipient_uuid: the addressee in the address book ("" = the first focal point, if any).
-        form_of_address: one of :data:`.wording.FORMS_OF_ADDRESS`; ``neutral`` when not known.
+        form_of_address: one of :data:`.wording.FORMS_OF_ADDRESS`; empty for the one stored with the
+            recipient in the address book (``neutral`` when none is stored).
         salutation: the user's own salutation (e.g. "Madame la Directrice,"), replacing the one
             of ``form_of_address``; the closing still follows ``form_of_address``.
         signatory / signatory_title: who signs, when not the sender's default.
@@ -240,14 +241,15 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         raise LetterError(f"Unknown letter kind {options.kind!r}; choose {', '.join(KINDS)}.")
     if options.language not in LETTER_LANGUAGES:
         raise LetterError(f"No letters in {options.language!r}; choose {', '.join(LETTER_LANGUAGES)}.")
-    if options.form_of_address not in FORMS_OF_ADDRESS:
+    if options.form_of_address and options.form_of_address not in FORMS_OF_ADDRESS:
         raise LetterError(f"Unknown form of address {options.form_of_address!r}; choose {', '.join(FORMS_OF_ADDRESS)}.")
     words = wording_for(options.language)
     options = replace(options, letter_date=options.letter_date or _dt.date.today())
     sender, log = sender_of(draft), letters(draft)
     reference = next_reference(sender.reference_scheme, options.letter_date.year, {e.reference for e in log})
     recipient = _recipient(draft, options.recipient_uuid) or Recipient("")
-    options = replace(options, recipient_uuid=recipient.recipient_uuid)  # the one used, for the log
+    options = replace(options, recipient_uuid=recipient.recipient_uuid,  # the one used, for the log
+                      form_of_address=options.form_of_address or recipient.form_of_address)
     salutation, closing = words["forms"][options.form_of_address]
     values: dict[str, str] = {f.name: "" for f in FIELDS}
     values.update(
@@ -261,6 +263,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         signatory_name=options.signatory or sender.signatory,
         signatory_title=options.signatory_title or sender.signatory_title,
     )
+    _check_complete(values)
     if options.kind == "transmission":
         if options.attachment is None:
             raise LetterError("A transmission letter needs the exported submission to attach (--attachment FILE).")
@@ -271,6 +274,26 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
             raise LetterError("A follow-up letter recalls an earlier letter: give its reference (--recalls REF).")
         values.update(_recalled(log, options.recalls, words, options.language))
     return fill_letter(options, reference, values)
+
+
+#: What a letter cannot go without: field -> what to do when it is missing.
+REQUIRED_DETAILS: tuple[tuple[str, str], ...] = (
+    ("recipient_name", N_("an addressee (choose a recipient from the address book)")),
+    ("organization_address", N_("your organisation's postal address (Letters > Sender details)")),
+    ("signatory_name", N_("a signatory (Letters > Sender details, or the signatory in the letter's options)")),
+)
+
+
+def missing_details(values: dict[str, str]) -> list[str]:
+    """What a letter still lacks among :data:`REQUIRED_DETAILS`, in words (empty when complete)."""
+    return [_(advice) for name, advice in REQUIRED_DETAILS if not str(values.get(name, "") or "").strip()]
+
+
+def _check_complete(values: dict[str, str]) -> None:
+    missing = missing_details(values)
+    if missing:
+        raise LetterError(_("The letter was not written, and no reference number was used: it needs {missing}.")
+                          .format(missing="; ".join(missing)))
 
 
 def fill_letter(options: LetterOptions, reference: str, values: dict[str, str]) -> Letter:

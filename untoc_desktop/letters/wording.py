@@ -14,8 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_
+
 #: Forms of address a letter can use.
 FORMS_OF_ADDRESS: tuple[str, ...] = ("neutral", "ms", "mr", "excellency")
+#: How each form of address is named to the user (through the catalogue).
+FORM_OF_ADDRESS_LABELS: dict[str, str] = {
+    "neutral": N_("Not known (neutral)"), "ms": N_("Madam"), "mr": N_("Sir"), "excellency": N_("Excellency"),
+}
 
 _EN: dict[str, Any] = {
     "date_locale": "en_GB",  # "29 November 2026", as in United Nations correspondence

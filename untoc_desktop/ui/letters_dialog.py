@@ -32,6 +32,7 @@ from ..draft.correspondence import LetterEntry, letters, recipients
 from ..errors import UntocError
 from ..i18n import N_, _
 from ..letters import FIELDS, KINDS, LetterOptions, build_letter, check_template, create_letter, letter_text, sender_of
+from ..letters.wording import FORM_OF_ADDRESS_LABELS
 from .session import DraftSession
 
 #: Kind -> label shown to the user.
@@ -39,7 +40,7 @@ KIND_LABELS = {"engagement": N_("Request for engagement"), "transmission": N_("T
                "follow-up": N_("Follow-up")}
 #: Letter languages as their speakers name them.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文"}
-FORM_LABELS = {"neutral": N_("Not known (neutral)"), "ms": N_("Madam"), "mr": N_("Sir"), "excellency": N_("Excellency")}
+FORM_LABELS = FORM_OF_ADDRESS_LABELS
 FILE_FILTERS = {"docx": N_("Word document (*.docx)"), "pdf": N_("PDF document (*.pdf)")}
 
 
@@ -86,6 +87,13 @@ class NewLetterDialog(QDialog):
         self.form_of_address = QComboBox(self)
         for form, label in FORM_LABELS.items():
             self.form_of_address.addItem(_(label), form)
+        # Each recipient's stored form of address is offered first; the user can still change it.
+        forms = {person.recipient_uuid: person.form_of_address for person in recipients(draft)}
+        focal = next((p for p in recipients(draft) if p.is_focal_point), None)
+        forms[""] = focal.form_of_address if focal is not None else "neutral"
+        self.recipient.currentIndexChanged.connect(lambda _i: self.form_of_address.setCurrentIndex(
+            max(0, self.form_of_address.findData(forms.get(self.recipient.currentData() or "", "neutral")))))
+        self.form_of_address.setCurrentIndex(max(0, self.form_of_address.findData(forms[""])))
         self.salutation = QLineEdit(self)
         self.salutation.setPlaceholderText(_("Optional, e.g. Madame la Directrice,"))
         sender = sender_of(draft)
