@@ -29,12 +29,17 @@ system-deps:
 
 ## Start the desktop application (ARGS=path/to/draft.untoc to open one).
 ## Without a display it runs on an Xvfb virtual screen.
-run: $(VENV)/.installed translations system-deps
+## A system package that cannot be installed never stops it: what is missing is said, and the window starts
+## when Qt can run (spell checking, for one, is simply off without its dictionaries).
+run: $(VENV)/.installed translations
+	@sh packaging/debian-deps.sh || echo "Starting anyway: the application works without the packages above, or says what it lacks."
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	    $(BIN)/untoc-desktop $(ARGS); \
-	else \
+	elif command -v xvfb-run >/dev/null 2>&1; then \
 	    echo "No display found: starting on an Xvfb virtual screen."; \
 	    xvfb-run -a -s '-screen 0 1400x900x24' $(BIN)/untoc-desktop $(ARGS); \
+	else \
+	    echo "No display and no Xvfb: run 'make run' in a desktop session, or install xvfb."; exit 1; \
 	fi
 
 ## The command-line tool: make cli ARGS="validate draft.untoc"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -83,7 +84,10 @@ class DraftSafety(QObject):
         self._window = window
         self._current_draft = current_draft
         self._open_path = open_path
-        self._root = backups_root
+        # Resolved now, not when a backup is made: a backup made while the window closes at the end of
+        # a session (or of a test run) must go where this window was told, never elsewhere.
+        self._root = backups_root if backups_root is not None else \
+            Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "backups"
         self._changed = False
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_INTERVAL_MS)
