@@ -115,3 +115,40 @@ def link_split(text: str, link: str) -> Sequence[str]:
     if link and text.endswith(link):
         return text[: len(text) - len(link)], link
     return text, ""
+
+
+#: The treaties, as a document sent to a government cites them (United Nations, Treaty Series).
+TREATY_CITATIONS: tuple[str, ...] = (
+    "United Nations Convention against Transnational Organized Crime (New York, 15 November 2000), "
+    "United Nations, Treaty Series, vol. 2225, p. 209",
+    "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children "
+    "(New York, 15 November 2000), United Nations, Treaty Series, vol. 2237, p. 319",
+    "Protocol against the Smuggling of Migrants by Land, Sea and Air (New York, 15 November 2000), "
+    "United Nations, Treaty Series, vol. 2241, p. 507",
+    "Protocol against the Illicit Manufacturing of and Trafficking in Firearms, Their Parts and Components "
+    "and Ammunition (New York, 31 May 2001), United Nations, Treaty Series, vol. 2326, p. 208",
+)
+
+#: Hosts of official United Nations sources (a subdomain counts too).
+OFFICIAL_HOSTS: tuple[str, ...] = ("un.org", "unodc.org")
+
+
+def is_official_source(url: str) -> bool:
+    """Whether ``url`` is an official United Nations page (un.org, unodc.org and their subdomains)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return any(host == official or host.endswith("." + official) for official in OFFICIAL_HOSTS)
+
+
+def definition_sources(sources: Mapping[str, str]) -> list[str]:
+    """What a submission cites for the questionnaire's treaty facts: the treaties, then official UN pages.
+
+    The definition's own research sources (commentaries, mirrors, file-sharing copies) are for the
+    project's records and are never printed in a document sent to a government.
+
+    Args:
+        sources: the definition's sources, key -> URL.
+    """
+    official = [clean_text(url) for url in sources.values() if is_official_source(url)]
+    return [*TREATY_CITATIONS, *dict.fromkeys(official)]

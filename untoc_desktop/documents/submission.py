@@ -19,7 +19,7 @@ from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
 from .labels import document_direction, labels_for, long_date, normalize_locale, status_text
-from .sources import citation_list, sources_annex
+from .sources import citation_list, definition_sources, sources_annex
 from .text import clean_text, split_paragraphs
 
 
@@ -200,7 +200,7 @@ def build_submission(
         blocks.extend(_archived_blocks(archived, labels))
     if definition.sources:
         blocks.append(model.Heading(1, labels["definition_sources"], "annex-definition-sources"))
-        blocks.append(model.BulletList(tuple(clean_text(url) for url in definition.sources.values())))
+        blocks.append(model.BulletList(tuple(definition_sources(definition.sources))))
     return model.Document(
         title=labels["cover_title"],
         author=organization,
