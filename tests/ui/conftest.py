@@ -78,8 +78,14 @@ def registry(tmp_path):
     return DefinitionRegistry(user_folder=tmp_path / "definitions")
 
 
-def _shown_window(qtbot, qapp, settings, registry, fake_export, clusters):
+@pytest.fixture(scope="session", autouse=True)
+def application_style(qapp):
+    # Once per run, as the application does at start: setting it again for every window re-polished
+    # every window left over from earlier tests (over a third of the interface suite's time).
     qapp.setStyleSheet(STYLE_SHEET)
+
+
+def _shown_window(qtbot, qapp, settings, registry, fake_export, clusters):
     main = MainWindow(
         definition_for_cluster=registry.for_cluster,
         open_submission=lambda path: open_draft(path, registry),
