@@ -58,6 +58,43 @@ def check_answer(question: Question, value: Any) -> None:
         )
 
 
+def _shape(schema: Any) -> Any:
+    """The kinds of values a schema allows (types, items, properties), without its other limits."""
+    if not isinstance(schema, dict):
+        return {}
+    shape: dict[str, Any] = {}
+    if "type" in schema:
+        shape["type"] = schema["type"]
+    elif isinstance(schema.get("enum"), list) and schema["enum"]:
+        kinds = {"string" if isinstance(v, str) else "number" if isinstance(v, (int, float)) else None
+                 for v in schema["enum"]}
+        if None not in kinds:
+            shape["type"] = sorted(kinds)
+    if "items" in schema:
+        shape["items"] = _shape(schema["items"])
+    if isinstance(schema.get("properties"), dict):
+        shape["properties"] = {key: _shape(sub) for key, sub in schema["properties"].items()}
+    return shape
+
+
+def check_stored_shape(question: Question, value: Any) -> str:
+    """Why a value read from a draft cannot be shown for ``question`` (wrong kind of value), or "".
+
+    Only the kinds of values are checked (text, number, list, table rows), not the
+    question's other limits: a value this version no longer offers is still shown.
+    """
+    if value is None:
+        return ""
+    if not _finite(value):
+        return "NaN and Infinity are not numbers"
+    validator = _validator(json.dumps(_shape(question.value_schema), sort_keys=True))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    if error is None:
+        return ""
+    where = "/".join(str(p) for p in error.absolute_path)
+    return f"{error.message[:200]}{f' (at {where})' if where else ''}"
+
+
 def _finite(value: Any) -> bool:
     """False when ``value`` holds NaN or an infinity anywhere (JSON has no such numbers)."""
     if isinstance(value, float):

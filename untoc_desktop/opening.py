@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .answers import check_stored_shape
 from .draft import Draft, check_draft_file
+from .errors import DraftValueError
 from .draft.safety import (DraftLock, LockInfo, SidecarError, journal_belongs_to, read_lock, sidecars,
                            writable)
 from .i18n import _
@@ -135,7 +137,9 @@ def open_draft(
             recovery_report = _recovery_report(draft, crashed, had_journal)
         info = draft.info
         definition = registry.for_draft(info.definition_id, info.cluster)
-        plan = plan_carry_over(definition, draft.answers())
+        answers = draft.answers()
+        _check_shapes(path, definition, answers)
+        plan = plan_carry_over(definition, answers)
         upgraded_from = ""
         newer = not info.definition_version or version_key(definition.version) > version_key(info.definition_version)
         if not read_only and (newer or info.definition_id != definition.id):
@@ -148,6 +152,21 @@ def open_draft(
     except BaseException:
         draft.close()
         raise
+
+
+def _check_shapes(path: Path, definition: Definition, answers: dict) -> None:
+    """Refuse a draft holding an answer of the wrong kind (a list for a text...), naming the question."""
+    for question_id, value in answers.items():
+        try:
+            question = definition.question(question_id)
+        except KeyError:
+            continue  # an archived answer: shown as text, whatever it holds
+        problem = check_stored_shape(question, value)
+        if problem:
+            raise DraftValueError(_(
+                "{name} cannot be opened: the answer to question {question} holds the wrong kind of value "
+                "({problem}). The file was not changed. Ask the person who sent it for a new copy, or open a "
+                "backup.").format(name=path.name, question=question_id, problem=problem), question_id=question_id)
 
 
 def _holder_reason(path: Path, holder: LockInfo) -> str:
