@@ -14,8 +14,8 @@ from pathlib import Path
 from .answers import check_stored_shape
 from .draft import Draft, check_draft_file
 from .errors import DraftValueError
-from .draft.safety import (DraftLock, LockInfo, SidecarError, journal_belongs_to, read_lock, sidecars,
-                           writable)
+from .draft.safety import (DraftLock, LockInfo, SidecarError, discard_cold_journal, journal_belongs_to, read_lock,
+                           sidecars, writable)
 from .i18n import _
 from .questionnaire.model import Definition
 from .questionnaire.registry import DefinitionRegistry, version_key
@@ -120,6 +120,7 @@ def open_draft(
         # The crashed save must be rolled back before the draft can be read at all; SQLite does it
         # when the file is opened for writing. Nothing else is written (no migration, no upgrade).
         Draft.open(path, allow_sidecars=True, migrate=False).close()
+        discard_cold_journal(path)
     draft = Draft.open(path, read_only=read_only, allow_sidecars=crashed is not None or holder is not None)
     try:
         if lock and not read_only:

@@ -281,6 +281,25 @@ def recover_copy(path: Path, target: Path) -> Path:
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 
+def discard_cold_journal(path: Path) -> bool:
+    """Delete a ``-journal`` beside ``path`` whose header was never written (it restores nothing).
+
+    SQLite writes a journal's header only when it syncs the journal before changing the
+    file; a process killed before that leaves a journal that SQLite ignores. Called after
+    SQLite had its chance to roll back (the file was opened for writing), so the draft has
+    no sidecar left. Returns True when a journal was deleted.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            if handle.read(8).strip(b"\0"):
+                return False  # a real (hot) journal: only SQLite may handle it
+        journal.unlink()
+    except OSError:
+        return False
+    return True
+
+
 def journal_belongs_to(path: Path) -> bool:
     """Whether the ``-journal`` beside ``path`` can be this file's own unfinished save.
 

@@ -192,8 +192,8 @@ def _migrate(path: Path, from_version: int) -> None:
         ) from None
 
 
-#: Tests only: seconds to pause inside the write transaction of :meth:`Draft.set_answers`, after the first
-#: change reached SQLite (so a test can kill the process while the journal is hot).
+#: Tests only: seconds to pause inside the write transaction of :meth:`Draft.set_answers`, after every
+#: change reached SQLite but before the commit (so a test can kill the process while the journal is hot).
 _TEST_PAUSE_IN_WRITE = "UNTOC_TEST_PAUSE_IN_WRITE"
 
 
@@ -485,8 +485,8 @@ class Draft:
                     )
                 )
                 changed += 1
-                if changed == 1 and _TEST_PAUSE_IN_WRITE in os.environ:
-                    _pause_in_write(session)
+            if changed and _TEST_PAUSE_IN_WRITE in os.environ:
+                _pause_in_write(session)
         return changed
 
     def property(self, key: str, default: Any = None) -> Any:
