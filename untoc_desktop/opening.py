@@ -33,6 +33,10 @@ class OpenedDraft:
             the definition version changed.
         upgraded_from: the definition version the draft was written against,
             when it was upgraded on this opening, else "".
+        read_only_reason: why the draft is read-only (shown in the window's banner), or "".
+        recovery_report: what the draft holds after a crash of the last program that had it open, or "".
+        lock_holder: the other program's lock note when the draft is read-only because of it.
+        rolled_back: a save interrupted by that crash was rolled back on this opening.
     """
 
     draft: Draft

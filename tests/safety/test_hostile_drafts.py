@@ -7,6 +7,7 @@ its bytes stay exactly as they were.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -112,3 +113,33 @@ def test_only_the_connection_factory_opens_sqlite_files():
     offenders = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
                  if "sqlite3.connect(" in p.read_text("utf-8") and p.name not in ("connection.py", "schema_check.py")]
     assert offenders == []
+
+
+@pytest.mark.parametrize("bad", ["'" + "[" * 5000 + "]" * 5000 + "'", "CAST(x'22ff22' AS TEXT)", "'NaN'"])
+def test_a_bad_value_in_the_history_is_reported_by_question_when_read(tmp_path, draft_info, bad):
+    import sqlite3
+
+    path = make_hostile(tmp_path, "extra_index", draft_info)  # any draft; the index is dropped again below
+    connection = sqlite3.connect(path)
+    connection.execute("DROP INDEX ix_evil")
+    connection.execute(f"UPDATE answer_change SET new_value = {bad}")
+    connection.commit()
+    connection.close()
+    with Draft.open(path, read_only=True) as draft:  # the history is large: checked when read
+        assert draft.answer(QID) == SAVED
+        with pytest.raises(DraftValueError) as refused:
+            draft.history()
+    assert refused.value.question_id == QID and QID in str(refused.value)
+
+
+def test_a_history_value_of_the_wrong_sql_kind_is_refused_at_opening(tmp_path, draft_info):
+    import sqlite3
+
+    path = make_hostile(tmp_path, "extra_index", draft_info)
+    connection = sqlite3.connect(path)
+    connection.execute("DROP INDEX ix_evil")
+    connection.execute("UPDATE answer_change SET new_value = x'00ff'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DraftValueError, match=re.escape(QID)):
+        Draft.open(path, read_only=True)

@@ -194,21 +194,65 @@ def _check_values(connection: sqlite3.Connection, name: str, revision: str) -> N
             raise HostileDraftError(_("{name} records a migration state that does not match its format. It was not "
                                       "changed.").format(name=name))
         for table in Base.metadata.sorted_tables:
-            present = {row[1].decode("utf-8", "replace")
-                       for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
-            columns = [column for column in table.columns if column.name in present]
-            if not columns:
-                continue
-            keys = _key_columns(table.name)
-            selected = ", ".join(f'"{c.name}"' for c in columns)
-            for row in connection.execute(f'SELECT {selected} FROM "{table.name}"'):
-                values = dict(zip((c.name for c in columns), row))
-                for column in columns:
-                    reason = _value_problem(column, values[column.name])
-                    if reason:
-                        raise _value_error(name, table.name, column.name, keys, values, reason)
+            _check_table(connection, name, table, full=table.name not in READ_WHEN_USED)
     finally:
         connection.text_factory = str
+
+
+def check_table_values(path: str | Path, table_name: str) -> None:
+    """Check every value of one table of an open draft in full (used when reading it failed).
+
+    Raises:
+        DraftValueError: naming the question (or record) of the first bad value.
+    """
+    name = Path(path).name
+    connection = connect(path, read_only=True)
+    try:
+        connection.text_factory = bytes
+        _check_table(connection, name, Base.metadata.tables[table_name], full=True)
+    except sqlite3.Error as exc:
+        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not changed.").format(
+            name=name, reason=exc)) from None
+    finally:
+        connection.close()
+
+
+def _check_table(connection: sqlite3.Connection, name: str, table: Any, full: bool) -> None:
+    """Check the values of one table (``full``: every row in Python; else only SQL kinds and sizes)."""
+    present = {row[1].decode("utf-8", "replace") for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
+    columns = [column for column in table.columns if column.name in present]
+    if not columns:
+        return
+    keys = _key_columns(table.name)
+    selected = ", ".join(f'"{c.name}"' for c in columns)
+    query = f'SELECT {selected} FROM "{table.name}"'
+    if not full:
+        # Only rows whose kinds or sizes are wrong are fetched (SQLite does this in C); their
+        # text is decoded and checked when it is read (see Draft.history).
+        query += " WHERE " + " OR ".join(_sql_kind_problem(c) for c in columns)
+    for row in connection.execute(query):
+        values = dict(zip((c.name for c in columns), row))
+        for column in columns:
+            reason = _value_problem(column, values[column.name])
+            if reason:
+                raise _value_error(name, table.name, column.name, keys, values, reason)
+
+
+#: Tables that may grow large (every save adds a row with the previous and the new value): at opening
+#: only the kinds and sizes of their values are checked; their text and JSON are checked when read.
+READ_WHEN_USED = frozenset({"answer_change"})
+
+
+def _sql_kind_problem(column: Any) -> str:
+    """A SQL condition true when a value of ``column`` has the wrong kind."""
+    kind = column.type
+    quoted = f'"{column.name}"'
+    allowed = ["'integer'"] if isinstance(kind, (Integer, Boolean)) else ["'text'"]
+    if column.nullable:
+        allowed.append("'null'")
+    # typeof() reads no content (SQLite skips overflow pages for it); sizes are capped when read
+    # by the connection's SQLITE_LIMIT_LENGTH.
+    return f"(typeof({quoted}) NOT IN ({', '.join(allowed)}))"
 
 
 def _value_problem(column: Any, value: Any) -> str:

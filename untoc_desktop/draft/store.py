@@ -33,7 +33,7 @@ from .connection import connect as connect_draft
 from .json_values import JSONValueError
 from .migrate import upgrade_to_head
 from .safety import SidecarError, is_wal_mode, sidecars
-from .schema_check import check_contents
+from .schema_check import check_contents, check_table_values
 from .models import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -427,15 +427,27 @@ class Draft:
             return None if record is None else record.value
 
     def history(self, question_id: str | None = None) -> list[AnswerChange]:
-        """Recorded changes, oldest first; only those of ``question_id`` when given."""
+        """Recorded changes, oldest first; only those of ``question_id`` when given.
+
+        Raises:
+            DraftValueError: a recorded value cannot be used (names its question); the history
+                of a draft may be large, so its text is checked when read, not when opened.
+        """
         statement = select(AnswerChangeRecord).order_by(AnswerChangeRecord.id)
         if question_id is not None:
             statement = statement.where(AnswerChangeRecord.question_id == question_id)
-        with self._sessions() as session:
-            return [
-                AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
-                for r in session.scalars(statement)
-            ]
+        try:
+            with self._sessions() as session:
+                return [
+                    AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
+                    for r in session.scalars(statement)
+                ]
+        except (JSONValueError, ValueError, DatabaseError) as exc:
+            check_table_values(self.path, "answer_change")  # names the question of the bad value
+            raise DraftValueError(
+                f"The history of {self.path.name} holds a value that cannot be used ({exc}). The file was not changed.",
+                question_id=question_id,
+            ) from None
 
     # -- writing ---------------------------------------------------------------------
 
