@@ -184,6 +184,12 @@ _break_lock = False
 
 
 def _open(path: Path, write: bool = True) -> tuple[Any, Definition]:
+    """Open a draft for a command; returns (draft, definition). See :func:`_open_submission`."""
+    opened = _open_submission(path, write)
+    return opened.draft, opened.definition
+
+
+def _open_submission(path: Path, write: bool = True) -> Any:
     """Open a draft for a command.
 
     Commands that write take the draft's lock, as the window does, so a crash of the
@@ -214,7 +220,7 @@ def _open(path: Path, write: bool = True) -> tuple[Any, Definition]:
             f"(was {opened.upgraded_from}): " + "; ".join(opened.carry_over.describe()),
             file=sys.stderr,
         )
-    return opened.draft, opened.definition
+    return opened
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -231,10 +237,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .questionnaire.upgrade import archived_answers
     from .validation import check_completeness
 
-    draft, definition = _open(args.file, write=False)
-    with draft:
-        report = check_completeness(definition, draft.answers(), draft.info.protocols)
-        archived = archived_answers(definition, draft.answers())
+    opened = _open_submission(args.file, write=False)
+    with opened.draft as draft:
+        answers, definition = opened.answers(), opened.definition
+        report = check_completeness(definition, answers, draft.info.protocols)
+        archived = archived_answers(definition, answers)
     status = EXIT_OK if report.complete else EXIT_INCOMPLETE
     try:
         _print_validation(args, report, archived)
@@ -283,9 +290,9 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
 
-    draft, definition = _open(args.file, write=False)
-    with draft:
-        info, answers = draft.info, draft.answers()
+    opened = _open_submission(args.file, write=False)
+    with opened.draft as draft:
+        definition, info, answers = opened.definition, draft.info, opened.answers()
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
     print(f"Exported {out}.")
     return EXIT_OK

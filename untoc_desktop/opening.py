@@ -57,6 +57,18 @@ class OpenedDraft:
         """
         return self.lock_holder is not None and not self.lock_holder.verified
 
+    def answers(self) -> dict:
+        """The draft's answers as its definition asks them: moved questions under their new ids.
+
+        For a draft opened for writing the moves are already stored; for a read-only one
+        (``untoc validate``/``export`` never rewrite a draft) they are applied here, in memory.
+        """
+        answers = self.draft.answers()
+        for old, new in self.carry_over.moved:
+            if old in answers and new not in answers:
+                answers[new] = answers.pop(old)
+        return answers
+
     @property
     def read_only(self) -> bool:
         """True when the draft was opened read-only (see ``read_only_reason``)."""
@@ -182,7 +194,7 @@ def _holder_reason(path: Path, holder: LockInfo) -> str:
     if not holder.verified:
         reason += " " + _("This computer cannot tell whether that program still runs (it is on another computer, "
                           "or it was started by an older version). If you are sure the draft is closed there, "
-                          "you may take it over.")
+                          "open it again and choose to take it over.")
     return reason
 
 

@@ -85,3 +85,37 @@ def test_an_export_never_replaces_another_file_through_a_link(tmp_path, draft_in
             export_submission(cluster1, draft_info, {}, link, "pdf")
     assert notes.read_text("utf-8") == "my notes" and fake_pdf.read_text("utf-8") == "not a pdf at all"
     assert not (tmp_path / "missing.cfg").exists()
+
+
+def test_validate_does_not_rewrite_a_draft_made_with_an_older_definition(tmp_path, draft_info, capsys):
+    import yaml
+
+    from untoc_desktop.opening import open_draft
+    from untoc_desktop.questionnaire.loader import installed_definition_paths
+    from untoc_desktop.questionnaire.registry import DefinitionRegistry
+
+    old, new = "UNTOC.5.1(b).practice", "UNTOC.5.1(b).practice_and_enforcement"
+    source = next(p for p in installed_definition_paths() if p.name == "cluster1.yaml")
+    data = yaml.safe_load(source.read_text("utf-8"))
+    data["version"] = "1.1.0"
+    for question in data["question_sets"]["obligation"]:
+        if question["key"] == "practice":
+            question["key"] = "practice_and_enforcement"
+    data["renamed"] = {old: new}
+    newer = tmp_path / "cluster1-newer.yaml"
+    newer.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    DefinitionRegistry().import_file(newer)  # the (isolated) user's definitions folder
+
+    path = tmp_path / "old.untoc"
+    with Draft.create(path, draft_info) as draft:
+        draft.set_answers({old: "practice text", "UNTOC.5.1(b).status": "partly"})
+    before = sha256(path)
+    assert main(["validate", "--format", "json", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["archived_answers"] == []  # the moved answer counts under its new id
+    assert sha256(path) == before
+    opened = open_draft(path, read_only=True)
+    try:
+        assert opened.answers()[new] == "practice text" and opened.draft.info.definition_version == "1.0.0"
+    finally:
+        opened.draft.close()
