@@ -20,7 +20,6 @@ rolled-back copy in a temporary folder.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import sqlite3
@@ -69,9 +68,20 @@ def revisions_by_schema_version() -> dict[int, list[str]]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
+_EXPECTED: dict[str, SchemaRows] = {}
+
+
 def expected_schema(revision: str) -> SchemaRows:
     """The schema our migrations create, from an empty file up to ``revision`` (cached per revision)."""
+    from .migrate import MIGRATIONS_LOCK
+
+    with MIGRATIONS_LOCK:
+        if revision not in _EXPECTED:
+            _EXPECTED[revision] = _build_expected_schema(revision)
+        return _EXPECTED[revision]
+
+
+def _build_expected_schema(revision: str) -> SchemaRows:
     from alembic import command
 
     from .migrate import alembic_config
