@@ -9,6 +9,7 @@ and nothing is written.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,11 @@ def check_answer(question: Question, value: Any) -> None:
     """
     if value is None:
         return
+    if not _finite(value):
+        raise InvalidAnswerError(
+            f"The answer to {question.id} is not valid: NaN and Infinity are not numbers. Give a number.",
+            question_id=question.id,
+        )
     validator = _validator(json.dumps(question.value_schema, sort_keys=True))
     error = jsonschema.exceptions.best_match(validator.iter_errors(value))
     if error is not None:
@@ -50,6 +56,62 @@ def check_answer(question: Question, value: Any) -> None:
         raise InvalidAnswerError(
             f"The answer to {question.id} is not valid{where}: {message}", question_id=question.id
         )
+
+
+def _shape(schema: Any) -> Any:
+    """The kinds of values a schema allows (types, items, properties), without its other limits."""
+    if not isinstance(schema, dict):
+        return {}
+    shape: dict[str, Any] = {}
+    if "type" in schema:
+        shape["type"] = schema["type"]
+    elif isinstance(schema.get("enum"), list) and schema["enum"]:
+        kinds = {"string" if isinstance(v, str) else "number" if isinstance(v, (int, float)) else None
+                 for v in schema["enum"]}
+        if None not in kinds:
+            shape["type"] = sorted(kinds)
+    if "items" in schema:
+        shape["items"] = _shape(schema["items"])
+    if isinstance(schema.get("properties"), dict):
+        shape["properties"] = {key: _shape(sub) for key, sub in schema["properties"].items()}
+    return shape
+
+
+def check_stored_shape(question: Question, value: Any) -> str:
+    """Why a value read from a draft cannot be shown for ``question`` (wrong kind of value), or "".
+
+    Only the kinds of values are checked (text, number, list, table rows), not the
+    question's other limits: a value this version no longer offers is still shown.
+    """
+    if value is None:
+        return ""
+    if not _finite(value):
+        return "NaN and Infinity are not numbers"
+    validator = _validator(json.dumps(_shape(question.value_schema), sort_keys=True))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    if error is None:
+        return ""
+    where = "/".join(str(p) for p in error.absolute_path)
+    return f"{error.message[:200]}{f' (at {where})' if where else ''}"
+
+
+def _finite(value: Any) -> bool:
+    """False when ``value`` holds NaN or an infinity anywhere (JSON has no such numbers)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return True
+
+
+class _NotANumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(name)
 
 
 def check_answers(definition: Definition, values: Mapping[str, Any]) -> None:
@@ -99,7 +161,13 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
                 f"{MAX_ANSWERS_FILE_BYTES // (1024 * 1024)} MB."
             )
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark
-        data = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids)
+        data = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids,
+                          parse_constant=_refuse_constant)
+    except _NotANumber as exc:
+        raise ImportFileError(
+            f"{path.name} holds {exc.args[0]}, which is not a number; JSON numbers are digits. Correct it and "
+            "import again."
+        ) from None
     except _DuplicateId as exc:
         raise ImportFileError(f"{path.name} gives two answers to {exc.args[0]}; keep one and import again.") from None
     except RecursionError:

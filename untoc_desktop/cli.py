@@ -24,6 +24,10 @@ EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 
 
+BREAK_LOCK_HELP = ("take over a draft's lock held on another computer or by a process that cannot be verified "
+                   "(only when you are sure the draft is closed there); may be given anywhere on the line")
+
+
 class UsageError(Exception):
     """Bad command-line usage; the message is printed as one line."""
 
@@ -57,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``untoc`` command."""
     parser = _Parser(prog="untoc", description="Draft civil-society submissions to the UNTOC Review Mechanism.")
     parser.add_argument("--version", action="version", version=f"untoc {__version__}")
+    parser.add_argument("--break-lock", action="store_true", default=False, help=BREAK_LOCK_HELP)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     questions = commands.add_parser("questions", help="list every question of a cluster's questionnaire")
@@ -175,21 +180,47 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open(path: Path) -> tuple[Any, Definition]:
-    from .draft.safety import read_lock
+_break_lock = False
+
+
+def _open(path: Path, write: bool = True) -> tuple[Any, Definition]:
+    """Open a draft for a command; returns (draft, definition). See :func:`_open_submission`."""
+    opened = _open_submission(path, write)
+    return opened.draft, opened.definition
+
+
+def _open_submission(path: Path, write: bool = True) -> Any:
+    """Open a draft for a command.
+
+    Commands that write take the draft's lock, as the window does, so a crash of the
+    command line is recognised as a crash. ``write=False`` (validate, export) opens
+    read-only: nothing is written, not even an upgrade of an older draft, except the
+    rollback of a save interrupted by a crash, which SQLite must do before reading.
+    """
+    from .errors import DraftLockedError
     from .opening import open_draft
 
-    holder = read_lock(path) if path.is_file() else None
-    # A draft open in the desktop application is only read here: writing under it would
-    # surprise the person typing in the window.
-    opened = open_draft(path, read_only=holder is not None and not holder.is_stale)
+    if _break_lock:
+        print(f"untoc: --break-lock: taking over the lock of {path.name}; if the draft is still open in another "
+              "program, what is typed there after this moment may be lost.", file=sys.stderr)
+    opened = open_draft(path, read_only=not write, lock=True, break_lock=_break_lock)
+    if write and opened.read_only and opened.lock_can_be_broken:
+        holder = opened.lock_holder
+        opened.draft.close()
+        raise DraftLockedError(
+            f"{path.name} is open in untoc_desktop on {holder.host} (process {holder.pid}, by {holder.user or '?'} "
+            f"since {holder.opened_at}); this computer cannot tell whether it still runs, so nothing was written. "
+            "If you are sure the draft is closed there, run the command again with --break-lock.", holder)
+    if opened.rolled_back:
+        print(f"untoc: {path.name}: a save interrupted by a crash was rolled back, as SQLite does; "
+              "every answer saved before it is in the draft.", file=sys.stderr)
     if opened.upgraded_from and opened.carry_over.changes_anything:
         print(
             f"untoc: {path.name} now follows {opened.definition.id} {opened.definition.version} "
             f"(was {opened.upgraded_from}): " + "; ".join(opened.carry_over.describe()),
             file=sys.stderr,
         )
-    return opened.draft, opened.definition
+    return opened
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -206,10 +237,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .questionnaire.upgrade import archived_answers
     from .validation import check_completeness
 
-    draft, definition = _open(args.file)
-    with draft:
-        report = check_completeness(definition, draft.answers(), draft.info.protocols)
-        archived = archived_answers(definition, draft.answers())
+    opened = _open_submission(args.file, write=False)
+    with opened.draft as draft:
+        answers, definition = opened.answers(), opened.definition
+        report = check_completeness(definition, answers, draft.info.protocols)
+        archived = archived_answers(definition, answers)
+    status = EXIT_OK if report.complete else EXIT_INCOMPLETE
+    try:
+        _print_validation(args, report, archived)
+        sys.stdout.flush()  # a reader that went away (`untoc validate | head`) shows here, not at exit
+    except BrokenPipeError:
+        _silence_stdout()  # the status still says whether the draft is complete
+    return status
+
+
+def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> None:
     if args.format == "json":
         payload = {
             "complete": report.complete,
@@ -243,15 +285,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print("Complete: every required answer is given.")
         if archived:
             print(f"\n{len(archived)} archived answer(s) to questions no longer asked: {', '.join(sorted(archived))}")
-    return EXIT_OK if report.complete else EXIT_INCOMPLETE
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
 
-    draft, definition = _open(args.file)
-    with draft:
-        info, answers = draft.info, draft.answers()
+    opened = _open_submission(args.file, write=False)
+    with opened.draft as draft:
+        definition, info, answers = opened.definition, draft.info, opened.answers()
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
     print(f"Exported {out}.")
     return EXIT_OK
@@ -276,6 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit status (0, 1 or 2; see the module docstring).
     """
+    global _break_lock
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _break_lock = "--break-lock" in argv  # accepted anywhere, also after the sub-command
+    argv = [arg for arg in argv if arg != "--break-lock"]
     try:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
@@ -288,10 +333,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("untoc: interrupted", file=sys.stderr)
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: stop quietly, as Unix tools do.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown from re-raising
+        # The reader (e.g. `head`) went away: stop quietly, as Unix tools do (validate keeps its status).
+        _silence_stdout()
         return EXIT_OK
+    finally:
+        _break_lock = False
     return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away: drop the rest, so the interpreter's exit does not fail."""
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit
 
 
 if __name__ == "__main__":

@@ -39,6 +39,40 @@ class NotADraftError(DraftFileError):
     """The file is not a draft of this application (foreign or damaged file)."""
 
 
+class HostileDraftError(NotADraftError):
+    """The draft's database holds SQL this application never makes (triggers, views, altered tables...).
+
+    It is refused before any statement runs against it; the file is not changed.
+    """
+
+
+class DraftValueError(NotADraftError):
+    """A value stored in the draft has the wrong type, size or encoding.
+
+    Attributes:
+        question_id: the question whose answer (or recorded change) is bad, or ``None``
+            when the value belongs to something else (a setting, a letter...).
+    """
+
+    def __init__(self, message: str, question_id: str | None = None) -> None:
+        super().__init__(message)
+        self.question_id = question_id
+
+
+class DraftLockedError(DraftFileError):
+    """The draft is held by another process (another computer, or a process id that may be reused).
+
+    The user may take it over after a warning (``untoc --break-lock``, or the window's dialog).
+
+    Attributes:
+        holder: the :class:`untoc_desktop.draft.safety.LockInfo` of the lock found.
+    """
+
+    def __init__(self, message: str, holder: object = None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
 class NewerDraftError(DraftFileError):
     """The draft was written by a newer version of the application."""
 

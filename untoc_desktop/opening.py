@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .answers import check_stored_shape
 from .draft import Draft, check_draft_file
-from .draft.safety import DraftLock, LockInfo, read_lock, sidecars, writable
+from .errors import DraftValueError
+from .draft.safety import (DraftLock, LockInfo, SidecarError, discard_cold_journal, journal_belongs_to, read_lock,
+                           sidecars, writable)
 from .i18n import _
 from .questionnaire.model import Definition
 from .questionnaire.registry import DefinitionRegistry, version_key
@@ -30,6 +33,10 @@ class OpenedDraft:
             the definition version changed.
         upgraded_from: the definition version the draft was written against,
             when it was upgraded on this opening, else "".
+        read_only_reason: why the draft is read-only (shown in the window's banner), or "".
+        recovery_report: what the draft holds after a crash of the last program that had it open, or "".
+        lock_holder: the other program's lock note when the draft is read-only because of it.
+        rolled_back: a save interrupted by that crash was rolled back on this opening.
     """
 
     draft: Draft
@@ -38,6 +45,29 @@ class OpenedDraft:
     upgraded_from: str = ""
     read_only_reason: str = ""
     recovery_report: str = ""
+    lock_holder: LockInfo | None = None
+    rolled_back: bool = False
+
+    @property
+    def lock_can_be_broken(self) -> bool:
+        """True when the draft is read-only because of a lock this computer cannot verify.
+
+        That is a lock from another computer, or from a process whose start time was not
+        recorded: the user may take it over after a warning (``break_lock=True``).
+        """
+        return self.lock_holder is not None and not self.lock_holder.verified
+
+    def answers(self) -> dict:
+        """The draft's answers as its definition asks them: moved questions under their new ids.
+
+        For a draft opened for writing the moves are already stored; for a read-only one
+        (``untoc validate``/``export`` never rewrite a draft) they are applied here, in memory.
+        """
+        answers = self.draft.answers()
+        for old, new in self.carry_over.moved:
+            if old in answers and new not in answers:
+                answers[new] = answers.pop(old)
+        return answers
 
     @property
     def read_only(self) -> bool:
@@ -50,6 +80,7 @@ def open_draft(
     registry: DefinitionRegistry | None = None,
     read_only: bool = False,
     lock: bool = False,
+    break_lock: bool = False,
 ) -> OpenedDraft:
     """Open a draft and bring it to the newest available version of its definition.
 
@@ -66,7 +97,11 @@ def open_draft(
             :mod:`untoc_desktop.draft.safety`). A draft locked by another running
             copy, or a read-only file or folder, is then opened read-only with
             ``read_only_reason`` set; a lock left by a crash is taken over and
-            ``recovery_report`` says what the draft holds.
+            ``recovery_report`` says what the draft holds. A hot journal left by that
+            crash is rolled back by SQLite (also when ``read_only``: the rollback is
+            the recovery, the draft is then read without any other change).
+        break_lock: take over a lock held elsewhere (another computer, or a process
+            this computer cannot verify); only after the user was warned.
 
     Raises:
         UntocError: from :meth:`Draft.open` (including ``SidecarError`` for a file
@@ -74,28 +109,40 @@ def open_draft(
     """
     registry = registry or DefinitionRegistry()
     path = Path(path)
-    read_only_reason, holder, crashed = "", None, None
+    read_only_reason, holder, crashed, copied_note = "", None, None, False
     if lock:
         check_draft_file(path)  # refuse foreign files before looking at locks and sidecars
         holder = read_lock(path)
-        if holder is not None and holder.is_stale:
+        if holder is not None and not holder.belongs_to(path):
+            holder, copied_note = None, True  # a note copied along with the file: not this file's process's
+        if holder is not None and (holder.is_stale or break_lock):
             crashed, holder = holder, None
         if holder is not None:
             read_only = True
-            read_only_reason = _("{name} is already open in untoc_desktop (by {user} on {host} since {time}). "
-                                 "It is shown read-only; use Save As to work on a copy.").format(
-                name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+            read_only_reason = _holder_reason(path, holder)
         elif not writable(path):
             read_only = True
             read_only_reason = _("{name} or its folder cannot be written (read-only file, folder or medium). "
                                  "It is shown read-only; use Save As to keep working in another place.").format(
                 name=path.name)
-    had_journal = bool(sidecars(path))
+    found = sidecars(path)
+    had_journal = bool(found)
+    if crashed is not None and found and not journal_belongs_to(path):
+        raise SidecarError(
+            _("{name} has a journal file beside it that does not belong to it (another draft's, or a damaged "
+              "one). It was not opened, so nothing was changed. The desktop application offers to make a "
+              "recovered copy.").format(name=path.name), path, found)
+    if crashed is not None and found and read_only and writable(path):
+        # The crashed save must be rolled back before the draft can be read at all; SQLite does it
+        # when the file is opened for writing. Nothing else is written (no migration, no upgrade).
+        Draft.open(path, allow_sidecars=True, migrate=False).close()
+        discard_cold_journal(path)
     draft = Draft.open(path, read_only=read_only, allow_sidecars=crashed is not None or holder is not None)
     try:
         if lock and not read_only:
             try:
-                draft.call_on_close(DraftLock.acquire(path, replace_stale=crashed is not None).release)
+                draft.call_on_close(DraftLock.acquire(path, replace_stale=crashed is not None or copied_note,
+                                                    draft_uuid=draft.info.draft_uuid).release)
             except OSError:
                 pass  # another copy took it at this very moment, or the folder refuses: SQLite still guards writes
         recovery_report = ""
@@ -107,7 +154,9 @@ def open_draft(
             recovery_report = _recovery_report(draft, crashed, had_journal)
         info = draft.info
         definition = registry.for_draft(info.definition_id, info.cluster)
-        plan = plan_carry_over(definition, draft.answers())
+        answers = draft.answers()
+        _check_shapes(path, definition, answers)
+        plan = plan_carry_over(definition, answers)
         upgraded_from = ""
         newer = not info.definition_version or version_key(definition.version) > version_key(info.definition_version)
         if not read_only and (newer or info.definition_id != definition.id):
@@ -115,10 +164,38 @@ def open_draft(
                 draft.move_answers(dict(plan.moved))
             upgraded_from = info.definition_version
             draft.update_info(definition_id=definition.id, definition_version=definition.version)
-        return OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report)
+        return OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report, holder,
+                           crashed is not None and had_journal)
     except BaseException:
         draft.close()
         raise
+
+
+def _check_shapes(path: Path, definition: Definition, answers: dict) -> None:
+    """Refuse a draft holding an answer of the wrong kind (a list for a text...), naming the question."""
+    for question_id, value in answers.items():
+        try:
+            question = definition.question(question_id)
+        except KeyError:
+            continue  # an archived answer: shown as text, whatever it holds
+        problem = check_stored_shape(question, value)
+        if problem:
+            raise DraftValueError(_(
+                "{name} cannot be opened: the answer to question {question} holds the wrong kind of value "
+                "({problem}). The file was not changed. Ask the person who sent it for a new copy, or open a "
+                "backup.").format(name=path.name, question=question_id, problem=problem), question_id=question_id)
+
+
+def _holder_reason(path: Path, holder: LockInfo) -> str:
+    """Why a draft locked by someone else is shown read-only, and whether that can be overridden."""
+    reason = _("{name} is already open in untoc_desktop (by {user} on {host} since {time}). "
+               "It is shown read-only; use Save As to work on a copy.").format(
+        name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+    if not holder.verified:
+        reason += " " + _("This computer cannot tell whether that program still runs (it is on another computer, "
+                          "or it was started by an older version). If you are sure the draft is closed there, "
+                          "open it again and choose to take it over.")
+    return reason
 
 
 def _recovery_report(draft: Draft, crashed: LockInfo, had_journal: bool) -> str:

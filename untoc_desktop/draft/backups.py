@@ -1,13 +1,18 @@
 """Rolling backups of open drafts in the user's data folder.
 
 Each backup is a consistent copy made with SQLite's backup API, kept under
-``platformdirs.user_data_dir("untoc_desktop")/backups/<draft id>/`` and named by
-its UTC time; the newest :data:`KEEP` are kept per draft. Restoring never
-overwrites anything: it writes the backup to a new file the user chooses.
+``platformdirs.user_data_dir("untoc_desktop")/backups/<key>/`` and named by
+its UTC time; the newest :data:`KEEP` are kept per draft file. The folder's
+``<key>`` is a SHA-256 digest of the file's absolute path and its draft id:
+nothing read from a draft becomes part of a path, and two copies of one draft
+(same id, different files) keep their own backups and never evict each
+other's. Restoring never overwrites anything: it writes the backup to a new
+file the user chooses.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -19,6 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DraftFileError
+from .connection import connect
 from .store import Draft
 
 #: How many backups are kept per draft.
@@ -43,10 +49,22 @@ class Backup:
     answers: int
 
 
-def backups_folder(draft_uuid: str, root: Path | None = None) -> Path:
-    """The folder of one draft's backups."""
-    base = root if root is not None else Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "backups"
-    return base / draft_uuid
+_ID_NOTE = "draft-id"
+
+
+def _base(root: Path | None) -> Path:
+    return root if root is not None else Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "backups"
+
+
+def backup_key(draft_path: str | Path, draft_uuid: str) -> str:
+    """The safe folder name of one draft file's backups: hex SHA-256 of its absolute path and draft id."""
+    material = f"{Path(draft_path).resolve()}\n{draft_uuid}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(material).hexdigest()
+
+
+def backups_folder(draft: Draft, root: Path | None = None) -> Path:
+    """The folder of one draft file's backups (see :func:`backup_key`)."""
+    return _base(root) / backup_key(draft.path, draft.info.draft_uuid)
 
 
 def make_backup(draft: Draft, root: Path | None = None) -> Backup:
@@ -55,16 +73,17 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
     Raises:
         DraftFileError: the copy could not be written (the draft itself is never touched).
     """
-    folder = backups_folder(draft.info.draft_uuid, root)
+    folder = backups_folder(draft, root)
     taken_at = datetime.now(timezone.utc)
     target = folder / f"{taken_at.strftime(_STAMP)}.untoc"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         draft.save_copy(target)
         (folder / f"{target.name}.origin").write_text(str(draft.path.resolve()), encoding="utf-8")
+        (folder / _ID_NOTE).write_text(draft.info.draft_uuid, encoding="utf-8")
     except (OSError, DraftFileError) as exc:
         raise DraftFileError(f"Could not make a backup copy of {draft.path.name} in {folder}: {exc}") from None
-    for old in list_backups(draft.info.draft_uuid, root)[KEEP:]:
+    for old in _backups_in(folder)[KEEP:]:
         old.path.unlink(missing_ok=True)
         old.path.with_name(f"{old.path.name}.origin").unlink(missing_ok=True)
     return _describe(target)
@@ -75,7 +94,7 @@ def _describe(path: Path) -> Backup:
     origin = path.with_name(f"{path.name}.origin")
     draft_path = origin.read_text("utf-8") if origin.exists() else ""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect(path, read_only=True)
         try:
             answers = connection.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
         finally:
@@ -85,9 +104,31 @@ def _describe(path: Path) -> Backup:
     return Backup(path, taken_at, draft_path, answers)
 
 
-def list_backups(draft_uuid: str, root: Path | None = None) -> list[Backup]:
-    """The backups of a draft, newest first."""
-    folder = backups_folder(draft_uuid, root)
+def list_backups(draft: Draft | str, root: Path | None = None) -> list[Backup]:
+    """Backups, newest first.
+
+    Args:
+        draft: an open draft (its own file's backups), or a draft id (the backups of
+            every copy of that draft, as recorded beside them).
+        root: the backups folder (default: in the user's data folder).
+    """
+    if isinstance(draft, Draft):
+        return _backups_in(backups_folder(draft, root))
+    base = _base(root)
+    if not base.is_dir():
+        return []
+    found = []
+    for folder in base.iterdir():
+        try:
+            if (folder / _ID_NOTE).read_text("utf-8") == draft:
+                found.extend(_backups_in(folder))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def _backups_in(folder: Path) -> list[Backup]:
+    """The backups in one folder, newest first."""
     if not folder.is_dir():
         return []
     found = []

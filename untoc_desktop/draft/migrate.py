@@ -7,6 +7,7 @@ recognised (and a newer one refused) from its header alone.
 
 from __future__ import annotations
 
+import threading
 
 from alembic import command
 from alembic.config import Config
@@ -15,6 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 SCRIPT_LOCATION = "untoc_desktop.draft:migrations"
+#: Alembic's ``context`` is one module-level proxy: migrations never run in two threads at once.
+MIGRATIONS_LOCK = threading.RLock()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -51,7 +54,8 @@ def upgrade_to_head(connection: Connection) -> int:
     Returns:
         The schema version now in the file.
     """
-    command.upgrade(alembic_config(connection), "head")
+    with MIGRATIONS_LOCK:
+        command.upgrade(alembic_config(connection), "head")
     version = schema_version_of(head_revision())
     connection.exec_driver_sql(f"PRAGMA user_version={version}")
     return version

@@ -16,6 +16,8 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Te
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .json_values import decode_json
+
 #: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
 APPLICATION_ID = 0x554E5443
 #: ``PRAGMA user_version``: the draft schema version this code writes.
@@ -60,10 +62,10 @@ class JSONText(TypeDecorator[Any]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
-        return None if value is None else json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+        return None if value is None else json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
 
     def process_result_value(self, value: str | None, dialect: Any) -> Any:
-        return None if value is None else json.loads(value)
+        return None if value is None else decode_json(value)  # limits: a draft may come from anyone
 
 
 class DraftRecord(Base):

@@ -4,13 +4,20 @@ A draft that is open in the application has a lock file beside it
 (``NAME.untoc.lock``, a small JSON note of who opened it, where and when),
 removed when the draft is closed. On the next opening:
 
+* the window and the ``untoc`` command line write under the same note;
 * a lock held by another running copy of the application (this computer, live
-  process) or by another computer means the draft is opened read-only;
-* a lock left by a process that no longer runs means the application did not
-  close normally: the draft is opened and a recovery report says what it holds;
-* a ``-journal`` or ``-wal`` sidecar beside a draft *without* such a lock means
-  the file was copied while open: it is never opened in place (SQLite would
-  rewrite it); :func:`recover_copy` makes a consistent copy instead.
+  process with the recorded start time) or by another computer means the draft
+  is opened read-only; the user may take it over after a warning, since a lock
+  from another computer or an unverifiable process cannot be judged from here;
+* a lock left by a process that no longer runs (or whose process id now belongs
+  to another process, started later) means the application did not close
+  normally: the draft is opened, SQLite rolls back a save that was under way
+  (its hot ``-journal``), and a recovery report says what it holds;
+* a ``-journal`` or ``-wal`` sidecar beside a draft *without* a lock of its own
+  process (no note, or a note copied from another place or another draft), or
+  a journal that does not belong to this file, means the file was copied while
+  open: it is never opened in place (SQLite would rewrite it);
+  :func:`recover_copy` makes a consistent copy instead.
 
 Nothing in this module writes to the draft file itself.
 """
@@ -23,13 +30,17 @@ import os
 import shutil
 import platform
 import sqlite3
+import struct
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import psutil
+
 from .. import __version__
 from ..errors import DraftFileError
+from .connection import connect
 
 SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
 
@@ -48,32 +59,80 @@ class SidecarError(DraftFileError):
         self.sidecars = sidecars
 
 
+def process_started(pid: int) -> float | None:
+    """When process ``pid`` of this computer started (seconds since the epoch), or None when it does not run.
+
+    Together with the process id this identifies one process: a process id reused
+    after the holder died (or after a reboot) has a later start time.
+    """
+    try:
+        return psutil.Process(pid).create_time()
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return None
+    except (psutil.Error, OSError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class LockInfo:
-    """Who holds a draft open."""
+    """Who holds a draft open.
+
+    Attributes:
+        pid / host / user: the holding process, its computer (``platform.node()``) and user.
+        opened_at: when it opened the draft (UTC, ISO 8601).
+        app_version: the application version of the holder.
+        started: the holder's start time (seconds since the epoch; 0 in notes of older versions).
+        path: the absolute path of the draft the note was written for ("" in older notes).
+        draft_uuid: the id of the draft the note was written for ("" in older notes).
+    """
 
     pid: int
     host: str
     user: str
     opened_at: str
     app_version: str = ""
+    started: float = 0.0
+    path: str = ""
+    draft_uuid: str = ""
 
     def is_alive_here(self) -> bool:
-        """True when the holder is a running process on this computer."""
-        if self.host != platform.node():
+        """True when the holder may be a running process on this computer.
+
+        With a recorded start time the process must also have started then (a
+        reused process id is not the holder); without one (older notes) any live
+        process with that id counts, see :attr:`verified`.
+        """
+        if self.host != platform.node() or self.pid <= 0:
             return False
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        started = process_started(self.pid)
+        if started is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                return False
+            except (PermissionError, OSError):
+                return True
+            return not self.started  # alive, but its start time cannot be read
+        return not self.started or abs(started - self.started) < 1.0
 
     @property
     def is_stale(self) -> bool:
         """True when the holder was on this computer and no longer runs (a crash)."""
         return self.host == platform.node() and not self.is_alive_here()
+
+    @property
+    def verified(self) -> bool:
+        """True when the holder is known for sure to be running here (process id and start time match)."""
+        return bool(self.started) and self.host == platform.node() and self.is_alive_here()
+
+    def belongs_to(self, path: Path) -> bool:
+        """False when the note was written for another file (it was copied along with a draft)."""
+        if not self.path or self.host != platform.node():
+            return True  # older note, or a path on another computer: cannot tell, assume it is this file's
+        try:
+            return Path(self.path) == path.resolve()
+        except OSError:
+            return True
 
 
 def lock_path(path: Path) -> Path:
@@ -96,12 +155,15 @@ def sidecars(path: Path) -> list[Path]:
 def read_lock(path: Path) -> LockInfo | None:
     """The lock note of a draft, or None when there is none (an unreadable note counts as stale)."""
     try:
-        data = json.loads(lock_path(path).read_text("utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")), str(data["opened_at"]),
-                        str(data.get("app_version", "")))
+        text = lock_path(path).read_bytes()[:4096].decode("utf-8")
+        data = json.loads(text)
+        return LockInfo(int(data["pid"]), str(data["host"])[:255], str(data.get("user", ""))[:255],
+                        str(data["opened_at"])[:64], str(data.get("app_version", ""))[:32],
+                        float(data.get("started", 0) or 0), str(data.get("path", ""))[:4096],
+                        str(data.get("draft_uuid", ""))[:64])
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return LockInfo(-1, platform.node(), "", "")
 
 
@@ -138,12 +200,14 @@ class DraftLock:
         self.released = False
 
     @classmethod
-    def acquire(cls, path: Path, replace_stale: bool = False) -> DraftLock:
+    def acquire(cls, path: Path, replace_stale: bool = False, draft_uuid: str = "") -> DraftLock:
         """Write the lock note.
 
         Args:
             path: the draft.
-            replace_stale: take over a lock left by a process that no longer runs.
+            replace_stale: take over a lock left by a process that no longer runs (or that the
+                user chose to take over).
+            draft_uuid: the draft's id, recorded so a note copied with another draft is recognised.
 
         Raises:
             FileExistsError: another lock exists (and is not replaced).
@@ -158,6 +222,9 @@ class DraftLock:
             "user": getpass.getuser(),
             "opened_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "app_version": __version__,
+            "started": process_started(os.getpid()) or 0,
+            "path": str(path.resolve()),
+            "draft_uuid": draft_uuid,
         }
         descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -189,10 +256,16 @@ def recover_copy(path: Path, target: Path) -> Path:
             shutil.copy2(path, work)
             for sidecar in sidecars(path):
                 shutil.copy2(sidecar, Path(folder) / sidecar.name)
-            source = sqlite3.connect(work)
+            from .schema_check import check_contents
+            from .store import check_draft_file
+
+            source = connect(work)  # SQLite rolls back the journal (or integrates the WAL) in the copy
             try:
                 source.execute("PRAGMA journal_mode=DELETE")
-                destination = sqlite3.connect(target)
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                # What is copied must be a draft of ours: schema, pages and values are checked first.
+                check_contents(work, check_draft_file(work).user_version)
+                destination = connect(target)
                 try:
                     source.backup(destination)
                 finally:
@@ -203,3 +276,68 @@ def recover_copy(path: Path, target: Path) -> Path:
             target.unlink(missing_ok=True)
             raise DraftFileError(f"Could not make a recovered copy of {path.name}: {exc}.") from None
     return target
+
+
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def discard_cold_journal(path: Path) -> bool:
+    """Delete a ``-journal`` beside ``path`` whose header was never written (it restores nothing).
+
+    SQLite writes a journal's header only when it syncs the journal before changing the
+    file; a process killed before that leaves a journal that SQLite ignores. Called after
+    SQLite had its chance to roll back (the file was opened for writing), so the draft has
+    no sidecar left. Returns True when a journal was deleted.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            if handle.read(8).strip(b"\0"):
+                return False  # a real (hot) journal: only SQLite may handle it
+        journal.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def journal_belongs_to(path: Path) -> bool:
+    """Whether the ``-journal`` beside ``path`` can be this file's own unfinished save.
+
+    A rollback journal keeps the original image of each page it will restore; page 1
+    (the file header) is always among them. It belongs to this file when its page size
+    is the file's and its page-1 image is this file's header before the save: same
+    application id and a change counter equal to the file's, or one less (the save had
+    started writing). A journal of another draft, or a damaged one, fails this test.
+    A journal with no page image yet restores nothing and is accepted.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        with journal.open("rb") as handle:
+            journal_header = handle.read(28)
+            if len(journal_header) < 28 or journal_header[:8] != _JOURNAL_MAGIC:
+                # No magic yet: SQLite had not synced the journal, so it restores nothing (not hot).
+                return not journal_header[:8].strip(b"\0")
+            sector_size, page_size = struct.unpack(">II", journal_header[20:28])
+            file_page_size = struct.unpack(">H", header[16:18])[0]
+            file_page_size = 65536 if file_page_size == 1 else file_page_size
+            if page_size != file_page_size or not 512 <= sector_size <= 65536:
+                return False
+            handle.seek(sector_size)
+            while True:
+                number = handle.read(4)
+                if len(number) < 4:
+                    return True  # no image of page 1: nothing that identifies another file
+                image = handle.read(page_size)
+                handle.read(4)  # checksum
+                if len(image) < page_size:
+                    return True
+                if struct.unpack(">I", number)[0] == 1:
+                    break
+    except OSError:
+        return False
+    if image[68:72] != header[68:72] or image[:16] != header[:16]:
+        return False
+    counter, old_counter = struct.unpack(">I", header[24:28])[0], struct.unpack(">I", image[24:28])[0]
+    return counter in (old_counter, (old_counter + 1) & 0xFFFFFFFF)

@@ -28,9 +28,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from .. import __version__
-from ..errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
+from ..errors import DraftExistsError, DraftFileError, DraftValueError, NewerDraftError, NotADraftError
+from .connection import connect as connect_draft
+from .json_values import JSONValueError
 from .migrate import upgrade_to_head
 from .safety import SidecarError, is_wal_mode, sidecars
+from .schema_check import check_contents, check_table_values
 from .models import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -147,9 +150,7 @@ def check_draft_file(path: str | Path) -> FileHeader:
 
 def _make_engine(path: Path, read_only: bool = False) -> Engine:
     def connect() -> sqlite3.Connection:
-        if read_only:
-            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5, check_same_thread=False)
-        return sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        return connect_draft(path, read_only=read_only)
 
     # NullPool: no connection outlives its session, so nothing holds the file between actions.
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
@@ -189,6 +190,20 @@ def _migrate(path: Path, from_version: int) -> None:
             f"{path.name} uses an older draft format and could not be updated ({reason}). "
             f"A copy of the original is kept as {backup.name}."
         ) from None
+
+
+#: Tests only: seconds to pause inside the write transaction of :meth:`Draft.set_answers`, after every
+#: change reached SQLite but before the commit (so a test can kill the process while the journal is hot).
+_TEST_PAUSE_IN_WRITE = "UNTOC_TEST_PAUSE_IN_WRITE"
+
+
+def _pause_in_write(session: Session) -> None:
+    import sys
+    import time
+
+    session.flush()
+    print("untoc-test: inside the write transaction", file=sys.stderr, flush=True)
+    time.sleep(float(os.environ[_TEST_PAUSE_IN_WRITE]))
 
 
 def _now() -> datetime:
@@ -270,7 +285,8 @@ class Draft:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, allow_sidecars: bool = False) -> Draft:
+    def open(cls, path: str | Path, read_only: bool = False, allow_sidecars: bool = False,
+             migrate: bool = True) -> Draft:
         """Open an existing draft.
 
         The header is checked first by reading bytes only, so a foreign or newer
@@ -282,6 +298,8 @@ class Draft:
             allow_sidecars: open even when a ``-journal``/``-wal`` file lies beside it;
                 only for our own crashed session (see :mod:`.safety`), where SQLite's
                 rollback of the unfinished transaction is the right recovery.
+            migrate: bring an older draft format to the current one (with a copy kept beside
+                it); when false, an older draft is opened as it is (for a read, or a rollback).
 
         Raises:
             NotADraftError, NewerDraftError, DraftFileError: see :func:`check_draft_file`;
@@ -301,7 +319,15 @@ class Draft:
                 path,
                 found,
             )
-        if header.user_version < SCHEMA_VERSION and not read_only:
+        try:
+            # Before any statement runs: the schema must be ours, the pages sound, the values usable.
+            check_contents(path, header.user_version, has_sidecars=bool(found))
+        except sqlite3.OperationalError as exc:
+            raise DraftFileError(
+                f"{path.name} is in use by another program that is saving it right now ({exc}). "
+                "Wait a moment and try again."
+            ) from None
+        if header.user_version < SCHEMA_VERSION and not read_only and migrate:
             _migrate(path, header.user_version)
         engine = _make_engine(path, read_only=read_only)
         try:
@@ -401,15 +427,27 @@ class Draft:
             return None if record is None else record.value
 
     def history(self, question_id: str | None = None) -> list[AnswerChange]:
-        """Recorded changes, oldest first; only those of ``question_id`` when given."""
+        """Recorded changes, oldest first; only those of ``question_id`` when given.
+
+        Raises:
+            DraftValueError: a recorded value cannot be used (names its question); the history
+                of a draft may be large, so its text is checked when read, not when opened.
+        """
         statement = select(AnswerChangeRecord).order_by(AnswerChangeRecord.id)
         if question_id is not None:
             statement = statement.where(AnswerChangeRecord.question_id == question_id)
-        with self._sessions() as session:
-            return [
-                AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
-                for r in session.scalars(statement)
-            ]
+        try:
+            with self._sessions() as session:
+                return [
+                    AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
+                    for r in session.scalars(statement)
+                ]
+        except (JSONValueError, ValueError, DatabaseError) as exc:
+            check_table_values(self.path, "answer_change")  # names the question of the bad value
+            raise DraftValueError(
+                f"The history of {self.path.name} holds a value that cannot be used ({exc}). The file was not changed.",
+                question_id=question_id,
+            ) from None
 
     # -- writing ---------------------------------------------------------------------
 
@@ -459,6 +497,8 @@ class Draft:
                     )
                 )
                 changed += 1
+            if changed and _TEST_PAUSE_IN_WRITE in os.environ:
+                _pause_in_write(session)
         return changed
 
     def property(self, key: str, default: Any = None) -> Any:
@@ -534,7 +574,7 @@ class Draft:
         try:
             source = self._engine.raw_connection()
             try:
-                destination = sqlite3.connect(str(temporary))
+                destination = connect_draft(temporary)
                 try:
                     source.driver_connection.backup(destination)  # type: ignore[union-attr]
                 finally:

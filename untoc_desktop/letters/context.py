@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,9 @@ class Sender:
         signatory: name of the person who signs.
         signatory_title: that person's position.
         reference_scheme: how references are numbered, with ``{year}`` and ``{number}``
-            (Python format), e.g. ``"CJR/{year}/{number:03d}"`` -> ``CJR/2026/003``.
+            (``{number:03d}`` pads to 3 digits), e.g. ``"CJR/{year}/{number:03d}"`` -> ``CJR/2026/003``.
+            It is read from the draft, so it is expanded by :func:`expand_reference`, never by
+            ``str.format``.
     """
 
     address: str = ""
@@ -57,6 +60,8 @@ class Sender:
 def sender_of(draft: Draft) -> Sender:
     """The sender's details stored in the draft (defaults when none were set)."""
     stored = draft.property(SENDER_PROPERTY, {}) or {}
+    if not isinstance(stored, dict):
+        stored = {}  # a draft from someone else may hold anything here
     known = {k: str(v) for k, v in stored.items() if k in Sender.__dataclass_fields__ and v is not None}
     return Sender(**known)
 
@@ -72,31 +77,82 @@ def save_sender(draft: Draft, sender: Sender) -> None:
     draft.set_property(SENDER_PROPERTY, asdict(sender))
 
 
+#: Longest reference scheme (references are stored in at most 200 characters).
+MAX_SCHEME_LENGTH = 150
+# One piece of a scheme: an escaped brace, a known placeholder (the number with an optional fixed
+# zero-padding of 1 to 9 digits), or plain text without braces.
+_SCHEME_PART = re.compile(r"\{\{|\}\}|\{year\}|\{number(?::0([1-9])d)?\}|[^{}]+")
+
+
+def _parse_scheme(scheme: str) -> list[tuple[str, str | int]]:
+    """The pieces of a reference scheme: ("text", s), ("year", 0) or ("number", width).
+
+    Raises:
+        LetterError: a placeholder other than {year} and {number} / {number:0Nd}, an unpaired
+            brace, no {number}, or a scheme too long.
+    """
+    example = "CJR/{year}/{number:03d}"
+    if not isinstance(scheme, str) or len(scheme) > MAX_SCHEME_LENGTH:
+        raise LetterError(f"The reference scheme is too long; keep it under {MAX_SCHEME_LENGTH} characters, "
+                          f"for example {example}.")
+    parts: list[tuple[str, str | int]] = []
+    position = 0
+    while position < len(scheme):
+        match = _SCHEME_PART.match(scheme, position)
+        if match is None:
+            raise LetterError(
+                f"The reference scheme {scheme!r} cannot be used (unknown placeholder or unpaired brace at "
+                f"character {position + 1}). Use {{year}} and {{number}} (or {{number:03d}} for three digits), "
+                f"for example {example}.")
+        text = match.group()
+        if text in ("{{", "}}"):
+            parts.append(("text", text[0]))
+        elif text == "{year}":
+            parts.append(("year", 0))
+        elif text.startswith("{number"):
+            parts.append(("number", int(match.group(1) or 0)))
+        else:
+            parts.append(("text", text))
+        position = match.end()
+    if not any(kind == "number" for kind, _value in parts):
+        raise LetterError(f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. {example}.")
+    return parts
+
+
+def expand_reference(scheme: str, year: int, number: int) -> str:
+    """One reference of ``scheme``: {year} and {number} (zero-padded for {number:0Nd}) replaced.
+
+    Raises:
+        LetterError: the scheme is not usable (see :func:`_parse_scheme`).
+    """
+    pieces = []
+    for kind, value in _parse_scheme(scheme):
+        if kind == "year":
+            pieces.append(str(int(year)))
+        elif kind == "number":
+            pieces.append(str(int(number)).zfill(int(value)))
+        else:
+            pieces.append(str(value))
+    return "".join(pieces)
+
+
 def next_reference(scheme: str, year: int, taken: Any) -> str:
     """The first reference of ``scheme`` for ``year`` not already in ``taken``.
 
     Args:
-        scheme: e.g. ``"CJR/{year}/{number:03d}"``; ``{number}`` is required.
+        scheme: e.g. ``"CJR/{year}/{number:03d}"``; ``{number}`` is required; only ``{year}``,
+            ``{number}`` and ``{number:0Nd}`` (N from 1 to 9) are placeholders.
         year: four-digit year.
         taken: references already used (any container of str).
 
     Raises:
         LetterError: the scheme has no ``{number}``, another placeholder, or bad syntax.
     """
-    try:
-        first, second = scheme.format(year=year, number=1), scheme.format(year=year, number=2)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise LetterError(
-            f"The reference scheme {scheme!r} cannot be used ({exc}). Use {{year}} and {{number}}, "
-            "for example CJR/{year}/{number:03d}."
-        ) from None
-    if first == second:
-        raise LetterError(
-            f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. CJR/{{year}}/{{number:03d}}.")
+    expand_reference(scheme, year, 1)  # refuse a broken scheme first
     number = 1
-    while scheme.format(year=year, number=number) in taken:
+    while expand_reference(scheme, year, number) in taken:
         number += 1
-    return scheme.format(year=year, number=number)
+    return expand_reference(scheme, year, number)
 
 
 @dataclass(frozen=True)

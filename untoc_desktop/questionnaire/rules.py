@@ -25,12 +25,17 @@ Example: ``status in ("partly", "not_implemented")``.
 from __future__ import annotations
 
 import ast
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RuleSyntaxError
 from .types import is_answered
+
+# CPython 3.11's parser is not safe to call from several threads at once ("AST constructor
+# recursion depth mismatch"); definitions may be loaded from worker threads.
+_PARSE_LOCK = threading.Lock()
 
 _COMPARATORS = {
     ast.Eq: lambda a, b: a == b,
@@ -93,7 +98,8 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
     if not isinstance(source, str) or not source.strip():
         raise RuleSyntaxError("the rule is empty", str(source), 0)
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with _PARSE_LOCK:
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         if not exc.offset:  # Python gives no offset when the text ends too early
             position, message = len(source.strip()), "the rule ends too early"

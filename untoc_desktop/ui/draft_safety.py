@@ -121,7 +121,7 @@ class DraftSafety(QObject):
     def backups(self) -> list[Backup]:
         """Backups of the open draft, newest first."""
         draft = self._current_draft()
-        return [] if draft is None else list_backups(draft.info.draft_uuid, self._root)
+        return [] if draft is None else list_backups(draft, self._root)
 
     def restore_dialog(self) -> bool:
         """File > Restore from backup: choose a backup, save it as a new draft and open it."""

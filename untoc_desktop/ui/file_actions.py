@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..draft import DRAFT_SUFFIX, Draft, DraftInfo
 from ..draft.safety import SidecarError
@@ -99,6 +99,9 @@ class FileCommands(_Base):
             return True
         try:
             opened = self._open_submission(path)
+            if opened.read_only and opened.lock_can_be_broken and self._take_over_confirmed(opened):
+                opened.draft.close()
+                opened = self._open_submission(path, break_lock=True)
         except SidecarError as exc:
             return self.safety.offer_recovered_copy(exc)
         except UntocError as exc:
@@ -118,6 +121,18 @@ class FileCommands(_Base):
                 30000)
         self.questionnaire.report_upgrade(opened)
         return True
+
+    def _take_over_confirmed(self, opened: Any) -> bool:
+        """Ask whether to take over a lock this computer cannot verify (another computer, older version)."""
+        holder = opened.lock_holder
+        answer = QMessageBox.question(
+            self, _("Take over the draft?"),
+            _("{name} is marked as open by {user} on {host} since {time}, and this computer cannot tell whether it "
+              "is still open there.\n\nOnly if you are sure it is closed there, choose Yes to take it over and "
+              "edit it; anything typed there afterwards could be lost. Choose No to view it read-only.").format(
+                name=opened.draft.path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_recent(self, path: Path) -> bool:
         """Open a recent draft; a file that no longer exists is removed from the list, with a message."""

@@ -38,7 +38,8 @@ class MainWindow(FileCommands, QMainWindow):
     Args:
         definition_for_cluster: cluster number -> the questionnaire new drafts use (raises DefinitionError).
         open_submission: path -> :class:`OpenedDraft` (the draft with its questionnaire, answers carried
-            over to a newer definition); raises UntocError.
+            over to a newer definition); raises UntocError. Called as ``open_submission(path, break_lock=True)``
+            after the user chose to take over a lock this computer cannot verify.
         available_clusters: clusters with a questionnaire (for the New draft dialog).
         recent: the recent-drafts list.
         settings: user settings (window layout, New draft defaults).
@@ -52,7 +53,7 @@ class MainWindow(FileCommands, QMainWindow):
         self,
         *,
         definition_for_cluster: Callable[[int], Definition],
-        open_submission: Callable[[Path], OpenedDraft],
+        open_submission: Callable[..., OpenedDraft],
         available_clusters: Collection[int],
         recent: RecentDrafts,
         settings: QSettings,
