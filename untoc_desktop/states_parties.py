@@ -127,7 +127,7 @@ def parse_table(text: str, origin: str) -> StatesPartiesTable:
     except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte, an unclosed quote...
         raise ImportFileError(_("{origin}, line {line}: this is not a well-formed CSV table ({problem}). Open it in a "
                                 "spreadsheet and save it again as CSV (UTF-8).").format(
-            origin=origin, line=reader.line_num, problem=exc)) from None
+            origin=origin, line=reader.line_num + 1, problem=exc)) from None  # the line being read
 
 
 def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:

@@ -25,7 +25,7 @@ from .rules import parse_rule
 from .safe_yaml import load_data_yaml
 
 #: Largest definition file accepted, in bytes (the shipped ones are under 25 KB).
-MAX_DEFINITION_BYTES = 4 * 1024 * 1024
+MAX_DEFINITION_BYTES = 5 * 1024 * 1024
 
 _FORMS_PACKAGE = "untoc_desktop.forms"
 
