@@ -336,3 +336,26 @@ def test_the_isolation_really_has_no_network():
 
     result = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
     assert prefix and result.returncode == 0 and int(result.stdout) != 0  # unreachable: no interface at all
+
+
+@pytest.mark.parametrize("svg", [
+    '<image href="{secret}" width="10" height="10"/>',
+    '<image xlink:href="http://127.0.0.1:9/x.png" width="10" height="10"/>',
+    '<rect width="10" height="10" style="fill: url(\'{secret}\')"/>',
+    '<style>@import url("http://127.0.0.1:9/a.css");</style>',
+])
+def test_an_svg_picture_that_loads_other_files_is_refused(tmp_path, secret, svg):
+    template = base_template(tmp_path)
+    picture = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" '
+               f'height="10">{svg.format(secret=secret.as_uri())}</svg>').encode()
+    rewrite(template, lambda _n, d: d, {"word/media/image9.svg": picture})
+    with pytest.raises(LetterTemplateError, match="the picture word/media/image9.svg loads"):
+        template_fields(template)
+
+
+def test_an_svg_picture_with_inner_references_only_is_accepted(tmp_path):
+    template = base_template(tmp_path)
+    picture = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><linearGradient id="g"/>'
+               b'</defs><rect width="10" height="10" fill="url(#g)"/></svg>')
+    rewrite(template, lambda _n, d: d, {"word/media/image9.svg": picture})
+    assert "date" in template_fields(template)

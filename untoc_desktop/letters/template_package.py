@@ -52,6 +52,8 @@ _V = "urn:schemas-microsoft-com:vml"
 _REFUSED_TYPES = ("/aFChunk", "/oleObject", "/package", "/attachedTemplate", "/subDocument", "/frame")
 #: Field codes that read other files or programs.
 _REFUSED_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT", "DDE", "DDEAUTO", "RD", "INCLUDE"}
+#: ``url(...)`` in SVG styles that is not a reference inside the picture (``#id``) or inline data.
+_OUTSIDE_URL = re.compile(r"url\(\s*['\"]?\s*(?![\s'\"]|#|data:)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                           remove_blank_text=False)
@@ -240,7 +242,10 @@ def _clean(parts: dict[str, bytes], name: str) -> list[str]:
         if changed:
             parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     for part, data in list(parts.items()):
-        if not part.endswith(".xml") or part.endswith(".rels"):
+        if part.lower().endswith(".svg"):
+            _check_svg(_parse(data, part, name), part, name)
+            continue
+        if not part.lower().endswith((".xml", ".vml")):
             continue
         root = _parse(data, part, name)
         _check_links_and_fields(root, part, name)
@@ -273,6 +278,28 @@ def _check_links_and_fields(root: etree._Element, part: str, name: str) -> None:
             if target and not _WEB_LINK.match(target) and "\\l" not in words:
                 raise _refuse(name, _("a HYPERLINK field in {part} points to a file ({target})").format(
                     part=part, target=_short(target)))
+
+
+def _check_svg(root: etree._Element, part: str, name: str) -> None:
+    """Refuse an SVG picture that loads other files or addresses (only ``#id`` and ``data:`` references)."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1]
+            if local in ("href", "src") and not value.strip().startswith(("#", "data:")):
+                raise _refuse(name, _("the picture {part} loads {target}").format(part=part, target=_short(value)))
+            if _OUTSIDE_URL.search(value):
+                raise _refuse(name, _("the picture {part} loads {target}").format(part=part, target=_short(value)))
+        if _local_name(element) == "style" and element.text and (
+                "@import" in element.text or _OUTSIDE_URL.search(element.text)):
+            raise _refuse(name, _("the picture {part} loads a style sheet or picture from elsewhere").format(
+                part=part))
+
+
+def _local_name(element: etree._Element) -> str:
+    """An element's name without its namespace."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
 
 
 def _field_instructions(root: etree._Element) -> list[str]:

@@ -16,7 +16,7 @@ closing the draft warns first.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -120,14 +120,20 @@ class Autosave(QObject):
         for question_id, (question, read_value) in self._failed.items():
             try:
                 values[question_id] = read_value()
-            except InvalidAnswerError:
+            except Exception:  # noqa: BLE001 (an unreadable field stays listed as unsaved)
                 continue
         return values
 
-    def discard_failed(self) -> None:
-        """Forget failed writes (they were written elsewhere, e.g. into a Save As copy)."""
-        self._failed.clear()
-        self.recovered.emit()
+    def discard_failed(self, question_ids: Iterable[str] | None = None) -> None:
+        """Forget failed writes that were written elsewhere (e.g. into a Save As copy).
+
+        Args:
+            question_ids: the answers written elsewhere; None = every failed one.
+        """
+        for question_id in list(self._failed) if question_ids is None else question_ids:
+            self._failed.pop(question_id, None)
+        if not self._failed:
+            self.recovered.emit()
 
     def has_pending(self) -> bool:
         """Whether some edit is waiting for its timer."""

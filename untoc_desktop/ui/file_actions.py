@@ -156,7 +156,7 @@ class FileCommands(_Base):
             self._warn(_("The copy was not saved"), str(exc))
             return False
         if carried:
-            self.autosave.discard_failed()
+            self.autosave.discard_failed(carried)
         if self.open_draft(path):
             self.statusBar().showMessage(_("Now editing the copy {name}.").format(name=path.name), 8000)
             return True
