@@ -20,6 +20,8 @@ import jsonschema
 from .draft import Draft
 from .errors import ImportFileError, InvalidAnswerError
 from .questionnaire.model import Definition, Question
+from .questionnaire.patterns import pattern_keyword
+from .received_files import read_regular_file
 
 _MESSAGE_MAX = 300  # characters of a validation message shown; a rejected 8 MB answer is not echoed back
 
@@ -27,9 +29,13 @@ _MESSAGE_MAX = 300  # characters of a validation message shown; a rejected 8 MB 
 MAX_ANSWERS_FILE_BYTES = 50 * 1024 * 1024
 
 
+#: JSON Schema draft 2020-12 whose ``pattern`` runs in linear time (RE2), never backtracking.
+_AnswerValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern_keyword})
+
+
 @cache
 def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(schema_json))
+    return _AnswerValidator(json.loads(schema_json))
 
 
 def check_answer(question: Question, value: Any) -> None:
@@ -150,18 +156,14 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
     """Read an answers JSON file.
 
     Raises:
-        ImportFileError: unreadable, too large, not JSON, or not an object.
+        ImportFileError: unreadable, not a regular file (a pipe or device is refused at once), too
+            large, not JSON, or not an object.
     """
     path = Path(path)
+    raw = read_regular_file(path, MAX_ANSWERS_FILE_BYTES, ImportFileError)  # never a pipe or a device
     try:
-        size = path.stat().st_size
-        if size > MAX_ANSWERS_FILE_BYTES:
-            raise ImportFileError(
-                f"{path.name} is {size // (1024 * 1024)} MB; answers files are limited to "
-                f"{MAX_ANSWERS_FILE_BYTES // (1024 * 1024)} MB."
-            )
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark
-        data = json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids,
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids,
                           parse_constant=_refuse_constant)
     except _NotANumber as exc:
         raise ImportFileError(

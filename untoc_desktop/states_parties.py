@@ -29,11 +29,14 @@ import platformdirs
 from babel.core import get_global
 
 from .errors import ImportFileError
-from .i18n import normalize_locale
+from .i18n import _, normalize_locale
+from .received_files import read_regular_file
 
 _COLUMNS = ("iso3", "name", "untoc", "tip", "som", "firearms", "source_date", "source_url", "confidence")
 _PROTOCOL_COLUMNS = {"TIP": "tip", "SOM": "som", "FIREARMS": "firearms"}
 MAX_TABLE_BYTES = 2 * 1024 * 1024
+#: Longest cell accepted, in characters (names and source addresses are far shorter).
+MAX_CELL_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,25 @@ def parse_table(text: str, origin: str) -> StatesPartiesTable:
         ImportFileError: naming the first problem (missing column, bad cell with its line).
     """
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _parse_rows(reader, origin)
+    except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte, an unclosed quote...
+        raise ImportFileError(_("{origin}, line {line}: this is not a well-formed CSV table ({problem}). Open it in a "
+                                "spreadsheet and save it again as CSV (UTF-8).").format(
+            origin=origin, line=reader.line_num + 1, problem=exc)) from None  # the line being read
+
+
+def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise ImportFileError(f"{origin} is not a States parties table: the column(s) {', '.join(missing)} are missing.")
     states = []
     for row in reader:
+        long_cells = [column for column, cell in row.items() if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS]
+        if long_cells:
+            raise ImportFileError(_("{origin}, line {line}: the cell in the column {column} is longer than {limit} "
+                                    "characters; a States parties table holds short values.").format(
+                origin=origin, line=reader.line_num, column=long_cells[0], limit=MAX_CELL_CHARS))
         try:
             states.append(
                 StateParty(
@@ -157,12 +174,9 @@ def load_table(path: str | Path) -> StatesPartiesTable:
         ImportFileError: unreadable, too large, or malformed.
     """
     path = Path(path)
+    raw = read_regular_file(path, MAX_TABLE_BYTES, ImportFileError)  # never a pipe or a device
     try:
-        if path.stat().st_size > MAX_TABLE_BYTES:
-            raise ImportFileError(f"{path.name} is too large for a States parties table.")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ImportFileError(f"Cannot read {path}: {exc.strerror}.") from None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(f"{path.name} is not UTF-8 text; save it as UTF-8 CSV.") from None
     return parse_table(text, path.name)
@@ -195,7 +209,7 @@ def import_table(path: str | Path, target: Path | None = None) -> StatesPartiesT
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-        temporary.write_bytes(Path(path).read_bytes())
+        temporary.write_bytes(read_regular_file(path, MAX_TABLE_BYTES, ImportFileError))
         os.replace(temporary, target)
     except OSError as exc:
         raise ImportFileError(f"Could not keep a copy of {Path(path).name} in {target.parent}: {exc.strerror}.") from None

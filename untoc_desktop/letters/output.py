@@ -21,10 +21,12 @@ import subprocess
 import tempfile
 import uuid
 from html import escape
-from pathlib import Path
+from functools import cache
+from pathlib import Path, PurePosixPath
 
 from docxtpl import DocxTemplate, Listing
-from jinja2 import TemplateError, nodes
+from jinja2 import TemplateError, meta, nodes
+from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..documents import model, render
@@ -34,25 +36,12 @@ from ..documents.text import clean_text
 from ..errors import ExportError
 from .context import Letter, LetterError
 from .fields import check_fields
+from .template_package import LetterTemplateError, TemplatePackage, read_template
 from .wording import wording_for
 
 #: Shipped templates: ``TEMPLATES_DIR / language / f"{kind}.docx"``.
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "letters"
 FORMATS = ("docx", "pdf")
-
-
-class LetterTemplateError(LetterError):
-    """A Word template uses fields the letter does not fill, or lacks required ones.
-
-    Attributes:
-        unknown: field names the template uses that this kind of letter does not fill.
-        missing: required field names the template does not use.
-    """
-
-    def __init__(self, message: str, unknown: list[str] | None = None, missing: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.unknown = unknown or []
-        self.missing = missing or []
 
 
 class OfficeSuiteMissingError(LetterError):
@@ -121,16 +110,24 @@ def _refuse_template_code(trees: list[nodes.Template], name: str) -> None:
 
 
 def template_fields(template: Path) -> set[str]:
-    """The variables a Word template uses (body, tables, headers and footers).
+    """The variables a Word template uses, after checking every part the template engine renders.
+
+    The package is first checked and cleaned (:func:`.template_package.read_template`: sizes
+    before unpacking, nothing pointing outside the file). Then the body, tables, headers,
+    footers, footnotes, endnotes and document properties (``docProps/core.xml``, ``app.xml``,
+    ``custom.xml``) must hold only ``{{ field }}`` placeholders and ``{% if field %}`` lines.
 
     Raises:
-        LetterTemplateError: the file is not a readable .docx or its fields are malformed.
+        LetterTemplateError: the file is not a readable .docx, is too large, points outside
+            itself, or its fields are malformed or hold template code.
     """
-    if not Path(template).is_file():
-        raise LetterTemplateError(f"The template {template} does not exist. Choose a Word (.docx) file.")
+    package = read_template(template)
     try:
         inspecting = _InspectingEnvironment()
-        used = set(DocxTemplate(str(template)).get_undeclared_template_variables(inspecting))
+        document = DocxTemplate(package.stream())
+        used = set(document.get_undeclared_template_variables(inspecting))
+        for source in _other_rendered_sources(document, package):
+            used |= meta.find_undeclared_variables(inspecting.parse(source))
         _refuse_template_code(inspecting.parsed, Path(template).name)
         return used
     except LetterTemplateError:
@@ -140,6 +137,25 @@ def template_fields(template: Path) -> set[str]:
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad file
         raise LetterTemplateError(
             f"{Path(template).name} cannot be read as a Word (.docx) template ({type(exc).__name__}).") from None
+
+
+#: Parts rendered or shown besides the body, headers and footers (docxtpl renders footnotes and the core
+#: properties; the others are checked the same way so that no part can carry template code unseen).
+_NOTE_PARTS = ("footnotes", "endnotes")
+_PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+
+
+def _other_rendered_sources(document: DocxTemplate, package: TemplatePackage) -> list[str]:
+    """Template sources of the footnotes, endnotes and document properties, as the engine would see them."""
+    sources = []
+    for name, data in package.parts.items():
+        stem = PurePosixPath(name).stem
+        if name.startswith("word/") and any(stem.startswith(kind) for kind in _NOTE_PARTS):
+            sources.append(document.patch_xml(data.decode("utf-8", "replace")))
+        elif name in _PROPERTY_PARTS:
+            root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+            sources.extend(text for text in root.itertext() if "{" in text)
+    return sources
 
 
 def check_template(template: Path, kind: str) -> set[str]:
@@ -176,7 +192,7 @@ class _Text(Listing):
 
 
 def _render_docx(letter: Letter, template: Path, out: Path) -> None:
-    template_doc = DocxTemplate(str(template))
+    template_doc = DocxTemplate(read_template(template).stream())  # the checked, cleaned copy
     context = {name: _Text(value, paragraphs=name == "body") for name, value in letter.fields.items()}
     template_doc.render(context, jinja_env=_template_environment(), autoescape=True)
     template_doc.save(str(out))
@@ -201,13 +217,42 @@ def require_office_suite() -> str:
     return office
 
 
+@cache
+def network_isolation() -> tuple[str, ...]:
+    """The command prefix that runs LibreOffice without network access, or ``()`` where impossible.
+
+    On Linux, ``unshare -rn`` (a new user and network namespace: no interface but a
+    closed loopback) when the system allows it for this user, else ``unshare -n`` (as
+    administrator). Elsewhere (Windows, macOS) there is no such tool; the template was
+    cleaned of every link outside itself before LibreOffice sees it, which is the guard there.
+    """
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    for options in (("-rn",), ("-n",)):
+        try:
+            probe = subprocess.run([unshare, *options, "--", "true"], capture_output=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0:
+            return (unshare, *options, "--")
+    return ()
+
+
 def _convert_to_pdf(docx: Path, out: Path) -> None:
+    """Convert a rendered (already checked and cleaned) letter to PDF with LibreOffice.
+
+    LibreOffice runs with a fresh, empty profile in a temporary folder (never the user's,
+    so no macro setting or extension of theirs applies and it works while their LibreOffice
+    is open) and, where the platform allows, without network access (:func:`network_isolation`).
+    """
     office = require_office_suite()
     with tempfile.TemporaryDirectory(prefix="untoc-letter-") as folder:
         profile = Path(folder, "profile").as_uri()  # own profile: works while the user's LibreOffice is open
+        command = [*network_isolation(), office, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--nolockcheck", "--convert-to", "pdf", "--outdir", folder, str(docx)]
         try:
-            subprocess.run([office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                            "--outdir", folder, str(docx)], check=True, capture_output=True, timeout=180)
+            subprocess.run(command, check=True, capture_output=True, timeout=180)
         except (OSError, subprocess.SubprocessError) as exc:
             raise LetterError(f"LibreOffice could not convert the letter to PDF ({type(exc).__name__}). "
                               "Export it as Word (.docx) instead.") from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-import yaml
+from .safe_yaml import load_data_yaml
 
 
 def _strings(data: Any) -> Iterator[str]:
@@ -40,7 +40,7 @@ def extract_definitions(
     fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
 ) -> Iterator[tuple[int, str, str, list[str]]]:
     """Yield ``(lineno, funcname, message, comments)`` for each translatable string of a definition."""
-    data = yaml.safe_load(fileobj.read().decode("utf-8"))
+    data = load_data_yaml(fileobj.read().decode("utf-8"), getattr(fileobj, "name", "<definition>"))
     seen: set[str] = set()
     for text in _strings(data):
         if text and text not in seen:

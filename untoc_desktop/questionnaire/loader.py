@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from ..errors import DefinitionError, RuleSyntaxError
+from ..received_files import read_regular_file
 from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Option, Paragraph, Question
+from .patterns import PatternError, compile_pattern
 from .rules import parse_rule
+from .safe_yaml import load_data_yaml
+
+#: Largest definition file accepted, in bytes (the shipped ones are under 25 KB).
+MAX_DEFINITION_BYTES = 5 * 1024 * 1024
 
 _FORMS_PACKAGE = "untoc_desktop.forms"
 
@@ -73,12 +78,12 @@ def load_definition_file(path: str | Path) -> Definition:
             or a rule error with question id and character position).
     """
     path = Path(path)
+    raw = read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DefinitionError(f"Cannot read the questionnaire definition {path}: {exc.strerror}.") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise DefinitionError(f"The questionnaire definition {path.name} is not valid YAML: {exc}") from None
+    data = load_data_yaml(text, path.name)  # no aliases, limited nesting
     return definition_from_data(data, source_name=path.name, path=str(path))
 
 
@@ -184,10 +189,18 @@ def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, sou
             try:
                 rules[name] = parse_rule(raw[name], known_keys=keys - {raw["key"]})
             except RuleSyntaxError as exc:
+                shown = exc.expression if len(exc.expression) <= 80 else exc.expression[:77] + "…"
                 raise DefinitionError(
                     f"The questionnaire definition {source_name}: the {name} rule of question {question_id} "
-                    f"('{exc.expression}') is invalid: {exc}."
+                    f"('{shown}') is invalid: {exc}."
                 ) from None
+        if raw.get("pattern") is not None:
+            try:
+                compile_pattern(raw["pattern"])
+            except PatternError as exc:
+                raise DefinitionError(
+                    f"The questionnaire definition {source_name}: the pattern of question {question_id} is refused: "
+                    f"{exc}.") from None
         if raw.get("minimum") is not None and raw.get("maximum") is not None and raw["minimum"] > raw["maximum"]:
             raise DefinitionError(
                 f"The questionnaire definition {source_name}: question {question_id} has a minimum above its maximum."

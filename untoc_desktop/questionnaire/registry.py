@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DefinitionError
+from ..received_files import read_regular_file
 from .loader import installed_definitions, load_definition_file
 from .model import Definition
 
@@ -121,7 +122,7 @@ class DefinitionRegistry:
         try:
             self.user_folder.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-            temporary.write_bytes(path.read_bytes())
+            temporary.write_bytes(read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError))
             os.replace(temporary, target)
         except OSError as exc:
             raise DefinitionError(f"Could not keep a copy of {path.name} in {self.user_folder}: {exc.strerror}.") from None

@@ -20,6 +20,10 @@ ever passed to ``eval``):
 ``answered(KEY)`` is true when that answer counts as answered.
 
 Example: ``status in ("partly", "not_implemented")``.
+
+A rule is at most :data:`MAX_RULE_CHARS` characters, :data:`MAX_RULE_DEPTH`
+levels deep and :data:`MAX_RULE_TERMS` terms: a definition from someone else
+cannot make loading take minutes or exhaust Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ _COMPARATORS = {
     ast.Gt: lambda a, b: _ordered(a, b) and a > b,
     ast.GtE: lambda a, b: _ordered(a, b) and a >= b,
 }
+#: Longest rule accepted, in characters (the shipped rules are under 100).
+MAX_RULE_CHARS = 2000
+#: Deepest nesting of a rule (brackets, not, and/or, comparisons).
+MAX_RULE_DEPTH = 24
+#: Most terms (names, literals, operators) in one rule.
+MAX_RULE_TERMS = 300
 _NAMED_CONSTANTS = {"true": True, "false": False, "none": None, "True": True, "False": False, "None": None}
 
 
@@ -97,9 +107,14 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
     """
     if not isinstance(source, str) or not source.strip():
         raise RuleSyntaxError("the rule is empty", str(source), 0)
+    if len(source) > MAX_RULE_CHARS:
+        raise RuleSyntaxError(f"the rule is {len(source)} characters long; rules are limited to {MAX_RULE_CHARS}",
+                              source, MAX_RULE_CHARS)
     try:
         with _PARSE_LOCK:
             tree = ast.parse(source.strip(), mode="eval")
+    except (RecursionError, MemoryError):
+        raise RuleSyntaxError(f"the rule is nested too deeply (at most {MAX_RULE_DEPTH} levels)", source, 0) from None
     except SyntaxError as exc:
         if not exc.offset:  # Python gives no offset when the text ends too early
             position, message = len(source.strip()), "the rule ends too early"
@@ -107,8 +122,25 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
             position, message = exc.offset - 1, exc.msg
         raise RuleSyntaxError(f"invalid syntax at position {position}: {message}", source, position) from None
     keys: set[str] = set()
+    _check_size(tree.body, source)
     _check(tree.body, source, keys, known_keys)
     return Rule(source=source.strip(), _tree=tree, keys=frozenset(keys))
+
+
+def _check_size(root: ast.AST, source: str) -> None:
+    """Refuse a rule nested deeper than :data:`MAX_RULE_DEPTH` or with more than :data:`MAX_RULE_TERMS` terms.
+
+    Walks the tree with an explicit stack, so that no depth can reach Python's recursion limit.
+    """
+    stack, terms = [(root, 1)], 0
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_RULE_DEPTH:
+            raise _fail(node, source, f"the rule is nested more than {MAX_RULE_DEPTH} levels deep")
+        terms += 1
+        if terms > MAX_RULE_TERMS:
+            raise _fail(node, source, f"the rule has more than {MAX_RULE_TERMS} terms")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
 def _fail(node: ast.AST, source: str, what: str) -> RuleSyntaxError:

@@ -7,7 +7,7 @@ import signal
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -82,13 +82,28 @@ def install_qt_translations(app: QApplication, language: str) -> QTranslator | N
     return None
 
 
-def _excepthook(window_parent: QApplication) -> object:
+def unexpected_error_hook(window_parent: QApplication, unsaved: Callable[[], int] = lambda: 0) -> object:
+    """The ``sys.excepthook`` of the application: log the error and tell the user, never with a traceback.
+
+    Args:
+        window_parent: the application (its active window parents the message).
+        unsaved: number of answers in the window not yet in the draft file; while some are, the
+            message says so instead of calling the answers safe.
+    """
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        try:
+            count = unsaved()
+        except Exception:  # noqa: BLE001 (the hook must never fail itself; assume the worst)
+            count = -1
+        if count == 0:
+            advice = _("Your answers saved so far are safe in the draft file.")
+        else:
+            advice = _("Some answers in the window are not saved in the draft file yet: keep the window open and "
+                       "use File > Save As to save the draft elsewhere.")
         QMessageBox.critical(
             window_parent.activeWindow(), _("Unexpected problem"),
-            _("Something unexpected went wrong: {problem}\nYour answers saved so far are safe in the draft file.")
-            .format(problem=exc),
+            _("Something unexpected went wrong: {problem}").format(problem=exc) + "\n" + advice,
         )
 
     return hook
@@ -115,8 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = set_language(QLocale.system().name())
     install_qt_translations(app, language)
     app.setStyleSheet(STYLE_SHEET)
-    sys.excepthook = _excepthook(app)  # type: ignore[assignment]
+    windows: list[MainWindow] = []
+    sys.excepthook = unexpected_error_hook(  # type: ignore[assignment]
+        app, lambda: sum(len(w.autosave.unsaved()) for w in windows if w.autosave is not None))
     window = build_main_window([], user_settings(), interface_language=language)
+    windows.append(window)
     window.show()  # before opening, so that an error message has its window behind it
     close_on_termination(window)
     path = draft_argument(arguments)

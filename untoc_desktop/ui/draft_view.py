@@ -40,9 +40,11 @@ from .undo import AnswerUndo
 
 
 class ErrorBanner(QFrame):
-    """A persistent message across the top of the workspace (write errors), with a Retry button."""
+    """A persistent message across the top of the workspace (write errors), with Try again and Save As buttons."""
 
     retry_requested = Signal()
+    #: The user chose to save the draft, with the unsaved text, elsewhere.
+    save_as_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,10 +53,13 @@ class ErrorBanner(QFrame):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry = QPushButton(_("Try again"), self)
+        self.save_as = QPushButton(_("Save As…"), self)
         layout = QHBoxLayout(self)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.retry)
+        layout.addWidget(self.save_as)
         self.retry.clicked.connect(self.retry_requested)
+        self.save_as.clicked.connect(self.save_as_requested)
         self.hide()
 
     def show_message(self, message: str) -> None:

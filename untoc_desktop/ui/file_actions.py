@@ -66,6 +66,8 @@ class FileCommands(_Base):
         """Create a draft file at ``path`` (``.untoc`` added when missing) and open it; False on failure (shown).
 
         ``applicability`` (Protocol -> party, source, table date and origin) is recorded in the draft.
+        The new file is then opened exactly as an existing draft is (same lock note, so a
+        second running copy shows it read-only).
         """
         path = Path(path)
         if path.suffix.lower() != DRAFT_SUFFIX:
@@ -73,18 +75,15 @@ class FileCommands(_Base):
         try:
             definition = self._definition_for_cluster(info.cluster)
             info = replace(info, definition_id=definition.id, definition_version=definition.version)
-            draft = Draft.create(path, info)
-            if applicability:
-                draft.set_property(APPLICABILITY_PROPERTY, applicability)
+            with Draft.create(path, info) as draft:
+                if applicability:
+                    draft.set_property(APPLICABILITY_PROPERTY, applicability)
         except UntocError as exc:
             self._warn(_("The draft was not created"), str(exc))
             return False
         self._settings.setValue("new_draft/organization", info.organization)
         self._settings.setValue("new_draft/author", info.author)
-        if not self._switch_to(draft, definition):
-            return False
-        self.safety.after_open(None)
-        return True
+        return self.open_draft(path)
 
     def open_draft_dialog(self) -> bool:
         """Ask for a draft file and open it."""
@@ -172,7 +171,7 @@ class FileCommands(_Base):
             self._warn(_("The copy was not saved"), str(exc))
             return False
         if carried:
-            self.autosave.discard_failed()
+            self.autosave.discard_failed(carried)
         if self.open_draft(path):
             self.statusBar().showMessage(_("Now editing the copy {name}.").format(name=path.name), 8000)
             return True

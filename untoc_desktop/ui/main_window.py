@@ -205,6 +205,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
         self.autosave.saved.connect(self._saved)
+        self.draft_view.banner.save_as_requested.connect(self.save_as)
         self._recent.add(draft.path)
         self._draft_changed()
         self.edit_actions.set_stack(self.draft_view.undo.stack)

@@ -1,0 +1,62 @@
+"""YAML from a user (questionnaire definitions) read without aliases and with a nesting limit.
+
+YAML aliases (``*name``) let a few hundred bytes expand to billions of nodes (the
+"billion laughs"); definitions never need them, so any alias is refused at once.
+Nesting deeper than :data:`MAX_DEPTH` is refused before Python's recursion limit
+is reached. Only plain data is built (PyYAML's safe constructor).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.composer import ComposerError
+
+from ..errors import DefinitionError
+from ..i18n import _
+
+#: Deepest nesting of lists and mappings accepted (a definition needs about ten).
+MAX_DEPTH = 40
+
+
+class _DataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with a depth limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 (PyYAML hook)
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ComposerError(None, None, _("aliases (*{name}) are not allowed in a questionnaire definition; "
+                                              "write the values out").format(name=event.anchor), event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise ComposerError(None, None, _("the data is nested more than {limit} levels deep").format(
+                    limit=MAX_DEPTH), self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def load_data_yaml(text: str, source_name: str) -> Any:
+    """Parse YAML text from a user into plain data (dicts, lists, strings, numbers).
+
+    Raises:
+        DefinitionError: not valid YAML, an alias, or nesting deeper than :data:`MAX_DEPTH`
+            (the message names ``source_name`` and the line).
+    """
+    loader = _DataLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        raise DefinitionError(_("The questionnaire definition {name} is not valid YAML: {problem}").format(
+            name=source_name, problem=exc)) from None
+    except RecursionError:
+        raise DefinitionError(_("The questionnaire definition {name} is nested too deeply.").format(
+            name=source_name)) from None
+    finally:
+        loader.dispose()
