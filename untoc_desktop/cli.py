@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
+from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
 
     add_letter_commands(commands)
+    add_signing_commands(commands)
     return parser
 
 
@@ -249,8 +251,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
 
+    from .submissions import export_and_record
+
     draft, definition = _open(args.file)
     with draft:
+        if not draft.read_only:  # recorded in the register of what was sent, with a snapshot to export again
+            entry = export_and_record(draft, definition, args.output, args.format, language=args.language)
+            print(f"Exported {args.output} (register entry {entry.number}, SHA-256 {entry.sha256}).")
+            return EXIT_OK
         info, answers = draft.info, draft.answers()
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
     print(f"Exported {out}.")
@@ -280,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
             return LETTER_COMMANDS[args.command](args, _open)
+        if args.command in SIGNING_COMMANDS:
+            return SIGNING_COMMANDS[args.command](args, _open)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
