@@ -137,6 +137,20 @@ def _place(page_width: float, top: float, height: float, taken: list[tuple[float
     return None
 
 
+def _append_blank_page(writer: IncrementalPdfFileWriter, media_box: tuple[float, float, float, float]) -> None:
+    """Add an empty page of the same size at the end of the document (in the revision being written)."""
+    from pyhanko.pdf_utils import generic
+
+    contents = writer.add_object(generic.StreamObject(stream_data=b""))
+    page = generic.DictionaryObject({
+        generic.pdf_name("/Type"): generic.pdf_name("/Page"),
+        generic.pdf_name("/MediaBox"): generic.ArrayObject([generic.FloatObject(v) for v in media_box]),
+        generic.pdf_name("/Resources"): generic.DictionaryObject(),
+        generic.pdf_name("/Contents"): contents,
+    })
+    writer.insert_page(page)
+
+
 def sign_pdf(
     in_path: str | Path, out_path: str | Path, identity: SigningIdentity, request: SignatureRequest,
 ) -> Path:
@@ -149,7 +163,9 @@ def sign_pdf(
         in_path: the PDF to sign (it may carry earlier signatures; they stay valid).
         out_path: the signed PDF to write.
         identity: the signing key and certificates (see :func:`.identity.load_identity`).
-        request: who signs and where the block goes.
+        request: who signs and where the block goes. When the last page has no room left for the
+            block and the file carries no signature yet, an empty page is added for the signatures
+            (in the signed revision).
 
     Returns:
         ``out_path`` as a Path.
@@ -185,7 +201,14 @@ def sign_pdf(
     x1, y1, x2, y2 = (float(v) for v in page["/MediaBox"])
     taken = _widget_boxes(page)
     top = min(_text_bottom(data, page_index), y2 - 60)
-    box = _place(x2 - x1, top, height, taken, rtl=block.language.startswith("ar"))
+    rtl = block.language.startswith("ar")
+    box = _place(x2 - x1, top, height, taken, rtl=rtl)
+    if box is None and request.page is None and existing == 0:
+        # A full last page: the first signature brings a page of its own, in its own (signed) revision.
+        # Later signers find room there; a page added after a signature would break it.
+        _append_blank_page(writer, (x1, y1, x2, y2))
+        page_index, page_number = pages, pages + 1
+        box = _place(x2 - x1, y2 - 72, height, [], rtl=rtl)
     if box is None:
         raise SigningError(
             f"There is no room for the signature block on page {page_number} of {in_path.name}; "

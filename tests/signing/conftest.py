@@ -1,0 +1,87 @@
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from untoc_desktop.documents import export_submission
+from untoc_desktop.signing.identity import create_identity, load_identity
+
+PASSPHRASE = "correct horse battery"
+
+
+def run_untoc(*args, passphrase=PASSPHRASE, monkeypatch=None):
+    """Run the untoc command in-process; returns (exit status, stdout, stderr) via capsys by the caller."""
+    from untoc_desktop.cli import main
+
+    return main([str(a) for a in args])
+
+
+@pytest.fixture(scope="session")
+def identities(tmp_path_factory):
+    """Two people of one organisation, each with an identity made by the application (root + signing cert)."""
+    folder = tmp_path_factory.mktemp("identities")
+    amina = create_identity(folder / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights", PASSPHRASE,
+                            email="amina@example.org", country="KE")
+    jean = create_identity(folder / "jean.p12", "Jean Dupont", "Coalition for Justice & Rights", PASSPHRASE)
+    return {"amina": amina, "jean": jean}
+
+
+@pytest.fixture(scope="session")
+def exported_pdfs(tmp_path_factory, cluster1):
+    """A short English and Arabic submission (a few answers), exported once per session."""
+    from untoc_desktop.draft import DraftInfo
+
+    folder = tmp_path_factory.mktemp("exports")
+    answers = {"UNTOC.5.1(b).challenges": "Lacunes : pas de données & peu de moyens."}
+    paths = {}
+    for language in ("en", "ar"):
+        info = DraftInfo(organization="Coalition for Justice & Rights", country="Republic of Veridia", cluster=1,
+                         protocols=frozenset(), language=language, definition_id=cluster1.id,
+                         definition_version=cluster1.version)
+        paths[language] = export_submission(cluster1, info, answers, folder / f"submission-{language}.pdf", fmt="pdf")
+    return paths
+
+
+@pytest.fixture
+def pdf(tmp_path, exported_pdfs):
+    path = tmp_path / "submission.pdf"
+    shutil.copy(exported_pdfs["en"], path)
+    return path
+
+
+@pytest.fixture
+def amina(identities):
+    return load_identity(identities["amina"].p12_path, PASSPHRASE)
+
+
+@pytest.fixture
+def jean(identities):
+    return load_identity(identities["jean"].p12_path, PASSPHRASE)
+
+
+def nss_database(folder: Path, *root_pems: Path) -> str:
+    """An NSS database trusting the given roots, as poppler's pdfsig reads it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"], check=True, capture_output=True)
+    for number, pem in enumerate(root_pems):
+        subprocess.run(["certutil", "-A", "-d", f"sql:{folder}", "-n", f"root{number}", "-t", "CT,C,C", "-i", str(pem)],
+                       check=True, capture_output=True)
+    return f"sql:{folder}"
+
+
+def pdfsig(path: Path, nssdir: str) -> list[dict[str, str]]:
+    """pdfsig's report, one dict per signature ('valid': signature line, 'certificate': certificate line)."""
+    output = subprocess.run(["pdfsig", "-nssdir", nssdir, str(path)], capture_output=True, text=True).stdout
+    signatures = []
+    for line in output.splitlines():
+        line = line.strip()
+        if line.startswith("Signature #"):
+            signatures.append({})
+        elif line.startswith("- Signature Validation:"):
+            signatures[-1]["valid"] = line.split(":", 1)[1].strip()
+        elif line.startswith("- Certificate Validation:"):
+            signatures[-1]["certificate"] = line.split(":", 1)[1].strip()
+        elif line.startswith("- Signer Certificate Common Name:"):
+            signatures[-1]["signer"] = line.split(":", 1)[1].strip()
+    return signatures
