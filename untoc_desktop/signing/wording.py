@@ -1,6 +1,8 @@
 """Fixed wording of the visible signature block, per document language.
 
 Looked up by the language part of the code; a language without a table falls back to English.
+In Arabic a colon stands apart (``المنظمة : …``): the PDF renderer draws a colon glued to the end
+of an Arabic word on its right, where it reads as the start of the word.
 """
 
 from __future__ import annotations
@@ -40,14 +42,14 @@ _WORDING: dict[str, dict[str, str]] = {
                   "pdfsig) tras confiar en el certificado raíz con esta huella, o ejecute: untoc verify ARCHIVO.pdf",
     },
     "ar": {
-        "signed_by": "وقّعه رقميًا: {name}",
-        "title": "الصفة: {title}",
-        "organization": "المنظمة: {organization}",
-        "date": "التاريخ: {date}، {time} UTC",
-        "reason": "السبب: {reason}",
-        "fingerprint": "بصمة SHA-256 للشهادة الجذرية:",
-        "verify": "للتحقق: افتح ملف PDF هذا في قارئ يتحقق من التوقيعات (Adobe Reader أو Okular أو pdfsig) "
-                  "بعد الوثوق بالشهادة الجذرية ذات هذه البصمة، أو نفّذ: untoc verify FILE.pdf",
+        "signed_by": "وقّعه رقميًا : {name}",
+        "title": "الصفة : {title}",
+        "organization": "المنظمة : {organization}",
+        "date": "التاريخ : {date}، {time} UTC",
+        "reason": "السبب : {reason}",
+        "fingerprint": "بصمة SHA-256 للشهادة الجذرية :",
+        "verify": "للتحقق : افتح ملف PDF هذا في قارئ يتحقق من التوقيعات (Adobe Reader أو Okular أو pdfsig) "
+                  "بعد الوثوق بالشهادة الجذرية ذات هذه البصمة، أو نفّذ : untoc verify FILE.pdf",
     },
     "ru": {
         "signed_by": "Подписано электронной подписью: {name}",
