@@ -129,7 +129,7 @@ def test_an_update_appended_after_signing_fails_untoc_verify(tmp_path, pdf, amin
     assert check.intact and check.trusted and not check.unchanged_since
 
 
-def test_two_signatures_in_sequence_are_both_valid(tmp_path, pdf, amina, jean, identities):
+def test_two_signatures_in_sequence_are_both_valid(tmp_path, pdf, amina, jean, identities, no_network):
     first = sign(pdf, tmp_path / "one.pdf", amina)
     second = sign(first, tmp_path / "two.pdf", jean, name="Jean Dupont")
     fingerprints = [identities["amina"].root_fingerprint, identities["jean"].root_fingerprint]
