@@ -9,7 +9,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from conftest import PASSPHRASE, nss_database, pdfsig
+from signing_helpers import PASSPHRASE, nss_database, pdfsig
 from untoc_desktop.cli import main
 from untoc_desktop.signing.identity import load_identity, make_certificates
 from untoc_desktop.signing.pdf_sign import SignatureRequest, sign_pdf
