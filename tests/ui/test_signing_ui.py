@@ -88,3 +88,16 @@ def test_the_file_menu_offers_the_signing_entries(window):
     texts = [a.text() for a in window.file_menu.actions()]
     assert {"&Sign and export submission…", "&Verify a signed submission…", "Sen&t submissions"} <= set(texts)
     assert not window.signing.sign_action.isEnabled() and window.signing.verify_action.isEnabled()
+
+
+def test_an_export_from_the_window_is_recorded_in_sent_submissions(qtbot, window, draft_path, tmp_path):
+    import hashlib
+
+    out = tmp_path / "submission.docx"
+    operation = window.start_export(out, "docx")
+    with qtbot.waitSignal(operation.finished, timeout=5000):
+        pass
+    [entry] = sent_entries(window.session.draft)
+    assert (entry.file_name, entry.format) == ("submission.docx", "docx")
+    assert entry.sha256 == hashlib.sha256(out.read_bytes()).hexdigest() == entry.snapshot["export_sha256"]
+    assert entry.snapshot["export"]["issued_at"] and entry.snapshot["definition"]["id"] == "untoc-cluster-1"
