@@ -39,6 +39,8 @@ def add_signing_commands(commands: Any) -> None:
     create.add_argument("--email", default="")
     create.add_argument("--country", default="", help="two-letter ISO code")
     create.add_argument("-o", "--output", type=Path, required=True, help="the new .p12 file")
+    create.add_argument("--issuer", type=Path, default=None,
+                        help="a colleague's …-organisation-root.p12: issue from the same root (same passphrase)")
     _add_passphrase(create)
     trust = actions.add_parser("trust", help="trust a root certificate (.pem/.cer) for 'untoc verify'")
     trust.add_argument("certificate", type=Path)
@@ -98,12 +100,18 @@ def _cmd_identity(args: argparse.Namespace, open_draft: Any) -> int:
         found = trust_root(args.certificate, args.fingerprint)
         print(f"Trusted the root certificate {args.certificate.name} (SHA-256 {found}).")
         return 0
-    created = create_identity(args.output, args.name, args.organization, read_passphrase(args.passphrase_file),
-                              email=args.email, country=args.country)
+    from .signing.identity import load_organisation_root
+
+    passphrase = read_passphrase(args.passphrase_file)
+    issuer = load_organisation_root(args.issuer, passphrase) if args.issuer is not None else None
+    created = create_identity(args.output, args.name, args.organization, passphrase,
+                              email=args.email, country=args.country, issuer=issuer)
     trust_root(created.root_pem)
     print(f"Created the signing identity {created.p12_path} (keep it and its passphrase safe).")
     print(f"Root certificate to publish: {created.root_pem} and {created.root_cer}")
     print(f"Root certificate SHA-256 fingerprint: {created.root_fingerprint}")
+    if created.root_p12 is not None:
+        print(f"Organisation root key (to issue colleagues' identities with --issuer): {created.root_p12}")
     return 0
 
 

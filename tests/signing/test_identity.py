@@ -97,3 +97,20 @@ def test_a_short_passphrase_is_refused(tmp_path):
     with pytest.raises(SigningError, match="at least 8"):
         create_identity(tmp_path / "id.p12", "A", "CJR", "short")
     assert not list(tmp_path.iterdir())
+
+
+def test_a_colleague_is_issued_from_the_same_organisation_root(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("UNTOC_PASSPHRASE", PASSPHRASE)
+    assert main(["identity", "create", "--name", "Amina", "--organization", "CJR", "-o", str(tmp_path / "a.p12")]) == 0
+    first = capsys.readouterr().out
+    assert "organisation-root.p12" in first
+    assert main(["identity", "create", "--name", "Jean", "--organization", "CJR", "-o", str(tmp_path / "j.p12"),
+                 "--issuer", str(tmp_path / "a-organisation-root.p12")]) == 0
+    second = capsys.readouterr().out
+    fingerprint = first.split("SHA-256 fingerprint: ")[1].split()[0]
+    assert f"SHA-256 fingerprint: {fingerprint}" in second and "organisation-root" not in second
+    amina, jean = load_identity(tmp_path / "a.p12", PASSPHRASE), load_identity(tmp_path / "j.p12", PASSPHRASE)
+    assert amina.root == jean.root and jean.certificate.issuer == amina.root.subject
+    assert main(["identity", "create", "--name", "X", "--organization", "CJR", "-o", str(tmp_path / "x.p12"),
+                 "--issuer", str(tmp_path / "j.p12")]) == 2  # a personal identity cannot issue
+    assert not (tmp_path / "x.p12").exists()

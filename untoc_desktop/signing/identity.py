@@ -95,12 +95,17 @@ class SigningIdentity:
 
 @dataclass(frozen=True)
 class CreatedIdentity:
-    """What :func:`create_identity` wrote: the PKCS#12 file, the root certificate files, its fingerprint."""
+    """What :func:`create_identity` wrote: the PKCS#12 file, the root certificate files, its fingerprint.
+
+    ``root_p12`` is the organisation root's own key file (new roots only), used to issue colleagues'
+    certificates from the same root (``issuer`` of :func:`create_identity`).
+    """
 
     p12_path: Path
     root_pem: Path
     root_cer: Path
     root_fingerprint: str
+    root_p12: Path | None = None
 
 
 def _name(common_name: str, organization: str, country: str, email: str = "") -> x509.Name:
@@ -122,8 +127,9 @@ def _key_usage(**enabled: bool) -> x509.KeyUsage:
 def make_certificates(
     name: str, organization: str, *, email: str = "", country: str = "", now: _dt.datetime | None = None,
     root_years: int = ROOT_YEARS, signer_years: int = SIGNER_YEARS,
+    issuer: tuple[object, x509.Certificate] | None = None,
 ) -> tuple[object, x509.Certificate, x509.Certificate]:
-    """Make an organisation root certificate and a person's signing certificate issued by it.
+    """Make an organisation root certificate (or use ``issuer``) and a person's signing certificate issued by it.
 
     Args:
         name: the signatory's name (common name of the signing certificate).
@@ -132,15 +138,26 @@ def make_certificates(
         country: ISO 3166-1 alpha-2 code, or "".
         now: start of validity (default: now, UTC).
         root_years / signer_years: validity of each certificate, in years.
+        issuer: (root key, root certificate) of an existing organisation root, to issue a
+            colleague's certificate from the same root; None makes a new root.
 
     Returns:
-        (signer's private key, signer's certificate, root certificate). The root's key is
-        discarded: nobody can issue further certificates in the root's name by accident;
-        a second person gets an identity (and root) of their own.
+        (signer's private key, signer's certificate, root certificate).
 
     Raises:
         SigningError: a missing name or organisation, or a country that is not two letters.
     """
+    key, certificate, root, _root_key = _issue(name, organization, email=email, country=country, now=now,
+                                               root_years=root_years, signer_years=signer_years, issuer=issuer)
+    return key, certificate, root
+
+
+def _issue(
+    name: str, organization: str, *, email: str = "", country: str = "", now: _dt.datetime | None = None,
+    root_years: int = ROOT_YEARS, signer_years: int = SIGNER_YEARS,
+    issuer: tuple[object, x509.Certificate] | None = None,
+) -> tuple[object, x509.Certificate, x509.Certificate, object]:
+    """:func:`make_certificates`, also returning the root's private key (for the organisation root file)."""
     name, organization, email, country = name.strip(), organization.strip(), email.strip(), country.strip()
     if not name or not organization:
         raise SigningError("A signing identity needs the signatory's name and the organisation's name.")
@@ -148,19 +165,23 @@ def make_certificates(
         raise SigningError("The country is a two-letter ISO code, such as FR or KE.")
     now = now or _dt.datetime.now(_dt.timezone.utc)
     start = now - _dt.timedelta(minutes=5)
-    root_key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
-    root_name = _name(f"{organization} root certificate", organization, country)
-    root = (
-        x509.CertificateBuilder()
-        .subject_name(root_name).issuer_name(root_name)
-        .public_key(root_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + _dt.timedelta(days=365 * root_years + root_years // 4))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
-        .sign(root_key, hashes.SHA256())
-    )
+    if issuer is not None:
+        root_key, root = issuer
+        root_name = root.subject
+    else:
+        root_key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
+        root_name = _name(f"{organization} root certificate", organization, country)
+        root = (
+            x509.CertificateBuilder()
+            .subject_name(root_name).issuer_name(root_name)
+            .public_key(root_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(start).not_valid_after(start + _dt.timedelta(days=365 * root_years + root_years // 4))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(_key_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
+            .sign(root_key, hashes.SHA256())  # type: ignore[arg-type]
+        )
     key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
     builder = (
         x509.CertificateBuilder()
@@ -173,11 +194,12 @@ def make_certificates(
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, _DOCUMENT_SIGNING,
                                               _ADOBE_AUTHENTIC_DOCUMENTS]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),  # type: ignore[attr-defined]
+                       critical=False)
     )
     if email:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
-    return key, builder.sign(root_key, hashes.SHA256()), root
+    return key, builder.sign(root_key, hashes.SHA256()), root, root_key  # type: ignore[arg-type]
 
 
 def _write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -187,19 +209,50 @@ def _write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
         handle.write(data)
 
 
+def _encryption(passphrase: str) -> serialization.KeySerializationEncryption:
+    return (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(200_000)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(passphrase.encode("utf-8"))
+    )
+
+
+def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x509.Certificate]:
+    """Open an organisation root's key file (``…-organisation-root.p12``) to issue a colleague's certificate.
+
+    Raises:
+        SigningError: unreadable, wrong passphrase, or not a certificate authority.
+    """
+    root = load_identity(path, passphrase)
+    try:
+        is_ca = root.certificate.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if not is_ca:
+        raise SigningError(f"{Path(path).name} is not an organisation root (a certificate authority); it cannot issue "
+                           "certificates. Choose the …-organisation-root.p12 file made with the first identity.")
+    return root.key, root.certificate
+
+
 def create_identity(
     p12_path: str | Path, name: str, organization: str, passphrase: str, *, email: str = "", country: str = "",
+    issuer: tuple[object, x509.Certificate] | None = None,
 ) -> CreatedIdentity:
     """Create a signing identity: a passphrase-protected PKCS#12 file and the exported root certificate.
 
     The private key exists unencrypted only in memory; the file holds it encrypted with
     the passphrase (AES-256, PBKDF2). The root certificate is written beside it as
-    ``<name>-root.pem`` and ``<name>-root.cer`` (DER).
+    ``<name>-root.pem`` and ``<name>-root.cer`` (DER). A new root's own key is kept, encrypted
+    with the same passphrase, as ``<name>-organisation-root.p12``, so that colleagues'
+    certificates can be issued from the same root (one fingerprint for the organisation).
 
     Args:
         p12_path: the new ``.p12`` file (an existing file is never replaced).
         name, organization, email, country: see :func:`make_certificates`.
         passphrase: protects the file; at least 8 characters.
+        issuer: an organisation root (see :func:`load_organisation_root`) to issue from; None makes a new root.
 
     Returns:
         The files written and the root certificate's SHA-256 fingerprint.
@@ -213,25 +266,23 @@ def create_identity(
         raise SigningError("Choose a passphrase of at least 8 characters to protect the signing identity.")
     stem = p12_path.name[: -len(p12_path.suffix)] if p12_path.suffix else p12_path.name
     root_pem, root_cer = p12_path.with_name(f"{stem}-root.pem"), p12_path.with_name(f"{stem}-root.cer")
-    for path in (p12_path, root_pem, root_cer):
-        if path.exists():
+    root_p12 = None if issuer is not None else p12_path.with_name(f"{stem}-organisation-root.p12")
+    for path in (p12_path, root_pem, root_cer, root_p12):
+        if path is not None and path.exists():
             raise SigningError(f"{path} already exists; choose another name. Nothing was written.")
-    key, certificate, root = make_certificates(name, organization, email=email, country=country)
-    encryption = (
-        serialization.PrivateFormat.PKCS12.encryption_builder()
-        .kdf_rounds(200_000)
-        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
-        .hmac_hash(hashes.SHA256())
-        .build(passphrase.encode("utf-8"))
-    )
+    key, certificate, root, root_key = _issue(name, organization, email=email, country=country, issuer=issuer)
     data = pkcs12.serialize_key_and_certificates(
-        name.strip().encode("utf-8"), key, certificate, [root], encryption  # type: ignore[arg-type]
+        name.strip().encode("utf-8"), key, certificate, [root], _encryption(passphrase)  # type: ignore[arg-type]
     )
     written: list[Path] = []
     try:
         p12_path.parent.mkdir(parents=True, exist_ok=True)
         _write_new(p12_path, data, 0o600)
         written.append(p12_path)
+        if root_p12 is not None:
+            _write_new(root_p12, pkcs12.serialize_key_and_certificates(
+                b"organisation root", root_key, root, None, _encryption(passphrase)), 0o600)  # type: ignore[arg-type]
+            written.append(root_p12)
         _write_new(root_pem, root.public_bytes(serialization.Encoding.PEM))
         written.append(root_pem)
         _write_new(root_cer, root.public_bytes(serialization.Encoding.DER))
@@ -241,7 +292,7 @@ def create_identity(
             path.unlink(missing_ok=True)
         raise SigningError(f"Could not write the signing identity to {p12_path.parent}: {exc.strerror}. "
                            "Choose another folder.") from None
-    return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root))
+    return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root), root_p12)
 
 
 def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None = None) -> SigningIdentity:

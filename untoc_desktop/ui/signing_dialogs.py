@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import UntocError
 from ..i18n import _
-from ..signing.identity import create_identity, identities_dir, load_identity
+from ..signing.identity import create_identity, identities_dir, load_identity, load_organisation_root
 from ..signing.pdf_sign import SignatureRequest
 from ..signing.trust import trust_root
 from .session import DraftSession
@@ -66,6 +66,13 @@ class CreateIdentityDialog(QDialog):
         self.country.setPlaceholderText(_("Two letters, e.g. KE"))
         self.passphrase = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
+        self.issuer = QLineEdit(self)
+        self.issuer.setPlaceholderText(_("Empty: a new root; or a colleague's …-organisation-root.p12"))
+        self.issuer.setToolTip(_("To sign with the same root as a colleague (one fingerprint for the organisation), "
+                                 "choose the …-organisation-root.p12 made with their identity; it opens with the same "
+                                 "passphrase."))
+        self.issuer_button = QPushButton(_("Choose…"), self)
+        self.issuer_button.clicked.connect(self._choose_issuer)
         explanation = QLabel(_(
             "The application makes a root certificate for your organisation and a signing certificate for you, "
             "issued by it, valid for 20 years. They are kept in your user data folder, protected by the passphrase. "
@@ -78,6 +85,10 @@ class CreateIdentityDialog(QDialog):
         form.addRow(_("Country (optional)"), self.country)
         form.addRow(_("Passphrase (8 characters or more)"), self.passphrase)
         form.addRow(_("Passphrase again"), self.repeat)
+        issuer_row = QHBoxLayout()
+        issuer_row.addWidget(self.issuer, 1)
+        issuer_row.addWidget(self.issuer_button)
+        form.addRow(_("Organisation root (optional)"), issuer_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
         buttons.accepted.connect(self.create)
@@ -87,6 +98,12 @@ class CreateIdentityDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 0)
+
+    def _choose_issuer(self) -> None:
+        chosen, _f = QFileDialog.getOpenFileName(self, _("Organisation root"), str(self.folder),
+                                                 _("Organisation root (*-organisation-root.p12)"))
+        if chosen:
+            self.issuer.setText(chosen)
 
     def create(self) -> bool:
         """Create the identity; on success shows the root's fingerprint and closes the dialog."""
@@ -99,8 +116,10 @@ class CreateIdentityDialog(QDialog):
         while path.exists():
             path, number = self.folder / f"{slug}-{number}.p12", number + 1
         try:
+            issuer = (load_organisation_root(self.issuer.text().strip(), self.passphrase.text())
+                      if self.issuer.text().strip() else None)
             self.created = create_identity(path, self.name.text(), self.organization.text(), self.passphrase.text(),
-                                           email=self.email.text(), country=self.country.text())
+                                           email=self.email.text(), country=self.country.text(), issuer=issuer)
             trust_root(self.created.root_pem)
         except UntocError as exc:
             QMessageBox.warning(self, _("Create a signing identity"), str(exc))
@@ -145,7 +164,8 @@ class SignExportDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(info.language)))
         self.identity = QLineEdit(self)
         self.identity.setPlaceholderText(_("A .p12 or .pfx file"))
-        existing = sorted(identities_dir().glob("*.p12")) if identities_dir().is_dir() else []
+        existing = [p for p in sorted(identities_dir().glob("*.p12")) if not p.name.endswith("-organisation-root.p12")] \
+            if identities_dir().is_dir() else []
         if existing:
             self.identity.setText(str(existing[0]))
         self.browse = QPushButton(_("Choose…"), self)
