@@ -1,6 +1,7 @@
 import shutil
 
 from helpers import REPO_ROOT
+
 from untoc_desktop.draft import SCHEMA_VERSION, Draft, read_header
 from untoc_desktop.draft.register import SentEntry, record_sent, sent_entries
 from untoc_desktop.draft.store import backup_path

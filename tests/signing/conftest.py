@@ -6,6 +6,7 @@ from signing_helpers import PASSPHRASE
 from untoc_desktop.documents import export_submission
 from untoc_desktop.signing.identity import create_identity, load_identity
 
+
 @pytest.fixture(scope="session")
 def identities(tmp_path_factory):
     """Two people of one organisation, each with an identity made by the application (root + signing cert)."""

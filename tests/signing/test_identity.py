@@ -7,8 +7,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
-
 from signing_helpers import PASSPHRASE
+
 from untoc_desktop.cli import main
 from untoc_desktop.errors import SigningError
 from untoc_desktop.signing.identity import create_identity, identities_dir, load_identity, make_certificates

@@ -8,10 +8,10 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-
 from signing_helpers import PASSPHRASE, nss_database, pdfsig
+
 from untoc_desktop.cli import main
-from untoc_desktop.signing.identity import load_identity, make_certificates
+from untoc_desktop.signing.identity import make_certificates
 from untoc_desktop.signing.pdf_sign import SignatureRequest, sign_pdf
 from untoc_desktop.signing.verify import verify_pdf
 

@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-
 from signing_helpers import PASSPHRASE
+
 from untoc_desktop.cli import main
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.register import sent_entries
