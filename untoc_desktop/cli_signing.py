@@ -21,8 +21,12 @@ PASSPHRASE_VARIABLE = "UNTOC_PASSPHRASE"
 
 
 def _add_passphrase(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--passphrase-file", type=Path, default=None,
-                        help=f"file holding the passphrase (first line); default: ${PASSPHRASE_VARIABLE}, else asked")
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help=f"file holding the passphrase (first line); default: ${PASSPHRASE_VARIABLE}, else asked",
+    )
 
 
 def add_signing_commands(commands: Any) -> None:
@@ -39,8 +43,12 @@ def add_signing_commands(commands: Any) -> None:
     create.add_argument("--email", default="")
     create.add_argument("--country", default="", help="two-letter ISO code")
     create.add_argument("-o", "--output", type=Path, required=True, help="the new .p12 file")
-    create.add_argument("--issuer", type=Path, default=None,
-                        help="a colleague's …-organisation-root.p12: issue from the same root (same passphrase)")
+    create.add_argument(
+        "--issuer",
+        type=Path,
+        default=None,
+        help="a colleague's …-organisation-root.p12: issue from the same root (same passphrase)",
+    )
     _add_passphrase(create)
     trust = actions.add_parser("trust", help="trust a root certificate (.pem/.cer) for 'untoc verify'")
     trust.add_argument("certificate", type=Path)
@@ -54,18 +62,27 @@ def add_signing_commands(commands: Any) -> None:
     sign.add_argument("--organization", default="", help="default: the certificate's organisation")
     sign.add_argument("--reason", default="")
     sign.add_argument("--page", type=int, default=None, help="page of the signature block (default: the last)")
-    sign.add_argument("--language", choices=("en", "fr", "es", "ar", "ru", "zh"), default=None,
-                      help="language of the signature block (default: the draft's, else English)")
+    sign.add_argument(
+        "--language",
+        choices=("en", "fr", "es", "ar", "ru", "zh"),
+        default=None,
+        help="language of the signature block (default: the draft's, else English)",
+    )
     sign.add_argument("--draft", type=Path, default=None, help="record the signed file in this draft's register")
-    sign.add_argument("--fingerprint", default=None,
-                      help="refuse to sign unless the identity's root has this SHA-256 fingerprint")
+    sign.add_argument(
+        "--fingerprint", default=None, help="refuse to sign unless the identity's root has this SHA-256 fingerprint"
+    )
     sign.add_argument("-o", "--output", type=Path, default=None, help="the signed PDF (required for a PDF)")
     _add_passphrase(sign)
 
     verify = commands.add_parser("verify", help="verify a signed PDF, or a .docx with its .p7s beside it")
     verify.add_argument("file", type=Path)
-    verify.add_argument("--fingerprint", action="append", default=[],
-                        help="SHA-256 fingerprint of the expected root (repeatable; default: roots trusted earlier)")
+    verify.add_argument(
+        "--fingerprint",
+        action="append",
+        default=[],
+        help="SHA-256 fingerprint of the expected root (repeatable; default: roots trusted earlier)",
+    )
 
     sent = commands.add_parser("sent", help="the register of what was sent; export a recorded submission again")
     sent.add_argument("file", type=Path)
@@ -89,7 +106,9 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "Passphrase: ") 
         return os.environ[PASSPHRASE_VARIABLE]
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise SigningError(f"Give the passphrase with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} environment variable.")
+    raise SigningError(
+        f"Give the passphrase with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} environment variable."
+    )
 
 
 def _cmd_identity(args: argparse.Namespace, open_draft: Any) -> int:
@@ -104,8 +123,9 @@ def _cmd_identity(args: argparse.Namespace, open_draft: Any) -> int:
 
     passphrase = read_passphrase(args.passphrase_file)
     issuer = load_organisation_root(args.issuer, passphrase) if args.issuer is not None else None
-    created = create_identity(args.output, args.name, args.organization, passphrase,
-                              email=args.email, country=args.country, issuer=issuer)
+    created = create_identity(
+        args.output, args.name, args.organization, passphrase, email=args.email, country=args.country, issuer=issuer
+    )
     trust_root(created.root_pem)
     print(f"Created the signing identity {created.p12_path} (keep it and its passphrase safe).")
     print(f"Root certificate to publish: {created.root_pem} and {created.root_cer}")
@@ -139,7 +159,8 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
         if fingerprint(identity.root) != normalize_fingerprint(args.fingerprint):
             raise SigningError(
                 f"The certificate in {args.identity.name} does not come from the expected root: its root's fingerprint "
-                f"is {fingerprint(identity.root)}. Use the organisation's signing identity. Nothing was signed.")
+                f"is {fingerprint(identity.root)}. Use the organisation's signing identity. Nothing was signed."
+            )
     draft = None
     if args.draft is not None:
         draft, _definition = open_draft(args.draft)
@@ -147,8 +168,14 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
         language = args.language or (draft.info.language if draft is not None else "en")
         source_sha256 = sha256_file(args.file)
         if is_pdf:
-            request = SignatureRequest(args.signatory, args.title, args.organization or _organization_of(identity),
-                                       args.reason, language, args.page)
+            request = SignatureRequest(
+                args.signatory,
+                args.title,
+                args.organization or _organization_of(identity),
+                args.reason,
+                language,
+                args.page,
+            )
             written = sign_pdf(args.file, args.output, identity, request)
         else:
             from .signing.detached import sign_detached
@@ -158,11 +185,16 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
         if draft is not None:
             target = args.output if is_pdf else args.file
             if draft.read_only:
-                print(f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
-                      file=sys.stderr)
+                print(
+                    f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
+                    file=sys.stderr,
+                )
             elif record_signature(draft, target, source_sha256, args.signatory) is None:
-                print(f"untoc: {args.file.name} is not in the register of {args.draft.name} (export it with "
-                      "'untoc export' first); the signature was not recorded.", file=sys.stderr)
+                print(
+                    f"untoc: {args.file.name} is not in the register of {args.draft.name} (export it with "
+                    "'untoc export' first); the signature was not recorded.",
+                    file=sys.stderr,
+                )
             else:
                 print(f"Recorded in the register of {args.draft.name}.")
     finally:
@@ -215,11 +247,21 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
                 print("The signatures are not part of the snapshot: sign the file again, or keep the signed file sent.")
             return 0 if digest == expected else 1
         entries, answers, info = sent_entries(draft), draft.answers(), draft.info
-        rows = [{"number": e.number, "kind": e.kind, "recorded_at": e.recorded_at.isoformat() if e.recorded_at else "",
-                 "file": e.file_name, "format": e.format, "sha256": e.sha256, "signatories": list(e.signatories),
-                 "recipient": e.recipient, "channel": e.channel,
-                 "changed_since": changes_since(e, answers, info) if e.kind == "submission" else []}
-                for e in entries]
+        rows = [
+            {
+                "number": e.number,
+                "kind": e.kind,
+                "recorded_at": e.recorded_at.isoformat() if e.recorded_at else "",
+                "file": e.file_name,
+                "format": e.format,
+                "sha256": e.sha256,
+                "signatories": list(e.signatories),
+                "recipient": e.recipient,
+                "channel": e.channel,
+                "changed_since": changes_since(e, answers, info) if e.kind == "submission" else [],
+            }
+            for e in entries
+        ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -230,8 +272,10 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
         to = f"to {row['recipient']} " if row["recipient"] else ""
         by = f"by {row['channel']}" if row["channel"] else ""
         changed = f"{len(row['changed_since'])} answer(s) changed since" if row["changed_since"] else "no change since"
-        print(f"{row['number']}\t{row['recorded_at'][:16]}\t{row['kind']}\t{row['file']}\t{row['format']}\t{signed}\t"
-              f"{to}{by}\tSHA-256 {row['sha256']}\t{changed}")
+        print(
+            f"{row['number']}\t{row['recorded_at'][:16]}\t{row['kind']}\t{row['file']}\t{row['format']}\t{signed}\t"
+            f"{to}{by}\tSHA-256 {row['sha256']}\t{changed}"
+        )
     return 0
 
 

@@ -44,9 +44,15 @@ def sha256_file(path: str | Path) -> str:
 
 def _info_json(info: DraftInfo) -> dict[str, Any]:
     return {
-        "organization": info.organization, "country": info.country, "country_code": info.country_code,
-        "cluster": info.cluster, "protocols": sorted(info.protocols), "language": info.language,
-        "author": info.author, "definition_id": info.definition_id, "definition_version": info.definition_version,
+        "organization": info.organization,
+        "country": info.country,
+        "country_code": info.country_code,
+        "cluster": info.cluster,
+        "protocols": sorted(info.protocols),
+        "language": info.language,
+        "author": info.author,
+        "definition_id": info.definition_id,
+        "definition_version": info.definition_version,
         "draft_uuid": info.draft_uuid,
         "created_at": info.created_at.isoformat() if info.created_at else None,
     }
@@ -55,17 +61,30 @@ def _info_json(info: DraftInfo) -> dict[str, Any]:
 def _info_from_json(data: Mapping[str, Any]) -> DraftInfo:
     created = data.get("created_at")
     return DraftInfo(
-        organization=data["organization"], country=data["country"], country_code=data.get("country_code", ""),
-        cluster=int(data["cluster"]), protocols=frozenset(data.get("protocols", ())),
-        language=data.get("language", "en"), author=data.get("author", ""),
-        definition_id=data.get("definition_id", ""), definition_version=data.get("definition_version", ""),
+        organization=data["organization"],
+        country=data["country"],
+        country_code=data.get("country_code", ""),
+        cluster=int(data["cluster"]),
+        protocols=frozenset(data.get("protocols", ())),
+        language=data.get("language", "en"),
+        author=data.get("author", ""),
+        definition_id=data.get("definition_id", ""),
+        definition_version=data.get("definition_version", ""),
         draft_uuid=data.get("draft_uuid", ""),
         created_at=_dt.datetime.fromisoformat(created) if created else None,
     )
 
 
-def make_snapshot(info: DraftInfo, answers: Mapping[str, Any], definition: Definition, *, fmt: str, language: str,
-                  issued_at: _dt.datetime, archived: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def make_snapshot(
+    info: DraftInfo,
+    answers: Mapping[str, Any],
+    definition: Definition,
+    *,
+    fmt: str,
+    language: str,
+    issued_at: _dt.datetime,
+    archived: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """The frozen snapshot of an export: everything needed to write it again byte for byte.
 
     Args:
@@ -87,14 +106,22 @@ def make_snapshot(info: DraftInfo, answers: Mapping[str, Any], definition: Defin
     }
 
 
-def export_from_snapshot(snapshot: Mapping[str, Any], out_path: str | Path, *, registry: Any = None,
-                         progress: Any = None, is_cancelled: Any = None) -> Path:
+def export_from_snapshot(
+    snapshot: Mapping[str, Any],
+    out_path: str | Path,
+    *,
+    registry: Any = None,
+    progress: Any = None,
+    is_cancelled: Any = None,
+) -> Path:
     """Export a recorded snapshot again.
 
     Args:
         snapshot: as :func:`make_snapshot` made it.
         out_path: the file to write.
         registry: a :class:`~untoc_desktop.questionnaire.registry.DefinitionRegistry` (default: this computer's).
+        progress: called as ``progress(done, total)`` (see :func:`~untoc_desktop.documents.export_submission`).
+        is_cancelled: polled during rendering; True stops the export.
 
     Raises:
         UntocError: the recorded definition version is not available any more, or the export failed.
@@ -104,26 +131,50 @@ def export_from_snapshot(snapshot: Mapping[str, Any], out_path: str | Path, *, r
 
     registry = registry or DefinitionRegistry()
     wanted = snapshot["definition"]
-    definition = next((a.definition for a in registry.available()
-                       if a.definition.id == wanted["id"] and a.definition.version == wanted["version"]), None)
+    definition = next(
+        (
+            a.definition
+            for a in registry.available()
+            if a.definition.id == wanted["id"] and a.definition.version == wanted["version"]
+        ),
+        None,
+    )
     if definition is None:
         raise UntocError(
             f"The submission was exported with the questionnaire {wanted['id']} version {wanted['version']}, which is "
-            "not on this computer any more; import that version (File > Import questionnaire definition) to export it again."
+            "not on this computer any more; import that version (File > Import questionnaire definition) "
+            "to export it again."
         )
     export = snapshot["export"]
     return export_submission(
-        definition, _info_from_json(snapshot["draft"]), snapshot["answers"], out_path, fmt=export["format"],
-        language=snapshot["document_language"], archived=export.get("archived") or None,
-        issued_at=_dt.datetime.fromisoformat(export["issued_at"]), progress=progress, is_cancelled=is_cancelled,
+        definition,
+        _info_from_json(snapshot["draft"]),
+        snapshot["answers"],
+        out_path,
+        fmt=export["format"],
+        language=snapshot["document_language"],
+        archived=export.get("archived") or None,
+        issued_at=_dt.datetime.fromisoformat(export["issued_at"]),
+        progress=progress,
+        is_cancelled=is_cancelled,
     )
 
 
 def export_and_record(
-    draft: Draft, definition: Definition, out_path: str | Path, fmt: str, *, language: str | None = None,
-    issued_at: _dt.datetime | None = None, archived: Mapping[str, Any] | None = None,
-    identity: Any = None, request: Any = None, recipient: str = "", channel: str = "",
-    progress: Any = None, is_cancelled: Any = None,
+    draft: Draft,
+    definition: Definition,
+    out_path: str | Path,
+    fmt: str,
+    *,
+    language: str | None = None,
+    issued_at: _dt.datetime | None = None,
+    archived: Mapping[str, Any] | None = None,
+    identity: Any = None,
+    request: Any = None,
+    recipient: str = "",
+    channel: str = "",
+    progress: Any = None,
+    is_cancelled: Any = None,
 ) -> SentEntry:
     """Export the draft's submission, sign it when an identity is given, and record it in the register.
 
@@ -141,7 +192,10 @@ def export_and_record(
         archived: answers to questions no longer asked, to export in their own section.
         identity: a :class:`~untoc_desktop.signing.identity.SigningIdentity`, or None for no signature.
         request: the :class:`~untoc_desktop.signing.pdf_sign.SignatureRequest` (required with ``identity``).
-        recipient, channel: to whom and how it is sent, when known.
+        recipient: to whom it is sent, when known.
+        channel: how it is sent (e-mail, post...), when known.
+        progress: called as ``progress(done, total)`` during the export.
+        is_cancelled: polled during the export; True stops it (nothing written, nothing recorded).
 
     Returns:
         The register entry.
@@ -152,12 +206,23 @@ def export_and_record(
     info, answers = draft.info, draft.answers()
     language = language or info.language or "en"
     issued_at = issued_at or _dt.datetime.now().astimezone().replace(microsecond=0)
-    snapshot = make_snapshot(info, answers, definition, fmt=fmt, language=language, issued_at=issued_at,
-                             archived=archived)
+    snapshot = make_snapshot(
+        info, answers, definition, fmt=fmt, language=language, issued_at=issued_at, archived=archived
+    )
     from .documents import export_submission
 
-    out_path = export_submission(definition, info, answers, out_path, fmt=fmt, language=language, archived=archived,
-                                 issued_at=issued_at, progress=progress, is_cancelled=is_cancelled)
+    out_path = export_submission(
+        definition,
+        info,
+        answers,
+        out_path,
+        fmt=fmt,
+        language=language,
+        archived=archived,
+        issued_at=issued_at,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
     snapshot["export_sha256"] = sha256_file(out_path)
     signatories: tuple[str, ...] = ()
     if identity is not None:
@@ -174,8 +239,16 @@ def export_and_record(
             Path(out_path).unlink(missing_ok=True)
             raise
         signatories = (request.signatory,)
-    entry = SentEntry(kind="submission", file_name=Path(out_path).name, format=fmt, sha256=sha256_file(out_path),
-                      signatories=signatories, recipient=recipient, channel=channel, snapshot=snapshot)
+    entry = SentEntry(
+        kind="submission",
+        file_name=Path(out_path).name,
+        format=fmt,
+        sha256=sha256_file(out_path),
+        signatories=signatories,
+        recipient=recipient,
+        channel=channel,
+        snapshot=snapshot,
+    )
     return record_sent(draft, entry)
 
 
@@ -190,9 +263,16 @@ def record_signature(draft: Draft, signed_path: str | Path, source_sha256: str, 
     """
     for entry in reversed(sent_entries(draft)):
         if source_sha256 in (entry.sha256, entry.snapshot.get("export_sha256")) and entry.kind == "submission":
-            signed = SentEntry(kind="submission", file_name=Path(signed_path).name, format=entry.format,
-                               sha256=sha256_file(signed_path), signatories=(*entry.signatories, signatory),
-                               recipient=entry.recipient, channel=entry.channel, snapshot=entry.snapshot)
+            signed = SentEntry(
+                kind="submission",
+                file_name=Path(signed_path).name,
+                format=entry.format,
+                sha256=sha256_file(signed_path),
+                signatories=(*entry.signatories, signatory),
+                recipient=entry.recipient,
+                channel=entry.channel,
+                snapshot=entry.snapshot,
+            )
             return record_sent(draft, signed)
     return None
 
@@ -213,6 +293,9 @@ def changes_since(entry: SentEntry, answers: Mapping[str, Any], info: DraftInfo 
     changed = sorted(q for q in set(then) | set(answers) if then.get(q) != answers.get(q))
     if info is not None and "draft" in entry.snapshot:
         now, old = _info_json(info), entry.snapshot["draft"]
-        changed += [f"draft:{name}" for name in ("organization", "country", "cluster", "protocols", "definition_version")
-                    if old.get(name) != now.get(name)]
+        changed += [
+            f"draft:{name}"
+            for name in ("organization", "country", "cluster", "protocols", "definition_version")
+            if old.get(name) != now.get(name)
+        ]
     return changed

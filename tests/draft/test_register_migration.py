@@ -16,8 +16,17 @@ def test_schema_2_draft_is_upgraded_to_4_with_an_empty_register_and_a_backup(tmp
     with Draft.open(path) as draft:
         assert sent_entries(draft) == []
         assert draft.answer("TIP.5.1.legislation")[0]["year"] == 2016  # the answers survived
-        entry = record_sent(draft, SentEntry(kind="submission", file_name="s.pdf", format="pdf", sha256="a" * 64,
-                                             signatories=("A. Signatory",), snapshot={"answers": {}}))
+        entry = record_sent(
+            draft,
+            SentEntry(
+                kind="submission",
+                file_name="s.pdf",
+                format="pdf",
+                sha256="a" * 64,
+                signatories=("A. Signatory",),
+                snapshot={"answers": {}},
+            ),
+        )
         assert entry.number == 1 and entry.recorded_at is not None
     assert read_header(path).user_version == SCHEMA_VERSION >= 4
     assert backup_path(path, 2).read_bytes() == (FIXTURES / "schema-v2.untoc").read_bytes()

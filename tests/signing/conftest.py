@@ -11,8 +11,14 @@ from untoc_desktop.signing.identity import create_identity, load_identity
 def identities(tmp_path_factory):
     """Two people of one organisation, each with an identity made by the application (root + signing cert)."""
     folder = tmp_path_factory.mktemp("identities")
-    amina = create_identity(folder / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights", PASSPHRASE,
-                            email="amina@example.org", country="KE")
+    amina = create_identity(
+        folder / "amina.p12",
+        "Amina Haddad",
+        "Coalition for Justice & Rights",
+        PASSPHRASE,
+        email="amina@example.org",
+        country="KE",
+    )
     jean = create_identity(folder / "jean.p12", "Jean Dupont", "Coalition for Justice & Rights", PASSPHRASE)
     return {"amina": amina, "jean": jean}
 
@@ -26,9 +32,15 @@ def exported_pdfs(tmp_path_factory, cluster1):
     answers = {"UNTOC.5.1(b).challenges": "Lacunes : pas de données & peu de moyens."}
     paths = {}
     for language in ("en", "ar"):
-        info = DraftInfo(organization="Coalition for Justice & Rights", country="Republic of Veridia", cluster=1,
-                         protocols=frozenset(), language=language, definition_id=cluster1.id,
-                         definition_version=cluster1.version)
+        info = DraftInfo(
+            organization="Coalition for Justice & Rights",
+            country="Republic of Veridia",
+            cluster=1,
+            protocols=frozenset(),
+            language=language,
+            definition_id=cluster1.id,
+            definition_version=cluster1.version,
+        )
         paths[language] = export_submission(cluster1, info, answers, folder / f"submission-{language}.pdf", fmt="pdf")
     return paths
 
@@ -48,5 +60,3 @@ def amina(identities):
 @pytest.fixture
 def jean(identities):
     return load_identity(identities["jean"].p12_path, PASSPHRASE)
-
-

@@ -5,13 +5,17 @@ from pathlib import Path
 
 PASSPHRASE = "correct horse battery"
 
+
 def nss_database(folder: Path, *root_pems: Path) -> str:
     """An NSS database trusting the given roots, as poppler's pdfsig reads it."""
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"], check=True, capture_output=True)
     for number, pem in enumerate(root_pems):
-        subprocess.run(["certutil", "-A", "-d", f"sql:{folder}", "-n", f"root{number}", "-t", "CT,C,C", "-i", str(pem)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["certutil", "-A", "-d", f"sql:{folder}", "-n", f"root{number}", "-t", "CT,C,C", "-i", str(pem)],
+            check=True,
+            capture_output=True,
+        )
     return f"sql:{folder}"
 
 

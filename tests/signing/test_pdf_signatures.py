@@ -17,8 +17,14 @@ from untoc_desktop.signing.verify import verify_pdf
 
 
 def sign(pdf, out, identity, name="Amina Haddad", language="en"):
-    return sign_pdf(pdf, out, identity, SignatureRequest(name, "Director", "Coalition for Justice & Rights",
-                                                         "Submission of CJR on cluster 1", language))
+    return sign_pdf(
+        pdf,
+        out,
+        identity,
+        SignatureRequest(
+            name, "Director", "Coalition for Justice & Rights", "Submission of CJR on cluster 1", language
+        ),
+    )
 
 
 def test_signed_pdf_is_intact_and_trusted_for_untoc_verify_and_pdfsig(tmp_path, pdf, amina, identities, capsys):
@@ -28,23 +34,53 @@ def test_signed_pdf_is_intact_and_trusted_for_untoc_verify_and_pdfsig(tmp_path, 
     assert "Amina Haddad" in out and "intact" in out and "from the expected root" in out
     nss = nss_database(tmp_path / "nss", identities["amina"].root_pem)
     [report] = pdfsig(signed, nss)
-    assert report == {"signer": "Amina Haddad", "valid": "Signature is Valid.", "certificate": "Certificate is Trusted."}
+    assert report == {
+        "signer": "Amina Haddad",
+        "valid": "Signature is Valid.",
+        "certificate": "Certificate is Trusted.",
+    }
     assert b"/SubFilter /ETSI.CAdES.detached" in signed.read_bytes()  # PAdES
 
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["openssl-default", "openssl-legacy"])
 def test_pkcs12_made_by_openssl_signs(tmp_path, pdf, legacy, capsys):
     key, certificate, root = make_certificates("Omar Said", "Coalition for Justice & Rights")
-    (tmp_path / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                         serialization.NoEncryption()))
+    (tmp_path / "key.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     (tmp_path / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     (tmp_path / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
-    command = ["openssl", "pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-certfile", "root.pem",
-               "-passout", f"pass:{PASSPHRASE}", "-out", "omar.p12"] + (["-legacy"] if legacy else [])
+    command = [
+        "openssl",
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "key.pem",
+        "-in",
+        "cert.pem",
+        "-certfile",
+        "root.pem",
+        "-passout",
+        f"pass:{PASSPHRASE}",
+        "-out",
+        "omar.p12",
+    ] + (["-legacy"] if legacy else [])
     subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
     (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
-    status = main(["sign", str(pdf), "--identity", str(tmp_path / "omar.p12"), "--passphrase-file",
-                   str(tmp_path / "pass.txt"), "--signatory", "Omar Said", "-o", str(tmp_path / "signed.pdf")])
+    status = main(
+        [
+            "sign",
+            str(pdf),
+            "--identity",
+            str(tmp_path / "omar.p12"),
+            "--passphrase-file",
+            str(tmp_path / "pass.txt"),
+            "--signatory",
+            "Omar Said",
+            "-o",
+            str(tmp_path / "signed.pdf"),
+        ]
+    )
     assert status == 0, capsys.readouterr().err
     from untoc_desktop.signing.identity import fingerprint
 
@@ -96,22 +132,37 @@ def _append_update(signed, out, change):
 
 
 def _add_text(writer):
-    font = writer.add_object(generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Font"), generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
-        generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica")}))
-    stream = writer.add_object(generic.StreamObject(stream_data=b"BT /FAdded 14 Tf 72 400 Td (Not what was signed) Tj ET"))
-    resources = generic.DictionaryObject({generic.pdf_name("/Font"): generic.DictionaryObject(
-        {generic.pdf_name("/FAdded"): font})})
+    font = writer.add_object(
+        generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Font"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
+                generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica"),
+            }
+        )
+    )
+    stream = writer.add_object(
+        generic.StreamObject(stream_data=b"BT /FAdded 14 Tf 72 400 Td (Not what was signed) Tj ET")
+    )
+    resources = generic.DictionaryObject(
+        {generic.pdf_name("/Font"): generic.DictionaryObject({generic.pdf_name("/FAdded"): font})}
+    )
     writer.add_stream_to_page(0, stream, resources=resources)
 
 
 def _add_annotation(writer):
     page_ref = writer.find_page_for_modification(0)[0]
     page = page_ref.get_object()
-    annotation = writer.add_object(generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Annot"), generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-        generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 100, 120, 120)]),
-        generic.pdf_name("/Contents"): generic.TextStringObject("Added after signing")}))
+    annotation = writer.add_object(
+        generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
+                generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 100, 120, 120)]),
+                generic.pdf_name("/Contents"): generic.TextStringObject("Added after signing"),
+            }
+        )
+    )
     annotations = generic.ArrayObject(list(page.get("/Annots", generic.ArrayObject())))
     annotations.append(annotation)
     page[generic.pdf_name("/Annots")] = annotations
@@ -138,7 +189,8 @@ def test_two_signatures_in_sequence_are_both_valid(tmp_path, pdf, amina, jean, i
     assert report.ok and [c.changes for c in report.signatures] == ["later signatures only", "none"]
     nss = nss_database(tmp_path / "nss", identities["amina"].root_pem, identities["jean"].root_pem)
     assert [(r["valid"], r["certificate"]) for r in pdfsig(second, nss)] == [
-        ("Signature is Valid.", "Certificate is Trusted.")] * 2
+        ("Signature is Valid.", "Certificate is Trusted.")
+    ] * 2
     # Each block has its own place on the page.
     reader = PdfFileReader(io.BytesIO(second.read_bytes()))
     (a, b) = [[float(v) for v in f.sig_field["/Rect"]] for f in reader.embedded_signatures]

@@ -22,21 +22,37 @@ def sha256(path):
 def draft_path(tmp_path, draft_info):
     path = tmp_path / "veridia.untoc"
     with Draft.create(path, draft_info) as draft:
-        draft.set_answers({"UNTOC.5.1(b).challenges": "Lacunes : pas de données & peu de moyens.",
-                           "UNTOC.5.1(b).status": "partly"})
+        draft.set_answers(
+            {"UNTOC.5.1(b).challenges": "Lacunes : pas de données & peu de moyens.", "UNTOC.5.1(b).status": "partly"}
+        )
     return path
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_export_sign_edit_then_the_recorded_snapshot_exports_identically(tmp_path, draft_path, identities, fmt,
-                                                                         monkeypatch, capsys, caplog):
+def test_export_sign_edit_then_the_recorded_snapshot_exports_identically(
+    tmp_path, draft_path, identities, fmt, monkeypatch, capsys, caplog
+):
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv("UNTOC_PASSPHRASE", PASSPHRASE)
     exported = tmp_path / f"submission.{fmt}"
     assert main(["export", str(draft_path), "--format", fmt, "-o", str(exported)]) == 0
     signed = tmp_path / f"signed.{fmt}" if fmt == "pdf" else exported
-    assert main(["sign", str(exported), "--identity", str(identities["amina"].p12_path), "--signatory", "Amina Haddad",
-                 "--draft", str(draft_path)] + (["-o", str(signed)] if fmt == "pdf" else [])) == 0
+    assert (
+        main(
+            [
+                "sign",
+                str(exported),
+                "--identity",
+                str(identities["amina"].p12_path),
+                "--signatory",
+                "Amina Haddad",
+                "--draft",
+                str(draft_path),
+            ]
+            + (["-o", str(signed)] if fmt == "pdf" else [])
+        )
+        == 0
+    )
     with Draft.open(draft_path) as draft:
         first, second = sent_entries(draft)
         draft.set_answer("UNTOC.5.1(b).challenges", "Edited after sending.")
@@ -53,13 +69,17 @@ def test_export_sign_edit_then_the_recorded_snapshot_exports_identically(tmp_pat
     assert "identical to the recorded export" in capsys.readouterr().out
     # No key material in the draft nor in the logs.
     identity = load_identity(identities["amina"].p12_path, PASSPHRASE)
-    der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption())
-    pem = identity.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption())
+    der = identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    pem = identity.key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     data = draft_path.read_bytes()
     assert der not in data and der[-64:] not in data and b"PRIVATE KEY" not in data and PASSPHRASE.encode() not in data
-    assert pem.decode()[40:100] not in caplog.text and "PRIVATE KEY" not in caplog.text and PASSPHRASE not in caplog.text
+    assert (
+        pem.decode()[40:100] not in caplog.text and "PRIVATE KEY" not in caplog.text and PASSPHRASE not in caplog.text
+    )
 
 
 def test_a_signed_word_file_verifies_with_openssl_and_untoc(tmp_path, draft_path, identities, monkeypatch, capsys):
@@ -68,8 +88,22 @@ def test_a_signed_word_file_verifies_with_openssl_and_untoc(tmp_path, draft_path
     assert main(["export", str(draft_path), "--format", "docx", "-o", str(docx)]) == 0
     assert main(["sign", str(docx), "--identity", str(identities["amina"].p12_path), "--signatory", "Amina"]) == 0
     p7s = tmp_path / "submission.docx.p7s"
-    command = ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", str(p7s), "-content", str(docx),
-               "-CAfile", str(identities["amina"].root_pem), "-out", "/dev/null"]
+    command = [
+        "openssl",
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        str(p7s),
+        "-content",
+        str(docx),
+        "-CAfile",
+        str(identities["amina"].root_pem),
+        "-out",
+        "/dev/null",
+    ]
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert main(["verify", str(docx), "--fingerprint", identities["amina"].root_fingerprint]) == 0
     data = bytearray(docx.read_bytes())
@@ -87,13 +121,15 @@ def test_the_transmission_letter_takes_the_checksum_from_the_register(tmp_path, 
 
     with Draft.open(draft_path) as draft:
         entry = export_and_record(draft, cluster1, tmp_path / "sub.pdf", "pdf")
-        letter = build_letter(draft, cluster1, LetterOptions(kind="transmission", language="en",
-                                                             attachment=tmp_path / "sub.pdf"))
+        letter = build_letter(
+            draft, cluster1, LetterOptions(kind="transmission", language="en", attachment=tmp_path / "sub.pdf")
+        )
         assert letter.fields["attachment_sha256"] == entry.sha256
         (tmp_path / "sub.pdf").write_bytes(b"%PDF-1.4 something else")
         with pytest.raises(UntocError, match="not the file recorded"):
-            build_letter(draft, cluster1, LetterOptions(kind="transmission", language="en",
-                                                        attachment=tmp_path / "sub.pdf"))
+            build_letter(
+                draft, cluster1, LetterOptions(kind="transmission", language="en", attachment=tmp_path / "sub.pdf")
+            )
 
 
 def test_exports_with_the_same_issue_time_are_identical(tmp_path, cluster1, draft_info):

@@ -30,8 +30,9 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     from untoc_desktop.ui.signing_dialogs import SignExportDialog
     from untoc_desktop.ui.verify_dialog import VerifyDialog
 
-    created = create_identity(identities_dir() / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights",
-                              PASSPHRASE)
+    created = create_identity(
+        identities_dir() / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights", PASSPHRASE
+    )
     dialog = SignExportDialog(session)
     qtbot.addWidget(dialog)
     assert dialog.reason.text() == "Submission of Coalition for Justice & Rights on cluster 1"

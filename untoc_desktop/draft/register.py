@@ -61,11 +61,20 @@ def record_sent(draft: Draft, entry: SentEntry) -> SentEntry:
     entry_uuid = entry.entry_uuid or str(uuid.uuid4())
     recorded_at = entry.recorded_at or datetime.now(timezone.utc)
     with draft.writing() as session:
-        session.add(SentEntryRecord(
-            entry_uuid=entry_uuid, kind=entry.kind, recorded_at=recorded_at, file_name=entry.file_name,
-            format=entry.format, sha256=entry.sha256, signatories=list(entry.signatories), recipient=entry.recipient,
-            channel=entry.channel, snapshot=entry.snapshot,
-        ))
+        session.add(
+            SentEntryRecord(
+                entry_uuid=entry_uuid,
+                kind=entry.kind,
+                recorded_at=recorded_at,
+                file_name=entry.file_name,
+                format=entry.format,
+                sha256=entry.sha256,
+                signatories=list(entry.signatories),
+                recipient=entry.recipient,
+                channel=entry.channel,
+                snapshot=entry.snapshot,
+            )
+        )
     return next(e for e in sent_entries(draft) if e.entry_uuid == entry_uuid)
 
 
@@ -74,9 +83,19 @@ def sent_entries(draft: Draft) -> list[SentEntry]:
     with draft.reading() as session:
         records = list(session.scalars(select(SentEntryRecord).order_by(SentEntryRecord.id)))
     return [
-        SentEntry(kind=r.kind, file_name=r.file_name, format=r.format, sha256=r.sha256,
-                  signatories=tuple(r.signatories or ()), recipient=r.recipient, channel=r.channel,
-                  snapshot=r.snapshot or {}, recorded_at=r.recorded_at, entry_uuid=r.entry_uuid, number=number)
+        SentEntry(
+            kind=r.kind,
+            file_name=r.file_name,
+            format=r.format,
+            sha256=r.sha256,
+            signatories=tuple(r.signatories or ()),
+            recipient=r.recipient,
+            channel=r.channel,
+            snapshot=r.snapshot or {},
+            recorded_at=r.recorded_at,
+            entry_uuid=r.entry_uuid,
+            number=number,
+        )
         for number, r in enumerate(records, start=1)
     ]
 
@@ -89,8 +108,10 @@ def sent_entry(draft: Draft, number: int) -> SentEntry:
     """
     entries = sent_entries(draft)
     if not 1 <= number <= len(entries):
-        raise UntocError(f"The register of {draft.path.name} has {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}; "
-                         f"there is no number {number}.")
+        raise UntocError(
+            f"The register of {draft.path.name} has {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}; "
+            f"there is no number {number}."
+        )
     return entries[number - 1]
 
 

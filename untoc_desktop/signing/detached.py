@@ -42,13 +42,18 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
         content = document.read_bytes()
     except OSError as exc:
         raise SigningError(f"Cannot read {document}: {exc.strerror}. Nothing was signed.") from None
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(content).add_signer(
-        identity.certificate, identity.key, hashes.SHA256()  # type: ignore[arg-type]
+    builder = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(content)
+        .add_signer(
+            identity.certificate,
+            identity.key,
+            hashes.SHA256(),  # type: ignore[arg-type]
+        )
     )
     for certificate in identity.chain:
         builder = builder.add_certificate(certificate)
-    blob = builder.sign(serialization.Encoding.DER,
-                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         temporary.write_bytes(blob)

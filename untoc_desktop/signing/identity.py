@@ -59,7 +59,7 @@ def normalize_fingerprint(text: str) -> str:
         raise SigningError(
             "A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or spaces."
         )
-    return ":".join(digits[i:i + 2] for i in range(0, 64, 2))
+    return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,10 @@ class CreatedIdentity:
 
 
 def _name(common_name: str, organization: str, country: str, email: str = "") -> x509.Name:
-    parts = [x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization)]
+    parts = [
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
+    ]
     if country:
         parts.append(x509.NameAttribute(NameOID.COUNTRY_NAME, country.upper()))
     if email:
@@ -119,14 +121,29 @@ def _name(common_name: str, organization: str, country: str, email: str = "") ->
 
 
 def _key_usage(**enabled: bool) -> x509.KeyUsage:
-    names = ("digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
-             "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only")
+    names = (
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+        "encipher_only",
+        "decipher_only",
+    )
     return x509.KeyUsage(**{name: enabled.get(name, False) for name in names})
 
 
 def make_certificates(
-    name: str, organization: str, *, email: str = "", country: str = "", now: _dt.datetime | None = None,
-    root_years: int = ROOT_YEARS, signer_years: int = SIGNER_YEARS,
+    name: str,
+    organization: str,
+    *,
+    email: str = "",
+    country: str = "",
+    now: _dt.datetime | None = None,
+    root_years: int = ROOT_YEARS,
+    signer_years: int = SIGNER_YEARS,
     issuer: tuple[object, x509.Certificate] | None = None,
 ) -> tuple[object, x509.Certificate, x509.Certificate]:
     """Make an organisation root certificate (or use ``issuer``) and a person's signing certificate issued by it.
@@ -137,7 +154,8 @@ def make_certificates(
         email: the signatory's e-mail address, or "".
         country: ISO 3166-1 alpha-2 code, or "".
         now: start of validity (default: now, UTC).
-        root_years / signer_years: validity of each certificate, in years.
+        root_years: validity of the root certificate, in years.
+        signer_years: validity of the signing certificate, in years.
         issuer: (root key, root certificate) of an existing organisation root, to issue a
             colleague's certificate from the same root; None makes a new root.
 
@@ -147,14 +165,28 @@ def make_certificates(
     Raises:
         SigningError: a missing name or organisation, or a country that is not two letters.
     """
-    key, certificate, root, _root_key = _issue(name, organization, email=email, country=country, now=now,
-                                               root_years=root_years, signer_years=signer_years, issuer=issuer)
+    key, certificate, root, _root_key = _issue(
+        name,
+        organization,
+        email=email,
+        country=country,
+        now=now,
+        root_years=root_years,
+        signer_years=signer_years,
+        issuer=issuer,
+    )
     return key, certificate, root
 
 
 def _issue(
-    name: str, organization: str, *, email: str = "", country: str = "", now: _dt.datetime | None = None,
-    root_years: int = ROOT_YEARS, signer_years: int = SIGNER_YEARS,
+    name: str,
+    organization: str,
+    *,
+    email: str = "",
+    country: str = "",
+    now: _dt.datetime | None = None,
+    root_years: int = ROOT_YEARS,
+    signer_years: int = SIGNER_YEARS,
     issuer: tuple[object, x509.Certificate] | None = None,
 ) -> tuple[object, x509.Certificate, x509.Certificate, object]:
     """:func:`make_certificates`, also returning the root's private key (for the organisation root file)."""
@@ -173,10 +205,12 @@ def _issue(
         root_name = _name(f"{organization} root certificate", organization, country)
         root = (
             x509.CertificateBuilder()
-            .subject_name(root_name).issuer_name(root_name)
+            .subject_name(root_name)
+            .issuer_name(root_name)
             .public_key(root_key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(start).not_valid_after(start + _dt.timedelta(days=365 * root_years + root_years // 4))
+            .not_valid_before(start)
+            .not_valid_after(start + _dt.timedelta(days=365 * root_years + root_years // 4))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(_key_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), critical=True)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
@@ -185,17 +219,25 @@ def _issue(
     key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
     builder = (
         x509.CertificateBuilder()
-        .subject_name(_name(name, organization, country, email)).issuer_name(root_name)
+        .subject_name(_name(name, organization, country, email))
+        .issuer_name(root_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + _dt.timedelta(days=365 * signer_years + signer_years // 4))
+        .not_valid_before(start)
+        .not_valid_after(start + _dt.timedelta(days=365 * signer_years + signer_years // 4))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, _DOCUMENT_SIGNING,
-                                              _ADOBE_AUTHENTIC_DOCUMENTS]), critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage(
+                [ExtendedKeyUsageOID.EMAIL_PROTECTION, _DOCUMENT_SIGNING, _ADOBE_AUTHENTIC_DOCUMENTS]
+            ),
+            critical=False,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),  # type: ignore[attr-defined]
-                       critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),  # type: ignore[attr-defined]
+            critical=False,
+        )
     )
     if email:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
@@ -231,13 +273,21 @@ def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x
     except x509.ExtensionNotFound:
         is_ca = False
     if not is_ca:
-        raise SigningError(f"{Path(path).name} is not an organisation root (a certificate authority); it cannot issue "
-                           "certificates. Choose the …-organisation-root.p12 file made with the first identity.")
+        raise SigningError(
+            f"{Path(path).name} is not an organisation root (a certificate authority); it cannot issue "
+            "certificates. Choose the …-organisation-root.p12 file made with the first identity."
+        )
     return root.key, root.certificate
 
 
 def create_identity(
-    p12_path: str | Path, name: str, organization: str, passphrase: str, *, email: str = "", country: str = "",
+    p12_path: str | Path,
+    name: str,
+    organization: str,
+    passphrase: str,
+    *,
+    email: str = "",
+    country: str = "",
     issuer: tuple[object, x509.Certificate] | None = None,
 ) -> CreatedIdentity:
     """Create a signing identity: a passphrase-protected PKCS#12 file and the exported root certificate.
@@ -250,7 +300,10 @@ def create_identity(
 
     Args:
         p12_path: the new ``.p12`` file (an existing file is never replaced).
-        name, organization, email, country: see :func:`make_certificates`.
+        name: the signatory's name.
+        organization: the organisation's name.
+        email: the signatory's e-mail address, or "".
+        country: ISO 3166-1 alpha-2 code, or "".
         passphrase: protects the file; at least 8 characters.
         issuer: an organisation root (see :func:`load_organisation_root`) to issue from; None makes a new root.
 
@@ -272,7 +325,11 @@ def create_identity(
             raise SigningError(f"{path} already exists; choose another name. Nothing was written.")
     key, certificate, root, root_key = _issue(name, organization, email=email, country=country, issuer=issuer)
     data = pkcs12.serialize_key_and_certificates(
-        name.strip().encode("utf-8"), key, certificate, [root], _encryption(passphrase)  # type: ignore[arg-type]
+        name.strip().encode("utf-8"),
+        key,
+        certificate,
+        [root],
+        _encryption(passphrase),  # type: ignore[arg-type]
     )
     written: list[Path] = []
     try:
@@ -280,8 +337,13 @@ def create_identity(
         _write_new(p12_path, data, 0o600)
         written.append(p12_path)
         if root_p12 is not None:
-            _write_new(root_p12, pkcs12.serialize_key_and_certificates(
-                b"organisation root", root_key, root, None, _encryption(passphrase)), 0o600)  # type: ignore[arg-type]
+            _write_new(
+                root_p12,
+                pkcs12.serialize_key_and_certificates(
+                    b"organisation root", root_key, root, None, _encryption(passphrase)
+                ),
+                0o600,
+            )  # type: ignore[arg-type]
             written.append(root_p12)
         _write_new(root_pem, root.public_bytes(serialization.Encoding.PEM))
         written.append(root_pem)
@@ -290,8 +352,9 @@ def create_identity(
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
-        raise SigningError(f"Could not write the signing identity to {p12_path.parent}: {exc.strerror}. "
-                           "Choose another folder.") from None
+        raise SigningError(
+            f"Could not write the signing identity to {p12_path.parent}: {exc.strerror}. Choose another folder."
+        ) from None
     return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root), root_p12)
 
 
@@ -320,12 +383,15 @@ def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None
             "Nothing was signed."
         ) from None
     if key is None or certificate is None:
-        raise SigningError(f"{path.name} holds no private key with its certificate; it cannot sign. Nothing was signed.")
+        raise SigningError(
+            f"{path.name} holds no private key with its certificate; it cannot sign. Nothing was signed."
+        )
     now = now or _dt.datetime.now(_dt.timezone.utc)
     if certificate.not_valid_after_utc < now:
         raise SigningError(
             f"The certificate in {path.name} expired on {certificate.not_valid_after_utc:%Y-%m-%d}; a signature made "
-            "with it could not be verified. Use a valid certificate or create a new signing identity. Nothing was signed."
+            "with it could not be verified. Use a valid certificate or create a new signing identity. "
+            "Nothing was signed."
         )
     if certificate.not_valid_before_utc > now:
         raise SigningError(

@@ -118,8 +118,9 @@ def _widget_boxes(page: object) -> list[tuple[float, float, float, float]]:
     return boxes
 
 
-def _place(page_width: float, top: float, height: float, taken: list[tuple[float, float, float, float]],
-           rtl: bool) -> tuple[float, float, float, float] | None:
+def _place(
+    page_width: float, top: float, height: float, taken: list[tuple[float, float, float, float]], rtl: bool
+) -> tuple[float, float, float, float] | None:
     """The first free slot for a block of ``height`` below ``top``: two columns, rows downwards."""
     columns = [_MARGIN_X, _MARGIN_X + BLOCK_WIDTH + _GAP]
     if page_width - _MARGIN_X - columns[1] < BLOCK_WIDTH:
@@ -130,8 +131,10 @@ def _place(page_width: float, top: float, height: float, taken: list[tuple[float
     while y_top - height >= _FOOTER_TOP:
         for x in columns:
             box = (x, y_top - height, x + BLOCK_WIDTH, y_top)
-            if not any(box[0] < t[2] + _GAP and t[0] < box[2] + _GAP and box[1] < t[3] + _GAP and t[1] < box[3] + _GAP
-                       for t in taken):
+            if not any(
+                box[0] < t[2] + _GAP and t[0] < box[2] + _GAP and box[1] < t[3] + _GAP and t[1] < box[3] + _GAP
+                for t in taken
+            ):
                 return box
         y_top -= 4.0
     return None
@@ -142,17 +145,22 @@ def _append_blank_page(writer: IncrementalPdfFileWriter, media_box: tuple[float,
     from pyhanko.pdf_utils import generic
 
     contents = writer.add_object(generic.StreamObject(stream_data=b""))
-    page = generic.DictionaryObject({
-        generic.pdf_name("/Type"): generic.pdf_name("/Page"),
-        generic.pdf_name("/MediaBox"): generic.ArrayObject([generic.FloatObject(v) for v in media_box]),
-        generic.pdf_name("/Resources"): generic.DictionaryObject(),
-        generic.pdf_name("/Contents"): contents,
-    })
+    page = generic.DictionaryObject(
+        {
+            generic.pdf_name("/Type"): generic.pdf_name("/Page"),
+            generic.pdf_name("/MediaBox"): generic.ArrayObject([generic.FloatObject(v) for v in media_box]),
+            generic.pdf_name("/Resources"): generic.DictionaryObject(),
+            generic.pdf_name("/Contents"): contents,
+        }
+    )
     writer.insert_page(page)
 
 
 def sign_pdf(
-    in_path: str | Path, out_path: str | Path, identity: SigningIdentity, request: SignatureRequest,
+    in_path: str | Path,
+    out_path: str | Path,
+    identity: SigningIdentity,
+    request: SignatureRequest,
 ) -> Path:
     """Sign a PDF with a PAdES-B-B signature and a visible signature block.
 
@@ -194,8 +202,15 @@ def sign_pdf(
         raise SigningError(f"{in_path.name} has {pages} page(s); there is no page {page_number}. Nothing was written.")
     page_index = page_number - 1
     signed_at = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
-    block = SignatureBlock(request.signatory, request.title, request.organization, signed_at,
-                           fingerprint(identity.root), request.language, request.reason)
+    block = SignatureBlock(
+        request.signatory,
+        request.title,
+        request.organization,
+        signed_at,
+        fingerprint(identity.root),
+        request.language,
+        request.reason,
+    )
     appearance, width, height = draw_signature_block(block)
     page = writer.prev.find_page_for_modification(page_index)[0].get_object()
     x1, y1, x2, y2 = (float(v) for v in page["/MediaBox"])
@@ -226,13 +241,21 @@ def sign_pdf(
         location=request.organization or None,
     )
     style = StaticStampStyle(
-        background=_PdfBytesPage(appearance), border_width=0, background_opacity=1.0,
+        background=_PdfBytesPage(appearance),
+        border_width=0,
+        background_opacity=1.0,
         background_layout=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0), inner_content_scaling=layout.InnerScaling.STRETCH_FILL),
+            x_align=layout.AxisAlignment.ALIGN_MID,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(0),
+            inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
+        ),
     )
-    spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page_index,
-                               box=(round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)))
+    spec = fields.SigFieldSpec(
+        sig_field_name=field_name,
+        on_page=page_index,
+        box=(round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)),
+    )
     pdf_signer = signers.PdfSigner(metadata, signer=_signer(identity), stamp_style=style, new_field_spec=spec)
     temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -245,7 +268,9 @@ def sign_pdf(
         os.replace(temporary, out_path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise SigningError(f"Could not write {out_path}: {exc.strerror}. Choose another folder. Nothing was written.") from None
+        raise SigningError(
+            f"Could not write {out_path}: {exc.strerror}. Choose another folder. Nothing was written."
+        ) from None
     except (PdfError, ValueError) as exc:
         temporary.unlink(missing_ok=True)
         raise SigningError(f"Could not sign {in_path.name}: {exc}. Nothing was written.") from None

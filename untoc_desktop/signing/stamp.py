@@ -102,8 +102,12 @@ def draw_signature_block(block: SignatureBlock, width: float = BLOCK_WIDTH) -> t
     inner = width - 2 * _PADDING
     flowables = []
     for style, text in block.lines():
-        flowable = text_flowable(text, styles[style], bold=style == "bold",
-                                 direction="ltr" if style == "hex" else (direction if direction == "rtl" else None))
+        flowable = text_flowable(
+            text,
+            styles[style],
+            bold=style == "bold",
+            direction="ltr" if style == "hex" else (direction if direction == "rtl" else None),
+        )
         _, height = flowable.wrap(inner, 10_000)
         flowables.append((flowable, height))
     total = sum(h for _, h in flowables) + 2 * _PADDING

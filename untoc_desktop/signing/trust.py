@@ -39,7 +39,9 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
     folder = trusted_roots_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / (found.replace(":", "")[:32] + ".pem")).write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+        (folder / (found.replace(":", "")[:32] + ".pem")).write_bytes(
+            certificate.public_bytes(serialization.Encoding.PEM)
+        )
     except OSError as exc:
         raise SigningError(f"Could not store the trusted root in {folder}: {exc.strerror}.") from None
     return found

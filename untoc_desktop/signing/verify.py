@@ -113,8 +113,9 @@ def _root_in(certificates: list[asn1_x509.Certificate], signer: asn1_x509.Certif
 def _trust_context(certificates: list[asn1_x509.Certificate], expected: set[str]) -> ValidationContext:
     """A validation context trusting only the certificates with an expected fingerprint; no fetching."""
     roots = [c for c in certificates if _asn1_fingerprint(c) in expected]
-    return ValidationContext(trust_roots=roots, other_certs=certificates, allow_fetching=False,
-                             revocation_mode="soft-fail")
+    return ValidationContext(
+        trust_roots=roots, other_certs=certificates, allow_fetching=False, revocation_mode="soft-fail"
+    )
 
 
 def _expected(fingerprints: list[str] | None) -> set[str]:
@@ -165,9 +166,18 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
             status = validate_pdf_signature(signature, signer_validation_context=_trust_context(certificates, expected))
         except Exception as exc:  # noqa: BLE001 - a damaged signature is a verdict, not a crash
             log.info("Signature %s could not be validated: %r", signature.field_name, exc, exc_info=True)
-            report.signatures.append(SignatureCheck(
-                signer=_common_name(signature), signed_at=None, intact=False, trusted=False, root_fingerprint="",
-                changes="unknown (the signature is damaged)", unchanged_since=False, field_name=signature.field_name))
+            report.signatures.append(
+                SignatureCheck(
+                    signer=_common_name(signature),
+                    signed_at=None,
+                    intact=False,
+                    trusted=False,
+                    root_fingerprint="",
+                    changes="unknown (the signature is damaged)",
+                    unchanged_since=False,
+                    field_name=signature.field_name,
+                )
+            )
             continue
         level = status.modification_level
         if level is None:
@@ -182,16 +192,18 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
             changes, unchanged = "CONTENT CHANGED after signing (pages, objects or structure)", False
         if status.docmdp_ok is False:
             unchanged = False
-        report.signatures.append(SignatureCheck(
-            signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
-            signed_at=status.signer_reported_dt,
-            intact=bool(status.intact and status.valid),
-            trusted=bool(status.trusted),
-            root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
-            changes=changes,
-            unchanged_since=unchanged,
-            field_name=signature.field_name,
-        ))
+        report.signatures.append(
+            SignatureCheck(
+                signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
+                signed_at=status.signer_reported_dt,
+                intact=bool(status.intact and status.valid),
+                trusted=bool(status.trusted),
+                root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
+                changes=changes,
+                unchanged_since=unchanged,
+                field_name=signature.field_name,
+            )
+        )
     return report
 
 
@@ -208,8 +220,9 @@ def signature_path_for(document: str | Path) -> Path:
     return document.with_name(document.name + ".p7s")
 
 
-def verify_detached(document: str | Path, fingerprints: list[str] | None = None,
-                    signature: str | Path | None = None) -> VerificationReport:
+def verify_detached(
+    document: str | Path, fingerprints: list[str] | None = None, signature: str | Path | None = None
+) -> VerificationReport:
     """Verify the detached CMS signature (``.p7s``) of a file, usually a Word submission.
 
     Args:
@@ -226,8 +239,10 @@ def verify_detached(document: str | Path, fingerprints: list[str] | None = None,
     try:
         content, blob = document.read_bytes(), signature.read_bytes()
     except FileNotFoundError as exc:
-        raise VerificationError(f"{Path(exc.filename).name} was not found; the signature of {document.name} "
-                                f"is expected beside it as {signature.name}.") from None
+        raise VerificationError(
+            f"{Path(exc.filename).name} was not found; the signature of {document.name} "
+            f"is expected beside it as {signature.name}."
+        ) from None
     except OSError as exc:
         raise VerificationError(f"Cannot read {exc.filename}: {exc.strerror}.") from None
     try:
@@ -242,15 +257,24 @@ def verify_detached(document: str | Path, fingerprints: list[str] | None = None,
     report = VerificationReport(document)
     root = _root_in(certificates, signer_certificate)
     try:
-        status = asyncio.run(async_validate_detached_cms(
-            content, signed_data, signer_validation_context=_trust_context(certificates, expected)))
+        status = asyncio.run(
+            async_validate_detached_cms(
+                content, signed_data, signer_validation_context=_trust_context(certificates, expected)
+            )
+        )
         intact, trusted, when = bool(status.intact and status.valid), bool(status.trusted), status.signer_reported_dt
     except Exception as exc:  # noqa: BLE001 - a damaged signature is a verdict
         log.info("Detached signature of %s could not be validated: %s", document.name, exc)
         intact, trusted, when = False, False, None
-    report.signatures.append(SignatureCheck(
-        signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
-        signed_at=when, intact=intact, trusted=trusted,
-        root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
-        changes="none" if intact else "the file differs from the signed one", unchanged_since=intact))
+    report.signatures.append(
+        SignatureCheck(
+            signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
+            signed_at=when,
+            intact=intact,
+            trusted=trusted,
+            root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
+            changes="none" if intact else "the file differs from the signed one",
+            unchanged_since=intact,
+        )
+    )
     return report

@@ -18,7 +18,7 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "Reason: {reason}",
         "fingerprint": "Root certificate SHA-256 fingerprint:",
         "verify": "To verify: open this PDF in a signature-checking reader (Adobe Reader, Okular, pdfsig) "
-                  "after trusting the root certificate with this fingerprint, or run: untoc verify FILE.pdf",
+        "after trusting the root certificate with this fingerprint, or run: untoc verify FILE.pdf",
     },
     "fr": {
         "signed_by": "Signé électroniquement par {name}",
@@ -28,8 +28,8 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "Motif : {reason}",
         "fingerprint": "Empreinte SHA-256 du certificat racine :",
         "verify": "Pour vérifier : ouvrez ce PDF dans un lecteur qui contrôle les signatures (Adobe Reader, "
-                  "Okular, pdfsig) après avoir fait confiance au certificat racine ayant cette empreinte, "
-                  "ou lancez : untoc verify FICHIER.pdf",
+        "Okular, pdfsig) après avoir fait confiance au certificat racine ayant cette empreinte, "
+        "ou lancez : untoc verify FICHIER.pdf",
     },
     "es": {
         "signed_by": "Firmado digitalmente por {name}",
@@ -39,7 +39,7 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "Motivo: {reason}",
         "fingerprint": "Huella SHA-256 del certificado raíz:",
         "verify": "Para verificar: abra este PDF en un lector que compruebe firmas (Adobe Reader, Okular, "
-                  "pdfsig) tras confiar en el certificado raíz con esta huella, o ejecute: untoc verify ARCHIVO.pdf",
+        "pdfsig) tras confiar en el certificado raíz con esta huella, o ejecute: untoc verify ARCHIVO.pdf",
     },
     "ar": {
         "signed_by": "وقّعه رقميًا : {name}",
@@ -49,7 +49,7 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "السبب : {reason}",
         "fingerprint": "بصمة SHA-256 للشهادة الجذرية :",
         "verify": "للتحقق : افتح ملف PDF هذا في قارئ يتحقق من التوقيعات (Adobe Reader أو Okular أو pdfsig) "
-                  "بعد الوثوق بالشهادة الجذرية ذات هذه البصمة، أو نفّذ : untoc verify FILE.pdf",
+        "بعد الوثوق بالشهادة الجذرية ذات هذه البصمة، أو نفّذ : untoc verify FILE.pdf",
     },
     "ru": {
         "signed_by": "Подписано электронной подписью: {name}",
@@ -59,7 +59,7 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "Основание: {reason}",
         "fingerprint": "Отпечаток SHA-256 корневого сертификата:",
         "verify": "Проверка: откройте этот PDF в программе, проверяющей подписи (Adobe Reader, Okular, pdfsig), "
-                  "доверив корневой сертификат с этим отпечатком, или выполните: untoc verify ФАЙЛ.pdf",
+        "доверив корневой сертификат с этим отпечатком, или выполните: untoc verify ФАЙЛ.pdf",
     },
     "zh": {
         "signed_by": "数字签名人：{name}",
@@ -69,7 +69,7 @@ _WORDING: dict[str, dict[str, str]] = {
         "reason": "原因：{reason}",
         "fingerprint": "根证书 SHA-256 指纹：",
         "verify": "验证方法：信任具有此指纹的根证书后，用能检查签名的阅读器（Adobe Reader、Okular、pdfsig）"
-                  "打开本 PDF，或运行：untoc verify 文件.pdf",
+        "打开本 PDF，或运行：untoc verify 文件.pdf",
     },
 }
 

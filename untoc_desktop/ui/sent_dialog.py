@@ -51,8 +51,16 @@ class SentSubmissionsDialog(QDialog):
         kinds = {"submission": _("Submission"), "letter": _("Letter")}
         for row, entry in enumerate(self.entries):
             when = entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
-            cells = (str(entry.number), when, f"{kinds.get(entry.kind, entry.kind)} ({entry.format})", entry.file_name,
-                     ", ".join(entry.signatories), entry.recipient, entry.channel, entry.sha256)
+            cells = (
+                str(entry.number),
+                when,
+                f"{kinds.get(entry.kind, entry.kind)} ({entry.format})",
+                entry.file_name,
+                ", ".join(entry.signatories),
+                entry.recipient,
+                entry.channel,
+                entry.sha256,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -60,7 +68,9 @@ class SentSubmissionsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(7, 180)
         self.changes = QPlainTextEdit(self, readOnly=True)
-        self.empty = QLabel(_("Nothing recorded yet: signed and exported submissions and sent letters appear here."), self)
+        self.empty = QLabel(
+            _("Nothing recorded yet: signed and exported submissions and sent letters appear here."), self
+        )
         self.empty.setVisible(not self.entries)
         self.export_button = QPushButton(_("Export this snapshot again…"), self)
         self.export_button.setEnabled(False)
@@ -100,8 +110,9 @@ class SentSubmissionsDialog(QDialog):
             else:
                 labels = {q.id: q.label for p in self._session.definition.paragraphs() for q in p.questions}
                 lines = [f"{labels.get(q, q)} [{q}]" for q in changed]
-                self.changes.setPlainText(_("Changed in the draft since then ({count}):").format(count=len(changed))
-                                          + "\n" + "\n".join(lines))
+                self.changes.setPlainText(
+                    _("Changed in the draft since then ({count}):").format(count=len(changed)) + "\n" + "\n".join(lines)
+                )
 
     def export_again(self, path: Path | None = None) -> Path | None:
         """Export the selected snapshot again and say whether it is identical to the recorded export."""
@@ -121,13 +132,20 @@ class SentSubmissionsDialog(QDialog):
             return None
         digest, expected = sha256_file(written), entry.snapshot.get("export_sha256", entry.sha256)
         if digest == expected:
-            text = _("{name} is identical to the file exported then (SHA-256 {sha256}).").format(name=written.name,
-                                                                                                 sha256=digest)
+            text = _("{name} is identical to the file exported then (SHA-256 {sha256}).").format(
+                name=written.name, sha256=digest
+            )
             if entry.signatories:
-                text += "\n" + _("The signatures are not part of the snapshot: the signed file is the one that was sent.")
+                text += "\n" + _(
+                    "The signatures are not part of the snapshot: the signed file is the one that was sent."
+                )
             QMessageBox.information(self, self.windowTitle(), text)
         else:
-            QMessageBox.warning(self, self.windowTitle(), _(
-                "{name} differs from the file exported then (SHA-256 {sha256} instead of {expected}).").format(
-                    name=written.name, sha256=digest, expected=expected))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                _("{name} differs from the file exported then (SHA-256 {sha256} instead of {expected}).").format(
+                    name=written.name, sha256=digest, expected=expected
+                ),
+            )
         return written

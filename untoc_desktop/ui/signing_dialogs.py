@@ -52,8 +52,9 @@ class CreateIdentityDialog(QDialog):
         folder: where the identity is kept (default: the user data folder).
     """
 
-    def __init__(self, name: str = "", organization: str = "", parent: QWidget | None = None,
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self, name: str = "", organization: str = "", parent: QWidget | None = None, folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Create a signing identity"))
         self.folder = folder or identities_dir()
@@ -68,15 +69,24 @@ class CreateIdentityDialog(QDialog):
         self.repeat = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         self.issuer = QLineEdit(self)
         self.issuer.setPlaceholderText(_("Empty: a new root; or a colleague's …-organisation-root.p12"))
-        self.issuer.setToolTip(_("To sign with the same root as a colleague (one fingerprint for the organisation), "
-                                 "choose the …-organisation-root.p12 made with their identity; it opens with the same "
-                                 "passphrase."))
+        self.issuer.setToolTip(
+            _(
+                "To sign with the same root as a colleague (one fingerprint for the organisation), "
+                "choose the …-organisation-root.p12 made with their identity; it opens with the same "
+                "passphrase."
+            )
+        )
         self.issuer_button = QPushButton(_("Choose…"), self)
         self.issuer_button.clicked.connect(self._choose_issuer)
-        explanation = QLabel(_(
-            "The application makes a root certificate for your organisation and a signing certificate for you, "
-            "issued by it, valid for 20 years. They are kept in your user data folder, protected by the passphrase. "
-            "Publish the root certificate (or its SHA-256 fingerprint) so that others can check your signatures."), self)
+        explanation = QLabel(
+            _(
+                "The application makes a root certificate for your organisation and a signing certificate for you, "
+                "issued by it, valid for 20 years. They are kept in your user data folder, protected by the "
+                "passphrase. "
+                "Publish the root certificate (or its SHA-256 fingerprint) so that others can check your signatures."
+            ),
+            self,
+        )
         explanation.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Your name"), self.name)
@@ -100,8 +110,9 @@ class CreateIdentityDialog(QDialog):
         self.resize(560, 0)
 
     def _choose_issuer(self) -> None:
-        chosen, _f = QFileDialog.getOpenFileName(self, _("Organisation root"), str(self.folder),
-                                                 _("Organisation root (*-organisation-root.p12)"))
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, _("Organisation root"), str(self.folder), _("Organisation root (*-organisation-root.p12)")
+        )
         if chosen:
             self.issuer.setText(chosen)
 
@@ -116,19 +127,37 @@ class CreateIdentityDialog(QDialog):
         while path.exists():
             path, number = self.folder / f"{slug}-{number}.p12", number + 1
         try:
-            issuer = (load_organisation_root(self.issuer.text().strip(), self.passphrase.text())
-                      if self.issuer.text().strip() else None)
-            self.created = create_identity(path, self.name.text(), self.organization.text(), self.passphrase.text(),
-                                           email=self.email.text(), country=self.country.text(), issuer=issuer)
+            issuer = (
+                load_organisation_root(self.issuer.text().strip(), self.passphrase.text())
+                if self.issuer.text().strip()
+                else None
+            )
+            self.created = create_identity(
+                path,
+                self.name.text(),
+                self.organization.text(),
+                self.passphrase.text(),
+                email=self.email.text(),
+                country=self.country.text(),
+                issuer=issuer,
+            )
             trust_root(self.created.root_pem)
         except UntocError as exc:
             QMessageBox.warning(self, _("Create a signing identity"), str(exc))
             return False
-        QMessageBox.information(self, _("Signing identity created"), _(
-            "Your signing identity is kept in {p12}.\n\nPublish the root certificate {pem} (or {cer}) and its "
-            "SHA-256 fingerprint:\n{fingerprint}").format(p12=self.created.p12_path, pem=self.created.root_pem,
-                                                          cer=self.created.root_cer,
-                                                          fingerprint=self.created.root_fingerprint))
+        QMessageBox.information(
+            self,
+            _("Signing identity created"),
+            _(
+                "Your signing identity is kept in {p12}.\n\nPublish the root certificate {pem} (or {cer}) and its "
+                "SHA-256 fingerprint:\n{fingerprint}"
+            ).format(
+                p12=self.created.p12_path,
+                pem=self.created.root_pem,
+                cer=self.created.root_cer,
+                fingerprint=self.created.root_fingerprint,
+            ),
+        )
         self.accept()
         return True
 
@@ -142,8 +171,9 @@ class SignExportDialog(QDialog):
         show_status: shows a message in the window's status bar.
     """
 
-    def __init__(self, session: DraftSession, parent: QWidget | None = None,
-                 show_status: Callable[[str], object] | None = None) -> None:
+    def __init__(
+        self, session: DraftSession, parent: QWidget | None = None, show_status: Callable[[str], object] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Sign and export submission"))
         self._session = session
@@ -164,8 +194,11 @@ class SignExportDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(info.language)))
         self.identity = QLineEdit(self)
         self.identity.setPlaceholderText(_("A .p12 or .pfx file"))
-        existing = [p for p in sorted(identities_dir().glob("*.p12")) if not p.name.endswith("-organisation-root.p12")] \
-            if identities_dir().is_dir() else []
+        existing = (
+            [p for p in sorted(identities_dir().glob("*.p12")) if not p.name.endswith("-organisation-root.p12")]
+            if identities_dir().is_dir()
+            else []
+        )
         if existing:
             self.identity.setText(str(existing[0]))
         self.browse = QPushButton(_("Choose…"), self)
@@ -196,7 +229,9 @@ class SignExportDialog(QDialog):
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.output_button)
         form.addRow(_("Signed file"), output_row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Sign and export"))
         self.buttons.accepted.connect(self.sign)
         self.buttons.rejected.connect(self.reject)
@@ -214,15 +249,20 @@ class SignExportDialog(QDialog):
         self.output.setText(str(path.with_suffix(f".{fmt}")))
 
     def _choose_identity(self) -> None:
-        chosen, _f = QFileDialog.getOpenFileName(self, _("Signing identity"), str(identities_dir()),
-                                                 _("PKCS#12 identity (*.p12 *.pfx)"))
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, _("Signing identity"), str(identities_dir()), _("PKCS#12 identity (*.p12 *.pfx)")
+        )
         if chosen:
             self.identity.setText(chosen)
 
     def _choose_output(self) -> None:
         fmt = self.format.currentData()
-        chosen, _f = QFileDialog.getSaveFileName(self, _("Signed file"), self.output.text(),
-                                                 _("PDF document (*.pdf)") if fmt == "pdf" else _("Word document (*.docx)"))
+        chosen, _f = QFileDialog.getSaveFileName(
+            self,
+            _("Signed file"),
+            self.output.text(),
+            _("PDF document (*.pdf)") if fmt == "pdf" else _("Word document (*.docx)"),
+        )
         if chosen:
             self.output.setText(chosen)
 
@@ -252,27 +292,49 @@ class SignExportDialog(QDialog):
         from ..submissions import export_and_record
 
         session, language = self._session, self.language.currentData()
-        request = SignatureRequest(self.signatory.text().strip(), self.title.text().strip(),
-                                   self.organization.text().strip(), self.reason.text().strip(), language)
+        request = SignatureRequest(
+            self.signatory.text().strip(),
+            self.title.text().strip(),
+            self.organization.text().strip(),
+            self.reason.text().strip(),
+            language,
+        )
 
         def op(progress, is_cancelled):
-            return export_and_record(session.draft, session.definition, output, fmt, language=language,
-                                     identity=identity, request=request, progress=progress, is_cancelled=is_cancelled)
+            return export_and_record(
+                session.draft,
+                session.definition,
+                output,
+                fmt,
+                language=language,
+                identity=identity,
+                request=request,
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
 
         self.buttons.setEnabled(False)
-        self.operation = BackgroundOperation(self, op, self._signed, self._failed,
-                                             label=_("Signing and exporting {name}…").format(name=output.name))
+        self.operation = BackgroundOperation(
+            self, op, self._signed, self._failed, label=_("Signing and exporting {name}…").format(name=output.name)
+        )
         return self.operation.start()
 
     def _signed(self, entry) -> None:
         self.entry = entry
         self.operation = None
-        self._show_status(_("Signed submission written to {name} (SHA-256 {sha256}).").format(
-            name=entry.file_name, sha256=entry.sha256))
+        self._show_status(
+            _("Signed submission written to {name} (SHA-256 {sha256}).").format(
+                name=entry.file_name, sha256=entry.sha256
+            )
+        )
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
         self.operation = None
         self.buttons.setEnabled(True)
-        message = str(exc) if isinstance(exc, UntocError) else _("An unexpected problem stopped the signing: {problem}").format(problem=exc)
+        message = (
+            str(exc)
+            if isinstance(exc, UntocError)
+            else _("An unexpected problem stopped the signing: {problem}").format(problem=exc)
+        )
         QMessageBox.warning(self, _("The submission was not signed"), message)

@@ -23,8 +23,15 @@ class SigningActions:
         show_status: shows a message in the status bar.
     """
 
-    def __init__(self, menu: QMenu, before_action: QAction | None, current_session: Callable[[], DraftSession | None],
-                 parent: QWidget, flush: Callable[[], object], show_status: Callable[[str], object]) -> None:
+    def __init__(
+        self,
+        menu: QMenu,
+        before_action: QAction | None,
+        current_session: Callable[[], DraftSession | None],
+        parent: QWidget,
+        flush: Callable[[], object],
+        show_status: Callable[[str], object],
+    ) -> None:
         self._session, self._parent, self._flush, self._status = current_session, parent, flush, show_status
         self.sign_action = QAction(_("&Sign and export submission…"), parent)
         self.verify_action = QAction(_("&Verify a signed submission…"), parent)

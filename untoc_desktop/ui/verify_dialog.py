@@ -39,7 +39,9 @@ class VerifyDialog(QDialog):
         self.file = QLineEdit(str(path) if path else "", self)
         self.choose = QPushButton(_("Choose…"), self)
         self.fingerprint = QLineEdit(self)
-        self.fingerprint.setPlaceholderText(_("SHA-256 fingerprint of the root you expect (empty: roots trusted earlier)"))
+        self.fingerprint.setPlaceholderText(
+            _("SHA-256 fingerprint of the root you expect (empty: roots trusted earlier)")
+        )
         self.import_root = QPushButton(_("Trust a root certificate…"), self)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
@@ -70,8 +72,9 @@ class VerifyDialog(QDialog):
             self.verify()
 
     def _choose(self) -> None:
-        chosen, _f = QFileDialog.getOpenFileName(self, _("Signed submission"), self.file.text(),
-                                                 _("Signed submissions (*.pdf *.docx)"))
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, _("Signed submission"), self.file.text(), _("Signed submissions (*.pdf *.docx)")
+        )
         if chosen:
             self.file.setText(chosen)
             self.verify()
@@ -81,34 +84,43 @@ class VerifyDialog(QDialog):
         if not chosen:
             return
         if not self.fingerprint.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), _(
-                "Type the fingerprint the organisation published first: a root is trusted only when it matches."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                _("Type the fingerprint the organisation published first: a root is trusted only when it matches."),
+            )
             return
         try:
             found = trust_root(chosen, self.fingerprint.text())
         except UntocError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
-        QMessageBox.information(self, self.windowTitle(), _("The root certificate {fingerprint} is now trusted.").format(
-            fingerprint=found))
+        QMessageBox.information(
+            self, self.windowTitle(), _("The root certificate {fingerprint} is now trusted.").format(fingerprint=found)
+        )
 
     def verify(self) -> bool | None:
         """Verify the chosen file; shows one line per signature. Returns the verdict (None: unreadable)."""
         path = Path(self.file.text().strip())
         fingerprints = [self.fingerprint.text()] if self.fingerprint.text().strip() else None
         try:
-            report = verify_pdf(path, fingerprints) if path.suffix.lower() == ".pdf" else verify_detached(path, fingerprints)
+            report = (
+                verify_pdf(path, fingerprints) if path.suffix.lower() == ".pdf" else verify_detached(path, fingerprints)
+            )
         except UntocError as exc:
             self.verdict.setText(str(exc))
             self.verdict.setStyleSheet("color: #a00000; font-weight: bold")
             self.details.setPlainText("")
             return None
-        lines = [_("Signature {number}: {check}").format(number=n, check=c.describe())
-                 for n, c in enumerate(report.signatures, start=1)]
+        lines = [
+            _("Signature {number}: {check}").format(number=n, check=c.describe())
+            for n, c in enumerate(report.signatures, start=1)
+        ]
         self.details.setPlainText("\n\n".join(lines + report.problems))
         if report.ok:
-            self.verdict.setText(_("Verified: every signature is intact, comes from the expected root, and nothing "
-                                   "was changed since."))
+            self.verdict.setText(
+                _("Verified: every signature is intact, comes from the expected root, and nothing was changed since.")
+            )
             self.verdict.setStyleSheet("color: #006000; font-weight: bold")
         else:
             self.verdict.setText(_("NOT verified: see the details below."))
