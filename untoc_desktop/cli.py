@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
+from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
 
     add_letter_commands(commands)
+    add_signing_commands(commands)
     return parser
 
 
@@ -290,9 +292,20 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
 
-    opened = _open_submission(args.file, write=False)
+    from .errors import DraftLockedError
+    from .submissions import export_and_record
+
+    try:  # an export is recorded in the register of what was sent, with a snapshot to export again
+        opened = _open_submission(args.file, write=True)
+    except DraftLockedError:  # open on another computer: export what is saved, without recording it
+        opened = _open_submission(args.file, write=False)
     with opened.draft as draft:
-        definition, info, answers = opened.definition, draft.info, opened.answers()
+        definition = opened.definition
+        if not draft.read_only:
+            entry = export_and_record(draft, definition, args.output, args.format, language=args.language)
+            print(f"Exported {args.output} (register entry {entry.number}, SHA-256 {entry.sha256}).")
+            return EXIT_OK
+        info, answers = draft.info, opened.answers()
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
     print(f"Exported {out}.")
     return EXIT_OK
@@ -325,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
             return LETTER_COMMANDS[args.command](args, _open)
+        if args.command in SIGNING_COMMANDS:
+            return SIGNING_COMMANDS[args.command](args, _open)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

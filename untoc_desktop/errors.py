@@ -104,3 +104,11 @@ class ExportError(UntocError):
 
 class ExportCancelled(ExportError):
     """The user cancelled an export; nothing was written."""
+
+
+class SigningError(UntocError):
+    """A signing identity cannot be made or used, or a file cannot be signed; nothing was written."""
+
+
+class VerificationError(UntocError):
+    """A signed file cannot be read for verification (not a PDF, no signature, damaged)."""

@@ -8,6 +8,7 @@ temporary file in the target folder, renamed into place only when complete.
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import os
 import uuid
@@ -76,7 +77,8 @@ def _os_error_message(path: Path, exc: OSError) -> str:
     return f"Could not write {path}: {reason}. {advice}"
 
 
-def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[], None] | None = None) -> None:
+def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[], None] | None = None,
+           issued_at: _dt.datetime | None = None) -> None:
     """Render a document model to ``path`` in ``fmt`` (no temporary file, no error wrapping).
 
     Args:
@@ -84,6 +86,7 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
         path: file to write.
         fmt: ``"docx"`` or ``"pdf"``.
         tick: called at each rendering step.
+        issued_at: the issue time; when given the file is reproducible (see :mod:`.reproducible`).
 
     Raises:
         ValueError: unknown format.
@@ -92,11 +95,11 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
     if fmt == "docx":
         from .docx_renderer import render_docx
 
-        render_docx(document, path, tick=tick)
+        render_docx(document, path, tick=tick, issued_at=issued_at)
     elif fmt == "pdf":
         from .pdf_renderer import render_pdf
 
-        render_pdf(document, path, tick=tick)
+        render_pdf(document, path, tick=tick, issued_at=issued_at)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
 
@@ -112,6 +115,7 @@ def export_submission(
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
+    issued_at: _dt.datetime | None = None,
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -136,6 +140,9 @@ def export_submission(
             export stops.
         archived: answers to questions no longer asked, exported on request in an
             "Archived answers" section (see :func:`build_submission`).
+        issued_at: the issue time (aware datetime): its date is printed on the cover and it is
+            the file's creation time; the same answers, options and ``issued_at`` then give the
+            same bytes (see :mod:`.reproducible`). ``None``: today, not reproducible.
 
     Returns:
         ``out_path`` as a Path.
@@ -150,13 +157,14 @@ def export_submission(
     out_path = check_export_target(out_path, fmt)
     report = check_completeness(definition, answers, info.protocols)
     language = language or info.language or "en"
-    document = build_submission(definition, info, answers, report, language, archived=archived)
+    today = issued_at.date() if issued_at is not None else None
+    document = build_submission(definition, info, answers, report, language, archived=archived, today=today)
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)
     counter.check()
     temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        render(document, temporary, fmt, tick=counter.tick)
+        render(document, temporary, fmt, tick=counter.tick, issued_at=issued_at)
         counter.check()
         os.replace(temporary, out_path)
     except ExportError:

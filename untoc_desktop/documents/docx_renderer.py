@@ -9,6 +9,7 @@ their runs ``w:rtl``, with the complex-script font slot set.
 
 from __future__ import annotations
 
+import datetime as _dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from .docx_fields import (
     set_table_rtl,
     update_fields_on_open,
 )
+from .reproducible import save_docx
 from .sources import link_split
 from .text import clean_text, strong_direction
 
@@ -312,7 +314,8 @@ def _render_block(doc: _Body, block: model.Block, document: model.Document) -> N
 
 
 def render_docx(
-    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None
+    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None,
+    issued_at: _dt.datetime | None = None,
 ) -> None:
     """Write ``document`` as a Word file at ``path``.
 
@@ -321,6 +324,7 @@ def render_docx(
         path: file to write (overwritten).
         tick: called once per block rendered; it may raise (e.g.
             :class:`~untoc_desktop.errors.ExportCancelled`) to stop.
+        issued_at: the issue time; when given the file is reproducible (see :mod:`.reproducible`).
 
     Raises:
         OSError: the file cannot be written.
@@ -336,4 +340,4 @@ def render_docx(
         _render_block(body, block, document)
         if tick is not None:
             tick()
-    doc.save(str(path))
+    save_docx(doc, path, issued_at)

@@ -10,6 +10,7 @@ watermark, both real text), and "Page X of Y" in the footer.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -27,6 +28,7 @@ from . import model
 from .pdf_bidi import BidiParagraph
 from .pdf_contents import ContentsEntry, deferred_canvas, footer_style
 from .pdf_fonts import BASE, log_missing_glyphs, markup, needs_cjk_wrap, needs_shaping, register_fonts
+from .reproducible import fixed_time_canvas
 from .sources import link_split
 from .text import clean_text, has_rtl
 
@@ -231,7 +233,8 @@ def _decorate_page(document: model.Document, styles: dict[str, ParagraphStyle]) 
 
 
 def render_pdf(
-    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None
+    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None,
+    issued_at: _dt.datetime | None = None,
 ) -> None:
     """Write ``document`` as an A4 PDF at ``path``, fonts embedded.
 
@@ -241,6 +244,8 @@ def render_pdf(
         tick: called once per block converted and once per block laid out
             (``2 * len(document.blocks)`` calls in all); it may raise (e.g.
             :class:`~untoc_desktop.errors.ExportCancelled`) to stop before anything is written.
+        issued_at: the issue time; when given it is the PDF's creation time and the file is
+            reproducible (see :mod:`.reproducible`).
 
     Raises:
         OSError: the file cannot be written.
@@ -293,8 +298,10 @@ def render_pdf(
     def footer_line(page: int, pages: int) -> Flowable:
         return text_flowable(document.footer_page.format(page=page, pages=pages), footer)
 
-    template.build(story, onFirstPage=decorate, onLaterPages=decorate,
-                   canvasmaker=deferred_canvas(footer_line, _MARGIN_X))
+    canvasmaker = deferred_canvas(footer_line, _MARGIN_X)
+    if issued_at is not None:
+        canvasmaker = fixed_time_canvas(canvasmaker, issued_at)
+    template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvasmaker)
 
 
 def document_texts(document: model.Document) -> list[str]:

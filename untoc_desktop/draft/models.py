@@ -21,7 +21,7 @@ from .json_values import decode_json
 #: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
 APPLICATION_ID = 0x554E5443
 #: ``PRAGMA user_version``: the draft schema version this code writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -161,3 +161,27 @@ class LetterRecord(Base):
     sent_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     sent_channel: Mapped[str | None] = mapped_column(Text, nullable=True)
     details: Mapped[Any] = mapped_column(JSONText())
+
+
+class SentEntryRecord(Base):
+    """One entry of the register of what was sent (schema 4).
+
+    ``kind`` is ``submission`` (an exported or signed submission) or ``letter``.
+    ``snapshot`` is everything needed to write the file again byte for byte (for a
+    submission: the answers, draft information, definition version, document language
+    and export options as they were; for a letter: its log entry's details).
+    """
+
+    __tablename__ = "sent_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    file_name: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(10))
+    sha256: Mapped[str] = mapped_column(String(64))
+    signatories: Mapped[Any] = mapped_column(JSONText())
+    recipient: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[Any] = mapped_column(JSONText())

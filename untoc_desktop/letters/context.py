@@ -234,6 +234,24 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _registered_sha256(draft: Draft, attachment: Path) -> str:
+    """The attachment's SHA-256 as recorded in the register of what was sent (else computed from the file).
+
+    Raises:
+        LetterError: the file differs from the one the register recorded under its name.
+    """
+    from ..draft.register import latest_for_file
+
+    digest = sha256_of(attachment)
+    recorded = latest_for_file(draft, attachment.name)
+    if recorded is not None and recorded.kind == "submission" and recorded.sha256 != digest:
+        raise LetterError(
+            f"{attachment.name} is not the file recorded in the register of what was sent "
+            f"(recorded SHA-256 {recorded.sha256}, this file {digest}). Attach the file that was recorded, "
+            "or export the submission again.")
+    return recorded.sha256 if recorded is not None else digest
+
+
 def _recipient(draft: Draft, recipient_uuid: str) -> Recipient | None:
     book = recipients(draft)
     if not recipient_uuid:
@@ -323,7 +341,8 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
     if options.kind == "transmission":
         if options.attachment is None:
             raise LetterError("A transmission letter needs the exported submission to attach (--attachment FILE).")
-        values.update(attachment_name=Path(options.attachment).name, attachment_sha256=sha256_of(options.attachment))
+        values.update(attachment_name=Path(options.attachment).name,
+                      attachment_sha256=_registered_sha256(draft, Path(options.attachment)))
         values.update(_summary(definition, draft, words))
     if options.kind == "follow-up":
         if not options.recalls:

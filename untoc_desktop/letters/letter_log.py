@@ -109,4 +109,22 @@ def letter_sent(draft: Draft, reference: str, sent_on: _dt.date, channel: str) -
     """
     if not channel.strip():
         raise LetterError("Say how the letter was sent (e-mail, post, hand delivery…).")
-    return mark_sent(draft, find_letter(draft, reference).letter_uuid, sent_on.isoformat(), channel.strip())
+    entry = mark_sent(draft, find_letter(draft, reference).letter_uuid, sent_on.isoformat(), channel.strip())
+    _record_letter_sent(draft, entry)
+    return entry
+
+
+def _record_letter_sent(draft: Draft, entry: LetterEntry) -> None:
+    """Add a letter that went out to the register of what was sent (its file's SHA-256 when still there)."""
+    from ..draft.correspondence import recipients
+    from ..draft.register import SentEntry, record_sent
+    from .context import sha256_of
+
+    written = Path(entry.details.get("file") or "")
+    digest = sha256_of(written) if written.name and written.is_file() else ""
+    names = {r.recipient_uuid: r.name for r in recipients(draft)}
+    record_sent(draft, SentEntry(
+        kind="letter", file_name=written.name or entry.reference, format=entry.details.get("format", ""),
+        sha256=digest, signatories=tuple(filter(None, [entry.details.get("fields", {}).get("signatory_name", "")])),
+        recipient=names.get(entry.recipient_uuid or "", ""), channel=entry.sent_channel or "",
+        snapshot={"reference": entry.reference, "letter": entry.details}))

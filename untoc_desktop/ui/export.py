@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from ..draft.register import SentEntry, record_sent
 from ..errors import ExportCancelled, ExportError, UntocError
 from ..i18n import N_, _
+from ..submissions import make_snapshot, sha256_file
 from .session import DraftSession
 from .workers import BackgroundOperation
 
 log = logging.getLogger(__name__)
 
-#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled) -> Path``
+#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, issued_at) -> Path``
 ExportFunction = Callable[..., Path]
 
 #: Export formats: key -> (file suffix, file dialog filter).
@@ -77,6 +80,7 @@ class SubmissionExporter(QObject):
         self._show_status = show_status
         self._warn = warn
         self.operation: BackgroundOperation[Path] | None = None
+        self._pending: tuple[DraftSession, dict[str, Any]] | None = None
         #: Language of the exported document; ``None`` uses the draft's drafting language.
         self.document_language: str | None = None
 
@@ -131,9 +135,14 @@ class SubmissionExporter(QObject):
         extra = {"archived": archived} if archived else {}
         language = self.document_language or info.language
 
+        # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.
+        issued_at = datetime.now().astimezone().replace(microsecond=0)
+        self._pending = (session, make_snapshot(info, answers, definition, fmt=fmt, language=language,
+                                                issued_at=issued_at, archived=archived))
+
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
             return export_function(definition, info, answers, path, fmt, language=language,
-                                   progress=progress, is_cancelled=is_cancelled, **extra)
+                                   progress=progress, is_cancelled=is_cancelled, issued_at=issued_at, **extra)
 
         self.operation = BackgroundOperation(
             self._parent, op, self._exported, self._failed,
@@ -150,6 +159,15 @@ class SubmissionExporter(QObject):
             self.operation.wait()
 
     def _exported(self, path: Path) -> None:
+        session, snapshot = self._pending
+        try:
+            digest = sha256_file(path)
+            record_sent(session.draft, SentEntry(kind="submission", file_name=path.name, format=snapshot["export"]["format"],
+                                                 sha256=digest, snapshot={**snapshot, "export_sha256": digest}))
+        except UntocError as exc:  # a read-only draft: the file is written, only its record is missing
+            self._show_status(_("Submission exported to {path}; not recorded in Sent submissions: {reason}").format(
+                path=path, reason=exc))
+            return
         self._show_status(_("Submission exported to {path}.").format(path=path))
         self.exported.emit(path)
 

@@ -141,6 +141,10 @@ class MainWindow(FileCommands, QMainWindow):
         file_menu.addActions([self.export_docx_action, self.export_pdf_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        from .signing_menu import SigningActions  # signed submissions, verification, register of what was sent
+
+        self.signing = SigningActions(file_menu, self.quit_action, lambda: self.session, self,
+                                      lambda: self.autosave is not None and self.autosave.flush(), self._show_status)
 
         self.edit_actions = TextEditActions(self)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))

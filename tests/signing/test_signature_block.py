@@ -1,0 +1,95 @@
+"""The visible signature block: on the last page, in the document's language and script, looked at as an image."""
+
+import subprocess
+import unicodedata
+
+import pytest
+
+from untoc_desktop.signing.pdf_sign import SignatureRequest, sign_pdf
+
+WORDS = {
+    "en": ("Digitally signed by Amina Haddad", "Organisation: Coalition for Justice & Rights"),
+    "ar": ("وقّعه رقميًا: أمينة حداد", "المنظمة: Coalition for Justice & Rights"),
+}
+
+
+def _word_boxes(path, page):
+    """(text, xMin, yMin) of each word of a page, from pdftotext -bbox."""
+    import re
+
+    html = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        (m[3], float(m[0]), float(m[1]))
+        for m in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_block_is_drawn_on_the_last_page_in_the_documents_language(
+    tmp_path, exported_pdfs, amina, identities, language
+):
+    name = "Amina Haddad" if language == "en" else "أمينة حداد"
+    signed = sign_pdf(
+        exported_pdfs[language],
+        tmp_path / "signed.pdf",
+        amina,
+        SignatureRequest(name, "Director", "Coalition for Justice & Rights", "", language),
+    )
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(["pdfinfo", str(signed)], capture_output=True, text=True).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    text = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), "-layout", str(signed), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    text = unicodedata.normalize("NFKC", text)
+    fingerprint = identities["amina"].root_fingerprint
+    assert fingerprint[:47] in text and fingerprint[48:] in text
+    if language == "en":
+        for line in WORDS["en"]:
+            assert line in text
+        assert "run: untoc verify FILE.pdf" in " ".join(text.split())
+    else:
+        # The Arabic label and the Latin organisation name each read in their own direction.
+        letters = {
+            c for c in unicodedata.normalize("NFKC", "".join(WORDS["ar"])) if "\u0600" <= c <= "\u06ff" and c.isalpha()
+        }
+        assert letters <= set(text)
+        assert "Coalition for Justice & Rights" in text and "Director" in text
+        # Right to left: on the organisation's line the Arabic label stands right of the Latin name.
+        words = _word_boxes(signed, pages)
+        coalition = next(w for w in words if w[0] == "Coalition")
+        label = next(
+            w
+            for w in words
+            if set(unicodedata.normalize("NFKC", w[0])) >= set("المنظمة") and abs(w[2] - coalition[2]) < 3
+        )
+        assert label[1] > coalition[1]
+    # A picture to look at (tests/signing/README: the block was checked by eye in English and Arabic).
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "110",
+            "-png",
+            "-f",
+            str(pages),
+            "-l",
+            str(pages),
+            str(signed),
+            str(tmp_path / f"block-{language}"),
+        ],
+        check=True,
+    )
+    assert list(tmp_path.glob(f"block-{language}*.png"))

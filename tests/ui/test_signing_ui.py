@@ -1,0 +1,104 @@
+"""File > Sign and export submission…, Verify a signed submission…, Sent submissions, as a user meets them."""
+
+import os
+
+import pytest
+
+from untoc_desktop.draft.register import sent_entries
+from untoc_desktop.signing.identity import create_identity, identities_dir
+from untoc_desktop.signing.verify import verify_pdf
+from untoc_desktop.ui.session import DraftSession
+
+PASSPHRASE = "correct horse battery"
+SHOTS = os.environ.get("UNTOC_SCREENSHOTS")  # a folder to save the dialogs' pictures in, to look at them
+
+
+def shot(widget, name):
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, f"{name}.png"))
+
+
+@pytest.fixture
+def session(draft, cluster1):
+    draft.set_answers({"UNTOC.5.1(b).status": "partly"})
+    s = DraftSession(draft, cluster1)
+    yield s
+
+
+def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_path, message_boxes):
+    from untoc_desktop.ui.sent_dialog import SentSubmissionsDialog
+    from untoc_desktop.ui.signing_dialogs import SignExportDialog
+    from untoc_desktop.ui.verify_dialog import VerifyDialog
+
+    created = create_identity(
+        identities_dir() / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights", PASSPHRASE
+    )
+    dialog = SignExportDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.reason.text() == "Submission of Coalition for Justice & Rights on cluster 1"
+    assert dialog.identity.text() == str(created.p12_path)  # the identity kept in the data folder is offered
+    dialog.signatory.setText("Amina Haddad")
+    dialog.title.setText("Director")
+    dialog.output.setText(str(tmp_path / "signed.pdf"))
+    dialog.passphrase.setText("wrong passphrase")
+    assert dialog.sign() is None
+    assert "passphrase is wrong" in message_boxes.texts()[-1] and not (tmp_path / "signed.pdf").exists()
+    dialog.passphrase.setText(PASSPHRASE)
+    shot(dialog, "sign-dialog")
+    operation = dialog.sign()
+    with qtbot.waitSignal(operation.finished, timeout=60_000):
+        pass
+    assert dialog.entry is not None and dialog.entry.signatories == ("Amina Haddad",)
+    assert verify_pdf(tmp_path / "signed.pdf", [created.root_fingerprint]).ok
+
+    verify = VerifyDialog()
+    qtbot.addWidget(verify)
+    verify.file.setText(str(tmp_path / "signed.pdf"))
+    verify.fingerprint.setText(created.root_fingerprint)
+    assert verify.verify() is True
+    assert "Amina Haddad" in verify.details.toPlainText() and verify.verdict.text().startswith("Verified")
+    shot(verify, "verify-dialog")
+
+    session.set_answer(session.definition.question("UNTOC.5.1(b).challenges"), "Edited after sending.")
+    sent = SentSubmissionsDialog(session)
+    qtbot.addWidget(sent)
+    assert sent.table.rowCount() == 1 and sent.table.item(0, 4).text() == "Amina Haddad"
+    assert "[UNTOC.5.1(b).challenges]" in sent.changes.toPlainText()
+    shot(sent, "sent-dialog")
+    again = sent.export_again(tmp_path / "again.pdf")
+    assert again is not None and "identical to the file exported then" in message_boxes.texts()[-1]
+    assert sent_entries(session.draft)[0].snapshot["export_sha256"]
+
+
+def test_create_identity_dialog_keeps_the_identity_in_the_data_folder(qtbot, message_boxes):
+    from untoc_desktop.ui.signing_dialogs import CreateIdentityDialog
+
+    dialog = CreateIdentityDialog("Jean Dupont", "CJR")
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText("something else")
+    assert not dialog.create() and "differ" in message_boxes.texts()[-1]
+    dialog.repeat.setText(PASSPHRASE)
+    shot(dialog, "create-identity-dialog")
+    assert dialog.create()
+    assert dialog.created.p12_path.parent == identities_dir() and dialog.created.p12_path.is_file()
+    assert dialog.created.root_fingerprint in message_boxes.texts()[-1]
+
+
+def test_the_file_menu_offers_the_signing_entries(window):
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert {"&Sign and export submission…", "&Verify a signed submission…", "Sen&t submissions"} <= set(texts)
+    assert not window.signing.sign_action.isEnabled() and window.signing.verify_action.isEnabled()
+
+
+def test_an_export_from_the_window_is_recorded_in_sent_submissions(qtbot, window, draft_path, tmp_path):
+    import hashlib
+
+    out = tmp_path / "submission.docx"
+    operation = window.start_export(out, "docx")
+    with qtbot.waitSignal(operation.finished, timeout=5000):
+        pass
+    [entry] = sent_entries(window.session.draft)
+    assert (entry.file_name, entry.format) == ("submission.docx", "docx")
+    assert entry.sha256 == hashlib.sha256(out.read_bytes()).hexdigest() == entry.snapshot["export_sha256"]
+    assert entry.snapshot["export"]["issued_at"] and entry.snapshot["definition"]["id"] == "untoc-cluster-1"

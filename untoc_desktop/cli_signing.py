@@ -1,0 +1,288 @@
+"""The ``untoc`` subcommands for signed submissions: identity, sign, verify, sent.
+
+Registered by :mod:`untoc_desktop.cli`; same conventions (errors are one line on stderr,
+exit 2). ``verify`` exits 0 when every signature is intact, from the expected root and
+not followed by changes, 1 otherwise, 2 when the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import SigningError, UntocError
+
+PASSPHRASE_VARIABLE = "UNTOC_PASSPHRASE"
+
+
+def _add_passphrase(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        help=f"file holding the passphrase (first line); default: ${PASSPHRASE_VARIABLE}, else asked",
+    )
+
+
+def add_signing_commands(commands: Any) -> None:
+    """Add the identity, sign, verify and sent subcommands to the ``untoc`` subparsers.
+
+    Args:
+        commands: the object returned by ``ArgumentParser.add_subparsers``.
+    """
+    identity = commands.add_parser("identity", help="signing identities (organisation root + personal certificate)")
+    actions = identity.add_subparsers(dest="action", required=True, parser_class=type(identity))
+    create = actions.add_parser("create", help="create a signing identity (.p12) and export its root certificate")
+    create.add_argument("--name", required=True, help="the signatory's name")
+    create.add_argument("--organization", required=True)
+    create.add_argument("--email", default="")
+    create.add_argument("--country", default="", help="two-letter ISO code")
+    create.add_argument("-o", "--output", type=Path, required=True, help="the new .p12 file")
+    create.add_argument(
+        "--issuer",
+        type=Path,
+        default=None,
+        help="a colleague's …-organisation-root.p12: issue from the same root (same passphrase)",
+    )
+    _add_passphrase(create)
+    trust = actions.add_parser("trust", help="trust a root certificate (.pem/.cer) for 'untoc verify'")
+    trust.add_argument("certificate", type=Path)
+    trust.add_argument("--fingerprint", required=True, help="the SHA-256 fingerprint the organisation published")
+
+    sign = commands.add_parser("sign", help="sign a PDF (visible PAdES signature) or a .docx (detached .p7s)")
+    sign.add_argument("file", type=Path)
+    sign.add_argument("--identity", type=Path, required=True, help="PKCS#12 file (.p12/.pfx)")
+    sign.add_argument("--signatory", required=True)
+    sign.add_argument("--title", default="")
+    sign.add_argument("--organization", default="", help="default: the certificate's organisation")
+    sign.add_argument("--reason", default="")
+    sign.add_argument("--page", type=int, default=None, help="page of the signature block (default: the last)")
+    sign.add_argument(
+        "--language",
+        choices=("en", "fr", "es", "ar", "ru", "zh"),
+        default=None,
+        help="language of the signature block (default: the draft's, else English)",
+    )
+    sign.add_argument("--draft", type=Path, default=None, help="record the signed file in this draft's register")
+    sign.add_argument(
+        "--fingerprint", default=None, help="refuse to sign unless the identity's root has this SHA-256 fingerprint"
+    )
+    sign.add_argument("-o", "--output", type=Path, default=None, help="the signed PDF (required for a PDF)")
+    _add_passphrase(sign)
+
+    verify = commands.add_parser("verify", help="verify a signed PDF, or a .docx with its .p7s beside it")
+    verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--fingerprint",
+        action="append",
+        default=[],
+        help="SHA-256 fingerprint of the expected root (repeatable; default: roots trusted earlier)",
+    )
+
+    sent = commands.add_parser("sent", help="the register of what was sent; export a recorded submission again")
+    sent.add_argument("file", type=Path)
+    sent.add_argument("--export", type=int, default=None, metavar="N", help="export entry N again")
+    sent.add_argument("-o", "--output", type=Path, default=None)
+    sent.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def read_passphrase(passphrase_file: Path | None, prompt: str = "Passphrase: ") -> str:
+    """The passphrase from a file, the environment, or the terminal.
+
+    Raises:
+        SigningError: none given and no terminal to ask on, or an unreadable file.
+    """
+    if passphrase_file is not None:
+        try:
+            return passphrase_file.read_text(encoding="utf-8").splitlines()[0] if passphrase_file.stat().st_size else ""
+        except OSError as exc:
+            raise SigningError(f"Cannot read the passphrase file {passphrase_file}: {exc.strerror}.") from None
+    if os.environ.get(PASSPHRASE_VARIABLE):
+        return os.environ[PASSPHRASE_VARIABLE]
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise SigningError(
+        f"Give the passphrase with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} environment variable."
+    )
+
+
+def _cmd_identity(args: argparse.Namespace, open_draft: Any) -> int:
+    from .signing.identity import create_identity
+    from .signing.trust import trust_root
+
+    if args.action == "trust":
+        found = trust_root(args.certificate, args.fingerprint)
+        print(f"Trusted the root certificate {args.certificate.name} (SHA-256 {found}).")
+        return 0
+    from .signing.identity import load_organisation_root
+
+    passphrase = read_passphrase(args.passphrase_file)
+    issuer = load_organisation_root(args.issuer, passphrase) if args.issuer is not None else None
+    created = create_identity(
+        args.output, args.name, args.organization, passphrase, email=args.email, country=args.country, issuer=issuer
+    )
+    trust_root(created.root_pem)
+    print(f"Created the signing identity {created.p12_path} (keep it and its passphrase safe).")
+    print(f"Root certificate to publish: {created.root_pem} and {created.root_cer}")
+    print(f"Root certificate SHA-256 fingerprint: {created.root_fingerprint}")
+    if created.root_p12 is not None:
+        print(f"Organisation root key (to issue colleagues' identities with --issuer): {created.root_p12}")
+    return 0
+
+
+def _organization_of(identity: Any) -> str:
+    from cryptography.x509.oid import NameOID
+
+    names = identity.certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    return str(names[0].value) if names else ""
+
+
+def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
+    from .signing.identity import load_identity
+    from .signing.pdf_sign import SignatureRequest, sign_pdf
+    from .submissions import record_signature, sha256_file
+
+    is_pdf = args.file.suffix.lower() == ".pdf"
+    if is_pdf and args.output is None:
+        raise UntocError("Give the signed file's name with -o OUT.pdf.")
+    if not args.file.is_file():
+        raise SigningError(f"{args.file} does not exist. Nothing was signed.")
+    identity = load_identity(args.identity, read_passphrase(args.passphrase_file))
+    if args.fingerprint:
+        from .signing.identity import fingerprint, normalize_fingerprint
+
+        if fingerprint(identity.root) != normalize_fingerprint(args.fingerprint):
+            raise SigningError(
+                f"The certificate in {args.identity.name} does not come from the expected root: its root's fingerprint "
+                f"is {fingerprint(identity.root)}. Use the organisation's signing identity. Nothing was signed."
+            )
+    draft = None
+    if args.draft is not None:
+        draft, _definition = open_draft(args.draft)
+    try:
+        language = args.language or (draft.info.language if draft is not None else "en")
+        source_sha256 = sha256_file(args.file)
+        if is_pdf:
+            request = SignatureRequest(
+                args.signatory,
+                args.title,
+                args.organization or _organization_of(identity),
+                args.reason,
+                language,
+                args.page,
+            )
+            written = sign_pdf(args.file, args.output, identity, request)
+        else:
+            from .signing.detached import sign_detached
+
+            written = sign_detached(args.file, identity)
+        print(f"Signed: wrote {written}.")
+        if draft is not None:
+            target = args.output if is_pdf else args.file
+            if draft.read_only:
+                print(
+                    f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
+                    file=sys.stderr,
+                )
+            elif record_signature(draft, target, source_sha256, args.signatory) is None:
+                print(
+                    f"untoc: {args.file.name} is not in the register of {args.draft.name} (export it with "
+                    "'untoc export' first); the signature was not recorded.",
+                    file=sys.stderr,
+                )
+            else:
+                print(f"Recorded in the register of {args.draft.name}.")
+    finally:
+        if draft is not None:
+            draft.close()
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace, open_draft: Any) -> int:
+    import logging
+
+    from .signing.verify import verify_detached, verify_pdf
+
+    # pyHanko logs each chain it cannot build with a traceback; the verdict below says it in one line.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
+    logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
+    if args.file.suffix.lower() == ".pdf":
+        report = verify_pdf(args.file, args.fingerprint)
+    else:
+        report = verify_detached(args.file, args.fingerprint)
+    for number, check in enumerate(report.signatures, start=1):
+        print(f"Signature {number}: {check.describe()}")
+    for problem in report.problems:
+        print(problem)
+    if report.ok:
+        print(f"{args.file.name}: every signature is intact, from the expected root, and nothing changed since.")
+        return 0
+    print(f"{args.file.name}: NOT verified.")
+    return 1
+
+
+def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
+    from .draft.register import sent_entries, sent_entry
+    from .submissions import changes_since, export_from_snapshot, sha256_file
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        if args.export is not None:
+            entry = sent_entry(draft, args.export)
+            if entry.kind != "submission":
+                raise UntocError(f"Entry {args.export} is a letter; write it again with 'untoc letter-again'.")
+            if args.output is None:
+                raise UntocError("Give the file to write with -o FILE.")
+            out = export_from_snapshot(entry.snapshot, args.output)
+            digest = sha256_file(out)
+            expected = entry.snapshot.get("export_sha256", entry.sha256)
+            same = "identical to the recorded export" if digest == expected else "DIFFERENT from the recorded export"
+            print(f"Wrote {out} (SHA-256 {digest}): {same}.")
+            if entry.signatories:
+                print("The signatures are not part of the snapshot: sign the file again, or keep the signed file sent.")
+            return 0 if digest == expected else 1
+        entries, answers, info = sent_entries(draft), draft.answers(), draft.info
+        rows = [
+            {
+                "number": e.number,
+                "kind": e.kind,
+                "recorded_at": e.recorded_at.isoformat() if e.recorded_at else "",
+                "file": e.file_name,
+                "format": e.format,
+                "sha256": e.sha256,
+                "signatories": list(e.signatories),
+                "recipient": e.recipient,
+                "channel": e.channel,
+                "changed_since": changes_since(e, answers, info) if e.kind == "submission" else [],
+            }
+            for e in entries
+        ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("Nothing recorded yet: exported, signed and sent submissions and letters appear here.")
+    for row in rows:
+        signed = f"signed by {', '.join(row['signatories'])}" if row["signatories"] else "unsigned"
+        to = f"to {row['recipient']} " if row["recipient"] else ""
+        by = f"by {row['channel']}" if row["channel"] else ""
+        changed = f"{len(row['changed_since'])} answer(s) changed since" if row["changed_since"] else "no change since"
+        print(
+            f"{row['number']}\t{row['recorded_at'][:16]}\t{row['kind']}\t{row['file']}\t{row['format']}\t{signed}\t"
+            f"{to}{by}\tSHA-256 {row['sha256']}\t{changed}"
+        )
+    return 0
+
+
+#: Subcommand name -> function(args, open_draft) -> exit status.
+SIGNING_COMMANDS = {
+    "identity": _cmd_identity,
+    "sign": _cmd_sign,
+    "verify": _cmd_verify,
+    "sent": _cmd_sent,
+}

@@ -1,0 +1,420 @@
+"""Signing identities: an organisation root certificate and a signing certificate per person.
+
+A bare self-signed certificate can never be trusted by the NSS tools that poppler,
+Okular and LibreOffice use; a root certificate (a CA) can. So :func:`create_identity`
+makes an organisation root (CA, 30 years) and a person's signing certificate issued by
+it (20 years: offline there is no timestamp, so an expired certificate would make an
+old signature unverifiable), and keeps both with the private key in a
+passphrase-protected PKCS#12 file. The root certificate is exported as PEM and DER
+(``.cer``) to be published with its SHA-256 fingerprint.
+
+All cryptography is done by the ``cryptography`` package.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from ..errors import SigningError
+
+ROOT_YEARS = 30
+SIGNER_YEARS = 20
+_KEY_BITS = 3072
+#: Extended key usages of a document-signing certificate: Adobe's "Authentic Documents Trust"
+#: (PDF signing, 1.2.840.113583.1.1.5), Microsoft's document signing (1.3.6.1.4.1.311.10.3.12)
+#: and e-mail protection (S/MIME, which ``openssl cms -verify`` accepts by default).
+_DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")
+_ADOBE_AUTHENTIC_DOCUMENTS = x509.ObjectIdentifier("1.2.840.113583.1.1.5")
+
+
+def identities_dir() -> Path:
+    """The folder where the application keeps signing identities (user data folder)."""
+    return Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "identities"
+
+
+def fingerprint(certificate: x509.Certificate) -> str:
+    """The SHA-256 fingerprint of a certificate as colon-separated upper-case hex (``AB:CD:...``)."""
+    return ":".join(f"{b:02X}" for b in certificate.fingerprint(hashes.SHA256()))
+
+
+def normalize_fingerprint(text: str) -> str:
+    """A fingerprint typed in any usual form (colons, spaces, lower case) as :func:`fingerprint` writes it.
+
+    Raises:
+        SigningError: not 64 hexadecimal digits.
+    """
+    digits = re.sub(r"[\s:\-]", "", text or "").upper()
+    if not re.fullmatch(r"[0-9A-F]{64}", digits):
+        raise SigningError(
+            "A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or spaces."
+        )
+    return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """A private key with its certificate and chain, loaded from a PKCS#12 file (in memory only).
+
+    Attributes:
+        key: the private key.
+        certificate: the signer's certificate.
+        chain: the other certificates of the file (issuers, up to the root when included).
+        path: the PKCS#12 file it came from.
+    """
+
+    key: object
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+    path: Path
+
+    @property
+    def root(self) -> x509.Certificate:
+        """The self-issued certificate at the top of the chain (the signer's own when alone)."""
+        for certificate in (*self.chain, self.certificate):
+            if certificate.issuer == certificate.subject:
+                return certificate
+        return self.chain[-1] if self.chain else self.certificate
+
+    @property
+    def signer_name(self) -> str:
+        """The common name of the signer's certificate."""
+        names = self.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        return str(names[0].value) if names else self.certificate.subject.rfc4514_string()
+
+
+@dataclass(frozen=True)
+class CreatedIdentity:
+    """What :func:`create_identity` wrote: the PKCS#12 file, the root certificate files, its fingerprint.
+
+    ``root_p12`` is the organisation root's own key file (new roots only), used to issue colleagues'
+    certificates from the same root (``issuer`` of :func:`create_identity`).
+    """
+
+    p12_path: Path
+    root_pem: Path
+    root_cer: Path
+    root_fingerprint: str
+    root_p12: Path | None = None
+
+
+def _name(common_name: str, organization: str, country: str, email: str = "") -> x509.Name:
+    parts = [
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
+    ]
+    if country:
+        parts.append(x509.NameAttribute(NameOID.COUNTRY_NAME, country.upper()))
+    if email:
+        parts.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
+    return x509.Name(parts)
+
+
+def _key_usage(**enabled: bool) -> x509.KeyUsage:
+    names = (
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+        "encipher_only",
+        "decipher_only",
+    )
+    return x509.KeyUsage(**{name: enabled.get(name, False) for name in names})
+
+
+def make_certificates(
+    name: str,
+    organization: str,
+    *,
+    email: str = "",
+    country: str = "",
+    now: _dt.datetime | None = None,
+    root_years: int = ROOT_YEARS,
+    signer_years: int = SIGNER_YEARS,
+    issuer: tuple[object, x509.Certificate] | None = None,
+) -> tuple[object, x509.Certificate, x509.Certificate]:
+    """Make an organisation root certificate (or use ``issuer``) and a person's signing certificate issued by it.
+
+    Args:
+        name: the signatory's name (common name of the signing certificate).
+        organization: the organisation (common name of the root, organisation of both).
+        email: the signatory's e-mail address, or "".
+        country: ISO 3166-1 alpha-2 code, or "".
+        now: start of validity (default: now, UTC).
+        root_years: validity of the root certificate, in years.
+        signer_years: validity of the signing certificate, in years.
+        issuer: (root key, root certificate) of an existing organisation root, to issue a
+            colleague's certificate from the same root; None makes a new root.
+
+    Returns:
+        (signer's private key, signer's certificate, root certificate).
+
+    Raises:
+        SigningError: a missing name or organisation, or a country that is not two letters.
+    """
+    key, certificate, root, _root_key = _issue(
+        name,
+        organization,
+        email=email,
+        country=country,
+        now=now,
+        root_years=root_years,
+        signer_years=signer_years,
+        issuer=issuer,
+    )
+    return key, certificate, root
+
+
+def _issue(
+    name: str,
+    organization: str,
+    *,
+    email: str = "",
+    country: str = "",
+    now: _dt.datetime | None = None,
+    root_years: int = ROOT_YEARS,
+    signer_years: int = SIGNER_YEARS,
+    issuer: tuple[object, x509.Certificate] | None = None,
+) -> tuple[object, x509.Certificate, x509.Certificate, object]:
+    """:func:`make_certificates`, also returning the root's private key (for the organisation root file)."""
+    name, organization, email, country = name.strip(), organization.strip(), email.strip(), country.strip()
+    if not name or not organization:
+        raise SigningError("A signing identity needs the signatory's name and the organisation's name.")
+    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+        raise SigningError("The country is a two-letter ISO code, such as FR or KE.")
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    start = now - _dt.timedelta(minutes=5)
+    if issuer is not None:
+        root_key, root = issuer
+        root_name = root.subject
+    else:
+        root_key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
+        root_name = _name(f"{organization} root certificate", organization, country)
+        root = (
+            x509.CertificateBuilder()
+            .subject_name(root_name)
+            .issuer_name(root_name)
+            .public_key(root_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(start)
+            .not_valid_after(start + _dt.timedelta(days=365 * root_years + root_years // 4))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(_key_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
+            .sign(root_key, hashes.SHA256())  # type: ignore[arg-type]
+        )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(name, organization, country, email))
+        .issuer_name(root_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + _dt.timedelta(days=365 * signer_years + signer_years // 4))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage(
+                [ExtendedKeyUsageOID.EMAIL_PROTECTION, _DOCUMENT_SIGNING, _ADOBE_AUTHENTIC_DOCUMENTS]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),  # type: ignore[attr-defined]
+            critical=False,
+        )
+    )
+    if email:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
+    return key, builder.sign(root_key, hashes.SHA256()), root, root_key  # type: ignore[arg-type]
+
+
+def _write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write a new file (never replacing one), readable by its owner only when ``mode`` says so."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+
+
+def _encryption(passphrase: str) -> serialization.KeySerializationEncryption:
+    return (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(200_000)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(passphrase.encode("utf-8"))
+    )
+
+
+def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x509.Certificate]:
+    """Open an organisation root's key file (``…-organisation-root.p12``) to issue a colleague's certificate.
+
+    Raises:
+        SigningError: unreadable, wrong passphrase, or not a certificate authority.
+    """
+    root = load_identity(path, passphrase)
+    try:
+        is_ca = root.certificate.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if not is_ca:
+        raise SigningError(
+            f"{Path(path).name} is not an organisation root (a certificate authority); it cannot issue "
+            "certificates. Choose the …-organisation-root.p12 file made with the first identity."
+        )
+    return root.key, root.certificate
+
+
+def create_identity(
+    p12_path: str | Path,
+    name: str,
+    organization: str,
+    passphrase: str,
+    *,
+    email: str = "",
+    country: str = "",
+    issuer: tuple[object, x509.Certificate] | None = None,
+) -> CreatedIdentity:
+    """Create a signing identity: a passphrase-protected PKCS#12 file and the exported root certificate.
+
+    The private key exists unencrypted only in memory; the file holds it encrypted with
+    the passphrase (AES-256, PBKDF2). The root certificate is written beside it as
+    ``<name>-root.pem`` and ``<name>-root.cer`` (DER). A new root's own key is kept, encrypted
+    with the same passphrase, as ``<name>-organisation-root.p12``, so that colleagues'
+    certificates can be issued from the same root (one fingerprint for the organisation).
+
+    Args:
+        p12_path: the new ``.p12`` file (an existing file is never replaced).
+        name: the signatory's name.
+        organization: the organisation's name.
+        email: the signatory's e-mail address, or "".
+        country: ISO 3166-1 alpha-2 code, or "".
+        passphrase: protects the file; at least 8 characters.
+        issuer: an organisation root (see :func:`load_organisation_root`) to issue from; None makes a new root.
+
+    Returns:
+        The files written and the root certificate's SHA-256 fingerprint.
+
+    Raises:
+        SigningError: missing details, a short passphrase, an existing file or a folder
+            that cannot be written; nothing is left behind.
+    """
+    p12_path = Path(p12_path)
+    if len(passphrase) < 8:
+        raise SigningError("Choose a passphrase of at least 8 characters to protect the signing identity.")
+    stem = p12_path.name[: -len(p12_path.suffix)] if p12_path.suffix else p12_path.name
+    root_pem, root_cer = p12_path.with_name(f"{stem}-root.pem"), p12_path.with_name(f"{stem}-root.cer")
+    root_p12 = None if issuer is not None else p12_path.with_name(f"{stem}-organisation-root.p12")
+    for path in (p12_path, root_pem, root_cer, root_p12):
+        if path is not None and path.exists():
+            raise SigningError(f"{path} already exists; choose another name. Nothing was written.")
+    key, certificate, root, root_key = _issue(name, organization, email=email, country=country, issuer=issuer)
+    data = pkcs12.serialize_key_and_certificates(
+        name.strip().encode("utf-8"),
+        key,
+        certificate,
+        [root],
+        _encryption(passphrase),  # type: ignore[arg-type]
+    )
+    written: list[Path] = []
+    try:
+        p12_path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(p12_path, data, 0o600)
+        written.append(p12_path)
+        if root_p12 is not None:
+            _write_new(
+                root_p12,
+                pkcs12.serialize_key_and_certificates(
+                    b"organisation root", root_key, root, None, _encryption(passphrase)
+                ),
+                0o600,
+            )  # type: ignore[arg-type]
+            written.append(root_p12)
+        _write_new(root_pem, root.public_bytes(serialization.Encoding.PEM))
+        written.append(root_pem)
+        _write_new(root_cer, root.public_bytes(serialization.Encoding.DER))
+        written.append(root_cer)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise SigningError(
+            f"Could not write the signing identity to {p12_path.parent}: {exc.strerror}. Choose another folder."
+        ) from None
+    return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root), root_p12)
+
+
+def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None = None) -> SigningIdentity:
+    """Open a PKCS#12 file (ours, or one made by OpenSSL or a certificate authority).
+
+    Args:
+        path: the ``.p12``/``.pfx`` file.
+        passphrase: its password.
+        now: the time the identity must be valid at (default: now).
+
+    Raises:
+        SigningError: unreadable file, wrong passphrase, no key or certificate in it,
+            or a certificate that is expired or not yet valid.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningError(f"Cannot read the signing identity {path}: {exc.strerror}.") from None
+    try:
+        key, certificate, chain = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
+    except ValueError:
+        raise SigningError(
+            f"Cannot open {path.name}: the passphrase is wrong, or it is not a PKCS#12 (.p12/.pfx) file. "
+            "Nothing was signed."
+        ) from None
+    if key is None or certificate is None:
+        raise SigningError(
+            f"{path.name} holds no private key with its certificate; it cannot sign. Nothing was signed."
+        )
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    if certificate.not_valid_after_utc < now:
+        raise SigningError(
+            f"The certificate in {path.name} expired on {certificate.not_valid_after_utc:%Y-%m-%d}; a signature made "
+            "with it could not be verified. Use a valid certificate or create a new signing identity. "
+            "Nothing was signed."
+        )
+    if certificate.not_valid_before_utc > now:
+        raise SigningError(
+            f"The certificate in {path.name} is valid only from {certificate.not_valid_before_utc:%Y-%m-%d}; "
+            "check the computer's clock. Nothing was signed."
+        )
+    return SigningIdentity(key, certificate, tuple(chain), path)
+
+
+def load_certificate(path: str | Path) -> x509.Certificate:
+    """Read a certificate file in PEM or DER form (``.pem``, ``.cer``, ``.crt``).
+
+    Raises:
+        SigningError: unreadable or not a certificate.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningError(f"Cannot read the certificate {path}: {exc.strerror}.") from None
+    try:
+        if b"-----BEGIN CERTIFICATE-----" in data:
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise SigningError(f"{path.name} is not a certificate (PEM or DER).") from None
