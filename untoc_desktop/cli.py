@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
 
     add_letter_commands(commands)
+    add_encryption_commands(commands)
     return parser
 
 
@@ -280,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
             return LETTER_COMMANDS[args.command](args, _open)
+        if args.command in ENCRYPTION_COMMANDS:
+            return ENCRYPTION_COMMANDS[args.command](args)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

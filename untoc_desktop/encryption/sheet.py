@@ -1,0 +1,202 @@
+"""The recovery sheet: a one-page PDF with the recovery code, to print and lock away.
+
+Drawn directly with reportlab's canvas and the bundled Noto fonts, on purpose
+apart from the submission's PDF renderer: one page of short lines, each line in
+one script. Arabic lines are shaped by reportlab (HarfBuzz) and right-aligned;
+the code, fingerprint and identity are always drawn left to right.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from reportlab.lib.colors import Color, black
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import bidiShapedText
+
+from ..errors import ExportError
+from ..i18n import _
+from .recovery import grouped
+from .sheet_wording import SHEET_WORDING
+
+_FONT_FILES = {
+    "UntocSheet": "NotoSans-Regular.ttf",
+    "UntocSheet-Bold": "NotoSans-Bold.ttf",
+    "UntocSheetArabic": "NotoNaskhArabic-Regular.ttf",
+    "UntocSheetArabic-Bold": "NotoNaskhArabic-Bold.ttf",
+    "UntocSheetCJK": "DroidSansFallback.ttf",
+}
+_GREY = Color(0.35, 0.35, 0.35)
+_MARGIN = 56.0
+
+
+@dataclass(frozen=True)
+class RecoverySheet:
+    """What the sheet shows.
+
+    Attributes:
+        code: the recovery code (canonical, 24 characters); printed in blocks of four.
+        organisation_name: the organisation's name as typed.
+        fingerprint: the recovery recipient's fingerprint.
+        organisation_id: the organisation's identity (salt of the code's derivation).
+        language: the sheet's language (en fr es ar ru zh; others give English).
+        made_on: the date printed.
+    """
+
+    code: str
+    organisation_name: str
+    fingerprint: str
+    organisation_id: str
+    language: str = "en"
+    made_on: date | None = None
+
+
+def _fonts_dir() -> Path:
+    candidates = [Path(__file__).resolve().parents[2] / "resources" / "fonts",
+                  Path(sys.prefix) / "share" / "untoc-desktop" / "fonts"]
+    for folder in candidates:
+        if (folder / "NotoSans-Regular.ttf").is_file():
+            return folder
+    raise ExportError(_("The fonts needed for the recovery sheet are missing. Reinstall the application."))
+
+
+@cache
+def _register_fonts() -> None:
+    folder = _fonts_dir()
+    for name, file_name in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
+
+
+def _script(text: str) -> str:
+    for char in text:
+        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff":
+            return "arabic"
+    if any(unicodedata.east_asian_width(char) in ("W", "F") for char in text):
+        return "cjk"
+    return "latin"
+
+
+class _Page:
+    """A cursor going down the page, drawing one-script lines."""
+
+    def __init__(self, canvas: Canvas, rtl: bool) -> None:
+        self.canvas = canvas
+        self.rtl = rtl
+        self.width, height = A4
+        self.y = height - _MARGIN
+
+    def _font(self, script: str, bold: bool) -> str:
+        if script == "arabic":
+            return "UntocSheetArabic-Bold" if bold else "UntocSheetArabic"
+        if script == "cjk":
+            return "UntocSheetCJK"
+        return "UntocSheet-Bold" if bold else "UntocSheet"
+
+    def _width(self, text: str, font: str, size: float, script: str) -> float:
+        if script == "arabic":
+            return bidiShapedText(text, None, fontName=font, fontSize=size, shaping=True)[1]
+        return pdfmetrics.stringWidth(text, font, size)
+
+    def _lines(self, text: str, font: str, size: float, script: str, width: float) -> list[str]:
+        units = list(text) if script == "cjk" else text.split(" ")
+        joiner = "" if script == "cjk" else " "
+        lines: list[str] = []
+        current = ""
+        for unit in units:
+            candidate = f"{current}{joiner}{unit}" if current else unit
+            if current and self._width(candidate, font, size, script) > width:
+                lines.append(current)
+                current = unit
+            else:
+                current = candidate
+        return [*lines, current] if current else lines
+
+    def text(self, text: str, size: float, *, bold: bool = False, colour: Color = black, gap: float = 4.0,
+             indent: float = 0.0, bullet: str = "") -> None:
+        """Draw a wrapped paragraph on the start side (the right in an Arabic sheet); only Arabic is shaped."""
+        script = _script(text)
+        font = self._font(script, bold)
+        right_aligned = self.rtl
+        width = self.width - 2 * _MARGIN - indent
+        self.canvas.setFillColor(colour)
+        for number, line in enumerate(self._lines(text, font, size, script, width)):
+            self.y -= size * 1.45
+            self.canvas.setFont(font, size)
+            if right_aligned:
+                self.canvas.drawRightString(self.width - _MARGIN - indent, self.y, line, shaping=script == "arabic")
+                if bullet and number == 0:
+                    self.canvas.drawString(self.width - _MARGIN - indent + 6, self.y, bullet)
+            else:
+                self.canvas.drawString(_MARGIN + indent, self.y, line, shaping=script == "arabic")
+                if bullet and number == 0:
+                    self.canvas.drawRightString(_MARGIN + indent - 6, self.y, bullet)
+        self.y -= gap
+
+    def code_box(self, code: str) -> None:
+        """The code in large letters inside a frame, always left to right."""
+        size = 26
+        text = grouped(code)
+        self.canvas.setFont("UntocSheet-Bold", size)
+        text_width = pdfmetrics.stringWidth(text, "UntocSheet-Bold", size) + (len(text) - 1) * 2
+        box_width, box_height = text_width + 40, size * 2.2
+        left = (self.width - box_width) / 2
+        self.y -= box_height + 4
+        self.canvas.setLineWidth(1.5)
+        self.canvas.rect(left, self.y, box_width, box_height)
+        self.canvas.setFillColor(black)
+        text_object = self.canvas.beginText(left + 20, self.y + box_height / 2 - size * 0.35)
+        text_object.setFont("UntocSheet-Bold", size)
+        text_object.setCharSpace(2)
+        text_object.textOut(text)
+        self.canvas.drawText(text_object)
+        self.y -= 14
+
+
+def write_recovery_sheet(sheet: RecoverySheet, path: Path) -> Path:
+    """Draw the recovery sheet to ``path`` (one A4 page).
+
+    Raises:
+        ExportError: the fonts are missing or the file cannot be written.
+    """
+    _register_fonts()
+    language = sheet.language if sheet.language in SHEET_WORDING else "en"
+    words = SHEET_WORDING[language]
+    rtl = language == "ar"
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
+    canvas.setTitle(words["title"])
+    canvas.setSubject(sheet.organisation_name)
+    page = _Page(canvas, rtl)
+    page.text(words["title"], 18, bold=True, gap=14)
+    page.text(words["organisation"], 10, colour=_GREY, gap=0)
+    page.text(sheet.organisation_name, 15, bold=True, gap=10)
+    page.text(words["code"], 10, colour=_GREY, gap=0)
+    page.code_box(sheet.code)
+    page.text(words["fingerprint"], 10, colour=_GREY, gap=0)
+    page.text(sheet.fingerprint, 13, gap=8)
+    page.text(words["identity"], 10, colour=_GREY, gap=0)
+    page.text(sheet.organisation_id, 11, gap=8)
+    page.text(words["made_on"], 10, colour=_GREY, gap=0)
+    made_on = sheet.made_on or date.today()
+    page.text(format_date(made_on, "long", locale=language), 11, gap=16)
+    page.text(words["what_to_do"], 13, bold=True, gap=4)
+    for number, step in enumerate(words["steps"], start=1):
+        page.text(step, 10.5, indent=16, gap=5, bullet=f"{number}.")
+    page.text(words["command_line"], 10.5, gap=0, indent=16)
+    page.text("untoc open-copy FILE.untoc.age -o DRAFT.untoc --recovery-code", 10, indent=16)
+    canvas.showPage()
+    try:
+        canvas.save()
+    except OSError as exc:
+        raise ExportError(_("The recovery sheet could not be saved to {path} ({problem}). Choose another place.")
+                          .format(path=path, problem=exc.strerror)) from None
+    return path
