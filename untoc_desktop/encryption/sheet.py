@@ -85,6 +85,18 @@ def _script(text: str) -> str:
     return "latin"
 
 
+def _cjk_runs(text: str) -> list[tuple[str, str]]:
+    """Runs of a Chinese line: wide characters in the CJK font, digits, Latin and symbols in Noto Sans."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        name = "UntocSheetCJK" if unicodedata.east_asian_width(char) in ("W", "F") else "UntocSheet"
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + char)
+        else:
+            runs.append((name, char))
+    return runs
+
+
 class _Page:
     """A cursor going down the page, drawing one-script lines."""
 
@@ -104,7 +116,15 @@ class _Page:
     def _width(self, text: str, font: str, size: float, script: str) -> float:
         if script == "arabic":
             return bidiShapedText(text, None, fontName=font, fontSize=size, shaping=True)[1]
+        if script == "cjk":
+            return sum(pdfmetrics.stringWidth(run, name, size) for name, run in _cjk_runs(text))
         return pdfmetrics.stringWidth(text, font, size)
+
+    def _draw_cjk(self, x: float, line: str, size: float) -> None:
+        for name, run in _cjk_runs(line):
+            self.canvas.setFont(name, size)
+            self.canvas.drawString(x, self.y, run)
+            x += pdfmetrics.stringWidth(run, name, size)
 
     def _lines(self, text: str, font: str, size: float, script: str, width: float) -> list[str]:
         units = list(text) if script == "cjk" else text.split(" ")
@@ -135,6 +155,8 @@ class _Page:
                 self.canvas.drawRightString(self.width - _MARGIN - indent, self.y, line, shaping=script == "arabic")
                 if bullet and number == 0:
                     self.canvas.drawString(self.width - _MARGIN - indent + 6, self.y, bullet)
+            elif script == "cjk":
+                self._draw_cjk(_MARGIN + indent, line, size)
             else:
                 self.canvas.drawString(_MARGIN + indent, self.y, line, shaping=script == "arabic")
                 if bullet and number == 0:
@@ -143,21 +165,20 @@ class _Page:
 
     def code_box(self, code: str) -> None:
         """The code in large letters inside a frame, always left to right."""
-        size = 26
+        # Plain drawString: a text object's character spacing would stay in the canvas state and
+        # break the shaping of the Arabic lines drawn after it.
         text = grouped(code)
-        self.canvas.setFont("UntocSheet-Bold", size)
-        text_width = pdfmetrics.stringWidth(text, "UntocSheet-Bold", size) + (len(text) - 1) * 2
-        box_width, box_height = text_width + 40, size * 2.2
+        size = 24.0
+        while size > 12 and pdfmetrics.stringWidth(text, "UntocSheet-Bold", size) + 40 > self.width - 2 * _MARGIN:
+            size -= 1
+        box_width, box_height = pdfmetrics.stringWidth(text, "UntocSheet-Bold", size) + 40, size * 2.2
         left = (self.width - box_width) / 2
         self.y -= box_height + 4
         self.canvas.setLineWidth(1.5)
         self.canvas.rect(left, self.y, box_width, box_height)
         self.canvas.setFillColor(black)
-        text_object = self.canvas.beginText(left + 20, self.y + box_height / 2 - size * 0.35)
-        text_object.setFont("UntocSheet-Bold", size)
-        text_object.setCharSpace(2)
-        text_object.textOut(text)
-        self.canvas.drawText(text_object)
+        self.canvas.setFont("UntocSheet-Bold", size)
+        self.canvas.drawCentredString(self.width / 2, self.y + box_height / 2 - size * 0.35, text)
         self.y -= 14
 
 
