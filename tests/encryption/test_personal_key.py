@@ -2,7 +2,7 @@
 
 import keyring
 import pytest
-from conftest import MemoryKeyring
+from helpers import memory_keyring
 from keyring.backends import fail, null
 
 from untoc_desktop.encryption.keys import create_personal_key, key_file, load_personal_identity, usable_keyring
@@ -32,7 +32,7 @@ def test_without_a_keyring_a_passphrase_is_required():
 
 
 def test_with_a_keyring_the_key_goes_there_and_not_to_disk(data_dir):
-    memory = MemoryKeyring()
+    memory = memory_keyring()
     keyring.set_keyring(memory)
     settings = create_personal_key()
     assert settings.personal_key_storage == "keyring"
@@ -45,11 +45,9 @@ def test_with_a_keyring_the_key_goes_there_and_not_to_disk(data_dir):
 
 
 def test_fail_null_and_plaintext_keyrings_do_not_count():
-    class PlaintextKeyring(MemoryKeyring):
-        pass
-
-    for backend in (fail.Keyring(), null.Keyring(), PlaintextKeyring()):
+    plaintext = type("PlaintextKeyring", (type(memory_keyring()),), {})()
+    for backend in (fail.Keyring(), null.Keyring(), plaintext):
         keyring.set_keyring(backend)
         assert usable_keyring() is None, backend
-    keyring.set_keyring(MemoryKeyring())
+    keyring.set_keyring(memory_keyring())
     assert usable_keyring() is not None

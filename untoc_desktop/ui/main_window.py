@@ -19,6 +19,7 @@ from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .edit_actions import TextEditActions
+from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
@@ -90,6 +91,8 @@ class MainWindow(FileCommands, QMainWindow):
         self._build_menus()
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
+        self.encrypted = EncryptedCopies(self)  # Send an encrypted copy…, Preferences…, opening .untoc.age
+        self.encrypted.add_to(self.file_menu, self.quit_action)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -248,6 +251,7 @@ class MainWindow(FileCommands, QMainWindow):
         for act in (self.save_as_action, self.restore_action, self.details_action, self.close_action,
                     self.next_missing_action):
             act.setEnabled(is_open)
+        self.encrypted.update_actions(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
 
