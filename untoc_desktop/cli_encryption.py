@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import EncryptionError, UntocError
+from .errors import EncryptionError
 
 ENCRYPTION_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 
@@ -29,7 +29,8 @@ def add_encryption_commands(commands: Any) -> None:
     key = commands.add_parser("key", help="your personal key: create it, show its public half")
     key_commands = key.add_subparsers(dest="key_command", required=True, parser_class=type(key))
     create = key_commands.add_parser("create", help="create your personal key (keyring, else a passphrase file)")
-    create.add_argument("--file", action="store_true", help="keep it in a passphrase-protected file even with a keyring")
+    create.add_argument("--file", action="store_true",
+                        help="keep it in a passphrase-protected file even with a keyring")
     show = key_commands.add_parser("show", help="print your public key (age1…) to give to colleagues")
     show.add_argument("--qr", type=Path, default=None, help="also write it as a QR code (.png or .svg)")
 
@@ -156,7 +157,7 @@ def _cmd_send_copy(args: argparse.Namespace) -> int:
         print("untoc: warning: no recovery code is set up, so this copy opens only with the keys given; if they are "
               "lost, so is the copy. Set one up with 'untoc recovery create'.", file=sys.stderr)
     out = encrypt_copy(draft_bytes(args.file), recipients, args.output)
-    print(f"Wrote {out}, encrypted for {len(recipients)} keys.")
+    print(f"Wrote {out}, encrypted for {len(recipients)} key{'' if len(recipients) == 1 else 's'}.")
     return 0
 
 

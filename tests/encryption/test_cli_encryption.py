@@ -31,7 +31,7 @@ def test_send_copy_warns_without_a_recovery_code_and_the_colleague_opens_it(tmp_
     identity_file, identity = alice
     status, out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"),
                            "--to", public(identity))
-    assert status == 0 and "encrypted for 1 keys" in out
+    assert status == 0 and "encrypted for 1 key." in out
     assert "warning: no recovery code is set up" in err
     status, out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
                            str(tmp_path / "opened.untoc"), "--identity", str(identity_file))

@@ -1,8 +1,8 @@
 """The recovery sheet: its text read back from the PDF holds the code, the organisation and the fingerprint."""
 
 import subprocess
-from collections import Counter
 import unicodedata
+from collections import Counter
 from datetime import date
 
 import pytest

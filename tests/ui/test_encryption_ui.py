@@ -94,7 +94,8 @@ def test_send_an_encrypted_copy_needs_the_recovery_code_first_then_alice_opens_i
     assert recipient_stanzas(out.read_bytes()) == 3  # Alice, me, the recovery code
     (tmp_path / "alice").mkdir()
     (tmp_path / "alice" / "got.untoc").write_bytes(decrypt_copy(out.read_bytes(), [alice]))
-    with Draft.open(tmp_path / "alice" / "got.untoc", read_only=True) as got, Draft.open(draft_path, read_only=True) as sent:
+    with Draft.open(tmp_path / "alice" / "got.untoc", read_only=True) as got, \
+            Draft.open(draft_path, read_only=True) as sent:
         assert got.info == sent.info and got.answers() == sent.answers()
 
 

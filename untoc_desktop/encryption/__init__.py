@@ -5,10 +5,16 @@ Qt-free. See :mod:`.copies` (encrypt/decrypt), :mod:`.keys` (the user's key),
 kept in the user data folder) and :mod:`.sheet` (the recovery sheet PDF).
 """
 
-from .copies import COPY_SUFFIX, decrypt_copy, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas, \
-    write_decrypted_draft
-from .organisation import OrganisationRecovery, open_copy_to_draft, recipients_for, recovery_identity, \
-    set_up_recovery
+from .copies import (
+    COPY_SUFFIX,
+    decrypt_copy,
+    draft_bytes,
+    encrypt_copy,
+    free_draft_name,
+    recipient_stanzas,
+    write_decrypted_draft,
+)
+from .organisation import OrganisationRecovery, open_copy_to_draft, recipients_for, recovery_identity, set_up_recovery
 from .recovery import derive_recovery_identity, fingerprint, new_recovery_code, normalize_recovery_code
 from .settings import EncryptionSettings, TeamMember, load_settings, save_settings
 

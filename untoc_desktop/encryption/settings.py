@@ -147,5 +147,6 @@ def save_settings(settings: EncryptionSettings, folder: Path | None = None) -> P
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise EncryptionError(_("The encryption settings could not be saved in {folder} ({problem}). Free some space "
-                                "or check the folder's permissions.").format(folder=folder, problem=exc.strerror)) from None
+                                "or check the folder's permissions.").format(folder=folder, problem=exc.strerror))\
+            from None
     return path

@@ -129,7 +129,10 @@ class EncryptionPage(QWidget):
         recovery_form = QFormLayout(recovery_box)
         recovery_form.addRow(self.recovery_status)
         recovery_form.addRow(_("Organisation"), self.organisation)
-        recovery_form.addRow("", self.recovery_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.recovery_button)
+        button_row.addStretch()
+        recovery_form.addRow("", button_row)
 
         team_box = QGroupBox(_("Team: colleagues' public keys"), self)
         self.team = QListWidget(team_box)
@@ -264,7 +267,8 @@ class EncryptionPage(QWidget):
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
         if not self.organisation.text().strip():
-            QMessageBox.warning(self, _("Recovery code"), _("Type the organisation's name: it is printed on the sheet."))
+            QMessageBox.warning(self, _("Recovery code"),
+                                _("Type the organisation's name: it is printed on the sheet."))
             return False
         path = self.ask_sheet_path()
         if path is None:
