@@ -2,7 +2,6 @@
 
 import subprocess
 import unicodedata
-from collections import Counter
 from datetime import date
 
 import pytest
@@ -14,13 +13,12 @@ from untoc_desktop.encryption.sheet_wording import SHEET_WORDING
 from untoc_desktop.errors import EncryptionError
 
 
-def arabic_letters(text):
-    return Counter(c for c in unicodedata.normalize("NFKC", text) if "\u0600" <= c <= "\u06ff" and c.isalpha())
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 
 
 def pdf_text(path):
-    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                                                        capture_output=True, text=True).stdout)
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return unicodedata.normalize("NFKC", text).translate(BIDI_CONTROLS)
 
 
 def test_the_sheet_set_up_with_the_code_reads_back_with_code_organisation_and_fingerprint(tmp_path, data_dir):
@@ -46,9 +44,11 @@ def test_every_language_keeps_the_code_and_the_organisation_legible(tmp_path, la
     assert "Coalition for Justice and Rights" in text and "1a2b-3c4d-5e6f-7a8b" in text
     if language in ("en", "es", "ru", "zh"):  # left-to-right text reads back in order
         assert SHEET_WORDING[language]["code"] in text.replace("\n", " ")
-    else:  # Arabic is extracted in visual order: compare the letters drawn (the page was looked at, see the report)
-        assert not arabic_letters(" ".join(SHEET_WORDING["ar"]["steps"]) + SHEET_WORDING["ar"]["title"]) \
-            - arabic_letters(text)
+    else:  # Arabic reads back in logical order; lam-alef ligatures come back as private-use characters,
+        # so the phrases checked have none (the page images were looked at and read by OCR, see the report)
+        for phrase in ("النسخ المشفرة من المساهمات", "ماذا تفعلون بهذه الورقة", "بصمة مفتاح",
+                       "يفتح هذا الرمز كل النسخ المشفرة التي يتبادلها أعضاء منظمتكم"):
+            assert phrase in text, phrase
 
 
 def test_an_arabic_organisation_name_is_drawn_on_the_sheet(tmp_path):
@@ -56,4 +56,4 @@ def test_an_arabic_organisation_name_is_drawn_on_the_sheet(tmp_path):
                           "6f1f0b9e-2c55-4d8e-9a3b-5d7c1e2f3a4b", "ar", date(2026, 12, 1))
     text = pdf_text(write_recovery_sheet(sheet, tmp_path / "ar.pdf"))
     assert "0123-4567-89AB-CDEF-GHJK-MNPQ" in text
-    assert not arabic_letters("الائتلاف من أجل العدالة") - arabic_letters(text.split("0123-")[0])
+    assert "من أجل العدالة" in text.split("0123-")[0]

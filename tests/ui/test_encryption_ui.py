@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.encryption import decrypt_copy, draft_bytes, encrypt_copy, load_settings, recipient_stanzas
+from untoc_desktop.encryption.settings import data_folder
 from untoc_desktop.ui.encrypted_copies import SendCopyDialog
 from untoc_desktop.ui.preferences_dialog import PreferencesDialog
 
@@ -100,7 +101,7 @@ def test_send_an_encrypted_copy_needs_the_recovery_code_first_then_alice_opens_i
 
 
 def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
-        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes):
+        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, no_network):
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
     page = preferences.encryption
@@ -117,7 +118,7 @@ def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
 
 
 def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_again(
-        qtbot, window, tmp_path, keychain, alice, message_boxes, draft_info):
+        qtbot, window, tmp_path, keychain, alice, message_boxes, draft_info, settings, no_network):
     (tmp_path / "bobs").mkdir()
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
@@ -125,12 +126,12 @@ def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_a
     shown = []
     set_up_everything(qtbot, page, tmp_path, alice, shown)
     code = shown[0].code
-    settings = load_settings()
+    encryption = load_settings()
     copy = tmp_path / "from-bob.untoc.age"
     # Bob sent it to Alice and the recovery recipient only: not to me.
     with Draft.create(tmp_path / "bobs" / "draft.untoc", draft_info):
         pass
-    encrypt_copy(draft_bytes(tmp_path / "bobs" / "draft.untoc"), [public(alice), settings.recovery_recipient], copy)
+    encrypt_copy(draft_bytes(tmp_path / "bobs" / "draft.untoc"), [public(alice), encryption.recovery_recipient], copy)
     asked = []
     answers = iter([(code[:-1] + ("0" if code[-1] != "0" else "1"), ""), (code.lower(), ""), None])
 
@@ -144,3 +145,10 @@ def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_a
     assert "not encrypted for your key; it was encrypted for 2 keys" in asked[0]
     assert "not the organisation's recovery code" in asked[1]
     assert (tmp_path / "from-bob.untoc").is_file() and window.session is None
+    # The code was shown once and typed twice: it is in no file but the sheet, nor is my secret key.
+    settings.sync()
+    secrets = [code.encode(), code.lower().encode(), "-".join(code[i:i + 4] for i in range(0, 24, 4)).encode(),
+               next(iter(keychain.secrets.values())).encode()]
+    files = [p for folder in (tmp_path, data_folder()) for p in folder.rglob("*") if p.is_file()]
+    assert any(p.name == "encryption.json" for p in files)
+    assert [p for p in files if p.name != "sheet.pdf" and any(s in p.read_bytes() for s in secrets)] == []

@@ -49,14 +49,28 @@ def recipient_stanzas(data: bytes) -> int:
 def draft_bytes(draft_path: Path) -> bytes:
     """A consistent snapshot of a draft's file, as bytes (SQLite's backup, then read back).
 
+    The snapshot is a hidden file beside the draft, removed at once (the draft's own
+    folder already holds the same text in clear); the system's temporary folder is
+    used only when the draft's folder cannot be written.
+
     Raises:
-        UntocError: the draft cannot be opened (see :meth:`Draft.open`).
+        UntocError: the draft cannot be opened or copied (see :meth:`Draft.open`).
     """
     draft_path = Path(draft_path)
-    with Draft.open(draft_path, read_only=True) as draft, tempfile.TemporaryDirectory(prefix="untoc-") as folder:
-        snapshot = Path(folder) / "snapshot.untoc"
-        draft.save_copy(snapshot)
-        return snapshot.read_bytes()
+    with Draft.open(draft_path, read_only=True) as draft:
+        snapshot = draft_path.with_name(f".{draft_path.name}.{uuid.uuid4().hex[:8]}.snapshot")
+        try:
+            try:
+                draft.save_copy(snapshot)
+            except DraftFileError:
+                snapshot = Path(tempfile.gettempdir()) / snapshot.name
+                draft.save_copy(snapshot)
+            return snapshot.read_bytes()
+        except OSError as exc:
+            raise DraftFileError(_("{path} could not be read ({problem}).").format(path=draft_path,
+                                                                                   problem=exc.strerror)) from None
+        finally:
+            snapshot.unlink(missing_ok=True)
 
 
 def encrypt_copy(plain: bytes, recipients: Sequence[str], output: Path, *, overwrite: bool = False) -> Path:

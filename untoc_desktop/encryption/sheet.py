@@ -2,8 +2,11 @@
 
 Drawn directly with reportlab's canvas and the bundled Noto fonts, on purpose
 apart from the submission's PDF renderer: one page of short lines, each line in
-one script. Arabic lines are shaped by reportlab (HarfBuzz) and right-aligned;
-the code, fingerprint and identity are always drawn left to right.
+one script. Arabic lines are cut into right-to-left and left-to-right runs put in
+display order (:func:`direction_runs`); each right-to-left run is shaped as a whole by
+HarfBuzz through reportlab (``canvas.drawString(..., shaping=True)`` does not shape
+without the ``rlbidi`` package, which is not on PyPI). The code, fingerprint and
+identity are always drawn left to right.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
+from reportlab.lib.abag import ABag
 from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import bidiShapedText
+from reportlab.pdfbase.ttfonts import shapeFragWord
 
 from ..errors import ExportError
 from ..i18n import _
@@ -77,9 +81,8 @@ def _register_fonts() -> None:
 
 
 def _script(text: str) -> str:
-    for char in text:
-        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff":
-            return "arabic"
+    if any(_is_arabic_letter(char) for char in text):
+        return "arabic"
     if any(unicodedata.east_asian_width(char) in ("W", "F") for char in text):
         return "cjk"
     return "latin"
@@ -95,6 +98,37 @@ def _cjk_runs(text: str) -> list[tuple[str, str]]:
         else:
             runs.append((name, char))
     return runs
+
+
+def _is_arabic_letter(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff"
+
+
+def direction_runs(line: str) -> list[tuple[bool, str]]:
+    """A right-to-left line cut into runs, in display order (left to right).
+
+    Each run is ``(right_to_left, text)``: consecutive Arabic words (with their
+    punctuation and the spaces between them) form one right-to-left run, which
+    HarfBuzz shapes and orders as a whole; consecutive numbers or Latin words form
+    a left-to-right run. In a right-to-left paragraph the runs are displayed in
+    reverse order, as the Unicode Bidirectional Algorithm does (rules L1-L2, at
+    word level).
+    """
+    runs: list[tuple[bool, list[str]]] = []
+    for word in line.split(" "):
+        ltr = not any(_is_arabic_letter(char) for char in word) and any(char.isalnum() for char in word)
+        if runs and runs[-1][0] == (not ltr):
+            runs[-1][1].append(word)
+        else:
+            runs.append((not ltr, [word]))
+    return [(rtl, " ".join(words)) for rtl, words in reversed(runs)]
+
+
+def _shaped(text: str, font: str, size: float) -> tuple[float, str]:
+    """``text`` shaped by HarfBuzz through reportlab (joined letters, right-to-left glyph order), with its width."""
+    shaped = shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
+                           force=True)
+    return shaped[0], shaped[1][1]
 
 
 class _Page:
@@ -115,10 +149,32 @@ class _Page:
 
     def _width(self, text: str, font: str, size: float, script: str) -> float:
         if script == "arabic":
-            return bidiShapedText(text, None, fontName=font, fontSize=size, shaping=True)[1]
+            return sum(width for _font, _text, width in self._arabic_pieces(text, bold=font.endswith("Bold"),
+                                                                              size=size))
         if script == "cjk":
             return sum(pdfmetrics.stringWidth(run, name, size) for name, run in _cjk_runs(text))
         return pdfmetrics.stringWidth(text, font, size)
+
+    def _arabic_pieces(self, line: str, *, bold: bool, size: float) -> list[tuple[str, str, float]]:
+        """(font, text, width) pieces of an Arabic line in display order; right-to-left runs shaped."""
+        pieces = []
+        latin = self._font("latin", bold)
+        for number, (rtl, text) in enumerate(direction_runs(line)):
+            if number:
+                pieces.append((latin, " ", pdfmetrics.stringWidth(" ", latin, size)))
+            if rtl:
+                font = self._font("arabic", bold)
+                width, shaped = _shaped(text, font, size)
+                pieces.append((font, shaped, width))
+            else:
+                pieces.append((latin, text, pdfmetrics.stringWidth(text, latin, size)))
+        return pieces
+
+    def _draw_pieces(self, x: float, pieces: list[tuple[str, str, float]], size: float) -> None:
+        for font, text, width in pieces:
+            self.canvas.setFont(font, size)
+            self.canvas.drawString(x, self.y, text)
+            x += width
 
     def _draw_cjk(self, x: float, line: str, size: float) -> None:
         for name, run in _cjk_runs(line):
@@ -151,14 +207,23 @@ class _Page:
         for number, line in enumerate(self._lines(text, font, size, script, width)):
             self.y -= size * 1.45
             self.canvas.setFont(font, size)
+            if script == "arabic":
+                pieces = self._arabic_pieces(line, bold=bold, size=size)
+                width_drawn = sum(piece[2] for piece in pieces)
+                start = self.width - _MARGIN - indent - width_drawn if right_aligned else _MARGIN + indent
+                self._draw_pieces(start, pieces, size)
+                if bullet and number == 0:
+                    self.canvas.setFont(self._font("latin", False), size)
+                    self.canvas.drawString(self.width - _MARGIN - indent + 6, self.y, bullet)
+                continue
             if right_aligned:
-                self.canvas.drawRightString(self.width - _MARGIN - indent, self.y, line, shaping=script == "arabic")
+                self.canvas.drawRightString(self.width - _MARGIN - indent, self.y, line)
                 if bullet and number == 0:
                     self.canvas.drawString(self.width - _MARGIN - indent + 6, self.y, bullet)
             elif script == "cjk":
                 self._draw_cjk(_MARGIN + indent, line, size)
             else:
-                self.canvas.drawString(_MARGIN + indent, self.y, line, shaping=script == "arabic")
+                self.canvas.drawString(_MARGIN + indent, self.y, line)
                 if bullet and number == 0:
                     self.canvas.drawRightString(_MARGIN + indent - 6, self.y, bullet)
         self.y -= gap

@@ -134,7 +134,7 @@ class RecoveryCodeDialog(QDialog):
                                           "and digits; hyphens and lower case are fine)."), self)
         text.setWordWrap(True)
         self.code = QLineEdit(self)
-        self.code.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # shown, to check it against the sheet
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.organisation = QLineEdit(self)
         form = QFormLayout()
