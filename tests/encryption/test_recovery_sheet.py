@@ -12,7 +12,6 @@ from untoc_desktop.encryption.sheet import RecoverySheet, write_recovery_sheet
 from untoc_desktop.encryption.sheet_wording import SHEET_WORDING
 from untoc_desktop.errors import EncryptionError
 
-
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 
 

@@ -23,9 +23,8 @@ from reportlab.lib.abag import ABag
 from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfbase.ttfonts import shapeFragWord
 
 from ..errors import ExportError
 from ..i18n import _
