@@ -1,12 +1,13 @@
 """The command line: key, team, recovery, send-copy and open-copy, as a user types them."""
 
 import io
-import logging
 import re
 
+import keyring
 import pyrage
 import pytest
 from encryption_helpers import answers_of, public
+from helpers import memory_keyring
 
 from untoc_desktop.cli import main
 
@@ -44,11 +45,13 @@ def test_send_copy_warns_without_a_recovery_code_and_the_colleague_opens_it(tmp_
     assert status == 2 and "exists already" in err and (tmp_path / "opened.untoc").read_bytes() == before
 
 
-def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice, data_dir, caplog):
-    caplog.set_level(logging.DEBUG)
+def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice, data_dir):
+    # The keyring keeps the personal key here (the passphrase file costs seconds of scrypt per use; it is
+    # tested in test_personal_key.py).
+    keyring.set_keyring(memory_keyring())
     identity_file, identity = alice
-    status, out, _ = run(capsys, monkeypatch, "key", "create", stdin="my passphrase\n")
-    assert status == 0 and "passphrase-protected file" in out
+    status, out, _ = run(capsys, monkeypatch, "key", "create")
+    assert status == 0 and "kept in the keyring" in out
     mine = re.search(r"age1[0-9a-z]{58}", out).group(0)
     assert run(capsys, monkeypatch, "key", "show", "--qr", str(tmp_path / "key.svg"))[1].strip() == mine
     assert (tmp_path / "key.svg").read_text().startswith("<?xml")
@@ -64,15 +67,15 @@ def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice
     assert status == 0 and "encrypted for 3 keys" in out and not err  # Alice, me, recovery
     original = answers_of(example_draft)
     for name, argv, stdin in (("alice", ["--identity", str(identity_file)], ""),
-                              ("me", [], "my passphrase\n"),
+                              ("me", [], ""),
                               ("recovery", ["--recovery-code"], code.lower().replace("0", "o") + "\n")):
         status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
                                 str(tmp_path / f"{name}.untoc"), *argv, stdin=stdin)
         assert status == 0, (name, err)
         assert answers_of(tmp_path / f"{name}.untoc") == original
     status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                            str(tmp_path / "wrong.untoc"), stdin="not my passphrase\n")
-    assert status == 2 and "Wrong passphrase" in err and not (tmp_path / "wrong.untoc").exists()
+                            str(tmp_path / "wrong.untoc"), "--recovery-code", stdin="0" * 24 + "\n")
+    assert status == 2 and "not the organisation's recovery code" in err and not (tmp_path / "wrong.untoc").exists()
     stranger = tmp_path / "stranger.txt"
     stranger.write_text(str(pyrage.x25519.Identity.generate()) + "\n")
     status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",

@@ -29,6 +29,7 @@ def code_forms(code: str) -> list[bytes]:
 
 
 def test_no_key_or_code_is_written_anywhere(tmp_path, capsys, monkeypatch, example_draft, data_dir):
+    """With the personal key in a passphrase-protected file (no keyring): the most that can reach the disk."""
     log_file = tmp_path / "untoc.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")
     root = logging.getLogger()
