@@ -36,8 +36,8 @@ def usable_keyring() -> object | None:
     """The OS keyring backend when it is a real and secure one, else ``None``.
 
     Refuses the "fail" and "null" backends and the plain-text/obfuscated file
-    backends of ``keyrings.alt``; a chained keyring counts when one of its
-    members is usable.
+    backends of ``keyrings.alt``; of a chained keyring, the first usable member
+    is returned (so a secret never falls through to a refused member).
     """
     try:
         import keyring
@@ -45,14 +45,14 @@ def usable_keyring() -> object | None:
 
         backend = keyring.get_keyring()
         members = backend.backends if isinstance(backend, ChainerBackend) else [backend]
-    except Exception:  # noqa: BLE001 - a broken keyring installation means "no keyring"
+        usable = [member for member in members
+                  if not type(member).__module__.startswith(_REFUSED_BACKENDS)
+                  and "plaintext" not in type(member).__name__.lower()
+                  and getattr(member, "priority", 1) > 0]
+    except Exception:  # noqa: BLE001 - a broken keyring installation (or D-Bus without a Secret Service) means none
         log.debug("no keyring backend available", exc_info=True)
         return None
-    usable = [member for member in members
-              if not type(member).__module__.startswith(_REFUSED_BACKENDS)
-              and "plaintext" not in type(member).__name__.lower()
-              and getattr(member, "priority", 1) > 0]
-    return backend if usable else None
+    return usable[0] if usable else None  # a usable member itself, never a chain that could reach a refused one
 
 
 def key_file(folder: Path | None = None) -> Path:

@@ -277,7 +277,8 @@ def write_recovery_sheet(sheet: RecoverySheet, path: Path) -> Path:
     for number, step in enumerate(words["steps"], start=1):
         page.text(step, 10.5, indent=16, gap=5, bullet=f"{number}.")
     page.text(words["command_line"], 10.5, gap=0, indent=16)
-    page.text("untoc open-copy FILE.untoc.age -o DRAFT.untoc --recovery-code", 10, indent=16)
+    page.text("untoc open-copy FILE.untoc.age -o DRAFT.untoc --recovery-code", 10, indent=16, gap=0)
+    page.text(f"      --organization-id {sheet.organisation_id}", 10, indent=16)
     canvas.showPage()
     try:
         canvas.save()
