@@ -99,6 +99,7 @@ def main() -> None:
         bench_export(draft, folder)
         bench_startup(draft)
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "export_large.py")], check=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "encryption.py")], check=True)
     print(f"benchmark process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

@@ -43,6 +43,18 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(variable, str(home / variable.lower()))
 
 
+@pytest.fixture(autouse=True)
+def no_real_keyring():
+    """Never reach the developer's real keyring: the null backend (no keyring) unless a test sets another."""
+    import keyring
+    from keyring.backends import null
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(null.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     """Fail on any attempt to open a network connection (Unix sockets stay allowed for Qt and D-Bus)."""

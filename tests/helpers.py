@@ -71,3 +71,24 @@ def guard_network(monkeypatch):
     return attempts
 
 
+def memory_keyring():
+    """A stand-in for the OS keyring that the application takes for a real, secure one (secrets in memory)."""
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 5
+
+        def __init__(self):
+            super().__init__()
+            self.secrets = {}
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def delete_password(self, service, username):
+            self.secrets.pop((service, username), None)
+
+    return MemoryKeyring()

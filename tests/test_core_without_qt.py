@@ -17,6 +17,11 @@ CORE_MODULES = [
     "untoc_desktop.draft.backups",
     "untoc_desktop.draft.correspondence",
     "untoc_desktop.questionnaire.registry",
+    "untoc_desktop.encryption",
+    "untoc_desktop.encryption.keys",
+    "untoc_desktop.encryption.qr",
+    "untoc_desktop.encryption.sheet",
+    "untoc_desktop.cli_encryption",
 ]
 
 

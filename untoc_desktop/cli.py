@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_letter_commands(commands)
     add_signing_commands(commands)
+    add_encryption_commands(commands)
     return parser
 
 
@@ -340,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return LETTER_COMMANDS[args.command](args, _open)
         if args.command in SIGNING_COMMANDS:
             return SIGNING_COMMANDS[args.command](args, _open)
+        if args.command in ENCRYPTION_COMMANDS:
+            return ENCRYPTION_COMMANDS[args.command](args)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -18,6 +18,7 @@ from ..draft.safety import SidecarError
 from ..errors import DefinitionError, UntocError
 from ..i18n import N_, _
 from .applicability import APPLICABILITY_PROPERTY
+from .encrypted_copies import ENCRYPTED_FILTER, OPEN_FILTER, is_encrypted_copy
 from .navigation import ProvisionRole
 from .new_draft_dialog import NewDraftDialog
 
@@ -87,13 +88,16 @@ class FileCommands(_Base):
 
     def open_draft_dialog(self) -> bool:
         """Ask for a draft file and open it."""
-        path, _selected = QFileDialog.getOpenFileName(self, _("Open a draft"), self._folder(),
-                                                      f"{_(FILE_FILTER)};;{_('All files (*)')}")
+        path, _selected = QFileDialog.getOpenFileName(
+            self, _("Open a draft"), self._folder(),
+            f"{_(OPEN_FILTER)};;{_(FILE_FILTER)};;{_(ENCRYPTED_FILTER)};;{_('All files (*)')}")
         return bool(path) and self.open_draft(Path(path))
 
     def open_draft(self, path: str | Path) -> bool:
         """Open a draft file, replacing the current one; False (after a message) when it cannot be opened."""
         path = Path(path)
+        if is_encrypted_copy(path):  # decrypted into a new draft beside it, then offered
+            return self.encrypted.open_copy(path)
         if self.session is not None and self.session.path.resolve() == path.resolve():
             return True
         try:

@@ -20,6 +20,7 @@ from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .desk_commands import DeskCommands, draft_paths
 from .edit_actions import TextEditActions
+from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
@@ -95,6 +96,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.desk = DeskCommands(self, settings, interface_language)
         self.help_menu = self.desk.add_to(self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
         self.setAcceptDrops(True)
+        self.encrypted = EncryptedCopies(self)  # Send an encrypted copy…, Preferences…, opening .untoc.age
+        self.encrypted.add_to(self.file_menu, self.quit_action)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -262,6 +265,7 @@ class MainWindow(FileCommands, QMainWindow):
         for act in (self.save_as_action, self.restore_action, self.details_action, self.close_action,
                     self.next_missing_action):
             act.setEnabled(is_open)
+        self.encrypted.update_actions(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
         if hasattr(self, "desk"):

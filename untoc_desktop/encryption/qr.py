@@ -1,0 +1,34 @@
+"""A public key as a QR code (``segno``, pure Python), to show on screen or hand over as an image."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+
+from ..errors import ExportError
+from ..i18n import _
+
+
+def qr_png(text: str, scale: int = 6) -> bytes:
+    """``text`` as a PNG QR code (error correction M, 4-module quiet zone), ``scale`` pixels per module."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
+    return buffer.getvalue()
+
+
+def write_qr(text: str, path: Path) -> Path:
+    """Write ``text`` as a QR code to ``path``: SVG when it ends in ``.svg``, else PNG.
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    path = Path(path)
+    try:
+        kind = "svg" if path.suffix.lower() == ".svg" else "png"
+        segno.make(text, error="m", micro=False).save(str(path), kind=kind, scale=6, border=4)
+    except OSError as exc:
+        raise ExportError(_("The QR code could not be saved to {path} ({problem}).")
+                          .format(path=path, problem=exc.strerror)) from None
+    return path
