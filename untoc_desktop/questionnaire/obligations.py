@@ -16,7 +16,7 @@ the tree filter, the article page and the exported documents all read them from 
 
 from __future__ import annotations
 
-from ..i18n import normalize_locale
+from ..i18n import N_, normalize_locale
 
 #: The six classes, strongest duty first (display order of the filter).
 OBLIGATION_CLASSES: tuple[str, ...] = ("mandatory", "qualified", "consider", "optional", "definition", "saving")
@@ -87,14 +87,14 @@ OBLIGATION_LABELS: dict[str, dict[str, str]] = {
 
 #: One-sentence explanation of each class (English; the interface translates it through ``_()``).
 OBLIGATION_EXPLANATIONS: dict[str, str] = {
-    "mandatory": "The State party must take this measure.",
-    "qualified": "The State party must act, but the text softens the duty "
-    "(for example \u201cwithin its means\u201d or \u201csubject to its legal system\u201d).",
-    "consider": "The State party must consider the measure; it need not adopt it.",
-    "optional": "The State party may take this measure; it is not required.",
-    "definition": "A term the treaty defines; the question is how domestic law reflects it.",
-    "saving": "This paragraph creates no duty to implement; it is shown for context and asks no questions.",
-    "unclassified": "The paragraph detail of this article is not yet in the questionnaire.",
+    "mandatory": N_("The State party must take this measure."),
+    "qualified": N_("The State party must act, but the text softens the duty "
+    "(for example \u201cwithin its means\u201d or \u201csubject to its legal system\u201d)."),
+    "consider": N_("The State party must consider the measure; it need not adopt it."),
+    "optional": N_("The State party may take this measure; it is not required."),
+    "definition": N_("A term the treaty defines; the question is how domestic law reflects it."),
+    "saving": N_("This paragraph creates no duty to implement; it is shown for context and asks no questions."),
+    "unclassified": N_("The paragraph detail of this article is not yet in the questionnaire."),
 }
 
 

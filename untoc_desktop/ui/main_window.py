@@ -195,6 +195,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.session = DraftSession(draft, definition, self)
         self.autosave = Autosave(self.session, parent=self)
         self.draft_view = DraftView(self.session, self.autosave, self.central)
+        if self.draft_view.provisional_banner is not None:
+            self.draft_view.provisional_banner.import_requested.connect(self.questionnaire.import_definition_dialog)
         self.central.addWidget(self.draft_view)
         self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
