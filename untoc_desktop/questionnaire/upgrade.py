@@ -111,7 +111,10 @@ def _archive_reason(definition: Definition, question_id: str) -> str:
         return "question removed"
     if not paragraph.questions:
         return "the paragraph creates no obligation and no longer asks questions"
-    return f"the paragraph is now classed as '{paragraph.obligation}' and asks other questions"
+    key = question_id.rpartition(".")[2]
+    if any(q.key == key for q in definition.questions()):
+        return f"the paragraph is now classed as '{paragraph.obligation}' and asks other questions"
+    return "question removed"
 
 
 def _follow(renamed: Mapping[str, str], question_id: str) -> str:

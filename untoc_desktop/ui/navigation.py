@@ -126,6 +126,12 @@ class ProvisionTreeModel(QAbstractItemModel):
         """The obligation class the badges count ("" for all)."""
         return self._counted_class
 
+    def _context_only(self, node: _Node) -> bool:
+        """True when every paragraph a node counts creates no obligation (nothing to answer there)."""
+        counted = [p for p in node.paragraph_ids
+                   if node.kind == "paragraph" or not self._counted_class or self._classes[p] == self._counted_class]
+        return bool(counted) and all(self._classes[p] == "saving" for p in counted)
+
     # -- lookup ----------------------------------------------------------------------
 
     def index_for(self, provision_id: str, column: int = 0) -> QModelIndex:
@@ -206,7 +212,7 @@ class ProvisionTreeModel(QAbstractItemModel):
         column = index.column()
         if node.kind == "archived":
             return self._archived_data(role, column)
-        context_only = isinstance(node.provision, Paragraph) and node.provision.context_only
+        context_only = self._context_only(node)
         if role == Qt.ItemDataRole.DisplayRole:
             title = self._title(node)
             if column == 0 and isinstance(node.provision, Paragraph) and node.provision.unverified:
