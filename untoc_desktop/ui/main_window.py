@@ -18,6 +18,7 @@ from ..questionnaire.registry import DefinitionRegistry
 from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
+from .timeline_panel import ReviewTimelinePanel
 from .edit_actions import TextEditActions
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
@@ -84,6 +85,12 @@ class MainWindow(FileCommands, QMainWindow):
         self.completeness_dock.setObjectName("completenessDock")
         self.completeness_dock.setWidget(self.completeness)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.completeness_dock)
+        self.timeline_panel = ReviewTimelinePanel(lambda: self.session.draft if self.session else None, self)
+        self.timeline_dock = QDockWidget(_("Review timeline"), self)
+        self.timeline_dock.setObjectName("timelineDock")
+        self.timeline_dock.setWidget(self.timeline_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.timeline_dock)
+        self.timeline_dock.hide()
         self.summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary)
 
@@ -141,6 +148,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.edit_actions.add_to(self.menuBar().addMenu(_("&Edit")))
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
+        view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
         view_menu.addAction(self.next_missing_action)
         from .letters_dialog import LettersMenu  # letters to the government's focal points
@@ -230,6 +238,7 @@ class MainWindow(FileCommands, QMainWindow):
         return True
 
     def _draft_changed(self) -> None:
+        self.timeline_panel.reload()
         if self.session is None:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self._recent.paths())
