@@ -68,6 +68,7 @@ class ReviewTimelinePanel(QWidget):
                  today: Callable[[], _dt.date] = _dt.date.today) -> None:
         super().__init__(parent)
         self.setObjectName("reviewTimelinePanel")
+        self.setMinimumWidth(420)  # milestone names and long dates side by side
         self._draft = draft
         self._today = today
         self.group = QComboBox(self)
