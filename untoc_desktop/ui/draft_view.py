@@ -90,7 +90,7 @@ class ProvisionalBanner(QFrame):
         self.setObjectName("provisionalBanner")
         self.message = QLabel(_("The list of articles for this cluster is provisional."), self)
         self.message.setWordWrap(True)
-        self.message.setToolTip(note)
+        self.message.setToolTip(_(note))
         self.import_button = QPushButton(_("Import a corrected definition…"), self)
         self.import_button.setToolTip(_("File > Import questionnaire definition… Your answers are kept."))
         layout = QHBoxLayout(self)
