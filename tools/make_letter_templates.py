@@ -110,8 +110,10 @@ def build_template(language: str, kind: str) -> Document:
     write.paragraph(document, [""], space_after=6)
     write.paragraph(document, [words["subject_label"] + "{subject}"], bold=True, space_after=12)
     write.paragraph(document, ["{salutation}"])
-    for text in words[kind]["paragraphs"]:
+    for index, text in enumerate(words[kind]["paragraphs"]):
         write.paragraph(document, [text])
+        if kind == "engagement" and index == 0:
+            write.paragraph(document, ["{timeline}"])  # the review's dates; empty when not recorded
     write.paragraph(document, ["{closing}"], space_after=30)
     write.paragraph(document, ["{signatory_name}", "{signatory_title}", "{organization}"])
     document.core_properties.title = f"untoc_desktop letter template: {kind} ({language})"

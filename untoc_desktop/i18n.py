@@ -26,6 +26,7 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 TRANSLATED_LANGUAGES: tuple[str, ...] = ("fr",)
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
 
 
 def set_language(language: str | None) -> str:
@@ -38,15 +39,23 @@ def set_language(language: str | None) -> str:
     Returns:
         The language actually used (``en`` when no catalogue matched).
     """
-    global _translation
+    global _translation, _language
     code = (language or "en").replace("-", "_").split(".")[0]
     candidates = [code, code.split("_")[0]]
+    # Labels kept in the core per language (e.g. questionnaire.obligations) follow the asked
+    # language even where no catalogue exists yet.
+    _language = code.split("_")[0] or "en"
     try:
         _translation = _gettext.translation(DOMAIN, TRANSLATIONS_DIR, languages=candidates)
     except OSError:
         _translation = _gettext.NullTranslations()
         return "en"
     return code.split("_")[0]
+
+
+def interface_language() -> str:
+    """The language last asked for with :func:`set_language` (``en`` by default), e.g. ``fr``."""
+    return _language
 
 
 @cache

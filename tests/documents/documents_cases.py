@@ -39,6 +39,10 @@ def full_answers(definition, protocols, status: str = "fully") -> dict:
         for question in paragraph.questions:
             if question.type == "status":
                 answers[question.id] = status
+            elif question.key == "consideration":  # "must consider" paragraphs
+                answers[question.id] = "adopted"
+            elif question.key == "adopted":  # "may" paragraphs
+                answers[question.id] = "yes"
             elif question.type == "citations":
                 answers[question.id] = [
                     {"title": "Criminal Code of Veridia", "provision": "Article 212", "year": 2011,

@@ -61,7 +61,8 @@ def test_answers_appear_as_question_label_then_answer(cluster1, draft_info, comp
     blocks = list(document.blocks)
     start = blocks.index(model.Heading(3, f"Paragraph 1(a) — {cluster1.paragraph('UNTOC.5.1(a)').label}",
                                        "UNTOC.5.1(a)"))
-    section = blocks[start + 1 : start + 12]
+    assert blocks[start + 1] == model.Paragraph("Obligation: must", "not_applicable")  # the class, in plain words
+    section = blocks[start + 2 : start + 13]
     assert section[0] == model.Paragraph(cluster1.question("UNTOC.5.1(a).status").label, "question")
     assert section[1] == model.Paragraph("Fully implemented", "status")
     assert section[3].kind == "citations"

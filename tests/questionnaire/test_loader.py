@@ -53,10 +53,27 @@ def test_cluster1_articles_are_the_confirmed_list(cluster1):
     }
 
 
-def test_every_paragraph_asks_the_questions_the_issue_lists(cluster1):
-    wanted = {"status", "legislation", "practice", "cases", "statistics", "challenges", "assistance", "sources"}
-    for paragraph in cluster1.paragraphs():
-        assert wanted <= {q.key for q in paragraph.questions}, paragraph.id
+#: Question keys each obligation class must ask (issue 16): mandatory and qualified paragraphs the full
+#: implementation questions, consider paragraphs whether and with what result, optional ones briefly.
+WANTED_KEYS = {
+    "mandatory": {"status", "legislation", "practice", "cases", "statistics", "challenges", "assistance", "sources"},
+    "qualified": {"status", "legislation", "practice", "cases", "statistics", "challenges", "assistance", "sources"},
+    "definition": {"status", "legislation", "practice", "challenges", "sources"},
+    "consider": {"consideration", "legislation", "outcome", "practice", "challenges", "assistance", "sources"},
+    "optional": {"adopted", "legislation", "practice", "sources"},
+}
+
+
+@pytest.mark.parametrize("cluster", [1, 2, 3, 4])
+def test_every_paragraph_asks_the_questions_of_its_class(cluster):
+    from untoc_desktop.questionnaire import load_installed_definition
+
+    for paragraph in load_installed_definition(cluster).paragraphs():
+        keys = {q.key for q in paragraph.questions}
+        if paragraph.obligation == "saving":
+            assert keys == set(), paragraph.id
+            continue
+        assert WANTED_KEYS[paragraph.obligation] <= keys, paragraph.id
         for question in paragraph.questions:
             assert question.type in QUESTION_TYPES
             assert question.help.strip() and question.label.strip()
@@ -66,7 +83,7 @@ def test_every_paragraph_asks_the_questions_the_issue_lists(cluster1):
 def test_question_ids_are_unique_and_stable_in_form(cluster1):
     ids = [q.id for q in cluster1.questions()]
     assert len(ids) == len(set(ids))
-    assert "UNTOC.5.1(a)(i).status" in ids
+    assert "UNTOC.5.1(a).status" in ids and "UNTOC.5.1(a)(i).adopted" in ids  # 1(a)(i) is "may" in the reference v2
     assert "SOM.5.5.challenges" in ids
 
 
@@ -118,15 +135,19 @@ def test_every_cluster_has_every_article_and_paragraph_of_the_reference(cluster)
     expected = set()
     for code, articles in reference["instruments"].items():
         for article in articles or []:
-            refs = [p["ref"] for p in article.get("paragraphs") or []] or ["all"]  # whole article when no detail
-            expected |= {f"{code}.{article['number']}.{ref}" for ref in refs}
+            assert article["paragraphs"], "schema_version 2 gives every article its paragraphs"
+            for p in article["paragraphs"]:
+                paragraph_id = f"{code}.{article['number']}.{p['ref']}"
+                expected.add(paragraph_id)
+                assert definition.paragraph(paragraph_id).obligation == p["obligation"], paragraph_id
             defined = next(a for a in definition.articles() if a.instrument == code and a.number == article["number"])
             assert defined.title == article["title"]
             assert defined.unverified == bool(article.get("unverified"))
     assert {p.id for p in definition.paragraphs()} == expected
+    assert not any(p.ref == "all" or p.obligation == "unclassified" for p in definition.paragraphs())
     assert definition.provisional == bool(reference.get("unverified"))
     if definition.provisional:
-        assert "provisional" in definition.provisional_note
+        assert "The list of articles for this cluster is provisional" in definition.provisional_note
 
 
 @pytest.mark.parametrize("cluster", [1, 2, 3, 4])

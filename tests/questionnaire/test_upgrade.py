@@ -11,7 +11,7 @@ NEW_PRACTICE = "UNTOC.5.1(b).practice_and_enforcement"
 REMOVED = "UNTOC.5.1(b).assistance"
 
 
-def _newer_cluster1(tmp_path, version="1.1.0"):
+def _newer_cluster1(tmp_path, version="2.1.0"):
     """A newer cluster 1 definition: one question renamed, one removed."""
     path = next(p for p in installed_definition_paths() if p.name == "cluster1.yaml")
     data = yaml.safe_load(path.read_text("utf-8"))
@@ -49,11 +49,11 @@ def test_opening_a_draft_under_a_newer_definition_loses_nothing(tmp_path, draft_
     registry.import_file(_newer_cluster1(tmp_path))
     opened = open_draft(path, registry)
     try:
-        assert opened.definition.version == "1.1.0" and opened.upgraded_from == "1.0.0"
+        assert opened.definition.version == "2.1.0" and opened.upgraded_from == "2.0.0"
         answers = opened.draft.answers()
         assert answers[NEW_PRACTICE] == "practice text" and OLD_PRACTICE not in answers
         assert answers[REMOVED] == "needs training"  # archived, still in the draft
-        assert opened.draft.info.definition_version == "1.1.0"
+        assert opened.draft.info.definition_version == "2.1.0"
         history = opened.draft.history(OLD_PRACTICE)
         assert history[-1].previous_value == "practice text"  # the move is in the history
     finally:
@@ -71,13 +71,13 @@ def test_conflicting_move_keeps_both_texts(tmp_path, cluster1):
 
 def test_registry_prefers_newest_version_and_falls_back_to_cluster(tmp_path):
     registry = DefinitionRegistry(tmp_path / "user")
-    assert registry.for_cluster(1).version == "1.0.0"
-    registry.import_file(_newer_cluster1(tmp_path, "1.2.0"))
-    assert registry.for_cluster(1).version == "1.2.0"
-    assert registry.for_draft("an-organisation-definition", 1).version == "1.2.0"
+    assert registry.for_cluster(1).version == "2.0.0"
+    registry.import_file(_newer_cluster1(tmp_path, "2.2.0"))
+    assert registry.for_cluster(1).version == "2.2.0"
+    assert registry.for_draft("an-organisation-definition", 1).version == "2.2.0"
     origins = {(a.definition.id, a.definition.version): a.origin for a in registry.available()}
-    assert origins[("untoc-cluster-1", "1.2.0")] == "imported"
-    assert {("untoc-cluster-2", "1.0.0"), ("untoc-cluster-4", "1.0.0")} <= set(origins)
+    assert origins[("untoc-cluster-1", "2.2.0")] == "imported"
+    assert {("untoc-cluster-2", "2.0.0"), ("untoc-cluster-4", "2.0.0")} <= set(origins)
 
 
 def test_a_bad_definition_is_reported_and_not_kept(tmp_path):

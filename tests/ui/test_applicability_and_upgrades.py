@@ -127,9 +127,9 @@ def test_a_bad_definition_file_is_refused_with_its_problem(full_window, tmp_path
 
 
 def newer_cluster1(tmp_path, cluster1):
-    """A copy of cluster 1 under version 1.1.0 (an organisation's corrected release)."""
-    text = open(cluster1.path, encoding="utf-8").read().replace("version: 1.0.0", "version: 1.1.0", 1)
-    path = tmp_path / "cluster1-1.1.0.yaml"
+    """A copy of cluster 1 under version 2.1.0 (an organisation's corrected release)."""
+    text = open(cluster1.path, encoding="utf-8").read().replace("version: 2.0.0", "version: 2.1.0", 1)
+    path = tmp_path / "cluster1-2.1.0.yaml"
     path.write_text(text, "utf-8")
     return path
 
@@ -139,12 +139,12 @@ def test_importing_a_newer_definition_offers_to_reopen_the_draft(
     assert full_window.create_draft(tmp_path / "v.untoc", draft_info)
     message_boxes.answer = QMessageBox.StandardButton.Yes
     definition = full_window.questionnaire.import_definition(newer_cluster1(tmp_path, cluster1))
-    assert (definition.id, definition.version) == ("untoc-cluster-1", "1.1.0")
+    assert (definition.id, definition.version) == ("untoc-cluster-1", "2.1.0")
     kind, _title, text = message_boxes.shown[-1]
-    assert kind == "question" and "Imported “untoc-cluster-1” version 1.1.0 for cluster 1" in text
-    assert "Reopen it under version 1.1.0" in text
-    assert full_window.session.definition.version == "1.1.0"
-    assert full_window.session.info.definition_version == "1.1.0"
+    assert kind == "question" and "Imported “untoc-cluster-1” version 2.1.0 for cluster 1" in text
+    assert "Reopen it under version 2.1.0" in text
+    assert full_window.session.definition.version == "2.1.0"
+    assert full_window.session.info.definition_version == "2.1.0"
 
 
 def old_draft_with_removed_question(tmp_path, draft_info):

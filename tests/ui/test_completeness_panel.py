@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-PARAGRAPH = "UNTOC.5.1(a)(i)"
+PARAGRAPH = "UNTOC.5.1(a)"  # a "must" paragraph (1(a)(i) is "may" since the reference v2)
 STATUS = f"{PARAGRAPH}.status"
 CHALLENGES = f"{PARAGRAPH}.challenges"
 LEGISLATION = f"{PARAGRAPH}.legislation"
@@ -107,4 +107,4 @@ def test_next_missing_answer_walks_forward_from_the_focused_field(qtbot, window,
     assert QApplication.focusWidget() is page.blocks[CHALLENGES].field.editor
 
     window.next_missing_action.trigger()  # on to the next paragraph's status
-    assert window.draft_view.current_page().blocks["UNTOC.5.1(a)(ii).status"].field.combo.hasFocus()
+    assert window.draft_view.current_page().blocks["UNTOC.5.1(a)(i).adopted"].field.combo.hasFocus()

@@ -18,8 +18,8 @@ def run_export(qtbot, window, path, fmt="docx"):
 
 
 def test_export_runs_in_the_background_with_the_saved_answers(qtbot, window, draft_path, tmp_path, fake_export):
-    window.draft_view.select("UNTOC.5.1(a)(i)")
-    editor = window.draft_view.current_page().blocks["UNTOC.5.1(a)(i).practice"].field.editor
+    window.draft_view.select("UNTOC.5.1(a)")
+    editor = window.draft_view.current_page().blocks["UNTOC.5.1(a).practice"].field.editor
     qtbot.keyClicks(editor, "typed right before export")  # flushed before the export starts
     out = tmp_path / "submission.docx"
 
@@ -28,7 +28,7 @@ def test_export_runs_in_the_background_with_the_saved_answers(qtbot, window, dra
     definition_id, organization, answers, path, fmt, language = fake_export.calls[0]
     assert (definition_id, organization, path, fmt, language) == (
         "untoc-cluster-1", "Coalition for Justice & Rights", out, "docx", "en")
-    assert answers["UNTOC.5.1(a)(i).practice"] == "typed right before export"
+    assert answers["UNTOC.5.1(a).practice"] == "typed right before export"
     assert out.read_bytes() == b"exported"
     assert "Submission exported to" in window.statusBar().currentMessage()
     assert window.export_operation is None and window.export_pdf_action.isEnabled()
@@ -68,9 +68,9 @@ def test_window_stays_responsive_and_cancel_stops_the_export(qtbot, window, draf
     assert started.wait(2)
     # the GUI thread is free: a timer-driven autosave still happens during the export
     assert operation.is_running()
-    window.draft_view.select("UNTOC.5.1(a)(i)")
-    qtbot.keyClicks(window.draft_view.current_page().blocks["UNTOC.5.1(a)(i).cases"].field.editor, "x")
-    qtbot.waitUntil(lambda: window.session.answer("UNTOC.5.1(a)(i).cases") == "x", timeout=1000)
+    window.draft_view.select("UNTOC.5.1(a)")
+    qtbot.keyClicks(window.draft_view.current_page().blocks["UNTOC.5.1(a).cases"].field.editor, "x")
+    qtbot.waitUntil(lambda: window.session.answer("UNTOC.5.1(a).cases") == "x", timeout=1000)
     assert not window.export_docx_action.isEnabled()  # one export at a time
 
     with qtbot.waitSignal(operation.finished, timeout=5000):
@@ -110,8 +110,8 @@ def test_real_export_to_word_contains_the_typed_answer(qtbot, window, draft_path
     from untoc_desktop.ui.export import export_submission
 
     window.exporter.export_function = export_submission
-    window.draft_view.select("UNTOC.5.1(a)(i)")
-    editor = window.draft_view.current_page().blocks["UNTOC.5.1(a)(i).practice"].field.editor
+    window.draft_view.select("UNTOC.5.1(a)")
+    editor = window.draft_view.current_page().blocks["UNTOC.5.1(a).practice"].field.editor
     qtbot.keyClicks(editor, "Prosecutors rarely charge conspiracy.")
     out = tmp_path / "submission.docx"
 

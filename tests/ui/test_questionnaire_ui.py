@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from untoc_desktop.questionnaire import load_installed_definition
 from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
@@ -12,16 +13,21 @@ from ui_helpers import stored
 
 
 @pytest.mark.parametrize("cluster", [2, 3, 4])
-def test_provisional_clusters_can_be_drafted_and_say_so_in_the_article_header(full_window, tmp_path, draft_info,
-                                                                                  cluster):
+def test_provisional_clusters_say_so_once_with_a_way_to_import_a_correction(full_window, tmp_path, draft_info,
+                                                                           cluster):
     assert full_window.create_draft(tmp_path / f"c{cluster}.untoc", replace(draft_info, cluster=cluster))
 
     definition = full_window.session.definition
     assert definition.cluster == cluster and definition.provisional
+    banner = full_window.draft_view.provisional_banner
+    assert banner is not None and banner.isVisible()
+    assert banner.message.text() == "The list of articles for this cluster is provisional."
+    assert banner.import_button.text() == "Import a corrected definition…"
+    # not repeated on each page, and no research notes in the form itself
     page = full_window.draft_view.current_page()
-    assert page.provisional is not None and page.provisional.isVisible()
-    assert page.provisional.text().startswith("Provisional article list: ")
-    assert definition.provisional_note.strip()[:40] in page.provisional.text()
+    visible = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    assert not any("provisional" in text.lower() or "cluster_questionnaire" in text or "Evidence" in text
+                   for text in visible)
 
 
 def test_new_draft_offers_every_cluster_and_notes_the_provisional_ones(qtbot, full_window):
@@ -36,13 +42,34 @@ def test_new_draft_offers_every_cluster_and_notes_the_provisional_ones(qtbot, fu
     assert dialog.cluster_note.isVisible() and "provisional" in dialog.cluster_note.text().lower()
 
 
-def test_unverified_provisions_are_marked_in_the_tree_and_on_the_page(window, draft_path):
-    model = window.draft_view.model
-    assert model.index_for("SOM.6").data().endswith(" †")
-    assert "Provisional" in model.index_for("SOM.6").data(Qt.ItemDataRole.ToolTipRole)
-    assert not model.index_for("UNTOC.5").data().endswith("†")
-    window.draft_view.select("SOM.6")
-    assert "not yet verified" in window.draft_view.current_page().provisional.text()
+def test_research_notes_are_only_in_the_collapsed_details_pane(qtbot, full_window, tmp_path, draft_info):
+    assert full_window.create_draft(tmp_path / "c2.untoc", replace(draft_info, cluster=2))
+    view = full_window.draft_view
+    view.select("UNTOC.26")
+    page = view.current_page()
+    article = page.article
+    assert article.cluster_confidence == "low" and article.cluster_note
+    assert page.details is not None and not page.details.isVisible()
+    assert article.cluster_note in page.details.text() and "low (plausible only)" in page.details.text()
+    assert not view.model.index_for("UNTOC.26").data().endswith("†")  # membership is said once, in the banner
+    page.details_button.click()
+    qtbot.waitUntil(page.details.isVisible, timeout=1000)
+
+
+def test_the_page_shows_each_paragraphs_class_in_plain_words(qtbot, full_window, tmp_path, draft_info):
+    assert full_window.create_draft(tmp_path / "c2.untoc", replace(draft_info, cluster=2))
+    view = full_window.draft_view
+    view.select("UNTOC.24")
+    sections = view.current_page().sections
+    assert sections["UNTOC.24.1"].facts.text() == "Obligation: must, with a qualifier"
+    assert sections["UNTOC.24.2(a)"].facts.text() == "Obligation: may"
+    assert sections["UNTOC.24.3"].facts.text() == "Obligation: must consider"
+    assert sections["UNTOC.24.4"].facts.text() == "Obligation: must"
+    view.select("TIP.8")
+    saving = view.current_page().sections["TIP.8.5"]  # victims' rights under domestic law: a saving clause
+    assert saving.objectName() == "contextParagraph" and not saving.blocks
+    assert saving.facts.text() == "Obligation: no obligation"
+    assert view.model.index_for("TIP.8.5", 1).data() == "—"
 
 
 def test_obligation_filter_hides_other_paragraphs_but_not_from_completeness(qtbot, window, draft_path):
@@ -61,7 +88,7 @@ def test_obligation_filter_hides_other_paragraphs_but_not_from_completeness(qtbo
     assert shown == ["definition"]
 
     view.filter_box.choose("qualified")
-    assert view.model.index_for("UNTOC.10.2").isValid() and not view.model.index_for("UNTOC.2.(a)").isValid()
+    assert view.model.index_for("UNTOC.10.1").isValid() and not view.model.index_for("UNTOC.2.(a)").isValid()
 
     view.select("UNTOC.5.1(a)(i)")  # going somewhere the filter hides clears the filter
     assert view.filter_box.currentData() == "" and view.current_page().article.id == "UNTOC.5"
@@ -134,7 +161,30 @@ def test_every_question_type_of_every_cluster_gets_an_input(window, draft_path):
             field.deleteLater()
 
 
-@pytest.mark.parametrize("level", ["", "mandatory", "definition", "unclassified"])
+@pytest.mark.parametrize("level", ["", "mandatory", "consider", "definition", "saving"])
 def test_the_filtered_tree_is_a_well_behaved_qt_model(qtmodeltester, window, draft_path, level):
     window.draft_view.model.set_level(level)
     qtmodeltester.check(window.draft_view.model)
+
+
+def test_with_the_filter_on_article_counts_cover_only_the_paragraphs_shown(qtbot, window, draft_path):
+    view = window.draft_view
+    counts = lambda provision_id: view.model.index_for(provision_id, 1).data()  # noqa: E731
+    assert counts("UNTOC.8") == "0/5"  # one main answer for each of 1(a), 1(b), 2, 3 and 4
+    view.filter_box.choose("definition")
+    assert counts("UNTOC.8") == "0/1"  # only 8(4), the meaning of "public official"
+    view.filter_box.choose("consider")
+    assert counts("UNTOC.8") == "0/1"  # only 8(2)
+    assert "Counting only: must consider" in view.model.index_for("UNTOC.8").data(Qt.ItemDataRole.ToolTipRole)
+    view.filter_box.choose("saving")
+    assert counts("UNTOC.10") == "—" and counts("UNTOC.10.3") == "—"  # shown for context, never missing
+    assert window.summary.text() == window.session.report.summary()  # the draft's total is unchanged
+    view.filter_box.choose("")
+    assert counts("UNTOC.8") == "0/5"
+
+
+def test_the_filter_lists_the_six_classes_in_plain_words(window, draft_path):
+    box = window.draft_view.filter_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "All provisions", "Only “must”", "Only “must, with a qualifier”", "Only “must consider”", "Only “may”",
+        "Only “definition”", "Only “no obligation”"]

@@ -46,6 +46,8 @@ _EN: dict[str, str] = {
     "sources_annex": "Annex: sources cited",
     "sources_intro": "Legislation and other sources cited in the answers.",
     "year": "{year}",
+    "obligation": "Obligation: {label}",
+    "context_only": "Shown for context: this paragraph creates no obligation and asks no questions.",
 }
 
 _FR: dict[str, str] = {
@@ -76,6 +78,8 @@ _FR: dict[str, str] = {
     "sources_annex": "Annexe : sources citées",
     "sources_intro": "Textes législatifs et autres sources cités dans les réponses.",
     "year": "{year}",
+    "obligation": "Obligation : {label}",
+    "context_only": "Présenté pour mémoire : ce paragraphe ne crée aucune obligation et n'appelle aucune réponse.",
 }
 
 _ES: dict[str, str] = {
@@ -106,6 +110,8 @@ _ES: dict[str, str] = {
     "sources_annex": "Anexo: fuentes citadas",
     "sources_intro": "Legislación y otras fuentes citadas en las respuestas.",
     "year": "{year}",
+    "obligation": "Obligación: {label}",
+    "context_only": "Se incluye como contexto: este párrafo no crea ninguna obligación ni requiere respuesta.",
 }
 
 _AR: dict[str, str] = {
@@ -136,6 +142,8 @@ _AR: dict[str, str] = {
     "sources_annex": "المرفق: المصادر المذكورة",
     "sources_intro": "التشريعات وغيرها من المصادر المذكورة في الإجابات.",
     "year": "{year}",
+    "obligation": "الالتزام: {label}",
+    "context_only": "يُعرض للسياق: لا تُنشئ هذه الفقرة أيّ التزام ولا تتطلب أيّ إجابة.",
 }
 
 _RU: dict[str, str] = {
@@ -166,6 +174,8 @@ _RU: dict[str, str] = {
     "sources_annex": "Приложение: цитируемые источники",
     "sources_intro": "Законодательство и другие источники, на которые ссылаются ответы.",
     "year": "{year}",
+    "obligation": "Обязательство: {label}",
+    "context_only": "Приводится для справки: этот пункт не создаёт обязательств и не требует ответов.",
 }
 
 _ZH: dict[str, str] = {
@@ -195,6 +205,8 @@ _ZH: dict[str, str] = {
     "sources_annex": "附件：引用的资料来源",
     "sources_intro": "答复中引用的法律和其他资料来源。",
     "year": "{year}",
+    "obligation": "义务：{label}",
+    "context_only": "仅供参考：本款不产生任何义务，无需作答。",
 }
 
 #: Label tables by language code. Add a language by adding a table with the same keys.

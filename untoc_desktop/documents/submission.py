@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..draft.store import DraftInfo
-from ..questionnaire.model import Article, Definition, Paragraph, Question
 from ..i18n import translator
+from ..questionnaire.model import Article, Definition, Paragraph, Question
+from ..questionnaire.obligations import obligation_label
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
@@ -69,8 +70,12 @@ def _paragraph_blocks(
     language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
-        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id)
+        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id),
+        _obligation_block(paragraph, labels, language),
     ]
+    if paragraph.context_only:
+        blocks.append(model.Paragraph(labels["context_only"], "not_applicable"))
+        return blocks
     by_key = paragraph_answers(paragraph, answers)
     for question in paragraph.questions:
         value = answers.get(question.id)
@@ -83,6 +88,12 @@ def _paragraph_blocks(
             blocks.append(model.Paragraph(clean_text(translator(language)(question.label)), "question"))
             blocks.append(model.Paragraph(labels["no_answer"], "missing"))
     return blocks
+
+
+def _obligation_block(paragraph: Paragraph, labels: Mapping[str, str], language: str) -> model.Paragraph:
+    """The paragraph's obligation class in plain words, in the document language (e.g. "Obligation: may")."""
+    return model.Paragraph(labels["obligation"].format(label=obligation_label(paragraph.obligation, language)),
+                           "not_applicable")
 
 
 def _article_blocks(
@@ -180,7 +191,8 @@ def build_submission(
         model.Paragraph(labels["questionnaire"].format(id=definition.id, version=definition.version), "cover"),
     ]
     if definition.provisional:
-        blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(translator(language)(definition.provisional_note))), "note"))
+        # Said once, in plain words: research notes on the article list stay out of exports.
+        blocks.append(model.Paragraph(labels["provisional"].format(note="").strip(), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
     else:

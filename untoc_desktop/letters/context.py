@@ -23,9 +23,11 @@ from ..errors import UntocError
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
 from ..i18n import N_, _, translator
+from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
+from .wording_timeline import TIMELINE_WORDING
 
 SENDER_PROPERTY = "sender"
 DEFAULT_REFERENCE_SCHEME = "{year}/{number:03d}"
@@ -286,6 +288,19 @@ def _summary(definition: Definition, draft: Draft, words: dict[str, Any]) -> dic
             "count_not_implemented": str(result.not_implemented), "summary": "\n".join(lines) or words["none"]}
 
 
+def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> dict[str, str]:
+    """The review's dates and the sentence giving them (engagement letters), from the draft's review start."""
+    timeline = draft_timeline(draft, options.letter_date)
+    if timeline is None:
+        return {}
+    locale = words.get("date_locale", options.language)
+    dates = {"review_started": long_date(timeline.start, locale),
+             "self_assessment_due": long_date(timeline.self_assessment_due, locale),
+             "feedback_due": long_date(timeline.feedback_due, locale)}
+    stage = {"government": "open"}.get(timeline.engagement_stage, timeline.engagement_stage)
+    return {**dates, "timeline": TIMELINE_WORDING[options.language][stage].format_map(dates)}
+
+
 def _country(draft: Draft, language: str) -> str:
     if draft.info.country_code:
         try:
@@ -338,6 +353,8 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         signatory_title=options.signatory_title or sender.signatory_title,
     )
     _check_complete(values)
+    if options.kind == "engagement":
+        values.update(_timeline(draft, options, words))
     if options.kind == "transmission":
         if options.attachment is None:
             raise LetterError("A transmission letter needs the exported submission to attach (--attachment FILE).")
@@ -385,7 +402,10 @@ def fill_letter(options: LetterOptions, reference: str, values: dict[str, str]) 
     words = wording_for(options.language)
     cleaned = {f.name: clean_text(str(values.get(f.name, "") or "")) for f in FIELDS}
     # str.format fills the wording only: the values themselves are never parsed.
-    paragraphs = tuple(p.format_map(cleaned) for p in words[options.kind]["paragraphs"])
+    paragraphs = [p.format_map(cleaned) for p in words[options.kind]["paragraphs"]]
+    if options.kind == "engagement" and cleaned.get("timeline"):
+        paragraphs.insert(1, cleaned["timeline"])  # the review's dates, after the introduction
+    paragraphs = tuple(paragraphs)
     cleaned["subject"] = words[options.kind]["subject"].format_map(cleaned)
     cleaned["body"] = "\n\n".join(paragraphs)
     return Letter(options, reference, cleaned, paragraphs)

@@ -59,6 +59,15 @@ FIELDS: tuple[Field, ...] = (
     _f("subject", "The subject line (without the word 'Subject').", "Review of cluster 1 – request for engagement"),
     _f("body", "The letter's own paragraphs for its kind and language, filled in (for a letterhead that "
        "only frames the text).", "We would be grateful if you could tell us…"),
+    _f("review_started", "The date the country's review started (View > Review timeline), long form; empty when "
+       "not recorded.", "1 novembre 2021", ["engagement"]),
+    _f("self_assessment_due", "When the self-assessment is due (6 months after the start), long form; empty when "
+       "the start is not recorded.", "1 mai 2022", ["engagement"]),
+    _f("feedback_due", "When the reviewers' written feedback is due (6 months after the self-assessment), long "
+       "form; empty when the start is not recorded.", "1 novembre 2022", ["engagement"]),
+    _f("timeline", "One sentence giving those dates in the letter's language (asking for a reply before the "
+       "self-assessment is due, while it can still be informed); empty when the start is not recorded.",
+       "L'examen de votre pays a commencé le 1 novembre 2021. …", ["engagement"]),
     _f("count_assessed", "Provisions whose implementation status the organisation gave.", "14", ["transmission"]),
     _f("count_partly", "Provisions assessed as partly implemented.", "3", ["transmission"]),
     _f("count_not_implemented", "Provisions assessed as not implemented.", "2", ["transmission"]),

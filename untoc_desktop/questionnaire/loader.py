@@ -2,9 +2,12 @@
 
 A definition file is YAML (a superset of JSON) checked against
 ``forms/definition.schema.json``. Each paragraph names a *question set*
-(by default ``definition`` for a use-of-terms paragraph and ``obligation``
-otherwise); the loader expands the set into the paragraph's questions and
-parses every rule once.
+(by default the set named after its obligation class: ``obligation`` for
+``mandatory``, ``qualified`` and ``unclassified``, else ``consider``,
+``optional`` or ``definition``, falling back to ``obligation`` when the file
+has no such set); a ``saving`` paragraph asks no questions unless it names a
+set. The loader expands the set into the paragraph's questions and parses
+every rule once.
 """
 
 from __future__ import annotations
@@ -123,14 +126,14 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
                         f"The questionnaire definition {source_name} lists the paragraph {paragraph_id} twice."
                     )
                 seen_paragraphs.add(paragraph_id)
-                default_set = "definition" if raw_paragraph["obligation"] == "definition" else "obligation"
-                set_name = raw_paragraph.get("question_set", default_set)
-                if set_name not in question_sets:
+                set_name = raw_paragraph.get("question_set") or _default_set(raw_paragraph["obligation"], question_sets)
+                if set_name is not None and set_name not in question_sets:
                     raise DefinitionError(
                         f"The questionnaire definition {source_name}: paragraph {paragraph_id} uses the unknown "
                         f"question set '{set_name}'."
                     )
-                raw_questions = question_sets[set_name] + raw_paragraph.get("extra_questions", [])
+                base = question_sets[set_name] if set_name is not None else []
+                raw_questions = base + raw_paragraph.get("extra_questions", [])
                 keys = [q["key"] for q in raw_questions]
                 if len(keys) != len(set(keys)):
                     raise DefinitionError(
@@ -158,6 +161,8 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
                     title=raw_article["title"],
                     paragraphs=tuple(paragraphs),
                     unverified=bool(raw_article.get("unverified", False)),
+                    cluster_confidence=raw_article.get("cluster_confidence", ""),
+                    cluster_note=raw_article.get("cluster_note", ""),
                 )
             )
         instruments.append(Instrument(code=code, title=raw_instrument["title"], articles=tuple(articles)))
@@ -174,7 +179,18 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
         path=path,
         renamed=dict(data.get("renamed", {})),
         provisional_note=data.get("provisional_note", ""),
+        provisional_details=data.get("provisional_details", ""),
+        moved_paragraphs={old: tuple(new) for old, new in data.get("moved_paragraphs", {}).items()},
     )
+
+
+def _default_set(obligation: str, question_sets: dict[str, Any]) -> str | None:
+    """The question set a paragraph of this class uses when it names none (``None``: no questions)."""
+    if obligation == "saving":
+        return None
+    if obligation in ("consider", "optional", "definition") and obligation in question_sets:
+        return obligation
+    return "obligation"
 
 
 def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, source_name: str) -> tuple[Question, ...]:

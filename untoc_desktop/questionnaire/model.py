@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import N_
+from .obligations import KNOWN_CLASSES, asks_questions
 from .rules import Rule
 from .types import value_schema
 
@@ -26,9 +27,9 @@ INSTRUMENT_SHORT_NAMES: dict[str, str] = {
     "FIREARMS": N_("Firearms Protocol"),
 }
 
-#: Obligation levels of a provision (see ../shared/reference/README.md); ``unclassified``
-#: marks a whole article whose paragraph structure the reference does not yet give.
-OBLIGATION_LEVELS: tuple[str, ...] = ("mandatory", "qualified", "optional", "definition", "unclassified")
+#: Obligation classes of a provision (see :mod:`.obligations` and ../shared/reference/README.md);
+#: ``unclassified`` marks a whole article of an older definition, asked at once.
+OBLIGATION_LEVELS: tuple[str, ...] = KNOWN_CLASSES
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,11 @@ class Paragraph:
         raise KeyError(key)
 
     @property
+    def context_only(self) -> bool:
+        """True for a paragraph that creates no duty (``saving``): shown for context, no questions, never missing."""
+        return not asks_questions(self.obligation)
+
+    @property
     def display_ref(self) -> str:
         """Human reference, e.g. ``art. 5, para. 1(a)(i)``."""
         return f"art. {self.article}, para. {self.ref}"
@@ -136,13 +142,22 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Article:
-    """An article of the Convention or of a Protocol reviewed in the cluster."""
+    """An article of the Convention or of a Protocol reviewed in the cluster.
+
+    Attributes:
+        unverified: the article's place in the cluster is not confirmed (provisional membership).
+        cluster_confidence: research confidence in that place, ``likely`` or ``low`` ("" when not given);
+            for a details pane only.
+        cluster_note: the research clue for that place; for a details pane only.
+    """
 
     instrument: str
     number: int
     title: str
     paragraphs: tuple[Paragraph, ...]
     unverified: bool = False
+    cluster_confidence: str = ""
+    cluster_note: str = ""
 
     @property
     def id(self) -> str:
@@ -180,7 +195,10 @@ class Definition:
         path: file the definition was loaded from.
         renamed: old question id -> new question id, for carrying answers of
             drafts written against an earlier version over to this one.
-        provisional_note: why the article list is provisional, when it is.
+        provisional_note: plain words saying the article list is provisional, when it is.
+        provisional_details: the research evidence behind the article list (details pane only).
+        moved_paragraphs: old paragraph id -> paragraphs that now hold its answers, in order of
+            preference (an answer moves to the first that asks the same question key).
     """
 
     id: str
@@ -194,6 +212,8 @@ class Definition:
     path: str = ""
     renamed: Mapping[str, str] = field(default_factory=dict)
     provisional_note: str = ""
+    provisional_details: str = ""
+    moved_paragraphs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def articles(self) -> Iterator[Article]:
         """Every article, instrument by instrument."""

@@ -6,10 +6,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from ..i18n import N_, _
+from ..i18n import N_, _, interface_language
 from ..questionnaire.model import Article, Paragraph, Question
+from ..questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ..questionnaire.types import is_answered
 from ..validation import paragraph_answers
 from .answer_widgets import AnswerField, answer_field_for
@@ -17,13 +18,12 @@ from .answer_widgets import AnswerField, answer_field_for
 #: record type -> records already entered in the draft (``cross_references.known_records``).
 KnownRecords = Callable[[str], list[dict[str, Any]]]
 
-_OBLIGATION_LABELS = {
-    "mandatory": N_("Mandatory obligation"),
-    "qualified": N_("Qualified obligation"),
-    "optional": N_("Optional provision"),
-    "definition": N_("Definition (use of terms)"),
-    "unclassified": N_("Obligation level not yet classified"),
-}
+_CONFIDENCE = {"likely": N_("likely (a title, chapter or questionnaire clue)"), "low": N_("low (plausible only)")}
+
+
+def class_text(obligation: str) -> str:
+    """The paragraph's obligation class as shown on the page, e.g. ``Obligation: must consider``."""
+    return _("Obligation: {label}").format(label=obligation_label(obligation, interface_language()))
 
 
 def _label(text: str, *, object_name: str = "", rich: bool = False) -> QLabel:
@@ -90,7 +90,11 @@ class QuestionBlock(QWidget):
 
 
 class ParagraphSection(QFrame):
-    """A paragraph's heading and its question blocks; disabled with a note when it does not apply."""
+    """A paragraph's heading, its obligation class in plain words and its question blocks.
+
+    Disabled with a note when it does not apply; a paragraph creating no obligation (``saving``)
+    is shown greyed, for context, with no questions.
+    """
 
     def __init__(
         self,
@@ -102,18 +106,23 @@ class ParagraphSection(QFrame):
         super().__init__(parent)
         self.paragraph = paragraph
         self.applicable = applicable
-        self.setObjectName("paragraphSection")
+        self.setObjectName("contextParagraph" if paragraph.context_only else "paragraphSection")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=paragraph.label)
-        layout.addWidget(_label(heading, object_name="paragraphHeading"))
-        facts = [_(_OBLIGATION_LABELS.get(paragraph.obligation, paragraph.obligation))]
+        self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
+        layout.addWidget(self.heading)
+        facts = [class_text(paragraph.obligation)]
         if paragraph.unverified:
             facts.append(_("† detail not yet verified against the treaty text"))
-        layout.addWidget(_label(" · ".join(facts), object_name="paragraphFacts"))
-        if paragraph.note:
-            layout.addWidget(_label(paragraph.note, object_name="questionHelp"))
+        self.facts = _label(" · ".join(facts), object_name="paragraphFacts")
+        self.facts.setToolTip(_(OBLIGATION_EXPLANATIONS.get(paragraph.obligation, "")))
+        layout.addWidget(self.facts)
+        if paragraph.context_only:
+            layout.addWidget(_label(_("Shown for context: this paragraph asks nothing of the State party, so there "
+                                      "is nothing to answer and it is never counted as missing."),
+                                    object_name="questionHelp"))
         self.not_applicable = _label(
             _("The State party is not party to this Protocol; not required."), object_name="notApplicable"
         )
@@ -135,7 +144,9 @@ class ArticlePage(QScrollArea):
         instrument_title: full title of its instrument.
         applicable: whether the article's paragraphs apply to the State party.
         answers: stored answers (question id -> value) to show.
-        provisional_note: when the definition's article list is provisional, why (shown in the header).
+        research_details: research notes on the article's place in the cluster and its paragraphs
+            (``cluster_note``, ``cluster_confidence``, paragraph notes, the cluster's evidence), shown
+            only in the page's collapsed "Research details" pane, never in the form itself.
         known_records: record type -> records entered elsewhere in the draft (cross-references).
     """
 
@@ -150,7 +161,7 @@ class ArticlePage(QScrollArea):
         answers: Mapping[str, Any],
         parent: QWidget | None = None,
         *,
-        provisional_note: str | None = None,
+        research_details: str = "",
         known_records: KnownRecords | None = None,
     ) -> None:
         super().__init__(parent)
@@ -168,16 +179,6 @@ class ArticlePage(QScrollArea):
             _label(_("Article {number}. {title}").format(number=article.number, title=article.title),
                    object_name="articleTitle")
         )
-        self.provisional: QLabel | None = None
-        notes = []
-        if provisional_note is not None:
-            notes.append(_("Provisional article list: {note}").format(note=provisional_note).strip())
-        if article.unverified:
-            notes.append(_("† This article's place in the cluster and its paragraph detail are not yet verified "
-                           "against the official texts."))
-        if notes:
-            self.provisional = _label("\n".join(notes), object_name="provisionalNote")
-            layout.addWidget(self.provisional)
         if not applicable:
             layout.addWidget(
                 _label(_("The State party is not party to this Protocol; not required."), object_name="notApplicable")
@@ -192,9 +193,28 @@ class ArticlePage(QScrollArea):
                 self.blocks[question_id] = block
                 block.field.set_value(answers.get(question_id))
                 block.field.edited.connect(lambda b=block: self.edited.emit(b.question, b.field))
+        self.details_button: QToolButton | None = None
+        self.details: QLabel | None = None
+        if research_details.strip():
+            self.details_button = QToolButton(body)
+            self.details_button.setText(_("Research details"))
+            self.details_button.setCheckable(True)
+            self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+            self.details_button.setToolTip(_("Where the research placed this article, and notes on its paragraphs"))
+            self.details = _label(research_details.strip(), object_name="researchDetails")
+            self.details.hide()
+            self.details_button.toggled.connect(self._toggle_details)
+            layout.addWidget(self.details_button)
+            layout.addWidget(self.details)
         layout.addStretch(1)
         self.setWidget(body)
         self.update_requirements(answers)
+
+    def _toggle_details(self, shown: bool) -> None:
+        assert self.details is not None and self.details_button is not None
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def update_requirements(self, answers: Mapping[str, Any]) -> None:
         """Update the "required" markers and hide questions not relevant (rules read other answers, e.g. the status)."""
@@ -211,7 +231,7 @@ class ArticlePage(QScrollArea):
         if section is None:
             return
         if self.article.paragraphs and self.article.paragraphs[0].id == paragraph_id:
-            # The first paragraph: show the article header too (title, provisional notes).
+            # The first paragraph: show the article header too (instrument and article title).
             self.verticalScrollBar().setValue(0)
             QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(0))
         else:
@@ -234,3 +254,24 @@ class ArticlePage(QScrollArea):
         scroll()
         # A page shown for the first time is laid out on the next pass of the event loop.
         QTimer.singleShot(0, self, scroll)
+
+
+def research_details(article: Article, cluster_evidence: str = "") -> str:
+    """The research notes of an article as plain text for the "Research details" pane ("" when none).
+
+    Args:
+        article: the article (``cluster_confidence``, ``cluster_note``, paragraph ``note``).
+        cluster_evidence: the definition's ``provisional_details`` (evidence on the cluster's article list).
+    """
+    lines = []
+    if article.cluster_confidence:
+        confidence = _CONFIDENCE.get(article.cluster_confidence, article.cluster_confidence)
+        lines.append(_("Place of this article in the cluster: {confidence}.").format(confidence=_(confidence)))
+    if article.cluster_note:
+        lines.append(article.cluster_note)
+    for paragraph in article.paragraphs:
+        if paragraph.note:
+            lines.append(_("Paragraph {ref}: {note}").format(ref=paragraph.ref, note=paragraph.note))
+    if cluster_evidence:
+        lines.append(_("About the cluster's article list: {evidence}").format(evidence=cluster_evidence))
+    return "\n".join(lines)

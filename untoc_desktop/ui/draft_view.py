@@ -30,7 +30,7 @@ from ..questionnaire.upgrade import archived_answers
 from ..spelling import SpellChecker
 from .answer_widgets import AnswerField, TextField
 from .archived_page import ArchivedAnswersPage
-from .article_page import ArticlePage
+from .article_page import ArticlePage, research_details
 from .autosave import Autosave
 from .navigation import ProvisionRole, ProvisionTreeModel
 from .obligation_filter import ObligationFilterBox, ObligationFilterProxy
@@ -88,6 +88,26 @@ class NoticeBanner(QFrame):
         self.show()
 
 
+class ProvisionalBanner(QFrame):
+    """Says once, above the tree and pages, that the cluster's article list is provisional, with a way to import a correction."""
+
+    import_requested = Signal()
+
+    def __init__(self, note: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("provisionalBanner")
+        self.message = QLabel(_("The list of articles for this cluster is provisional."), self)
+        self.message.setWordWrap(True)
+        self.message.setToolTip(_(note))
+        self.import_button = QPushButton(_("Import a corrected definition…"), self)
+        self.import_button.setToolTip(_("File > Import questionnaire definition… Your answers are kept."))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.import_button)
+        self.import_button.clicked.connect(self.import_requested)
+
+
 class DraftView(QWidget):
     """Navigation tree and article pages of one draft, wired to autosave.
 
@@ -133,6 +153,8 @@ class DraftView(QWidget):
         self.undo = AnswerUndo(session.answer, self._field_for,
                                lambda question, value: autosave.save_now(question, lambda: value),
                                self.focus_question, self)
+        definition = session.definition
+        self.provisional_banner = ProvisionalBanner(definition.provisional_note, self) if definition.provisional else None
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -157,6 +179,8 @@ class DraftView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.notice)
         layout.addWidget(self.banner)
+        if self.provisional_banner is not None:
+            layout.addWidget(self.provisional_banner)
         layout.addWidget(splitter, 1)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -173,12 +197,17 @@ class DraftView(QWidget):
     # -- navigation ------------------------------------------------------------------
 
     def filter_by_obligation(self, level: str) -> None:
-        """Show only paragraphs of one obligation level in the tree ("" for all); completeness is unchanged."""
+        """Show only paragraphs of one obligation class in the tree ("" for all).
+
+        Article and instrument badges then count only the paragraphs shown; the draft's overall
+        completeness is unchanged.
+        """
         if self.filter_box.currentData() != level:
             self.filter_box.choose(level)  # emits level_chosen, which comes back here
             return
         shown = self.tree.currentIndex().data(ProvisionRole.ID)
         self.model.set_level(level)
+        self.provisions.set_counted_class(level)
         if level:
             self.tree.expandAll()
         else:
@@ -253,7 +282,7 @@ class DraftView(QWidget):
             definition = self.session.definition
             page = ArticlePage(
                 article, instrument.title, applicable, self.session.answers(), self.pages,
-                provisional_note=definition.provisional_note if definition.provisional else None,
+                research_details=research_details(article, definition.provisional_details),
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )
             page.edited.connect(self._edited)

@@ -19,6 +19,7 @@ from .autosave import Autosave
 from .completeness_panel import CompletenessPanel, summary_text
 from .draft_view import DraftView
 from .desk_commands import DeskCommands, draft_paths
+from .timeline_panel import ReviewTimelinePanel
 from .edit_actions import TextEditActions
 from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
@@ -87,6 +88,12 @@ class MainWindow(FileCommands, QMainWindow):
         self.completeness_dock.setObjectName("completenessDock")
         self.completeness_dock.setWidget(self.completeness)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.completeness_dock)
+        self.timeline_panel = ReviewTimelinePanel(lambda: self.session.draft if self.session else None, self)
+        self.timeline_dock = QDockWidget(_("Review timeline"), self)
+        self.timeline_dock.setObjectName("timelineDock")
+        self.timeline_dock.setWidget(self.timeline_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.timeline_dock)
+        self.timeline_dock.hide()
         self.summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary)
 
@@ -154,6 +161,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.edit_actions.add_to(self.edit_menu)
         view_menu = self.view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
+        view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
         view_menu.addAction(self.next_missing_action)
         from .letters_dialog import LettersMenu  # letters to the government's focal points
@@ -208,6 +216,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.session = DraftSession(draft, definition, self)
         self.autosave = Autosave(self.session, parent=self)
         self.draft_view = DraftView(self.session, self.autosave, self.central)
+        if self.draft_view.provisional_banner is not None:
+            self.draft_view.provisional_banner.import_requested.connect(self.questionnaire.import_definition_dialog)
         self.central.addWidget(self.draft_view)
         self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
@@ -245,6 +255,7 @@ class MainWindow(FileCommands, QMainWindow):
         return True
 
     def _draft_changed(self) -> None:
+        self.timeline_panel.reload()
         if self.session is None:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self._recent.paths())

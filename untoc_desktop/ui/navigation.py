@@ -3,7 +3,11 @@
 :class:`ProvisionTreeModel` is a read-only Qt item model over a questionnaire
 definition. Column 0 names the provision; column 1 is its badge ("3/5", "✓" or
 "n/a"). Protocols the State party is not party to are greyed and marked not
-applicable. Call :meth:`ProvisionTreeModel.set_report` when answers change.
+applicable; paragraphs creating no obligation (``saving``) are greyed with a
+"—" badge and never count. Call :meth:`ProvisionTreeModel.set_report` when
+answers change, and :meth:`ProvisionTreeModel.set_counted_class` when the
+obligation filter changes (article and instrument badges then count only the
+paragraphs shown).
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from ..i18n import _
+from ..i18n import _, interface_language
 from ..questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Definition, Instrument, Paragraph
+from ..questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ..validation import CompletenessReport
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -73,6 +78,8 @@ class ProvisionTreeModel(QAbstractItemModel):
         self._by_id: dict[str, _Node] = {}
         self._progress: dict[str, tuple[int, int]] = {}
         self._icons: dict[str, QIcon] = {}
+        self._counted_class = ""
+        self._classes = {p.id: p.obligation for p in definition.paragraphs()}
         for row, instrument in enumerate(definition.instruments):
             node = self._add(self._root, "instrument", instrument, instrument.code, row)
             for article_row, article in enumerate(instrument.articles):
@@ -108,6 +115,23 @@ class ProvisionTreeModel(QAbstractItemModel):
             for child in node.children:
                 self._changed(child)
 
+    def set_counted_class(self, obligation: str) -> None:
+        """Count only paragraphs of one obligation class in article and instrument badges ("" counts all)."""
+        if obligation != self._counted_class:
+            self._counted_class = obligation
+            self._changed(self._root)
+
+    @property
+    def counted_class(self) -> str:
+        """The obligation class the badges count ("" for all)."""
+        return self._counted_class
+
+    def _context_only(self, node: _Node) -> bool:
+        """True when every paragraph a node counts creates no obligation (nothing to answer there)."""
+        counted = [p for p in node.paragraph_ids
+                   if node.kind == "paragraph" or not self._counted_class or self._classes[p] == self._counted_class]
+        return bool(counted) and all(self._classes[p] == "saving" for p in counted)
+
     # -- lookup ----------------------------------------------------------------------
 
     def index_for(self, provision_id: str, column: int = 0) -> QModelIndex:
@@ -126,9 +150,11 @@ class ProvisionTreeModel(QAbstractItemModel):
         return code == "UNTOC" or code in self._protocols
 
     def progress(self, node: _Node) -> tuple[int, int]:
-        """(answered, required) summed over the node's paragraphs."""
+        """(answered, required) summed over the node's paragraphs (only those of the counted class, if set)."""
         answered = required = 0
         for paragraph_id in node.paragraph_ids:
+            if self._counted_class and node.kind != "paragraph" and self._classes[paragraph_id] != self._counted_class:
+                continue
             done, needed = self._progress.get(paragraph_id, (0, 0))
             answered += done
             required += needed
@@ -186,16 +212,19 @@ class ProvisionTreeModel(QAbstractItemModel):
         column = index.column()
         if node.kind == "archived":
             return self._archived_data(role, column)
+        context_only = self._context_only(node)
         if role == Qt.ItemDataRole.DisplayRole:
             title = self._title(node)
-            if column == 0 and getattr(node.provision, "unverified", False):
-                title += " †"  # the article list or paragraph detail is provisional
+            if column == 0 and isinstance(node.provision, Paragraph) and node.provision.unverified:
+                title += " †"  # the paragraph detail is provisional (article membership is said once, above)
+            if column == 1 and context_only:
+                return "—"
             return title if column == 0 else self._badge(applicable, answered, required)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, applicable, answered, required)
-        if role == Qt.ItemDataRole.ForegroundRole and not applicable:
+        if role == Qt.ItemDataRole.ForegroundRole and (not applicable or context_only):
             return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and not context_only:
             return self._icon(self._state(applicable, answered, required))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -262,8 +291,16 @@ class ProvisionTreeModel(QAbstractItemModel):
     def _tooltip(self, node: _Node, applicable: bool, answered: int, required: int) -> str:
         provision = node.provision
         title = provision.title if isinstance(provision, (Instrument, Article)) else self._title(node)
-        if getattr(provision, "unverified", False):
-            title += "\n" + _("† Provisional: not yet verified against the treaty text.")
+        if isinstance(provision, Paragraph):
+            title += "\n" + _("Obligation: {label}").format(label=obligation_label(provision.obligation,
+                                                                                   interface_language()))
+            if provision.unverified:
+                title += "\n" + _("† Provisional: not yet verified against the treaty text.")
+            if provision.context_only:
+                return title + "\n" + _(OBLIGATION_EXPLANATIONS["saving"])
+        elif self._counted_class:
+            title += "\n" + _("Counting only: {label}").format(label=obligation_label(self._counted_class,
+                                                                                      interface_language()))
         if not applicable:
             return _("{title}\nNot applicable: the State party is not party to this Protocol.").format(title=title)
         return _("{title}\n{answered} of {required} required answers given").format(

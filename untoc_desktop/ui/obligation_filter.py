@@ -1,7 +1,10 @@
-"""Filtering the navigation tree by obligation level (mandatory, qualified, optional...).
+"""Filtering the navigation tree by obligation class ("must", "may"...).
 
-The filter only hides paragraphs in the tree; completeness is computed on the
-whole definition and does not change.
+The filter hides the paragraphs of other classes in the tree and makes the
+article and instrument badges count only the paragraphs shown; the draft's
+overall completeness (status bar, "Still missing") still covers every paragraph.
+The class labels come from :mod:`untoc_desktop.questionnaire.obligations`, in the
+interface language.
 """
 
 from __future__ import annotations
@@ -9,18 +12,19 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from ..i18n import N_, _
+from ..i18n import _, interface_language
+from ..questionnaire.obligations import OBLIGATION_CLASSES, obligation_label
 from .navigation import ProvisionRole
 
-#: Filter choices: (obligation level or "" for all, English label), in display order.
-OBLIGATION_FILTERS: tuple[tuple[str, str], ...] = (
-    ("", N_("All provisions")),
-    ("mandatory", N_("Mandatory")),
-    ("qualified", N_("Mandatory with qualifier")),
-    ("optional", N_("Optional")),
-    ("definition", N_("Definitions")),
-    ("unclassified", N_("Not yet classified")),
-)
+#: Filter choices in display order: "" (every provision), then the six obligation classes.
+OBLIGATION_FILTERS: tuple[str, ...] = ("", *OBLIGATION_CLASSES)
+
+
+def filter_label(level: str) -> str:
+    """The filter's text for a class, e.g. "Only “must consider”", in the interface language."""
+    if not level:
+        return _("All provisions")
+    return _("Only “{label}”").format(label=obligation_label(level, interface_language()))
 
 
 class ObligationFilterProxy(QSortFilterProxyModel):
@@ -71,12 +75,13 @@ class ObligationFilterBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        for level, label in OBLIGATION_FILTERS:
-            self.addItem(_(label), level)
+        for level in OBLIGATION_FILTERS:
+            self.addItem(filter_label(level), level)
         self.setAccessibleName(_("Show provisions"))
-        self.setToolTip(_("Show only provisions of one obligation level; completeness still counts every provision."))
+        self.setToolTip(_("Show only provisions of one obligation class; the article counts then cover only the "
+                          "provisions shown. Paragraphs with no obligation are never counted."))
         self.currentIndexChanged.connect(lambda _index: self.level_chosen.emit(self.currentData()))
 
     def choose(self, level: str) -> None:
-        """Select a level as if the user had chosen it."""
+        """Select a level as if the user had chosen it (a class the box does not list shows everything)."""
         self.setCurrentIndex(max(self.findData(level), 0))

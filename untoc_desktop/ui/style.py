@@ -17,6 +17,12 @@ QLabel#provisionalNote { color: #5d4037; background: #fff4e5; border: 1px solid 
 QLabel#pleaseConfirm { color: #b3261e; font-weight: 600; }
 QLabel#completenessSummary { font-weight: 600; padding: 2px 0; }
 QFrame#paragraphSection { background: palette(base); border: 1px solid #d0d0d0; border-radius: 6px; }
+QFrame#contextParagraph { background: #f1f1f1; border: 1px dashed #c4c4c4; border-radius: 6px; }
+QFrame#contextParagraph QLabel { color: #80868b; }
+QLabel#contextHeading { font-size: 12pt; font-weight: 400; }
+QLabel#researchDetails { color: #5f6368; font-size: 9pt; background: #f7f7f7; padding: 6px; border-radius: 4px; }
+QFrame#provisionalBanner { background: #fff4e5; border-bottom: 1px solid #f0c36d; }
+QFrame#provisionalBanner QLabel { color: #5d4037; }
 QWidget#articleBody { background: palette(window); }
 QFrame#errorBanner { background: #fdecea; border-bottom: 2px solid #b3261e; }
 QFrame#errorBanner QLabel { color: #8c1d18; font-weight: 600; }
