@@ -5,7 +5,7 @@ import pyrage
 import pytest
 from helpers import memory_keyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.encryption import decrypt_copy, draft_bytes, encrypt_copy, load_settings, recipient_stanzas
@@ -101,7 +101,7 @@ def test_send_an_encrypted_copy_needs_the_recovery_code_first_then_alice_opens_i
 
 
 def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
-        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, no_network):
+        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, no_network, monkeypatch):
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
     page = preferences.encryption
@@ -111,7 +111,15 @@ def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
     copy = window.encrypted.send_copy()
     own = draft_path.read_bytes()
     message_boxes.answer = QMessageBox.StandardButton.Open
-    assert window.open_draft(copy)
+    filters = []
+
+    def choose_file(_parent, _title, _folder, filter_text):
+        filters.append(filter_text)
+        return str(copy), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose_file))
+    assert window.open_draft_dialog()  # File > Open…
+    assert "*.untoc *.untoc.age" in filters[0].split(";;")[0]
     assert "decrypted into a new draft beside it: veridia (2).untoc" in message_boxes.texts()[-1]
     assert window.session.path == tmp_path / "veridia (2).untoc"
     assert draft_path.read_bytes() == own  # the user's own draft is untouched

@@ -10,7 +10,7 @@ replaces an existing file.
 from __future__ import annotations
 
 import os
-import tempfile
+import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -47,30 +47,48 @@ def recipient_stanzas(data: bytes) -> int:
 
 
 def draft_bytes(draft_path: Path) -> bytes:
-    """A consistent snapshot of a draft's file, as bytes (SQLite's backup, then read back).
+    """A consistent snapshot of a draft's file, as bytes.
 
-    The snapshot is a hidden file beside the draft, removed at once (the draft's own
-    folder already holds the same text in clear); the system's temporary folder is
-    used only when the draft's folder cannot be written.
+    The header is checked first (a foreign or newer file is refused untouched);
+    SQLite's online backup then copies the draft, opened read-only, into memory,
+    which is serialised: no plain copy is written (on Python 3.10, one hidden file beside
+    the draft, removed at once).
 
     Raises:
-        UntocError: the draft cannot be opened or copied (see :meth:`Draft.open`).
+        NotADraftError, NewerDraftError, DraftFileError: see :func:`check_draft_file`; also a damaged database.
     """
     draft_path = Path(draft_path)
-    with Draft.open(draft_path, read_only=True) as draft:
-        snapshot = draft_path.with_name(f".{draft_path.name}.{uuid.uuid4().hex[:8]}.snapshot")
+    check_draft_file(draft_path)
+    try:
+        source = sqlite3.connect(f"{draft_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            memory = sqlite3.connect(":memory:")
             try:
-                draft.save_copy(snapshot)
-            except DraftFileError:
-                snapshot = Path(tempfile.gettempdir()) / snapshot.name
-                draft.save_copy(snapshot)
-            return snapshot.read_bytes()
-        except OSError as exc:
-            raise DraftFileError(_("{path} could not be read ({problem}).").format(path=draft_path,
-                                                                                   problem=exc.strerror)) from None
+                source.backup(memory)
+                if hasattr(memory, "serialize"):  # Python 3.11+
+                    return memory.serialize()
+            finally:
+                memory.close()
+            return _snapshot_via_file(source, draft_path)
         finally:
-            snapshot.unlink(missing_ok=True)
+            source.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise DraftFileError(_("{name} could not be read ({problem}). It was not changed.")
+                             .format(name=draft_path.name, problem=exc)) from None
+
+
+def _snapshot_via_file(source: sqlite3.Connection, draft_path: Path) -> bytes:
+    """Python 3.10 has no ``serialize``: back up into a hidden file beside the draft, read it, remove it."""
+    snapshot = draft_path.with_name(f".{draft_path.name}.{uuid.uuid4().hex[:8]}.snapshot")
+    try:
+        target = sqlite3.connect(str(snapshot))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+        return snapshot.read_bytes()
+    finally:
+        snapshot.unlink(missing_ok=True)
 
 
 def encrypt_copy(plain: bytes, recipients: Sequence[str], output: Path, *, overwrite: bool = False) -> Path:
