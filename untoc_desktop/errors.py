@@ -70,3 +70,7 @@ class ExportError(UntocError):
 
 class ExportCancelled(ExportError):
     """The user cancelled an export; nothing was written."""
+
+
+class CopyMismatchError(DraftFileError):
+    """A colleague's copy cannot be merged: it is of another draft or cluster, or it is the draft itself."""

@@ -19,7 +19,7 @@ from sqlalchemy.types import TypeDecorator
 #: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
 APPLICATION_ID = 0x554E5443
 #: ``PRAGMA user_version``: the draft schema version this code writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -158,4 +158,39 @@ class LetterRecord(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     sent_channel: Mapped[str | None] = mapped_column(Text, nullable=True)
+    details: Mapped[Any] = mapped_column(JSONText())
+
+
+class AnswerConflictRecord(Base):
+    """An answer both colleagues changed differently, still open after a merge (schema 3).
+
+    The answer itself holds ``mine`` until the conflict is settled; ``theirs`` keeps the
+    other copy's version so that none of its text is lost.
+    """
+
+    __tablename__ = "answer_conflict"
+
+    question_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    mine: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    theirs: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    ancestor: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    both: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    copy_name: Mapped[str] = mapped_column(Text)
+    copy_fingerprint: Mapped[str] = mapped_column(String(64))
+    theirs_author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MergeLogRecord(Base):
+    """One merge of a colleague's copy into this draft: who, when, from which copy, what (schema 3)."""
+
+    __tablename__ = "merge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merge_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    author: Mapped[str] = mapped_column(Text)
+    copy_name: Mapped[str] = mapped_column(Text)
+    copy_fingerprint: Mapped[str] = mapped_column(String(64))
+    copy_author: Mapped[str] = mapped_column(Text)
     details: Mapped[Any] = mapped_column(JSONText())

@@ -1,0 +1,325 @@
+"""Merging a colleague's copy of a draft into the draft, answer by answer, in one transaction.
+
+The ancestor of each answer is the value after the last change (by
+``change_uuid``) that both copies' histories contain, so no base file is
+needed. Each answer is then merged three ways (:func:`.values.merge_values`):
+a change made on one side only is taken; texts changed on both sides are
+merged sentence by sentence; records (citations, sources, cases, statistics)
+record by record; what both changed differently stays an *open conflict*
+(:mod:`.conflicts`) and keeps the submission a draft. The copy's history rows
+are copied in by ``change_uuid`` (their integer keys collide between copies),
+so the other side's text stays in the draft's history. The address book, the
+letter log and the sender's details are merged by identity.
+
+Everything is written in one transaction: an interrupted merge leaves the
+draft as it was. Merging the same copy twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..draft import Draft
+from ..draft.models import (
+    AnswerChangeRecord,
+    AnswerConflictRecord,
+    AnswerRecord,
+    DraftPropertyRecord,
+    LetterRecord,
+    MergeLogRecord,
+    RecipientRecord,
+)
+from ..errors import CopyMismatchError
+from ..i18n import _
+from ..questionnaire.model import Definition
+from .copy_file import CopyContents, read_copy
+from .values import merge_values
+
+#: Author recorded for merge changes when none is given and the draft has none.
+MERGE_AUTHOR = "merge"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An answer both sides changed differently (plain data).
+
+    Attributes:
+        question_id: the question.
+        mine / theirs: the merged answer taking my / their version at each conflicting place.
+        ancestor: the value both started from (``None`` when both answered independently).
+        both: both versions kept (texts and records), or ``None`` when they cannot both be kept.
+        theirs_author: who made the other version.
+        copy_name: file name of the copy it came from.
+    """
+
+    question_id: str
+    mine: Any
+    theirs: Any
+    ancestor: Any
+    both: Any
+    theirs_author: str = ""
+    copy_name: str = ""
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge did.
+
+    Attributes:
+        copy_name: file name of the colleague's copy.
+        copy_author: the author recorded in the copy.
+        taken: question ids whose value was taken from the copy as it was.
+        merged: question ids whose value combines both sides' changes.
+        conflicts: the new open conflicts.
+        open_conflicts: how many conflicts are open in the draft after the merge.
+        history_copied: how many of the copy's history rows were added.
+        recipients_added / letters_added: address book entries and letters added.
+        letters_updated: letters marked sent from the copy.
+        sender_taken: the sender's details were taken from the copy.
+        changed: False when the merge found nothing new (nothing was written).
+    """
+
+    copy_name: str
+    copy_author: str
+    taken: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    open_conflicts: int = 0
+    history_copied: int = 0
+    recipients_added: int = 0
+    letters_added: int = 0
+    letters_updated: int = 0
+    sender_taken: bool = False
+    changed: bool = False
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _before_commit(session: Session) -> None:
+    """Called inside the merge transaction just before it is committed (a seam for crash tests)."""
+
+
+def _ancestors(mine_history: Iterable[tuple[str, str, Any]], theirs_uuids: set[str]) -> dict[str, Any]:
+    """Question id -> value after the last change both histories contain (in my order)."""
+    found: dict[str, Any] = {}
+    for change_uuid, question_id, new_value in mine_history:
+        if change_uuid in theirs_uuids:
+            found[question_id] = new_value
+    return found
+
+
+def question_kinds(definition: Definition) -> dict[str, str]:
+    """Question id -> question type, for :func:`merge_into`."""
+    return {q.id: q.type for paragraph in definition.paragraphs() for q in paragraph.questions}
+
+
+def merge(mine_path: str | Path, theirs_path: str | Path, author: str | None = None,
+          kinds: Mapping[str, str] | None = None) -> MergeReport:
+    """Merge the copy ``theirs_path`` into the draft ``mine_path`` (see :func:`merge_into`).
+
+    Raises:
+        UntocError: see :func:`merge_into`, and :meth:`Draft.open` for ``mine_path``.
+    """
+    with Draft.open(mine_path) as draft:
+        return merge_into(draft, theirs_path, author, kinds)
+
+
+def merge_into(draft: Draft, theirs_path: str | Path, author: str | None = None,
+               kinds: Mapping[str, str] | None = None) -> MergeReport:
+    """Merge a colleague's copy into an open draft, in one transaction.
+
+    Args:
+        draft: the open draft ("mine"), written.
+        theirs_path: the colleague's copy; only read.
+        author: recorded with the merge's changes and in the merge log (default: the draft's author).
+        kinds: question id -> question type (see :func:`question_kinds`), so that a status or a choice is
+            merged as one value and a text sentence by sentence; without it the values' shapes decide.
+
+    Returns:
+        A :class:`MergeReport`.
+
+    Raises:
+        CopyMismatchError: the copy is of another draft or cluster, or is the draft itself; nothing written.
+        NotADraftError, NewerDraftError, DraftFileError: the copy cannot be used, or the draft cannot be
+            written; nothing written.
+    """
+    theirs_path = Path(theirs_path)
+    if theirs_path.exists() and theirs_path.resolve() == draft.path.resolve():
+        raise CopyMismatchError(_("{name} is the draft itself; choose the copy a colleague sent you.").format(
+            name=theirs_path.name))
+    copy = read_copy(theirs_path)
+    _check_identity(draft, copy)
+    author = author if author is not None else (draft.info.author or MERGE_AUTHOR)
+    with draft.writing() as session:
+        report = _merge_in_session(session, draft, copy, author, kinds or {})
+        _before_commit(session)
+    return report
+
+
+def _check_identity(draft: Draft, copy: CopyContents) -> None:
+    mine, theirs = draft.info, copy.info
+    if theirs.draft_uuid != mine.draft_uuid:
+        raise CopyMismatchError(_(
+            "{name} is not a copy of this draft: it is another draft ({organization}, {country}, cluster {cluster}). "
+            "Only copies made from this draft (File > Send a copy, or a copy of the file) can be merged. "
+            "Nothing was changed.").format(name=copy.path.name, organization=theirs.organization,
+                                           country=theirs.country, cluster=theirs.cluster))
+    if theirs.cluster != mine.cluster:
+        raise CopyMismatchError(_(
+            "{name} is a copy of this draft but answers cluster {theirs}, not cluster {mine}; it cannot be merged. "
+            "Nothing was changed.").format(name=copy.path.name, theirs=theirs.cluster, mine=mine.cluster))
+
+
+def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
+                      kinds: Mapping[str, str]) -> MergeReport:
+    now = datetime.now(timezone.utc)
+    mine_answers = {r.question_id: r.value for r in session.scalars(select(AnswerRecord))}
+    mine_history = session.execute(
+        select(AnswerChangeRecord.change_uuid, AnswerChangeRecord.question_id, AnswerChangeRecord.new_value)
+        .order_by(AnswerChangeRecord.id)).all()
+    mine_uuids = {row[0] for row in mine_history}
+    theirs_uuids = {c.change_uuid for c in copy.history}
+    ancestors = _ancestors(mine_history, theirs_uuids)
+    open_conflicts = {r.question_id: r for r in session.scalars(select(AnswerConflictRecord))}
+
+    theirs_authors: dict[str, str] = {}
+    for change in copy.history:
+        theirs_authors[change.question_id] = change.author
+    questions = set(mine_answers) | set(copy.answers)
+    taken, merged, conflicts = [], [], []
+    new_values: dict[str, Any] = {}
+    for question_id in sorted(questions):
+        mine, theirs = mine_answers.get(question_id), copy.answers.get(question_id)
+        result = merge_values(ancestors.get(question_id), mine, theirs, kinds.get(question_id))
+        if result.conflict:
+            conflicts.append(Conflict(question_id, result.mine, result.theirs, ancestors.get(question_id), result.both,
+                                      theirs_authors.get(question_id, copy.info.author), copy.path.name))
+        elif result.value == theirs and result.value != mine:
+            taken.append(question_id)
+        elif result.value != mine:
+            merged.append(question_id)
+        if result.value != mine:
+            new_values[question_id] = result.value
+
+    # The copy's own open conflicts come along with the answers taken from it.
+    carried = [
+        Conflict(qid, *values[:4], theirs_author=values[4], copy_name=copy.path.name)
+        for qid, values in sorted(copy.conflicts.items())
+        if qid not in open_conflicts and qid not in {c.question_id for c in conflicts}
+        and (new_values.get(qid, mine_answers.get(qid)) == copy.answers.get(qid))
+    ]
+
+    history_rows = [
+        {"change_uuid": c.change_uuid, "draft_uuid": draft.info.draft_uuid, "question_id": c.question_id,
+         "author": c.author, "changed_at": c.changed_at, "previous_value": c.previous_value,
+         "new_value": c.new_value}
+        for c in copy.history if c.change_uuid not in mine_uuids
+    ]
+    for question_id, value in new_values.items():
+        history_rows.append({"change_uuid": str(uuid.uuid4()), "draft_uuid": draft.info.draft_uuid,
+                             "question_id": question_id, "author": author, "changed_at": now,
+                             "previous_value": mine_answers.get(question_id), "new_value": value})
+    _write_answers(session, mine_answers, new_values, now, author)
+    if history_rows:
+        session.execute(insert(AnswerChangeRecord), history_rows)
+    new_conflicts = conflicts + carried
+    for conflict in new_conflicts:
+        session.merge(AnswerConflictRecord(
+            question_id=conflict.question_id, mine=conflict.mine, theirs=conflict.theirs, ancestor=conflict.ancestor,
+            both=conflict.both, copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
+            theirs_author=conflict.theirs_author, created_at=now))
+    recipients_added, letters_added, letters_updated = _merge_correspondence(session, copy)
+    sender_taken = _merge_sender(session, copy, now)
+
+    changed = bool(new_values or history_rows or new_conflicts or recipients_added or letters_added
+                   or letters_updated or sender_taken)
+    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
+               "history_copied": len(history_rows) - len(new_values), "recipients_added": recipients_added,
+               "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
+               "copy_draft_uuid": copy.info.draft_uuid}
+    if changed:
+        session.add(MergeLogRecord(merge_uuid=str(uuid.uuid4()), merged_at=now, author=author,
+                                   copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
+                                   copy_author=copy.info.author, details=details))
+    session.flush()
+    still_open = len(session.scalars(select(AnswerConflictRecord.question_id)).all())
+    return MergeReport(copy.path.name, copy.info.author, tuple(taken), tuple(merged), tuple(new_conflicts),
+                       still_open, len(history_rows) - len(new_values), recipients_added, letters_added,
+                       letters_updated, sender_taken, changed, details)
+
+
+def _write_answers(session: Session, current: dict[str, Any], values: dict[str, Any], now: datetime,
+                   author: str) -> None:
+    """Bulk insert, update and delete of answers (one statement each, for speed)."""
+    inserts = [{"question_id": q, "value": v, "updated_at": now, "updated_by": author}
+               for q, v in values.items() if v is not None and q not in current]
+    updates = [{"question_id": q, "value": v, "updated_at": now, "updated_by": author}
+               for q, v in values.items() if v is not None and q in current]
+    removed = [q for q, v in values.items() if v is None and q in current]
+    if inserts:
+        session.execute(insert(AnswerRecord), inserts)
+    if updates:
+        session.execute(update(AnswerRecord), updates)
+    if removed:
+        session.execute(delete(AnswerRecord).where(AnswerRecord.question_id.in_(removed)))
+
+
+def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, int, int]:
+    """Add the copy's address book entries and letters by identity; take "sent" from the copy."""
+    known = set(session.scalars(select(RecipientRecord.recipient_uuid)))
+    recipients_added = 0
+    for recipient in copy.recipients:
+        if recipient.recipient_uuid not in known:
+            session.add(RecipientRecord(
+                recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
+                agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
+                is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc)))
+            known.add(recipient.recipient_uuid)
+            recipients_added += 1
+    mine_letters = {r.letter_uuid: r for r in session.scalars(select(LetterRecord))}
+    letters_added = letters_updated = 0
+    for letter in copy.letters:
+        record = mine_letters.get(letter.letter_uuid)
+        if record is None:
+            session.add(LetterRecord(
+                letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind,
+                language=letter.language,
+                recipient_uuid=letter.recipient_uuid if letter.recipient_uuid in known else None,
+                created_at=letter.created_at or datetime.now(timezone.utc), sent_on=letter.sent_on or None,
+                sent_channel=letter.sent_channel or None, details=letter.details))
+            letters_added += 1
+        elif not record.sent_on and letter.sent_on:
+            record.sent_on, record.sent_channel = letter.sent_on, letter.sent_channel or None
+            letters_updated += 1
+    return recipients_added, letters_added, letters_updated
+
+
+def _merge_sender(session: Session, copy: CopyContents, now: datetime) -> bool:
+    """Take the copy's sender details when this draft has none."""
+    if not copy.sender:
+        return False
+    record = session.get(DraftPropertyRecord, "sender")
+    if record is not None and record.value:
+        return False
+    if record is None:
+        session.add(DraftPropertyRecord(key="sender", value=copy.sender, updated_at=now))
+    else:
+        record.value, record.updated_at = copy.sender, now
+    return True
+
+
+def describe_value(value: Any) -> str:
+    """A value as one readable text (for the command line and the conflict view)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, indent=1)
