@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
+from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
 
     add_letter_commands(commands)
+    add_sharing_commands(commands)
     return parser
 
 
@@ -204,11 +206,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .questionnaire.upgrade import archived_answers
+    from .sharing.conflicts import open_conflict_ids
     from .validation import check_completeness
 
     draft, definition = _open(args.file)
     with draft:
-        report = check_completeness(definition, draft.answers(), draft.info.protocols)
+        report = check_completeness(definition, draft.answers(), draft.info.protocols, open_conflict_ids(draft))
         archived = archived_answers(definition, draft.answers())
     if args.format == "json":
         payload = {
@@ -216,6 +219,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             "required": report.required,
             "answered": report.answered,
             "archived_answers": sorted(archived),
+            "open_conflicts": list(report.open_conflicts),
             "missing": [
                 {
                     "instrument": m.paragraph.instrument,
@@ -248,11 +252,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
+    from .sharing.conflicts import open_conflict_ids
 
     draft, definition = _open(args.file)
     with draft:
-        info, answers = draft.info, draft.answers()
-    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
+        info, answers, conflicts = draft.info, draft.answers(), open_conflict_ids(draft)
+    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language,
+                            open_conflicts=conflicts)
     print(f"Exported {out}.")
     return EXIT_OK
 
@@ -280,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
             return LETTER_COMMANDS[args.command](args, _open)
+        if args.command in SHARING_COMMANDS:
+            return SHARING_COMMANDS[args.command](args, _open)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +112,7 @@ def export_submission(
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
+    open_conflicts: Collection[str] = (),
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -136,6 +137,8 @@ def export_submission(
             export stops.
         archived: answers to questions no longer asked, exported on request in an
             "Archived answers" section (see :func:`build_submission`).
+        open_conflicts: question ids with an open conflict from merging a colleague's copy; while any
+            is open the export is marked as a draft.
 
     Returns:
         ``out_path`` as a Path.
@@ -148,7 +151,7 @@ def export_submission(
     if fmt not in FORMATS:
         raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
     out_path = check_export_target(out_path, fmt)
-    report = check_completeness(definition, answers, info.protocols)
+    report = check_completeness(definition, answers, info.protocols, open_conflicts)
     language = language or info.language or "en"
     document = build_submission(definition, info, answers, report, language, archived=archived)
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
