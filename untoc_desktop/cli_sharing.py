@@ -50,11 +50,12 @@ def _indent(text: str) -> str:
 
 
 def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
-    from .sharing.merge import merge_into, question_kinds
+    from .sharing.merge import merge, question_kinds
 
-    draft, definition = open_draft(args.mine)
+    draft, definition = open_draft(args.mine)  # checks the draft and its questionnaire first
     with draft:
-        report = merge_into(draft, args.theirs, args.author, question_kinds(definition))
+        mine_author = draft.info.author
+    report = merge(args.mine, args.theirs, args.author, question_kinds(definition))
     source = f"{report.copy_name}" + (f" ({report.copy_author})" if report.copy_author else "")
     if not report.changed:
         print(f"Nothing new in {source}: it was already merged, or it holds nothing this draft lacks.")
@@ -69,7 +70,7 @@ def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
               f"{report.letters_updated} letter(s) marked sent" + (", sender details taken" if report.sender_taken else ""))
     for conflict in report.conflicts:
         print(f"CONFLICT {conflict.question_id}")
-        print(f"   mine ({draft.info.author or 'this draft'}):")
+        print(f"   mine ({mine_author or 'this draft'}):")
         print(_indent(_text(conflict.mine)))
         print(f"   theirs ({conflict.theirs_author or report.copy_name}):")
         print(_indent(_text(conflict.theirs)))

@@ -38,7 +38,8 @@ from ..draft.models import (
     MergeLogRecord,
     RecipientRecord,
 )
-from ..errors import CopyMismatchError
+from ..draft.safety import DraftLock, read_lock
+from ..errors import CopyMismatchError, DraftFileError
 from ..i18n import _
 from ..questionnaire.model import Definition
 from .copy_file import CopyContents, read_copy
@@ -128,7 +129,16 @@ def merge(mine_path: str | Path, theirs_path: str | Path, author: str | None = N
     Raises:
         UntocError: see :func:`merge_into`, and :meth:`Draft.open` for ``mine_path``.
     """
-    with Draft.open(mine_path) as draft:
+    mine_path = Path(mine_path)
+    holder = read_lock(mine_path) if mine_path.is_file() else None
+    if holder is not None and not holder.is_stale:
+        raise DraftFileError(_("{name} is open in untoc_desktop (by {user} on {host}). Merge the copy there "
+                               "(File > Merge a colleague's copy), or close it first. Nothing was changed.").format(
+            name=mine_path.name, user=holder.user or "?", host=holder.host))
+    with Draft.open(mine_path, allow_sidecars=holder is not None) as draft:
+        # Our lock while merging: if the merge is interrupted, the next opening recognises a crash of ours
+        # and lets SQLite roll the unfinished transaction back.
+        draft.call_on_close(DraftLock.acquire(mine_path, replace_stale=holder is not None).release)
         return merge_into(draft, theirs_path, author, kinds)
 
 
@@ -191,8 +201,10 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     open_conflicts = {r.question_id: r for r in session.scalars(select(AnswerConflictRecord))}
 
     theirs_authors: dict[str, str] = {}
+    theirs_last: dict[str, Any] = {}
     for change in copy.history:
         theirs_authors[change.question_id] = change.author
+        theirs_last[change.question_id] = change.new_value
     questions = set(mine_answers) | set(copy.answers)
     taken, merged, conflicts = [], [], []
     new_values: dict[str, Any] = {}
@@ -223,7 +235,11 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
          "new_value": c.new_value}
         for c in copy.history if c.change_uuid not in mine_uuids
     ]
+    copied = len(history_rows)
+    taken_set = set(taken)
     for question_id, value in new_values.items():
+        if question_id in taken_set and question_id in theirs_last and theirs_last[question_id] == value:
+            continue  # the copied history row already records this value, with its real author
         history_rows.append({"change_uuid": str(uuid.uuid4()), "draft_uuid": draft.info.draft_uuid,
                              "question_id": question_id, "author": author, "changed_at": now,
                              "previous_value": mine_answers.get(question_id), "new_value": value})
@@ -242,7 +258,7 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     changed = bool(new_values or history_rows or new_conflicts or recipients_added or letters_added
                    or letters_updated or sender_taken)
     details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
-               "history_copied": len(history_rows) - len(new_values), "recipients_added": recipients_added,
+               "history_copied": copied, "recipients_added": recipients_added,
                "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
                "copy_draft_uuid": copy.info.draft_uuid}
     if changed:
@@ -252,7 +268,7 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     session.flush()
     still_open = len(session.scalars(select(AnswerConflictRecord.question_id)).all())
     return MergeReport(copy.path.name, copy.info.author, tuple(taken), tuple(merged), tuple(new_conflicts),
-                       still_open, len(history_rows) - len(new_values), recipients_added, letters_added,
+                       still_open, copied, recipients_added, letters_added,
                        letters_updated, sender_taken, changed, details)
 
 
