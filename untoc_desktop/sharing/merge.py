@@ -339,3 +339,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def merged_fingerprints(draft: Draft) -> set[str]:
+    """SHA-256 fingerprints of the copies already merged into the draft (from its merge log)."""
+    with draft.reading() as session:
+        return set(session.scalars(select(MergeLogRecord.copy_fingerprint)))

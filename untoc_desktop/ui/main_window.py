@@ -25,6 +25,7 @@ from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
 from .draft_safety import DraftSafety
 from .session import DraftSession
+from .sharing_commands import SharingCommands
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
@@ -90,6 +91,8 @@ class MainWindow(FileCommands, QMainWindow):
         self._build_menus()
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
+        self.sharing = SharingCommands(self)  # send a copy, merge a copy, conflicts, history
+        self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -138,7 +141,8 @@ class MainWindow(FileCommands, QMainWindow):
         file_menu.addAction(self.quit_action)
 
         self.edit_actions = TextEditActions(self)
-        self.edit_actions.add_to(self.menuBar().addMenu(_("&Edit")))
+        self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.edit_actions.add_to(self.edit_menu)
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(self.completeness_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
@@ -198,6 +202,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.central.addWidget(self.draft_view)
         self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
+        self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
         self._recent.add(draft.path)
         self._draft_changed()
@@ -250,6 +255,7 @@ class MainWindow(FileCommands, QMainWindow):
             act.setEnabled(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
+        self.sharing.update_actions(is_open)
 
     def _show_completeness(self) -> None:
         if self.session is None:
