@@ -74,6 +74,8 @@ class ConflictDialog(QDialog):
         self.intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-weight: bold")
@@ -82,10 +84,10 @@ class ConflictDialog(QDialog):
         self.ancestor = VersionPane(_("Before either change (common ancestor)"), self)
         self.ancestor.hide()
         self.show_ancestor = QCheckBox(_("Show the version before either change"), self)
-        self.show_ancestor.toggled.connect(self.ancestor.setVisible)
-        panes = QSplitter(Qt.Orientation.Horizontal, self)
+        panes = self.panes = QSplitter(Qt.Orientation.Horizontal, self)
         for pane in (self.mine, self.theirs, self.ancestor):
             panes.addWidget(pane)
+        self.show_ancestor.toggled.connect(self._toggle_ancestor)
         self.keep_mine = QPushButton(_("Keep &mine"), self)
         self.keep_theirs = QPushButton(_("Keep &theirs"), self)
         self.keep_both = QPushButton(_("Keep &both"), self)
@@ -122,6 +124,11 @@ class ConflictDialog(QDialog):
         self.list.currentItemChanged.connect(lambda current, _previous: self._show(current))
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def _toggle_ancestor(self, shown: bool) -> None:
+        self.ancestor.setVisible(shown)
+        width = max(self.panes.width(), 600)
+        self.panes.setSizes([width // 3] * 3 if shown else [width // 2, width // 2, 0])
 
     def _label(self, question_id: str) -> str:
         try:

@@ -1,0 +1,90 @@
+"""Merging a colleague's copy in the window: menu, conflict view, resolution, completeness, history."""
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from untoc_desktop.draft import Draft
+from untoc_desktop.sharing.conflicts import open_conflicts
+from untoc_desktop.ui.conflict_dialog import ConflictDialog
+from untoc_desktop.ui.history_dialog import HistoryDialog
+
+STATUS = "UNTOC.5.1(a)(i).status"
+PRACTICE = "UNTOC.5.1(a)(i).practice"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def _colleague_copy(window, draft_path, tmp_path):
+    """Both sides change the status and the same sentence of the practice text."""
+    window.session.draft.set_answers({PRACTICE: "Police units exist. They have 12 officers. Courts are slow."})
+    theirs = tmp_path / "boris.untoc"
+    window.session.draft.save_copy(theirs)
+    with Draft.open(theirs) as copy:
+        copy.set_answers({STATUS: "partly", PRACTICE: "Police units exist. They have 20 officers. Courts are slow."},
+                         "Boris")
+    window.session.draft.set_answers({PRACTICE: "Police units exist. They have 15 officers. Courts are slow."})
+    window.session.reload()
+    return theirs
+
+
+def test_merge_through_the_menu_shows_the_conflict_view_and_settling_updates_completeness(
+        qtbot, window, draft_path, tmp_path, monkeypatch):
+    theirs = _colleague_copy(window, draft_path, tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(theirs), "")))
+    assert window.sharing.merge_action.isEnabled()
+    window.sharing.merge_action.trigger()
+
+    dialog = window.sharing.conflict_dialog
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    assert window.session.answer(STATUS) == "partly"  # changed on one side only: taken
+    assert "1 conflict to settle" in window.summary.text()
+    assert "Conflicts to settle (1)" in window.completeness.tree.topLevelItem(0).text(0)
+    assert dialog.current().question_id == PRACTICE
+    assert "15 officers" in dialog.mine.plain() and "20 officers" in dialog.theirs.plain()
+    assert "background-color" in dialog.theirs.text.toHtml()  # the difference is marked
+    qtbot.waitExposed(dialog)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.show_ancestor.setChecked(True)
+    dialog.grab().save(str(SCREENSHOTS / "conflict_view.png"))
+
+    qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    assert not dialog.conflicts
+    dialog.close()
+    qtbot.waitUntil(lambda: window.sharing.conflict_dialog is None, timeout=3000)
+    assert window.session.answer(PRACTICE) == "Police units exist. They have 20 officers. Courts are slow."
+    assert "conflict" not in window.summary.text()
+    assert not window.session.report.open_conflicts
+    assert all("Conflicts to settle" not in window.completeness.tree.topLevelItem(i).text(0)
+               for i in range(window.completeness.tree.topLevelItemCount()))
+    assert open_conflicts(window.session.draft) == []
+
+
+def test_history_dialog_restores_an_earlier_version(qtbot, window, draft_path):
+    window.session.draft.set_answers({PRACTICE: "First words."})
+    window.session.draft.set_answers({PRACTICE: "Second words."})
+    window.session.reload()
+    dialog = window.sharing.show_history(PRACTICE)
+    assert isinstance(dialog, HistoryDialog)
+    assert dialog.list.count() == 2
+    dialog.list.setCurrentRow(1)
+    assert "First words." in dialog.version.plain()
+    dialog.restore_selected()
+    assert window.session.answer(PRACTICE) == "First words."
+
+
+def test_a_cloud_conflicted_copy_beside_the_draft_is_offered_on_opening(qtbot, window, draft_path, message_boxes):
+    window.session.draft.set_answers({PRACTICE: "Text."})
+    conflicted = draft_path.with_name("veridia (Boris's conflicted copy 2026-01-01).untoc")
+    window.session.draft.save_copy(conflicted)
+    with Draft.open(conflicted) as copy:
+        copy.set_answers({STATUS: "fully"}, "Boris")
+    assert window.close_draft()
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    assert window.open_draft(draft_path)
+    assert any("conflicted copy" in text for text in message_boxes.texts())
+    assert window.session.answer(STATUS) == "fully"
+    shown = len(message_boxes.shown)
+    assert window.close_draft() and window.open_draft(draft_path)
+    assert len(message_boxes.shown) == shown  # merged already: not offered again
