@@ -19,24 +19,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..draft import Draft
 from ..draft.models import (
-    AnswerChangeRecord,
     AnswerConflictRecord,
-    AnswerRecord,
     DraftPropertyRecord,
+    JSONText,
     LetterRecord,
     MergeLogRecord,
     RecipientRecord,
+    UTCDateTime,
 )
 from ..draft.safety import DraftLock, read_lock
 from ..errors import CopyMismatchError, DraftFileError
@@ -47,6 +47,8 @@ from .values import merge_values
 
 #: Author recorded for merge changes when none is given and the draft has none.
 MERGE_AUTHOR = "merge"
+# The store's own encodings of values and times, for rows written with plain statements.
+_JSON, _TIME = JSONText(), UTCDateTime()
 
 
 @dataclass(frozen=True)
@@ -106,15 +108,6 @@ class MergeReport:
 
 def _before_commit(session: Session) -> None:
     """Called inside the merge transaction just before it is committed (a seam for crash tests)."""
-
-
-def _ancestors(mine_history: Iterable[tuple[str, str, Any]], theirs_uuids: set[str]) -> dict[str, Any]:
-    """Question id -> value after the last change both histories contain (in my order)."""
-    found: dict[str, Any] = {}
-    for change_uuid, question_id, new_value in mine_history:
-        if change_uuid in theirs_uuids:
-            found[question_id] = new_value
-    return found
 
 
 def question_kinds(definition: Definition) -> dict[str, str]:
@@ -191,25 +184,33 @@ def _check_identity(draft: Draft, copy: CopyContents) -> None:
 def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
                       kinds: Mapping[str, str]) -> MergeReport:
     now = datetime.now(timezone.utc)
-    mine_answers = {r.question_id: r.value for r in session.scalars(select(AnswerRecord))}
-    mine_history = session.execute(
-        select(AnswerChangeRecord.change_uuid, AnswerChangeRecord.question_id, AnswerChangeRecord.new_value)
-        .order_by(AnswerChangeRecord.id)).all()
+    connection = session.connection()
+    # Plain statements (bound parameters only): thousands of rows are read and written here.
+    mine_answers = {q: json.loads(v) for q, v in connection.exec_driver_sql("SELECT question_id, value FROM answer")}
+    mine_history = connection.exec_driver_sql(
+        "SELECT change_uuid, question_id, new_value FROM answer_change ORDER BY id").all()
     mine_uuids = {row[0] for row in mine_history}
     theirs_uuids = {c.change_uuid for c in copy.history}
-    ancestors = _ancestors(mine_history, theirs_uuids)
-    open_conflicts = {r.question_id: r for r in session.scalars(select(AnswerConflictRecord))}
+    common: dict[str, str | None] = {}
+    for change_uuid, question_id, new_json in mine_history:
+        if change_uuid in theirs_uuids:
+            common[question_id] = new_json
+    ancestors = {q: None if v is None else json.loads(v) for q, v in common.items()}
+    open_conflicts = set(session.scalars(select(AnswerConflictRecord.question_id)))
 
     theirs_authors: dict[str, str] = {}
     theirs_last: dict[str, Any] = {}
     for change in copy.history:
         theirs_authors[change.question_id] = change.author
         theirs_last[change.question_id] = change.new_value
-    questions = set(mine_answers) | set(copy.answers)
-    taken, merged, conflicts = [], [], []
+    taken: list[str] = []
+    merged: list[str] = []
+    conflicts: list[Conflict] = []
     new_values: dict[str, Any] = {}
-    for question_id in sorted(questions):
+    for question_id in sorted(set(mine_answers) | set(copy.answers)):
         mine, theirs = mine_answers.get(question_id), copy.answers.get(question_id)
+        if mine == theirs:
+            continue
         result = merge_values(ancestors.get(question_id), mine, theirs, kinds.get(question_id))
         if result.conflict:
             conflicts.append(Conflict(question_id, result.mine, result.theirs, ancestors.get(question_id), result.both,
@@ -222,30 +223,31 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             new_values[question_id] = result.value
 
     # The copy's own open conflicts come along with the answers taken from it.
+    conflicted = {c.question_id for c in conflicts}
     carried = [
         Conflict(qid, *values[:4], theirs_author=values[4], copy_name=copy.path.name)
         for qid, values in sorted(copy.conflicts.items())
-        if qid not in open_conflicts and qid not in {c.question_id for c in conflicts}
+        if qid not in open_conflicts and qid not in conflicted
         and (new_values.get(qid, mine_answers.get(qid)) == copy.answers.get(qid))
     ]
 
-    history_rows = [
-        {"change_uuid": c.change_uuid, "draft_uuid": draft.info.draft_uuid, "question_id": c.question_id,
-         "author": c.author, "changed_at": c.changed_at, "previous_value": c.previous_value,
-         "new_value": c.new_value}
-        for c in copy.history if c.change_uuid not in mine_uuids
-    ]
+    draft_uuid = draft.info.draft_uuid
+    history_rows = [(c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
+                    for c in copy.history if c.change_uuid not in mine_uuids]
     copied = len(history_rows)
     taken_set = set(taken)
+    stamp = _TIME.process_bind_param(now, None)
     for question_id, value in new_values.items():
         if question_id in taken_set and question_id in theirs_last and theirs_last[question_id] == value:
             continue  # the copied history row already records this value, with its real author
-        history_rows.append({"change_uuid": str(uuid.uuid4()), "draft_uuid": draft.info.draft_uuid,
-                             "question_id": question_id, "author": author, "changed_at": now,
-                             "previous_value": mine_answers.get(question_id), "new_value": value})
-    _write_answers(session, mine_answers, new_values, now, author)
+        history_rows.append((str(uuid.uuid4()), draft_uuid, question_id, author, stamp,
+                             _JSON.process_bind_param(mine_answers.get(question_id), None),
+                             _JSON.process_bind_param(value, None)))
+    _write_answers(connection, mine_answers, new_values, stamp, author)
     if history_rows:
-        session.execute(insert(AnswerChangeRecord), history_rows)
+        connection.exec_driver_sql(
+            "INSERT INTO answer_change (change_uuid, draft_uuid, question_id, author, changed_at, previous_value, "
+            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)", history_rows)
     new_conflicts = conflicts + carried
     for conflict in new_conflicts:
         session.merge(AnswerConflictRecord(
@@ -272,20 +274,21 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
                        letters_updated, sender_taken, changed, details)
 
 
-def _write_answers(session: Session, current: dict[str, Any], values: dict[str, Any], now: datetime,
+def _write_answers(connection: Any, current: dict[str, Any], values: dict[str, Any], stamp: str | None,
                    author: str) -> None:
-    """Bulk insert, update and delete of answers (one statement each, for speed)."""
-    inserts = [{"question_id": q, "value": v, "updated_at": now, "updated_by": author}
-               for q, v in values.items() if v is not None and q not in current]
-    updates = [{"question_id": q, "value": v, "updated_at": now, "updated_by": author}
-               for q, v in values.items() if v is not None and q in current]
-    removed = [q for q, v in values.items() if v is None and q in current]
+    """Insert, update and delete answers (one statement each, many rows)."""
+    encode = _JSON.process_bind_param
+    inserts = [(q, encode(v, None), stamp, author) for q, v in values.items() if v is not None and q not in current]
+    updates = [(encode(v, None), stamp, author, q) for q, v in values.items() if v is not None and q in current]
+    removed = [(q,) for q, v in values.items() if v is None and q in current]
     if inserts:
-        session.execute(insert(AnswerRecord), inserts)
+        connection.exec_driver_sql(
+            "INSERT INTO answer (question_id, value, updated_at, updated_by) VALUES (?, ?, ?, ?)", inserts)
     if updates:
-        session.execute(update(AnswerRecord), updates)
+        connection.exec_driver_sql(
+            "UPDATE answer SET value = ?, updated_at = ?, updated_by = ? WHERE question_id = ?", updates)
     if removed:
-        session.execute(delete(AnswerRecord).where(AnswerRecord.question_id.in_(removed)))
+        connection.exec_driver_sql("DELETE FROM answer WHERE question_id = ?", removed)
 
 
 def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, int, int]:

@@ -22,11 +22,11 @@ from difflib import SequenceMatcher
 
 from merge3 import Merge3
 
-# A sentence: anything up to a sentence end (plus closing quotes/brackets) and the
-# spaces after it, or up to a line break. Chinese and Arabic ends need no space after them.
-_TOKEN = re.compile(
-    r"\n+"  # line breaks: a token of their own
-    r"|[^\n]*?(?:[.!?…؟۔][\"'”’»)\]]*[ \t\u00a0\u3000]+|[。！？][\"'”’»)\]]*[ \t\u00a0\u3000]*|(?=\n)|$)",
+# Where a sentence ends: a sentence end (plus closing quotes/brackets) and the spaces after it; Chinese
+# ends need no space after them. Runs of line breaks are tokens of their own.
+_CLOSE = "[\"'”’»)\\]]*"
+_BOUNDARY = re.compile(
+    rf"[.!?…؟۔]{_CLOSE}[ \t\u00a0\u3000]+|[.!?…؟۔]{_CLOSE}(?=\n)|[。！？]{_CLOSE}[ \t\u00a0\u3000]*|\n+"
 )
 
 
@@ -39,8 +39,18 @@ def sentences(text: str) -> list[str]:
     Returns:
         Sentences (each with the spaces that follow it) and runs of line breaks.
     """
-    tokens = [t for t in _TOKEN.findall(text) if t]
-    assert "".join(tokens) == text
+    tokens: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith("\n"):
+            if match.start() > start:
+                tokens.append(text[start:match.start()])
+            tokens.append(match.group())
+        else:
+            tokens.append(text[start:match.end()])
+        start = match.end()
+    if start < len(text):
+        tokens.append(text[start:])
     return tokens
 
 

@@ -182,11 +182,9 @@ def merge_values(ancestor: Any, mine: Any, theirs: Any, kind: str | None = None)
     Returns:
         A :class:`ValueMerge`. A change made on one side only is taken as is.
     """
-    if _canonical(mine) == _canonical(theirs):
+    if mine == theirs or theirs == ancestor:
         return ValueMerge(mine)
-    if _canonical(theirs) == _canonical(ancestor):
-        return ValueMerge(mine)
-    if _canonical(mine) == _canonical(ancestor):
+    if mine == ancestor:
         return ValueMerge(theirs)
     if kind is None:
         text_like = all(v is None or isinstance(v, str) for v in (ancestor, mine, theirs)) and any(
