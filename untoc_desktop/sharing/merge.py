@@ -25,14 +25,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..draft import Draft
 from ..draft.models import (
     AnswerConflictRecord,
     DraftPropertyRecord,
-    JSONText,
     LetterRecord,
     MergeLogRecord,
     RecipientRecord,
@@ -48,7 +47,12 @@ from .values import merge_values
 #: Author recorded for merge changes when none is given and the draft has none.
 MERGE_AUTHOR = "merge"
 # The store's own encodings of values and times, for rows written with plain statements.
-_JSON, _TIME = JSONText(), UTCDateTime()
+_TIME = UTCDateTime()
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode  # as JSONText stores values
+
+
+def _encode(value: Any) -> str | None:
+    return None if value is None else _JSON_TEXT(value)
 
 
 @dataclass(frozen=True)
@@ -241,16 +245,18 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
         if question_id in taken_set and question_id in theirs_last and theirs_last[question_id] == value:
             continue  # the copied history row already records this value, with its real author
         history_rows.append((str(uuid.uuid4()), draft_uuid, question_id, author, stamp,
-                             _JSON.process_bind_param(mine_answers.get(question_id), None),
-                             _JSON.process_bind_param(value, None)))
+                             _encode(mine_answers.get(question_id)), _encode(value)))
     _write_answers(connection, mine_answers, new_values, stamp, author)
     if history_rows:
         connection.exec_driver_sql(
             "INSERT INTO answer_change (change_uuid, draft_uuid, question_id, author, changed_at, previous_value, "
             "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)", history_rows)
     new_conflicts = conflicts + carried
+    if new_conflicts:  # a newer conflict on an answer replaces the older one (whose text is in the history)
+        session.execute(delete(AnswerConflictRecord).where(
+            AnswerConflictRecord.question_id.in_([c.question_id for c in new_conflicts])))
     for conflict in new_conflicts:
-        session.merge(AnswerConflictRecord(
+        session.add(AnswerConflictRecord(
             question_id=conflict.question_id, mine=conflict.mine, theirs=conflict.theirs, ancestor=conflict.ancestor,
             both=conflict.both, copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
             theirs_author=conflict.theirs_author, created_at=now))
@@ -277,9 +283,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
 def _write_answers(connection: Any, current: dict[str, Any], values: dict[str, Any], stamp: str | None,
                    author: str) -> None:
     """Insert, update and delete answers (one statement each, many rows)."""
-    encode = _JSON.process_bind_param
-    inserts = [(q, encode(v, None), stamp, author) for q, v in values.items() if v is not None and q not in current]
-    updates = [(encode(v, None), stamp, author, q) for q, v in values.items() if v is not None and q in current]
+    inserts = [(q, _encode(v), stamp, author) for q, v in values.items() if v is not None and q not in current]
+    updates = [(_encode(v), stamp, author, q) for q, v in values.items() if v is not None and q in current]
     removed = [(q,) for q, v in values.items() if v is None and q in current]
     if inserts:
         connection.exec_driver_sql(

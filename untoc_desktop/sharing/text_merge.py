@@ -25,8 +25,8 @@ from merge3 import Merge3
 # Where a sentence ends: a sentence end (plus closing quotes/brackets) and the spaces after it; Chinese
 # ends need no space after them. Runs of line breaks are tokens of their own.
 _CLOSE = "[\"'”’»)\\]]*"
-_BOUNDARY = re.compile(
-    rf"[.!?…؟۔]{_CLOSE}[ \t\u00a0\u3000]+|[.!?…؟۔]{_CLOSE}(?=\n)|[。！？]{_CLOSE}[ \t\u00a0\u3000]*|\n+"
+_BOUNDARY = re.compile(  # the look-ahead lets the engine skip ordinary characters quickly
+    rf"(?=[.!?…؟۔。！？\n])(?:[.!?…؟۔]{_CLOSE}[ \t\u00a0\u3000]+|[.!?…؟۔]{_CLOSE}(?=\n)|[。！？]{_CLOSE}[ \t\u00a0\u3000]*|\n+)"
 )
 
 
