@@ -57,3 +57,18 @@ def test_merge_exits_2_and_writes_nothing_for_another_draft_or_an_unreadable_fil
     assert main(["merge", str(mine), str(tmp_path / "junk.untoc")]) == 2
     assert main(["merge", str(mine), str(tmp_path / "missing.untoc")]) == 2
     assert mine.read_bytes() == before
+
+
+def test_answers_json_is_what_import_answers_reads(copies, tmp_path, capsys):
+    source, target = copies("source", "target")
+    values = {TEXT: "Texte « cité ». 中文。", "UNTOC.2.(a).status": "partly",
+              "UNTOC.2.(a).legislation": [{"title": "Penal Code", "provision": "", "year": 2001, "link": "",
+                                           "row_id": "r1"}]}
+    with Draft.open(source) as draft:
+        draft.set_answers(values)
+    assert main(["answers", str(source)]) == 0
+    exported = tmp_path / "answers.json"
+    exported.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["import-answers", str(target), str(exported)]) == 0
+    with Draft.open(target) as draft:
+        assert draft.answers() == values

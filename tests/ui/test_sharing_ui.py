@@ -88,3 +88,15 @@ def test_a_cloud_conflicted_copy_beside_the_draft_is_offered_on_opening(qtbot, w
     shown = len(message_boxes.shown)
     assert window.close_draft() and window.open_draft(draft_path)
     assert len(message_boxes.shown) == shown  # merged already: not offered again
+
+
+def test_send_a_copy_writes_the_same_draft_for_a_colleague(qtbot, window, draft_path, tmp_path):
+    window.session.draft.set_answers({PRACTICE: "Shared text."})
+    written = window.sharing.send_copy_to(tmp_path / "for-boris", "Boris", ["UNTOC.5"])
+    assert written == tmp_path / "for-boris.untoc"
+    with Draft.open(written) as copy:
+        assert copy.info.draft_uuid == window.session.info.draft_uuid
+        assert copy.info.author == "Boris"
+        assert copy.answer(PRACTICE) == "Shared text."
+        assert copy.property("assignment")["articles"] == ["UNTOC.5"]
+    assert "Boris" in window.statusBar().currentMessage()
