@@ -34,7 +34,8 @@ def test_merge_through_the_menu_shows_the_conflict_view_and_settling_updates_com
     theirs = _colleague_copy(window, draft_path, tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(theirs), "")))
     assert window.sharing.merge_action.isEnabled()
-    window.sharing.merge_action.trigger()
+    window.sharing.merge_action.trigger()  # the merge runs on a worker thread
+    qtbot.waitUntil(lambda: window.sharing.conflict_dialog is not None, timeout=10000)
 
     dialog = window.sharing.conflict_dialog
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
@@ -84,7 +85,8 @@ def test_a_cloud_conflicted_copy_beside_the_draft_is_offered_on_opening(qtbot, w
     message_boxes.answer = QMessageBox.StandardButton.Yes
     assert window.open_draft(draft_path)
     assert any("conflicted copy" in text for text in message_boxes.texts())
-    assert window.session.answer(STATUS) == "fully"
+    qtbot.waitUntil(lambda: window.session is not None and window.session.answer(STATUS) == "fully", timeout=10000)
+    qtbot.waitUntil(lambda: window.sharing.operation is None, timeout=10000)
     shown = len(message_boxes.shown)
     assert window.close_draft() and window.open_draft(draft_path)
     assert len(message_boxes.shown) == shown  # merged already: not offered again
@@ -100,3 +102,16 @@ def test_send_a_copy_writes_the_same_draft_for_a_colleague(qtbot, window, draft_
         assert copy.answer(PRACTICE) == "Shared text."
         assert copy.property("assignment")["articles"] == ["UNTOC.5"]
     assert "Boris" in window.statusBar().currentMessage()
+
+
+def test_merging_another_draft_is_refused_with_a_message_and_nothing_changes(
+        qtbot, window, draft_path, tmp_path, draft_info, message_boxes):
+    other = tmp_path / "other.untoc"
+    Draft.create(other, draft_info).close()
+    window.session.draft.set_answers({PRACTICE: "Mine."})
+    before = draft_path.read_bytes()
+    assert window.sharing.merge_file(other) is not None
+    qtbot.waitUntil(lambda: window.sharing.operation is None, timeout=10000)
+    assert any("not a copy of this draft" in text for text in message_boxes.texts())
+    assert draft_path.read_bytes() == before
+    assert window.sharing.merge_action.isEnabled()

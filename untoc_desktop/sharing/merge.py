@@ -189,6 +189,9 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
                       kinds: Mapping[str, str]) -> MergeReport:
     now = datetime.now(timezone.utc)
     connection = session.connection()
+    # Take the write lock before reading (Python's sqlite3 begins the transaction at the first write
+    # statement): nothing can change the draft between what the merge reads and what it writes.
+    connection.exec_driver_sql("UPDATE draft SET id = id WHERE 0")
     # Plain statements (bound parameters only): thousands of rows are read and written here.
     mine_answers = {q: json.loads(v) for q, v in connection.exec_driver_sql("SELECT question_id, value FROM answer")}
     mine_history = connection.exec_driver_sql(

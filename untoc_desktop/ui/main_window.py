@@ -283,6 +283,7 @@ class MainWindow(FileCommands, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Finish or cancel an export, flush pending edits, remember the layout, then close."""
         self.exporter.cancel_and_wait()
+        self.sharing.wait()
         if not self._release_current():
             event.ignore()
             return

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,6 +40,7 @@ from ..sharing.send_copy import send_copy
 from .conflict_dialog import ConflictDialog
 from .file_actions import FILE_FILTER
 from .history_dialog import HistoryDialog
+from .workers import BackgroundOperation
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -95,6 +95,7 @@ class SharingCommands(QObject):
         self.history_action = self._action(_("&History of this answer…"), self.history_of_focused)
         self.last_report: MergeReport | None = None
         self.conflict_dialog: ConflictDialog | None = None
+        self.operation: BackgroundOperation[MergeReport] | None = None
 
     def _action(self, text: str, slot: Any) -> QAction:
         action = QAction(text, self.window)
@@ -111,8 +112,9 @@ class SharingCommands(QObject):
     def update_actions(self, is_open: bool) -> None:
         """Enable the actions when a writable draft is open."""
         writable = is_open and self.window.session is not None and not self.window.session.draft.read_only
+        idle = getattr(self, "operation", None) is None
         for action in (self.send_copy_action, self.merge_action, self.conflicts_action):
-            action.setEnabled(writable)
+            action.setEnabled(writable and idle)
         self.history_action.setEnabled(is_open)
 
     # -- send a copy -------------------------------------------------------------------
@@ -148,7 +150,7 @@ class SharingCommands(QObject):
 
     # -- merge -------------------------------------------------------------------------
 
-    def merge_dialog(self) -> MergeReport | None:
+    def merge_dialog(self) -> BackgroundOperation[MergeReport] | None:
         """Ask for the colleague's copy and merge it."""
         session = self.window.session
         if session is None:
@@ -157,26 +159,50 @@ class SharingCommands(QObject):
                                                       str(session.path.parent), _(FILE_FILTER))
         return self.merge_file(Path(path)) if path else None
 
-    def merge_file(self, path: Path, show_conflicts: bool = True) -> MergeReport | None:
-        """Merge the copy at ``path`` into the open draft, reopen it, and show the conflicts left, if any."""
+    def merge_file(self, path: Path, show_conflicts: bool = True) -> BackgroundOperation[MergeReport] | None:
+        """Merge the copy at ``path`` into the open draft on a worker thread; then reopen the draft and show
+        the conflicts left, if any. ``None`` when nothing was started (no draft, unsaved text, a merge running).
+        """
         window = self.window
         session = window.session
-        if session is None or (window.autosave is not None and not window.autosave.flush()):
+        if session is None or self.operation is not None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = merge_into(session.draft, path, None, question_kinds(session.definition))
-        except UntocError as exc:
-            QApplication.restoreOverrideCursor()
-            window._warn(_("The copy was not merged"), str(exc))
+        if window.autosave is not None and not window.autosave.flush():
             return None
-        QApplication.restoreOverrideCursor()
+        draft, kinds = session.draft, question_kinds(session.definition)
+
+        def op(_progress: object, _is_cancelled: object) -> MergeReport:
+            return merge_into(draft, path, None, kinds)  # one transaction; about a second for a whole cluster
+
+        self.operation = BackgroundOperation(window, op, lambda report: self._merged(report, show_conflicts),
+                                             self._merge_failed)
+        self.operation.finished.connect(self._merge_finished)
+        window.statusBar().showMessage(_("Merging {name}…").format(name=path.name))
+        self.update_actions(True)
+        return self.operation.start()
+
+    def _merged(self, report: MergeReport, show_conflicts: bool) -> None:
         self.last_report = report
+        self.operation = None
         self._reopen()
-        window.statusBar().showMessage(self.describe(report), 30000)
+        self.window.statusBar().showMessage(self.describe(report), 30000)
         if show_conflicts and report.open_conflicts:
             self.show_conflicts()
-        return report
+
+    def _merge_failed(self, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, UntocError) else _(
+            "The copy could not be merged ({reason}). Nothing was changed.").format(reason=exc)
+        self.window.statusBar().clearMessage()
+        self.window._warn(_("The copy was not merged"), message)
+
+    def _merge_finished(self) -> None:
+        self.operation = None
+        self.update_actions(self.window.session is not None)
+
+    def wait(self) -> None:
+        """Wait for a merge under way to finish (when the window closes)."""
+        if self.operation is not None:
+            self.operation.wait()
 
     @staticmethod
     def describe(report: MergeReport) -> str:
@@ -275,15 +301,16 @@ class SharingCommands(QObject):
     # -- cloud conflicted copies -------------------------------------------------------
 
     def offer_conflicted_copies(self) -> list[Path]:
-        """After opening: offer to merge each sync "conflicted copy" of the draft lying beside it.
+        """After opening: offer to merge a sync "conflicted copy" of the draft lying beside it.
 
-        Copies already merged, or declined in this session, are not offered again.
+        Copies already merged, or declined in this session, are not offered again; after a merge
+        the draft is reopened, and the next copy, if any, is offered then.
 
         Returns:
-            The copies merged.
+            The copy whose merge was started (at most one).
         """
         session = self.window.session
-        if session is None or session.draft.read_only:
+        if session is None or session.draft.read_only or self.operation is not None:
             return []
         merged_before = self._merged_fingerprints()
         done = []
@@ -306,9 +333,7 @@ class SharingCommands(QObject):
             self._declined.add(print_)  # merged or refused: not offered again in this session
             if self.merge_file(path) is not None:
                 done.append(path)
-            session = self.window.session
-            if session is None:
-                break
+            break  # the next copy is offered when the draft is reopened after this merge
         return done
 
     def _merged_fingerprints(self) -> set[str]:
