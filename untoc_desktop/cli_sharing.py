@@ -66,8 +66,9 @@ def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
     if report.history_copied:
         print(f"history  {report.history_copied} earlier version(s) from {report.copy_name} kept in the history")
     if report.recipients_added or report.letters_added or report.letters_updated or report.sender_taken:
+        sender = ", sender details taken" if report.sender_taken else ""
         print(f"letters  {report.recipients_added} recipient(s) and {report.letters_added} letter(s) added, "
-              f"{report.letters_updated} letter(s) marked sent" + (", sender details taken" if report.sender_taken else ""))
+              f"{report.letters_updated} letter(s) marked sent{sender}")
     for conflict in report.conflicts:
         print(f"CONFLICT {conflict.question_id}")
         print(f"   mine ({mine_author or 'this draft'}):")

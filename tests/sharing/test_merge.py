@@ -4,8 +4,15 @@ import sqlite3
 import pytest
 
 from untoc_desktop.documents.submission import build_submission
-from untoc_desktop.draft import Draft, DraftInfo
-from untoc_desktop.draft.correspondence import LetterEntry, Recipient, letters, record_letter, recipients, save_recipient
+from untoc_desktop.draft import Draft
+from untoc_desktop.draft.correspondence import (
+    LetterEntry,
+    Recipient,
+    letters,
+    recipients,
+    record_letter,
+    save_recipient,
+)
 from untoc_desktop.errors import CopyMismatchError, NewerDraftError, NotADraftError
 from untoc_desktop.sharing.cloud import conflicted_copies
 from untoc_desktop.sharing.conflicts import open_conflicts, resolve

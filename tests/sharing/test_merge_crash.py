@@ -17,10 +17,10 @@ CHILD = Path(__file__).with_name("merge_child.py")
 def test_sigkill_during_a_merge_leaves_the_draft_as_before(copies):
     mine, theirs = copies("mine", "theirs")
     with Draft.open(mine) as draft:
-        draft.set_answers({f"UNTOC.2.(a).practice": "Amina's text.", "UNTOC.2.(a).status": "fully"})
+        draft.set_answers({"UNTOC.2.(a).practice": "Amina's text.", "UNTOC.2.(a).status": "fully"})
         before_answers = draft.answers()
     with Draft.open(theirs) as draft:
-        draft.set_answers({f"UNTOC.2.(b).practice": "Boris's text.", "UNTOC.2.(a).status": "partly"}, "Boris")
+        draft.set_answers({"UNTOC.2.(b).practice": "Boris's text.", "UNTOC.2.(a).status": "partly"}, "Boris")
     digest = hashlib.sha256(mine.read_bytes()).hexdigest()
     child = subprocess.Popen([sys.executable, str(CHILD), str(mine), str(theirs)], stdout=subprocess.PIPE, text=True)
     try:

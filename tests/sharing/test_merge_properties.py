@@ -106,7 +106,8 @@ def test_merging_keeps_one_side_changes_reports_overlaps_loses_no_text_both_ways
     shutil.copyfile(template_draft, base_path)
     with Draft.open(base_path) as draft:
         start = [("insert", q, 0, n) for q in TEXTS for n in range(5)]
-        start += [("add_row", q, 0, 0) for q in (CITATIONS, CASES) for _ in range(3)] + [("status", STATUS, "partly", 0)]
+        start += [("add_row", q, 0, 0) for q in (CITATIONS, CASES) for _ in range(3)]
+        start += [("status", STATUS, "partly", 0)]
         _apply(draft, start + base_ops, "Amina", batch=True)
         base = draft.answers()
     shutil.copyfile(base_path, a_path)

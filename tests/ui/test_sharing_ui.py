@@ -1,6 +1,5 @@
 """Merging a colleague's copy in the window: menu, conflict view, resolution, completeness, history."""
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt

@@ -26,7 +26,8 @@ from merge3 import Merge3
 # ends need no space after them. Runs of line breaks are tokens of their own.
 _CLOSE = "[\"'”’»)\\]]*"
 _BOUNDARY = re.compile(  # the look-ahead lets the engine skip ordinary characters quickly
-    rf"(?=[.!?…؟۔。！？\n])(?:[.!?…؟۔]{_CLOSE}[ \t\u00a0\u3000]+|[.!?…؟۔]{_CLOSE}(?=\n)|[。！？]{_CLOSE}[ \t\u00a0\u3000]*|\n+)"
+    rf"(?=[.!?…؟۔。！？\n])(?:[.!?…؟۔]{_CLOSE}[ \t\u00a0\u3000]+|[.!?…؟۔]{_CLOSE}(?=\n)"
+    rf"|[。！？]{_CLOSE}[ \t\u00a0\u3000]*|\n+)"
 )
 
 
@@ -172,7 +173,8 @@ def merge_texts(ancestor: str, mine: str, theirs: str) -> TextMerge:
 
     Args:
         ancestor: the text both versions started from ("" when the answer was new on both sides).
-        mine / theirs: the two edited versions.
+        mine: my edited version.
+        theirs: the colleague's edited version.
 
     Returns:
         A :class:`TextMerge`; its ``text("mine")`` equals ``text("theirs")`` when there is no conflict.

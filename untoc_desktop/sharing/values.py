@@ -174,7 +174,8 @@ def merge_values(ancestor: Any, mine: Any, theirs: Any, kind: str | None = None)
 
     Args:
         ancestor: the value both started from (``None``: no answer).
-        mine / theirs: the two current values (JSON data, ``None`` for no answer).
+        mine: my current value (JSON data, ``None`` for no answer).
+        theirs: the colleague's current value.
         kind: the question type (``questionnaire.types.QUESTION_TYPES``) when known. Without it the
             shape of the values decides; a string without spaces (a status, a choice, a date) is
             then one value, not a text.

@@ -1,5 +1,7 @@
-"""The window's sharing commands: File > Send a copy…, File > Merge a colleague's copy…, Edit > History…,
-the conflict view, and the offer to merge a cloud folder's "conflicted copy" found beside an opened draft.
+"""The window's sharing commands: send a copy, merge a copy, the conflict view, history, cloud copies.
+
+File > Send a copy…, File > Merge a colleague's copy…, File > Settle conflicts…, Edit > History…, and
+the offer to merge a cloud folder's "conflicted copy" found beside an opened draft.
 
 After a merge, a settled conflict or a restored version the draft is reopened, so every page, the
 tree and the completeness panel show what is now stored.
@@ -160,8 +162,10 @@ class SharingCommands(QObject):
         return self.merge_file(Path(path)) if path else None
 
     def merge_file(self, path: Path, show_conflicts: bool = True) -> BackgroundOperation[MergeReport] | None:
-        """Merge the copy at ``path`` into the open draft on a worker thread; then reopen the draft and show
-        the conflicts left, if any. ``None`` when nothing was started (no draft, unsaved text, a merge running).
+        """Merge the copy at ``path`` into the open draft on a worker thread.
+
+        Then the draft is reopened and the conflicts left, if any, are shown. Returns ``None`` when
+        nothing was started (no draft, unsaved text, a merge already running).
         """
         window = self.window
         session = window.session
@@ -209,7 +213,8 @@ class SharingCommands(QObject):
         """One line saying what a merge did."""
         if not report.changed:
             return _("Nothing new in {name}: it was already merged.").format(name=report.copy_name)
-        return _("Merged {name}: {taken} answer(s) taken, {merged} combined, {conflicts} conflict(s) to settle.").format(
+        return _("Merged {name}: {taken} answer(s) taken, {merged} combined, {conflicts} conflict(s) to "
+                 "settle.").format(
             name=report.copy_name, taken=len(report.taken), merged=len(report.merged),
             conflicts=report.open_conflicts)
 
