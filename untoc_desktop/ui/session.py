@@ -94,8 +94,10 @@ class DraftSession(QObject):
         return changed
 
     def reload(self) -> None:
-        """Read the answers and open conflicts again from the file (after a merge, a restore or a
-        settled conflict), then update completeness and emit :attr:`completeness_changed`."""
+        """Read the answers and open conflicts again from the file, then update completeness.
+
+        Used after a merge, a restored version or a settled conflict; emits :attr:`completeness_changed`.
+        """
         self._answers = self.draft.answers()
         self._conflicts = open_conflict_ids(self.draft)
         self._report = check_completeness(self.definition, self._answers, self.info.protocols, self._conflicts)
