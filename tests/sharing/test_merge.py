@@ -196,3 +196,24 @@ def test_cloud_conflicted_copies_are_found_beside_the_draft(tmp_path, name):
     (tmp_path / name).write_bytes(b"")
     (tmp_path / "other.untoc").write_bytes(b"")
     assert conflicted_copies(tmp_path / "veridia.untoc") == [tmp_path / name]
+
+
+def test_merging_back_and_forth_shows_the_conflict_on_both_sides_and_a_settlement_travels(shared, cluster1):
+    mine, theirs = shared
+    kinds = question_kinds(cluster1)
+    _edit(mine, TEXT, "The police have a unit. It has 15 officers. Prosecutors rarely use the law.")
+    _edit(theirs, TEXT, "The police have a unit. It has 20 officers. Prosecutors rarely use the law.")
+    merge(mine, theirs, kinds=kinds)  # Amina merges Boris's copy: a conflict, she keeps her text
+    merge(theirs, mine, kinds=kinds)  # Boris merges hers back: he keeps his text, the conflict shown from his side
+    with Draft.open(theirs) as draft:
+        (conflict,) = open_conflicts(draft)
+        assert "20 officers" in draft.answer(TEXT) and "20 officers" in conflict.mine
+        assert "15 officers" in conflict.theirs
+    with Draft.open(mine) as draft:
+        resolve(draft, TEXT, "mine")  # Amina settles it: her text
+    report = merge(theirs, mine, kinds=kinds)  # Boris merges again: her decision settles his conflict too
+    assert report.details["settled_in_copy"] == [TEXT]
+    with Draft.open(theirs) as draft:
+        assert open_conflicts(draft) == []
+        assert "15 officers" in draft.answer(TEXT)
+    assert not merge(theirs, mine, kinds=kinds).changed

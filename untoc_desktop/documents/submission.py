@@ -23,10 +23,6 @@ from .sources import citation_list, sources_annex
 from .text import clean_text, split_paragraphs
 
 
-_CONFLICTS_NOTE = ("This draft is not final: {count} answer(s) have an open conflict from merging a colleague's copy "
-                   "({questions}).")
-
-
 def _cell(value: Any) -> str:
     return "" if value is None else clean_text(str(value)).strip()
 
@@ -186,7 +182,7 @@ def build_submission(
     if definition.provisional:
         blocks.append(model.Paragraph(labels["provisional"].format(note=clean_text(translator(language)(definition.provisional_note))), "note"))
     if report.open_conflicts:
-        blocks.append(model.Paragraph(labels.get("conflicts_note", _CONFLICTS_NOTE).format(
+        blocks.append(model.Paragraph(labels["conflicts_note"].format(
             count=len(report.open_conflicts), questions=", ".join(report.open_conflicts)), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))

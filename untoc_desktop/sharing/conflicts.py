@@ -79,8 +79,10 @@ def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, auth
                 session.add(AnswerRecord(question_id=question_id, value=chosen, updated_at=now, updated_by=author))
             else:
                 record.value, record.updated_at, record.updated_by = chosen, now, author
-            session.add(AnswerChangeRecord(change_uuid=str(uuid.uuid4()), draft_uuid=draft.info.draft_uuid,
-                                           question_id=question_id, author=author, changed_at=now,
-                                           previous_value=previous, new_value=chosen))
+        # Recorded even when the answer stays the same: a colleague's copy merged later sees that the
+        # conflict was settled here (see sharing.merge), and the history shows who decided, when.
+        session.add(AnswerChangeRecord(change_uuid=str(uuid.uuid4()), draft_uuid=draft.info.draft_uuid,
+                                       question_id=question_id, author=author, changed_at=now,
+                                       previous_value=previous, new_value=chosen))
         session.delete(conflict)
     return chosen

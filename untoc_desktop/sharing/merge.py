@@ -199,7 +199,9 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     mine_uuids = {row[0] for row in mine_history}
     theirs_uuids = {c.change_uuid for c in copy.history}
     common: dict[str, str | None] = {}
+    mine_last: dict[str, str] = {}
     for change_uuid, question_id, new_json in mine_history:
+        mine_last[question_id] = change_uuid
         if change_uuid in theirs_uuids:
             common[question_id] = new_json
     ancestors = {q: None if v is None else json.loads(v) for q, v in common.items()}
@@ -207,9 +209,18 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
 
     theirs_authors: dict[str, str] = {}
     theirs_last: dict[str, Any] = {}
+    theirs_last_uuid: dict[str, str] = {}
     for change in copy.history:
         theirs_authors[change.question_id] = change.author
         theirs_last[change.question_id] = change.new_value
+        theirs_last_uuid[change.question_id] = change.change_uuid
+    # My open conflicts the colleague settled: their copy has none on the answer, it holds my latest
+    # change to it, and they changed (or confirmed) it since. Their answer is taken; the conflict closes.
+    settled = sorted(
+        q for q in open_conflicts
+        if q not in copy.conflicts and mine_last.get(q) in theirs_uuids
+        and theirs_last_uuid.get(q) is not None and theirs_last_uuid[q] not in mine_uuids
+    )
     taken: list[str] = []
     merged: list[str] = []
     conflicts: list[Conflict] = []
@@ -217,6 +228,10 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     for question_id in sorted(set(mine_answers) | set(copy.answers)):
         mine, theirs = mine_answers.get(question_id), copy.answers.get(question_id)
         if mine == theirs:
+            continue
+        if question_id in settled:
+            taken.append(question_id)
+            new_values[question_id] = theirs
             continue
         result = merge_values(ancestors.get(question_id), mine, theirs, kinds.get(question_id))
         if result.conflict:
@@ -229,14 +244,23 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
         if result.value != mine:
             new_values[question_id] = result.value
 
-    # The copy's own open conflicts come along with the answers taken from it.
+    # The copy's own open conflicts come along with the answers taken from it. A conflict of theirs with
+    # my own text (their "theirs" is what I have) is shown from my side: I keep my text meanwhile.
     conflicted = {c.question_id for c in conflicts}
-    carried = [
-        Conflict(qid, *values[:4], theirs_author=values[4], copy_name=copy.path.name)
-        for qid, values in sorted(copy.conflicts.items())
-        if qid not in open_conflicts and qid not in conflicted
-        and (new_values.get(qid, mine_answers.get(qid)) == copy.answers.get(qid))
-    ]
+    carried = []
+    for qid, (c_mine, c_theirs, c_ancestor, c_both, c_author) in sorted(copy.conflicts.items()):
+        mine_value = mine_answers.get(qid)
+        if qid in open_conflicts or qid in conflicted or new_values.get(qid, mine_value) != copy.answers.get(qid):
+            continue
+        if c_theirs == mine_value and c_mine != mine_value:
+            new_values.pop(qid, None)
+            for names in (taken, merged):
+                if qid in names:
+                    names.remove(qid)
+            carried.append(Conflict(qid, mine_value, c_mine, c_ancestor, c_both,
+                                    theirs_authors.get(qid, copy.info.author), copy.path.name))
+        else:
+            carried.append(Conflict(qid, c_mine, c_theirs, c_ancestor, c_both, c_author, copy.path.name))
 
     draft_uuid = draft.info.draft_uuid
     history_rows = [(c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
@@ -255,6 +279,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             "INSERT INTO answer_change (change_uuid, draft_uuid, question_id, author, changed_at, previous_value, "
             "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)", history_rows)
     new_conflicts = conflicts + carried
+    if settled:
+        session.execute(delete(AnswerConflictRecord).where(AnswerConflictRecord.question_id.in_(settled)))
     if new_conflicts:  # a newer conflict on an answer replaces the older one (whose text is in the history)
         session.execute(delete(AnswerConflictRecord).where(
             AnswerConflictRecord.question_id.in_([c.question_id for c in new_conflicts])))
@@ -266,9 +292,9 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     recipients_added, letters_added, letters_updated = _merge_correspondence(session, copy)
     sender_taken = _merge_sender(session, copy, now)
 
-    changed = bool(new_values or history_rows or new_conflicts or recipients_added or letters_added
+    changed = bool(new_values or history_rows or new_conflicts or settled or recipients_added or letters_added
                    or letters_updated or sender_taken)
-    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
+    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts], "settled_in_copy": settled,
                "history_copied": copied, "recipients_added": recipients_added,
                "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
                "copy_draft_uuid": copy.info.draft_uuid}
