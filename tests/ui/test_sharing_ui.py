@@ -114,3 +114,13 @@ def test_merging_another_draft_is_refused_with_a_message_and_nothing_changes(
     assert any("not a copy of this draft" in text for text in message_boxes.texts())
     assert draft_path.read_bytes() == before
     assert window.sharing.merge_action.isEnabled()
+
+
+def test_edit_history_shows_the_history_of_the_answer_being_edited(qtbot, window, draft_path):
+    window.session.draft.set_answers({PRACTICE: "Earlier words."})
+    window.session.reload()
+    window.draft_view.focus_question(PRACTICE)
+    qtbot.waitUntil(lambda: window.draft_view.focused_question_id() == PRACTICE, timeout=3000)
+    window.sharing.history_action.trigger()
+    dialogs = [w for w in window.findChildren(HistoryDialog) if w.isVisible()]
+    assert dialogs and dialogs[-1].list.count() == 1 and dialogs[-1].version.plain() == "Earlier words."

@@ -220,6 +220,10 @@ class DraftView(QWidget):
         self.focus_question(target)
         return target
 
+    def focused_question_id(self) -> str | None:
+        """The id of the question whose answer has the keyboard focus, if any."""
+        return self._focused_question_id()
+
     def _focused_question_id(self) -> str | None:
         page = self.current_page()
         if page is None:

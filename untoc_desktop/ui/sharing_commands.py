@@ -94,7 +94,7 @@ class SharingCommands(QObject):
         self.send_copy_action = self._action(_("Send a &copy…"), self.send_copy_dialog)
         self.merge_action = self._action(_("&Merge a colleague's copy…"), self.merge_dialog)
         self.conflicts_action = self._action(_("Settle &conflicts…"), self.show_conflicts)
-        self.history_action = self._action(_("&History of this answer…"), self.history_of_focused)
+        self.history_action = self._action(_("&History…"), self.history_of_focused)
         self.last_report: MergeReport | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.operation: BackgroundOperation[MergeReport] | None = None
@@ -271,7 +271,7 @@ class SharingCommands(QObject):
     def history_of_focused(self) -> HistoryDialog | None:
         """Edit > History…: the history of the answer that has the keyboard focus."""
         view = self.window.draft_view
-        question_id = view._focused_question_id() if view is not None else None
+        question_id = view.focused_question_id() if view is not None else None
         if question_id is None:
             self.window.statusBar().showMessage(_("Click into an answer first, then choose History."), 8000)
             return None
