@@ -101,6 +101,8 @@ def test_send_a_copy_writes_the_same_draft_for_a_colleague(qtbot, window, draft_
         assert copy.answer(PRACTICE) == "Shared text."
         assert copy.property("assignment")["articles"] == ["UNTOC.5"]
     assert "Boris" in window.statusBar().currentMessage()
+    assert window.open_draft(written)  # the colleague opens it: the assignment is shown
+    assert "UNTOC.5" in window.draft_view.notice.message.text() and window.draft_view.notice.isVisibleTo(window)
 
 
 def test_merging_another_draft_is_refused_with_a_message_and_nothing_changes(

@@ -117,7 +117,7 @@ class FileCommands(_Base):
                                                             moved=len(carry.moved), archived=len(carry.archived)),
                 30000)
         self.questionnaire.report_upgrade(opened)
-        self.sharing.offer_conflicted_copies()
+        self.sharing.after_open()  # assigned articles of a copy; cloud conflicted copies
         return True
 
     def open_recent(self, path: Path) -> bool:

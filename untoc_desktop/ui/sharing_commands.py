@@ -38,7 +38,7 @@ from ..sharing.conflicts import open_conflicts, resolve
 from ..sharing.copy_file import fingerprint
 from ..sharing.history import versions
 from ..sharing.merge import MergeReport, merge_into, question_kinds
-from ..sharing.send_copy import send_copy
+from ..sharing.send_copy import ASSIGNMENT_PROPERTY, send_copy
 from .conflict_dialog import ConflictDialog
 from .file_actions import FILE_FILTER
 from .history_dialog import HistoryDialog
@@ -302,6 +302,23 @@ class SharingCommands(QObject):
                                session.draft.answer(question_id), restore, window)
         dialog.open()
         return dialog
+
+    # -- after opening -----------------------------------------------------------------
+
+    def after_open(self) -> None:
+        """Say which articles a copy was assigned for, and offer to merge cloud conflicted copies."""
+        session = self.window.session
+        if session is None:
+            return
+        assignment = session.draft.property(ASSIGNMENT_PROPERTY)
+        if (isinstance(assignment, dict) and assignment.get("articles") and self.window.draft_view is not None
+                and not session.draft.read_only):
+            self.window.draft_view.notice.show_message(_(
+                "This copy was sent to {colleague} by {sender} for: {articles}. Send it back when done; it is "
+                "merged with File > Merge a colleague's copy.").format(
+                colleague=assignment.get("colleague") or "?", sender=assignment.get("sent_by") or "?",
+                articles=", ".join(str(a) for a in assignment["articles"])))
+        self.offer_conflicted_copies()
 
     # -- cloud conflicted copies -------------------------------------------------------
 
