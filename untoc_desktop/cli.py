@@ -19,6 +19,7 @@ from . import __version__
 from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
+from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_letter_commands(commands)
     add_signing_commands(commands)
     add_encryption_commands(commands)
+    add_sharing_commands(commands)
     return parser
 
 
@@ -239,12 +241,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .questionnaire.upgrade import archived_answers
+    from .sharing.conflicts import open_conflict_ids
     from .validation import check_completeness
 
     opened = _open_submission(args.file, write=False)
     with opened.draft as draft:
         answers, definition = opened.answers(), opened.definition
-        report = check_completeness(definition, answers, draft.info.protocols)
+        report = check_completeness(definition, answers, draft.info.protocols, open_conflict_ids(draft))
         archived = archived_answers(definition, answers)
     status = EXIT_OK if report.complete else EXIT_INCOMPLETE
     try:
@@ -262,6 +265,7 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
             "required": report.required,
             "answered": report.answered,
             "archived_answers": sorted(archived),
+            "open_conflicts": list(report.open_conflicts),
             "missing": [
                 {
                     "instrument": m.paragraph.instrument,
@@ -293,8 +297,8 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
-
     from .errors import DraftLockedError
+    from .sharing.conflicts import open_conflict_ids
     from .submissions import export_and_record
 
     try:  # an export is recorded in the register of what was sent, with a snapshot to export again
@@ -304,11 +308,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with opened.draft as draft:
         definition = opened.definition
         if not draft.read_only:
+            # (open merge conflicts are read from the draft there: the export then says it is a draft)
             entry = export_and_record(draft, definition, args.output, args.format, language=args.language)
             print(f"Exported {args.output} (register entry {entry.number}, SHA-256 {entry.sha256}).")
             return EXIT_OK
-        info, answers = draft.info, opened.answers()
-    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
+        info, answers, conflicts = draft.info, opened.answers(), open_conflict_ids(draft)
+    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language,
+                            open_conflicts=conflicts)
     print(f"Exported {out}.")
     return EXIT_OK
 
@@ -344,6 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return SIGNING_COMMANDS[args.command](args, _open)
         if args.command in ENCRYPTION_COMMANDS:
             return ENCRYPTION_COMMANDS[args.command](args)
+        if args.command in SHARING_COMMANDS:
+            return SHARING_COMMANDS[args.command](args, _open)
         return _COMMANDS[args.command](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)

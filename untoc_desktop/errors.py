@@ -112,13 +112,23 @@ class SigningError(UntocError):
 
 class VerificationError(UntocError):
     """A signed file cannot be read for verification (not a PDF, no signature, damaged)."""
+
+
 class EncryptionError(UntocError):
     """An encrypted copy (``.untoc.age``), a key or a recovery code cannot be used; nothing was written."""
+
+
 class NotForYouError(EncryptionError):
     """An encrypted copy was made for other people's keys.
+
     Attributes:
         recipient_count: how many X25519 keys the copy was encrypted for.
     """
+
     def __init__(self, message: str, recipient_count: int) -> None:
         super().__init__(message)
         self.recipient_count = recipient_count
+
+
+class CopyMismatchError(DraftFileError):
+    """A colleague's copy cannot be merged: it is of another draft or cluster, or it is the draft itself."""

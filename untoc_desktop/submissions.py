@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,7 @@ def make_snapshot(
     language: str,
     issued_at: _dt.datetime,
     archived: Mapping[str, Any] | None = None,
+    open_conflicts: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The frozen snapshot of an export: everything needed to write it again byte for byte.
 
@@ -95,6 +96,7 @@ def make_snapshot(
         language: the document language.
         issued_at: the issue time (aware; printed as the document's date).
         archived: answers to questions no longer asked, when exported.
+        open_conflicts: question ids with a merge conflict still open (the export says it is a draft).
     """
     return {
         "snapshot_version": SNAPSHOT_VERSION,
@@ -102,7 +104,8 @@ def make_snapshot(
         "answers": dict(answers),
         "definition": {"id": definition.id, "version": definition.version},
         "document_language": language,
-        "export": {"format": fmt, "issued_at": issued_at.isoformat(), "archived": dict(archived) if archived else None},
+        "export": {"format": fmt, "issued_at": issued_at.isoformat(), "archived": dict(archived) if archived else None,
+                   "open_conflicts": sorted(open_conflicts)},
     }
 
 
@@ -157,6 +160,7 @@ def export_from_snapshot(
         issued_at=_dt.datetime.fromisoformat(export["issued_at"]),
         progress=progress,
         is_cancelled=is_cancelled,
+        open_conflicts=tuple(export.get("open_conflicts") or ()),
     )
 
 
@@ -206,8 +210,12 @@ def export_and_record(
     info, answers = draft.info, draft.answers()
     language = language or info.language or "en"
     issued_at = issued_at or _dt.datetime.now().astimezone().replace(microsecond=0)
+    from .sharing.conflicts import open_conflict_ids
+
+    conflicts = sorted(open_conflict_ids(draft))
     snapshot = make_snapshot(
-        info, answers, definition, fmt=fmt, language=language, issued_at=issued_at, archived=archived
+        info, answers, definition, fmt=fmt, language=language, issued_at=issued_at, archived=archived,
+        open_conflicts=conflicts,
     )
     from .documents import export_submission
 
@@ -222,6 +230,7 @@ def export_and_record(
         issued_at=issued_at,
         progress=progress,
         is_cancelled=is_cancelled,
+        open_conflicts=conflicts,
     )
     snapshot["export_sha256"] = sha256_file(out_path)
     signatories: tuple[str, ...] = ()

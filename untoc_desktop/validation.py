@@ -63,10 +63,13 @@ class CompletenessReport:
     Attributes:
         cluster: review cluster number.
         paragraphs: one entry per paragraph, in questionnaire order.
+        open_conflicts: question ids whose answer has an open conflict from merging a colleague's
+            copy (see :mod:`untoc_desktop.sharing`); while any is open the submission is a draft.
     """
 
     cluster: int
     paragraphs: tuple[ParagraphCompleteness, ...]
+    open_conflicts: tuple[str, ...] = ()
 
     @property
     def required(self) -> int:
@@ -80,8 +83,8 @@ class CompletenessReport:
 
     @property
     def complete(self) -> bool:
-        """True when no required answer is missing."""
-        return all(p.complete for p in self.paragraphs)
+        """True when no required answer is missing and no merge conflict is open."""
+        return all(p.complete for p in self.paragraphs) and not self.open_conflicts
 
     def missing(self) -> Iterator[MissingAnswer]:
         """Every missing answer, in questionnaire order."""
@@ -97,7 +100,10 @@ class CompletenessReport:
 
     def summary(self) -> str:
         """One line such as ``Cluster 1: 47 of 112 required answers``."""
-        return f"Cluster {self.cluster}: {self.answered} of {self.required} required answers"
+        line = f"Cluster {self.cluster}: {self.answered} of {self.required} required answers"
+        if self.open_conflicts:
+            line += f"; {len(self.open_conflicts)} open conflict(s) from merging a colleague's copy"
+        return line
 
 
 def paragraph_applies(paragraph: Paragraph, protocols: Collection[str]) -> bool:
@@ -138,7 +144,10 @@ def check_paragraph(paragraph: Paragraph, answers: Mapping[str, Any], protocols:
 
 
 def check_completeness(
-    definition: Definition, answers: Mapping[str, Any], protocols: Collection[str]
+    definition: Definition,
+    answers: Mapping[str, Any],
+    protocols: Collection[str],
+    open_conflicts: Collection[str] = (),
 ) -> CompletenessReport:
     """Check a draft's answers against the definition's provision list.
 
@@ -146,6 +155,7 @@ def check_completeness(
         definition: the cluster's questionnaire.
         answers: question id -> stored value.
         protocols: codes of the Protocols the State party is party to.
+        open_conflicts: question ids with an open merge conflict (they keep the report incomplete).
 
     Returns:
         A :class:`CompletenessReport`; it never raises for missing or unknown answers.
@@ -153,4 +163,5 @@ def check_completeness(
     return CompletenessReport(
         cluster=definition.cluster,
         paragraphs=tuple(check_paragraph(p, answers, protocols) for p in definition.paragraphs()),
+        open_conflicts=tuple(sorted(open_conflicts)),
     )

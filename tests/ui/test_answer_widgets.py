@@ -2,6 +2,8 @@
 
 import pytest
 
+from untoc_desktop.sharing.values import with_row_ids
+
 from untoc_desktop.errors import InvalidAnswerError
 from untoc_desktop.questionnaire.model import Article, Option, Paragraph, Question
 from untoc_desktop.questionnaire.rules import parse_rule
@@ -84,7 +86,8 @@ def test_statistics_table_converts_years_and_figures(qtbot):
     field = RecordListField(question("statistics"))
     qtbot.addWidget(field)
     field.set_value([{"year": 2022, "figure": 14, "unit": "convictions", "source": "Ministry of Justice"}])
-    assert field.value() == [{"year": 2022, "figure": 14, "unit": "convictions", "source": "Ministry of Justice"}]
+    record = {"year": 2022, "figure": 14, "unit": "convictions", "source": "Ministry of Justice"}
+    assert field.value() == with_row_ids([record])  # each record keeps an identity for merging copies
     field.add_row()
     field.table.item(1, 1).setText("3")
     with pytest.raises(InvalidAnswerError, match="Row 2: enter the “Year”"):

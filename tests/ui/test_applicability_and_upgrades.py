@@ -221,7 +221,10 @@ def test_inserting_an_existing_law_copies_it_and_it_is_saved(qtbot, window, draf
     qtbot.mouseClick(field.insert_button, Qt.MouseButton.LeftButton)
 
     assert field.table.rowCount() == 1 and field.table.item(0, 0).text() == "Penal Code"
-    qtbot.waitUntil(lambda: stored(draft_path, target) == [LAW], timeout=3000)
+    # stored as a record of its own (a new row_id: merging colleagues' copies matches records by it)
+    qtbot.waitUntil(lambda: [{k: v for k, v in r.items() if k != "row_id"}
+                             for r in stored(draft_path, target) or []] == [LAW], timeout=3000)
+    assert stored(draft_path, target)[0]["row_id"]
 
 
 def test_record_picker_filters_as_the_user_types(qtbot):

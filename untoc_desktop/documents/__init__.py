@@ -12,7 +12,7 @@ import datetime as _dt
 import errno
 import os
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,7 @@ def export_submission(
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
     issued_at: _dt.datetime | None = None,
+    open_conflicts: Collection[str] = (),
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -143,6 +144,8 @@ def export_submission(
         issued_at: the issue time (aware datetime): its date is printed on the cover and it is
             the file's creation time; the same answers, options and ``issued_at`` then give the
             same bytes (see :mod:`.reproducible`). ``None``: today, not reproducible.
+        open_conflicts: question ids with an open conflict from merging a colleague's copy; while any
+            is open the export is marked as a draft.
 
     Returns:
         ``out_path`` as a Path.
@@ -155,7 +158,7 @@ def export_submission(
     if fmt not in FORMATS:
         raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
     out_path = check_export_target(out_path, fmt)
-    report = check_completeness(definition, answers, info.protocols)
+    report = check_completeness(definition, answers, info.protocols, open_conflicts)
     language = language or info.language or "en"
     today = issued_at.date() if issued_at is not None else None
     document = build_submission(definition, info, answers, report, language, archived=archived, today=today)

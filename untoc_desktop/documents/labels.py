@@ -34,6 +34,8 @@ _EN: dict[str, str] = {
     "not_applicable": "Not applicable: the State party is not party to this Protocol.",
     "draft": "DRAFT – incomplete",
     "draft_note": "This draft is incomplete: {summary}. The answers still missing are listed in the annex.",
+    "conflicts_note": "This draft is not final: {count} answer(s) have an open conflict"
+    " from merging a colleague's copy ({questions}).",
     "summary": "{answered} of {required} required answers given",
     "annex": "Annex: answers still missing",
     "annex_intro": "The following required answers have not been given yet.",
@@ -66,6 +68,8 @@ _FR: dict[str, str] = {
     "not_applicable": "Sans objet : l'État partie n'est pas partie à ce Protocole.",
     "draft": "PROJET – incomplet",
     "draft_note": "Ce projet est incomplet : {summary}. Les réponses manquantes sont énumérées en annexe.",
+    "conflicts_note": "Ce projet n'est pas définitif : {count} réponse(s) présentent un conflit non"
+    " résolu issu de la fusion de la copie d'un collègue ({questions}).",
     "summary": "{answered} réponses requises sur {required} données",
     "annex": "Annexe : réponses manquantes",
     "annex_intro": "Les réponses requises suivantes n'ont pas encore été données.",
@@ -98,6 +102,8 @@ _ES: dict[str, str] = {
     "not_applicable": "No aplicable: el Estado parte no es parte en este Protocolo.",
     "draft": "BORRADOR – incompleto",
     "draft_note": "Este borrador está incompleto: {summary}. Las respuestas que faltan figuran en el anexo.",
+    "conflicts_note": "Este borrador no es definitivo: {count} respuesta(s) tienen un conflicto sin"
+    " resolver tras combinar la copia de un colega ({questions}).",
     "summary": "{answered} de {required} respuestas obligatorias dadas",
     "annex": "Anexo: respuestas que faltan",
     "annex_intro": "Todavía no se han dado las siguientes respuestas obligatorias.",
@@ -130,6 +136,8 @@ _AR: dict[str, str] = {
     "not_applicable": "لا ينطبق: الدولة الطرف ليست طرفًا في هذا البروتوكول.",
     "draft": "مسودة – غير مكتملة",
     "draft_note": "هذه المسودة غير مكتملة: {summary}. ترد في المرفق الإجابات التي لا تزال ناقصة.",
+    "conflicts_note": "هذه المسودة ليست نهائية: لا يزال هناك تعارض لم يُحسم في {count} من الإجابات"
+    " بعد دمج نسخة أحد الزملاء ({questions}).",
     "summary": "قُدِّمت {answered} من أصل {required} إجابة مطلوبة",
     "annex": "المرفق: الإجابات التي لا تزال ناقصة",
     "annex_intro": "لم تُقدَّم بعدُ الإجابات المطلوبة التالية.",
@@ -162,6 +170,8 @@ _RU: dict[str, str] = {
     "not_applicable": "Не применимо: государство не является участником этого протокола.",
     "draft": "ПРОЕКТ – не завершён",
     "draft_note": "Этот проект не завершён: {summary}. Недостающие ответы перечислены в приложении.",
+    "conflicts_note": "Этот проект не окончательный: в {count} ответ(ах) остаётся неразрешённый"
+    " конфликт после объединения с копией коллеги ({questions}).",
     "summary": "дано обязательных ответов: {answered} из {required}",
     "annex": "Приложение: недостающие ответы",
     "annex_intro": "Следующие обязательные ответы ещё не даны.",
@@ -193,6 +203,7 @@ _ZH: dict[str, str] = {
     "not_applicable": "不适用：该缔约国不是本议定书的缔约方。",
     "draft": "草稿 – 未完成",
     "draft_note": "本草稿尚未完成：{summary}。仍缺少的答复列于附件。",
+    "conflicts_note": "本草稿尚未定稿：合并同事的副本后，有 {count} 个答复仍存在未解决的冲突（{questions}）。",
     "summary": "已提供 {answered} 项必答答复（共 {required} 项）",
     "annex": "附件：仍缺少的答复",
     "annex_intro": "以下必答答复尚未提供。",

@@ -193,6 +193,9 @@ def build_submission(
     if definition.provisional:
         # Said once, in plain words: research notes on the article list stay out of exports.
         blocks.append(model.Paragraph(labels["provisional"].format(note="").strip(), "note"))
+    if report.open_conflicts:
+        blocks.append(model.Paragraph(labels["conflicts_note"].format(
+            count=len(report.open_conflicts), questions=", ".join(report.open_conflicts)), "note"))
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
     else:
@@ -206,7 +209,7 @@ def build_submission(
         for article in instrument.articles:
             blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
     blocks.extend(sources_annex(blocks, labels))
-    if not report.complete:
+    if any(True for _missing in report.missing()):
         blocks.extend(_annex_blocks(report, labels, language))
     if archived:
         blocks.extend(_archived_blocks(archived, labels))

@@ -185,3 +185,38 @@ class SentEntryRecord(Base):
     recipient: Mapped[str] = mapped_column(Text, default="")
     channel: Mapped[str] = mapped_column(Text, default="")
     snapshot: Mapped[Any] = mapped_column(JSONText())
+
+
+class AnswerConflictRecord(Base):
+    """An answer both colleagues changed differently, still open after a merge (schema 3).
+
+    The answer itself holds ``mine`` until the conflict is settled; ``theirs`` keeps the
+    other copy's version so that none of its text is lost.
+    """
+
+    __tablename__ = "answer_conflict"
+
+    question_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    mine: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    theirs: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    ancestor: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    both: Mapped[Any | None] = mapped_column(JSONText(), nullable=True)
+    copy_name: Mapped[str] = mapped_column(Text)
+    copy_fingerprint: Mapped[str] = mapped_column(String(64))
+    theirs_author: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MergeLogRecord(Base):
+    """One merge of a colleague's copy into this draft: who, when, from which copy, what (schema 3)."""
+
+    __tablename__ = "merge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merge_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    author: Mapped[str] = mapped_column(Text)
+    copy_name: Mapped[str] = mapped_column(Text)
+    copy_fingerprint: Mapped[str] = mapped_column(String(64))
+    copy_author: Mapped[str] = mapped_column(Text)
+    details: Mapped[Any] = mapped_column(JSONText())

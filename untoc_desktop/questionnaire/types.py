@@ -24,6 +24,7 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
 _TEXT_MAX = 200_000  # characters; about 30,000 words, far above any real answer
 
 _LINK = {"type": "string", "maxLength": 2000}
+_ROW_ID = {"type": "string", "maxLength": 64}
 
 #: Field specifications of the record-list types: (key, English label, JSON Schema).
 CITATION_FIELDS: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -69,7 +70,9 @@ def _record_list_schema(fields: tuple[tuple[str, str, dict[str, Any]], ...]) -> 
         "maxItems": 500,
         "items": {
             "type": "object",
-            "properties": {key: schema for key, _label, schema in fields},
+            # row_id: the record's stable identity, so merging colleagues' copies matches records
+            # (optional: records of older drafts get one derived from their content; see sharing.values)
+            "properties": {**{key: schema for key, _label, schema in fields}, "row_id": _ROW_ID},
             "required": [fields[0][0]],
             "additionalProperties": False,
         },

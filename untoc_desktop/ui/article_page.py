@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import N_, _, interface_language
 from ..questionnaire.model import Article, Paragraph, Question
@@ -44,6 +54,9 @@ class QuestionBlock(QWidget):
         known_records: record type -> records entered elsewhere in the draft (cross-references).
     """
 
+    #: The user asked for the answer's history (context menu), with the question id.
+    history_requested = Signal(str)
+
     def __init__(
         self, question: Question, parent: QWidget | None = None, known_records: KnownRecords | None = None
     ) -> None:
@@ -68,6 +81,26 @@ class QuestionBlock(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         self.required = False
+        # Right-click on the question or its answer: History… (text inputs keep their own menu and gain it).
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(lambda pos: self._context_menu(None, self.mapToGlobal(pos)))
+        for editor in self.field.findChildren(QPlainTextEdit) + self.field.findChildren(QLineEdit):
+            editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Add History… to the context menu of the answer's text inputs."""
+        if event.type() == QEvent.Type.ContextMenu and isinstance(watched, (QPlainTextEdit, QLineEdit)):
+            self._context_menu(watched.createStandardContextMenu(), event.globalPos())  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, menu: QMenu | None, where: QPoint) -> None:
+        menu = menu or QMenu(self)
+        if not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction(_("History…"), lambda: self.history_requested.emit(self.question.id))
+        menu.exec(where)
+        menu.deleteLater()
 
     def set_required(self, required: bool, answered: bool) -> None:
         """Show or hide the "required" marker; it is stressed while the answer is missing."""

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..questionnaire.model import INSTRUMENT_SHORT_NAMES, Definition, Question
 from ..questionnaire.types import status_label
 from ..validation import CompletenessReport, paragraph_answers
@@ -19,9 +19,13 @@ _ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def summary_text(report: CompletenessReport) -> str:
     """``Cluster 1: 47 of 112 required answers`` in the interface language."""
-    return _("Cluster {cluster}: {answered} of {required} required answers").format(
+    text = _("Cluster {cluster}: {answered} of {required} required answers").format(
         cluster=report.cluster, answered=report.answered, required=report.required
     )
+    if report.open_conflicts:
+        text += " · " + ngettext("{count} conflict to settle", "{count} conflicts to settle",
+                                 len(report.open_conflicts)).format(count=len(report.open_conflicts))
+    return text
 
 
 def reason_text(question: Question, answers: Mapping[str, Any]) -> str:
@@ -95,6 +99,8 @@ class CompletenessPanel(QWidget):
         try:
             self.tree.clear()
             missing_total = 0
+            if report.open_conflicts:
+                self._add_conflicts(definition, report.open_conflicts)
             for article in definition.articles():
                 entries = [report.for_paragraph(p.id) for p in article.paragraphs]
                 missing = [m for entry in entries for m in entry.missing]
@@ -129,6 +135,26 @@ class CompletenessPanel(QWidget):
         finally:
             self.tree.setUpdatesEnabled(True)
         self.tree.verticalScrollBar().setValue(scroll)
+
+    def _add_conflicts(self, definition: Definition, question_ids: tuple[str, ...]) -> None:
+        """A first group listing the answers with an open conflict from merging a colleague's copy."""
+        group = QTreeWidgetItem(self.tree)
+        group.setText(0, _("Conflicts to settle ({count}): File > Settle conflicts…").format(count=len(question_ids)))
+        group.setFirstColumnSpanned(True)
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        for question_id in question_ids:
+            row = QTreeWidgetItem(group)
+            try:
+                question = definition.question(question_id)
+                row.setText(0, question.paragraph_id)
+                row.setText(1, question.label)
+            except KeyError:
+                row.setText(0, question_id)
+            row.setText(2, _("Changed differently in a colleague's copy"))
+            row.setData(0, _QUESTION_ROLE, question_id)
+        group.setExpanded(True)
 
     def question_items(self) -> list[QTreeWidgetItem]:
         """Every missing-answer row, in order (for keyboard access and tests)."""

@@ -122,6 +122,9 @@ class DraftView(QWidget):
         autosave: where edits are sent.
     """
 
+    #: A question's history was asked for (right-click on its answer > History…), with its id.
+    history_requested = Signal(str)
+
     def __init__(self, session: DraftSession, autosave: Autosave, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -288,6 +291,8 @@ class DraftView(QWidget):
             page.edited.connect(self._edited)
             for field in page.findChildren(TextField):
                 self.spelling.attach(field.editor)
+            for block in page.blocks.values():
+                block.history_requested.connect(self.history_requested)
             self._pages[article.id] = page
             self.pages.addWidget(page)
             if self.read_only:

@@ -132,7 +132,9 @@ class SubmissionExporter(QObject):
             return None
         definition, info, answers = session.definition, session.info, session.answers()
         export_function = self.export_function
-        extra = {"archived": archived} if archived else {}
+        extra: dict[str, Any] = {"archived": archived} if archived else {}
+        if session.report.open_conflicts:  # merge conflicts still open: the export says it is a draft
+            extra["open_conflicts"] = session.report.open_conflicts
         language = self.document_language or info.language
 
         # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.

@@ -123,6 +123,7 @@ class FileCommands(_Base):
                                                             moved=len(carry.moved), archived=len(carry.archived)),
                 30000)
         self.questionnaire.report_upgrade(opened)
+        self.sharing.after_open()  # assigned articles of a copy; cloud conflicted copies
         return True
 
     def _take_over_confirmed(self, opened: Any) -> bool:

@@ -28,6 +28,7 @@ from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
 from .draft_safety import DraftSafety
 from .session import DraftSession
+from .sharing_commands import SharingCommands
 from .welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
@@ -105,6 +106,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.setAcceptDrops(True)
         self.encrypted = EncryptedCopies(self)  # Send an encrypted copy…, Preferences…, opening .untoc.age
         self.encrypted.add_to(self.file_menu, self.quit_action)
+        self.sharing = SharingCommands(self)  # send a copy, merge a copy, conflicts, history
+        self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
         self.welcome.recent_activated.connect(self.open_recent)
@@ -221,6 +224,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.central.addWidget(self.draft_view)
         self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
+        self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
         self.draft_view.banner.save_as_requested.connect(self.save_as)
         self._recent.add(draft.path)
@@ -281,6 +285,7 @@ class MainWindow(FileCommands, QMainWindow):
             act.setEnabled(is_open and self.export_operation is None)
         if hasattr(self, "desk"):
             self.desk.update_actions()
+        self.sharing.update_actions(is_open)
 
     def _show_completeness(self) -> None:
         if self.session is None:
@@ -320,6 +325,7 @@ class MainWindow(FileCommands, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Finish or cancel an export, flush pending edits, remember the layout, then close."""
         self.exporter.cancel_and_wait()
+        self.sharing.wait()
         if not self._release_current():
             event.ignore()
             return

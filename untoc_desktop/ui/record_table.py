@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -22,8 +23,15 @@ from ..errors import InvalidAnswerError
 from ..i18n import _
 from ..questionnaire.model import Question
 from ..questionnaire.types import RECORD_FIELDS
+from ..sharing.values import ROW_ID, with_row_ids
 from .answer_widgets import AnswerField, parse_number
 from .record_picker import RecordPicker
+
+_ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _new_row_id() -> str:
+    return uuid.uuid4().hex[:16]
 
 
 def _schema_types(schema: dict[str, Any]) -> set[str]:
@@ -34,6 +42,8 @@ def _schema_types(schema: dict[str, Any]) -> set[str]:
 class RecordListField(AnswerField):
     """A list of records as a table; columns and cell types come from :data:`RECORD_FIELDS`.
 
+    Each row keeps its record's ``row_id`` (a new one for a new row), so that merging
+    colleagues' copies matches records, not texts (see :mod:`untoc_desktop.sharing.values`).
     The first column is required in every non-empty row. Integer columns (years)
     take whole numbers, number columns take decimals; empty cells are stored as
     ``null`` where the schema allows it and as ``""`` for text.
@@ -106,6 +116,7 @@ class RecordListField(AnswerField):
             self.table.insertRow(row)
             for column in range(len(self.fields)):
                 self.table.setItem(row, column, QTableWidgetItem(""))
+            self.table.item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())
         finally:
             self._loading = False
         self._fit_height()
@@ -134,6 +145,7 @@ class RecordListField(AnswerField):
             for column, (key, _label, _schema) in enumerate(self.fields):
                 cell = record.get(key)
                 self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
+            self.table.item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())  # a copy is a record of its own
         finally:
             self._loading = False
         self._fit_height()
@@ -164,6 +176,7 @@ class RecordListField(AnswerField):
             record = {}
             for column, (key, _label, schema) in enumerate(self.fields):
                 record[key] = self._convert(texts[column], schema, row, column)
+            record[ROW_ID] = self._row_id(row)
             records.append(record)
         return records or None
 
@@ -199,14 +212,24 @@ class RecordListField(AnswerField):
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def _row_id(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        if item is None:
+            item = QTableWidgetItem("")
+            self.table.setItem(row, 0, item)
+        if not item.data(_ROW_ID_ROLE):
+            item.setData(_ROW_ID_ROLE, _new_row_id())
+        return str(item.data(_ROW_ID_ROLE))
+
     def _show(self, value: Any) -> None:
-        records = value or []
+        records = with_row_ids([r for r in value or [] if isinstance(r, dict)])
         self.table.setRowCount(0)
         for row, record in enumerate(records):
             self.table.insertRow(row)
             for column, (key, _label, _schema) in enumerate(self.fields):
                 cell = record.get(key)
                 self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
+            self.table.item(row, 0).setData(_ROW_ID_ROLE, record[ROW_ID])
         self._fit_height()
 
     def _fit_height(self) -> None:

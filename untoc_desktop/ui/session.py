@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from ..answers import check_answer
 from ..draft import Draft, DraftInfo
 from ..questionnaire.model import Definition, Paragraph, Question
+from ..sharing.conflicts import open_conflict_ids
 from ..validation import CompletenessReport, check_completeness, paragraph_answers, paragraph_applies
 
 
@@ -33,7 +34,8 @@ class DraftSession(QObject):
         self.draft = draft
         self.definition = definition
         self._answers: dict[str, Any] = draft.answers()
-        self._report = check_completeness(definition, self._answers, draft.info.protocols)
+        self._conflicts = open_conflict_ids(draft)
+        self._report = check_completeness(definition, self._answers, draft.info.protocols, self._conflicts)
 
     @property
     def path(self) -> Path:
@@ -87,9 +89,19 @@ class DraftSession(QObject):
         else:
             self._answers[question.id] = value
         if changed:
-            self._report = check_completeness(self.definition, self._answers, self.info.protocols)
+            self._report = check_completeness(self.definition, self._answers, self.info.protocols, self._conflicts)
             self.completeness_changed.emit(self._report)
         return changed
+
+    def reload(self) -> None:
+        """Read the answers and open conflicts again from the file, then update completeness.
+
+        Used after a merge, a restored version or a settled conflict; emits :attr:`completeness_changed`.
+        """
+        self._answers = self.draft.answers()
+        self._conflicts = open_conflict_ids(self.draft)
+        self._report = check_completeness(self.definition, self._answers, self.info.protocols, self._conflicts)
+        self.completeness_changed.emit(self._report)
 
     def close(self) -> None:
         """Release the draft file."""

@@ -1,0 +1,132 @@
+"""The ``untoc`` subcommands for sharing drafts: merge, answers, history.
+
+Registered by :mod:`untoc_desktop.cli`; same conventions (one line on stderr and exit 2 on errors).
+
+* ``untoc merge MINE THEIRS``: exit 0 when no conflict is left open, 1 when conflicts remain,
+  2 on error (another draft, unreadable file), with nothing written.
+* ``untoc answers FILE [--format json|csv]``: the answers (the JSON is what ``import-answers``
+  reads); open conflicts are listed with both versions (on stderr for JSON, as a column for CSV),
+  and the exit status is then 1.
+* ``untoc history FILE QUESTION_ID``: the versions of one answer, newest first, with author and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_CONFLICTS = 0, 1
+
+
+def add_sharing_commands(commands: Any) -> None:
+    """Add the sharing subcommands to the ``untoc`` subparsers (``ArgumentParser.add_subparsers``)."""
+    merge = commands.add_parser("merge", help="merge a colleague's copy THEIRS into the draft MINE, answer by answer")
+    merge.add_argument("mine", type=Path)
+    merge.add_argument("theirs", type=Path)
+    merge.add_argument("--author", default=None, help="recorded with the merge (default: the draft's author)")
+
+    answers = commands.add_parser("answers", help="print the draft's answers (the inverse of import-answers)")
+    answers.add_argument("file", type=Path)
+    answers.add_argument("--format", choices=("json", "csv"), default="json")
+
+    history = commands.add_parser("history", help="the versions of one answer with author and time")
+    history.add_argument("file", type=Path)
+    history.add_argument("question_id")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _text(value: Any) -> str:
+    from .sharing.merge import describe_value
+
+    return describe_value(value)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("      " + line for line in (text or "(no answer)").splitlines() or [""])
+
+
+def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
+    from .sharing.merge import merge, question_kinds
+
+    draft, definition = open_draft(args.mine)  # checks the draft and its questionnaire first
+    with draft:
+        mine_author = draft.info.author
+    report = merge(args.mine, args.theirs, args.author, question_kinds(definition))
+    source = f"{report.copy_name}" + (f" ({report.copy_author})" if report.copy_author else "")
+    if not report.changed:
+        print(f"Nothing new in {source}: it was already merged, or it holds nothing this draft lacks.")
+    for question_id in report.taken:
+        print(f"taken    {question_id}")
+    for question_id in report.merged:
+        print(f"merged   {question_id} (changes from both sides)")
+    if report.history_copied:
+        print(f"history  {report.history_copied} earlier version(s) from {report.copy_name} kept in the history")
+    if report.recipients_added or report.letters_added or report.letters_updated or report.sender_taken:
+        sender = ", sender details taken" if report.sender_taken else ""
+        print(f"letters  {report.recipients_added} recipient(s) and {report.letters_added} letter(s) added, "
+              f"{report.letters_updated} letter(s) marked sent{sender}")
+    for conflict in report.conflicts:
+        print(f"CONFLICT {conflict.question_id}")
+        print(f"   mine ({mine_author or 'this draft'}):")
+        print(_indent(_text(conflict.mine)))
+        print(f"   theirs ({conflict.theirs_author or report.copy_name}):")
+        print(_indent(_text(conflict.theirs)))
+    print(f"{len(report.taken)} taken, {len(report.merged)} merged, {len(report.conflicts)} new conflict(s); "
+          f"{report.open_conflicts} conflict(s) open in {args.mine.name}.")
+    return EXIT_CONFLICTS if report.open_conflicts else EXIT_OK
+
+
+def _cmd_answers(args: argparse.Namespace, open_draft: Any) -> int:
+    from .sharing.conflicts import open_conflicts
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        answers, conflicts = draft.answers(), open_conflicts(draft)
+    if args.format == "json":
+        print(json.dumps(dict(sorted(answers.items())), ensure_ascii=False, indent=2))
+        for conflict in conflicts:
+            print(f"open conflict {conflict.question_id} (the answer above is 'mine'):", file=sys.stderr)
+            print(f"   mine:\n{_indent(_text(conflict.mine))}", file=sys.stderr)
+            print(f"   theirs ({conflict.theirs_author or conflict.copy_name}):\n{_indent(_text(conflict.theirs))}",
+                  file=sys.stderr)
+    else:
+        by_id = {c.question_id: c for c in conflicts}
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["question_id", "value", "open_conflict_theirs"])
+        for question_id in sorted(set(answers) | set(by_id)):
+            value = answers.get(question_id)
+            cell = value if isinstance(value, str) else ("" if value is None else json.dumps(value, ensure_ascii=False))
+            theirs = by_id[question_id].theirs if question_id in by_id else None
+            other = "" if question_id not in by_id else (
+                theirs if isinstance(theirs, str) else json.dumps(theirs, ensure_ascii=False))
+            writer.writerow([question_id, cell, other])
+    return EXIT_CONFLICTS if conflicts else EXIT_OK
+
+
+def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
+    from .sharing.history import versions
+
+    draft, _definition = open_draft(args.file)
+    with draft:
+        changes = versions(draft, args.question_id)
+    if args.format == "json":
+        print(json.dumps([{"change_uuid": c.change_uuid, "author": c.author, "changed_at": c.changed_at.isoformat(),
+                           "value": c.new_value, "previous_value": c.previous_value} for c in changes],
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not changes:
+        print(f"No recorded change to {args.question_id} in {args.file.name}.")
+    for change in changes:
+        when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        print(f"{when}  {change.author or '(no author)'}" + ("  (cleared)" if change.new_value is None else ""))
+        if change.new_value is not None:
+            print(_indent(_text(change.new_value)))
+    return EXIT_OK
+
+
+#: Command name -> function(args, open_draft) -> exit status.
+SHARING_COMMANDS = {"merge": _cmd_merge, "answers": _cmd_answers, "history": _cmd_history}

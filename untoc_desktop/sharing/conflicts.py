@@ -1,0 +1,88 @@
+"""Open conflicts left by a merge: listing them and settling them.
+
+While a conflict is open the answer holds "my" version, the other version
+stays beside it (and in the history), and the submission counts as a draft
+(see :func:`untoc_desktop.validation.check_completeness`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import inspect, select
+
+from ..draft import Draft
+from ..draft.models import AnswerChangeRecord, AnswerConflictRecord, AnswerRecord
+from ..errors import DraftFileError
+from ..i18n import _
+from .merge import Conflict
+
+#: How a conflict can be settled.
+CHOICES = ("mine", "theirs", "both", "edit")
+
+
+def _has_table(draft: Draft) -> bool:
+    with draft.reading() as session:
+        return inspect(session.connection()).has_table("answer_conflict")
+
+
+def open_conflicts(draft: Draft) -> list[Conflict]:
+    """The draft's open conflicts, by question id (empty for a draft of an older format opened read-only)."""
+    if draft.read_only and not _has_table(draft):
+        return []
+    with draft.reading() as session:
+        return [Conflict(r.question_id, r.mine, r.theirs, r.ancestor, r.both, r.theirs_author, r.copy_name)
+                for r in session.scalars(select(AnswerConflictRecord).order_by(AnswerConflictRecord.question_id))]
+
+
+def open_conflict_ids(draft: Draft) -> tuple[str, ...]:
+    """Question ids with an open conflict, sorted."""
+    return tuple(c.question_id for c in open_conflicts(draft))
+
+
+def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, author: str | None = None) -> Any:
+    """Settle one conflict in one transaction: store the chosen answer, record the change, close the conflict.
+
+    Args:
+        draft: the open draft.
+        question_id: the question with an open conflict.
+        choice: "mine", "theirs", "both" (texts and records only) or "edit" (``value`` is stored).
+        value: the edited answer, for "edit" (check it with ``answers.check_answer`` first).
+        author: recorded with the change (default: the draft's author).
+
+    Returns:
+        The answer now stored.
+
+    Raises:
+        ValueError: unknown choice, or "both" for a conflict whose versions cannot both be kept.
+        DraftFileError: no open conflict for that question, or the write failed.
+    """
+    if choice not in CHOICES:
+        raise ValueError(f"unknown choice {choice!r}")
+    author = draft.info.author if author is None else author
+    with draft.writing() as session:
+        conflict = session.get(AnswerConflictRecord, question_id)
+        if conflict is None:
+            raise DraftFileError(_("There is no open conflict for {question}.").format(question=question_id))
+        if choice == "both" and conflict.both is None:
+            raise ValueError("these two versions cannot both be kept")
+        chosen = {"mine": conflict.mine, "theirs": conflict.theirs, "both": conflict.both, "edit": value}[choice]
+        record = session.get(AnswerRecord, question_id)
+        previous = None if record is None else record.value
+        now = datetime.now(timezone.utc)
+        if previous != chosen:
+            if chosen is None:
+                session.delete(record)
+            elif record is None:
+                session.add(AnswerRecord(question_id=question_id, value=chosen, updated_at=now, updated_by=author))
+            else:
+                record.value, record.updated_at, record.updated_by = chosen, now, author
+        # Recorded even when the answer stays the same: a colleague's copy merged later sees that the
+        # conflict was settled here (see sharing.merge), and the history shows who decided, when.
+        session.add(AnswerChangeRecord(change_uuid=str(uuid.uuid4()), draft_uuid=draft.info.draft_uuid,
+                                       question_id=question_id, author=author, changed_at=now,
+                                       previous_value=previous, new_value=chosen))
+        session.delete(conflict)
+    return chosen
