@@ -40,6 +40,8 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     dialog.signatory.setText("Amina Haddad")
     dialog.title.setText("Director")
     dialog.output.setText(str(tmp_path / "signed.pdf"))
+    dialog.recipient.setText("Ms Focal Point")
+    dialog.channel.setText("e-mail")
     dialog.passphrase.setText("wrong passphrase")
     assert dialog.sign() is None
     assert "passphrase is wrong" in message_boxes.texts()[-1] and not (tmp_path / "signed.pdf").exists()
@@ -63,6 +65,7 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     sent = SentSubmissionsDialog(session)
     qtbot.addWidget(sent)
     assert sent.table.rowCount() == 1 and sent.table.item(0, 4).text() == "Amina Haddad"
+    assert (sent.table.item(0, 5).text(), sent.table.item(0, 6).text()) == ("Ms Focal Point", "e-mail")
     assert "[UNTOC.5.1(b).challenges]" in sent.changes.toPlainText()
     shot(sent, "sent-dialog")
     again = sent.export_again(tmp_path / "again.pdf")

@@ -204,6 +204,10 @@ class SignExportDialog(QDialog):
         self.browse = QPushButton(_("Choose…"), self)
         self.create_button = QPushButton(_("Create a signing identity…"), self)
         self.passphrase = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
+        self.recipient = QLineEdit(self)
+        self.recipient.setPlaceholderText(_("Optional, e.g. the focal point's name"))
+        self.channel = QLineEdit(self)
+        self.channel.setPlaceholderText(_("Optional: e-mail, post, hand delivery…"))
         self.output = QLineEdit(self)
         self.output_button = QPushButton(_("Choose…"), self)
         suggested = f"{info.organization} – {info.country} – cluster {info.cluster} – signed.pdf".replace("/", "-")
@@ -229,6 +233,8 @@ class SignExportDialog(QDialog):
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.output_button)
         form.addRow(_("Signed file"), output_row)
+        form.addRow(_("Sent to"), self.recipient)
+        form.addRow(_("Sent by"), self.channel)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -292,6 +298,7 @@ class SignExportDialog(QDialog):
         from ..submissions import export_and_record
 
         session, language = self._session, self.language.currentData()
+        recipient, channel = self.recipient.text().strip(), self.channel.text().strip()
         request = SignatureRequest(
             self.signatory.text().strip(),
             self.title.text().strip(),
@@ -309,6 +316,8 @@ class SignExportDialog(QDialog):
                 language=language,
                 identity=identity,
                 request=request,
+                recipient=recipient,
+                channel=channel,
                 progress=progress,
                 is_cancelled=is_cancelled,
             )
