@@ -105,3 +105,44 @@ def test_an_export_from_the_window_is_recorded_in_sent_submissions(qtbot, window
     assert (entry.file_name, entry.format) == ("submission.docx", "docx")
     assert entry.sha256 == hashlib.sha256(out.read_bytes()).hexdigest() == entry.snapshot["export_sha256"]
     assert entry.snapshot["export"]["issued_at"] and entry.snapshot["definition"]["id"] == "untoc-cluster-1"
+
+
+def test_a_colleague_adds_a_signature_to_the_signed_pdf(qtbot, session, tmp_path):
+    from untoc_desktop.signing.identity import load_organisation_root
+    from untoc_desktop.submissions import export_and_record
+    from untoc_desktop.ui.signing_dialogs import SignExportDialog
+
+    amina = create_identity(identities_dir() / "amina.p12", "Amina Haddad", "CJR", PASSPHRASE)
+    jean = create_identity(
+        identities_dir() / "jean.p12",
+        "Jean Dupont",
+        "CJR",
+        PASSPHRASE,
+        issuer=load_organisation_root(amina.root_p12, PASSPHRASE),
+    )
+    from untoc_desktop.signing.identity import load_identity
+    from untoc_desktop.signing.pdf_sign import SignatureRequest
+
+    export_and_record(
+        session.draft,
+        session.definition,
+        tmp_path / "signed.pdf",
+        "pdf",
+        identity=load_identity(amina.p12_path, PASSPHRASE),
+        request=SignatureRequest("Amina Haddad"),
+    )
+    dialog = SignExportDialog(session, source=tmp_path / "signed.pdf")
+    qtbot.addWidget(dialog)
+    assert not dialog.format.isEnabled()
+    dialog.signatory.setText("Jean Dupont")
+    dialog.identity.setText(str(jean.p12_path))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.output.setText(str(tmp_path / "signed-twice.pdf"))
+    shot(dialog, "countersign-dialog")
+    operation = dialog.sign()
+    with qtbot.waitSignal(operation.finished, timeout=60_000):
+        pass
+    report = verify_pdf(tmp_path / "signed-twice.pdf", [amina.root_fingerprint])
+    assert report.ok and [c.signer for c in report.signatures] == ["Amina Haddad", "Jean Dupont"]
+    first, second = sent_entries(session.draft)
+    assert second.signatories == ("Amina Haddad", "Jean Dupont") and second.snapshot == first.snapshot
