@@ -69,6 +69,8 @@ def add_signing_commands(commands: Any) -> None:
         help="language of the signature block (default: the draft's, else English)",
     )
     sign.add_argument("--draft", type=Path, default=None, help="record the signed file in this draft's register")
+    sign.add_argument("--recipient", default="", help="with --draft: to whom the signed file is sent")
+    sign.add_argument("--channel", default="", help="with --draft: how it is sent (e-mail, post…)")
     sign.add_argument(
         "--fingerprint", default=None, help="refuse to sign unless the identity's root has this SHA-256 fingerprint"
     )
@@ -189,7 +191,12 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
                     f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
                     file=sys.stderr,
                 )
-            elif record_signature(draft, target, source_sha256, args.signatory) is None:
+            elif (
+                record_signature(
+                    draft, target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel
+                )
+                is None
+            ):
                 print(
                     f"untoc: {args.file.name} is not in the register of {args.draft.name} (export it with "
                     "'untoc export' first); the signature was not recorded.",

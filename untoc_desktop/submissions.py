@@ -261,11 +261,14 @@ def export_and_record(
     return record_sent(draft, entry)
 
 
-def record_signature(draft: Draft, signed_path: str | Path, source_sha256: str, signatory: str) -> SentEntry | None:
+def record_signature(
+    draft: Draft, signed_path: str | Path, source_sha256: str, signatory: str, *, recipient: str = "", channel: str = ""
+) -> SentEntry | None:
     """Record a file signed outside an export (``untoc sign``) against the register entry it came from.
 
     The entry whose file (or exported rendering) had ``source_sha256`` gives the snapshot;
-    its signatories are carried over and ``signatory`` added.
+    its signatories are carried over and ``signatory`` added; ``recipient`` and ``channel``,
+    when given, replace the entry's.
 
     Returns:
         The new entry, or None when no entry of the register matches (nothing recorded).
@@ -278,8 +281,8 @@ def record_signature(draft: Draft, signed_path: str | Path, source_sha256: str, 
                 format=entry.format,
                 sha256=sha256_file(signed_path),
                 signatories=(*entry.signatories, signatory),
-                recipient=entry.recipient,
-                channel=entry.channel,
+                recipient=recipient or entry.recipient,
+                channel=channel or entry.channel,
                 snapshot=entry.snapshot,
             )
             return record_sent(draft, signed)

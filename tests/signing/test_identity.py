@@ -157,7 +157,7 @@ def test_a_short_passphrase_is_refused(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def test_a_colleague_is_issued_from_the_same_organisation_root(tmp_path, monkeypatch, capsys):
+def test_a_colleague_is_issued_from_the_same_organisation_root(tmp_path, pdf, monkeypatch, capsys):
     monkeypatch.setenv("UNTOC_PASSPHRASE", PASSPHRASE)
     assert main(["identity", "create", "--name", "Amina", "--organization", "CJR", "-o", str(tmp_path / "a.p12")]) == 0
     first = capsys.readouterr().out
@@ -202,3 +202,16 @@ def test_a_colleague_is_issued_from_the_same_organisation_root(tmp_path, monkeyp
         == 2
     )  # a personal identity cannot issue
     assert not (tmp_path / "x.p12").exists()
+    # Both sign the same file in turn: one fingerprint verifies both, for untoc and for pdfsig.
+    from signing_helpers import nss_database, pdfsig
+
+    from untoc_desktop.signing.pdf_sign import SignatureRequest, sign_pdf
+
+    once = sign_pdf(pdf, tmp_path / "once.pdf", amina, SignatureRequest("Amina", language="en"))
+    twice = sign_pdf(once, tmp_path / "twice.pdf", jean, SignatureRequest("Jean", language="en"))
+    assert main(["verify", str(twice), "--fingerprint", fingerprint]) == 0
+    reports = pdfsig(twice, nss_database(tmp_path / "nss", tmp_path / "a-root.pem"))
+    assert [(r["signer"], r["valid"], r["certificate"]) for r in reports] == [
+        ("Amina", "Signature is Valid.", "Certificate is Trusted."),
+        ("Jean", "Signature is Valid.", "Certificate is Trusted."),
+    ]

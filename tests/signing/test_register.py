@@ -48,6 +48,10 @@ def test_export_sign_edit_then_the_recorded_snapshot_exports_identically(
                 "Amina Haddad",
                 "--draft",
                 str(draft_path),
+                "--recipient",
+                "Ms Focal Point",
+                "--channel",
+                "e-mail",
             ]
             + (["-o", str(signed)] if fmt == "pdf" else [])
         )
@@ -62,7 +66,11 @@ def test_export_sign_edit_then_the_recorded_snapshot_exports_identically(
     capsys.readouterr()
     assert main(["sent", str(draft_path)]) == 0
     listing = capsys.readouterr().out
-    assert "signed by Amina Haddad" in listing and "1 answer(s) changed since" in listing
+    assert (
+        "signed by Amina Haddad" in listing
+        and "to Ms Focal Point by e-mail" in listing
+        and "1 answer(s) changed since" in listing
+    )
     again = tmp_path / f"again.{fmt}"
     assert main(["sent", str(draft_path), "--export", "2", "-o", str(again)]) == 0
     assert sha256(again) == second.snapshot["export_sha256"] == first.sha256

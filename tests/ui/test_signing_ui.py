@@ -40,6 +40,8 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     dialog.signatory.setText("Amina Haddad")
     dialog.title.setText("Director")
     dialog.output.setText(str(tmp_path / "signed.pdf"))
+    dialog.recipient.setText("Ms Focal Point")
+    dialog.channel.setText("e-mail")
     dialog.passphrase.setText("wrong passphrase")
     assert dialog.sign() is None
     assert "passphrase is wrong" in message_boxes.texts()[-1] and not (tmp_path / "signed.pdf").exists()
@@ -63,6 +65,7 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     sent = SentSubmissionsDialog(session)
     qtbot.addWidget(sent)
     assert sent.table.rowCount() == 1 and sent.table.item(0, 4).text() == "Amina Haddad"
+    assert (sent.table.item(0, 5).text(), sent.table.item(0, 6).text()) == ("Ms Focal Point", "e-mail")
     assert "[UNTOC.5.1(b).challenges]" in sent.changes.toPlainText()
     shot(sent, "sent-dialog")
     again = sent.export_again(tmp_path / "again.pdf")
@@ -102,3 +105,44 @@ def test_an_export_from_the_window_is_recorded_in_sent_submissions(qtbot, window
     assert (entry.file_name, entry.format) == ("submission.docx", "docx")
     assert entry.sha256 == hashlib.sha256(out.read_bytes()).hexdigest() == entry.snapshot["export_sha256"]
     assert entry.snapshot["export"]["issued_at"] and entry.snapshot["definition"]["id"] == "untoc-cluster-1"
+
+
+def test_a_colleague_adds_a_signature_to_the_signed_pdf(qtbot, session, tmp_path):
+    from untoc_desktop.signing.identity import load_organisation_root
+    from untoc_desktop.submissions import export_and_record
+    from untoc_desktop.ui.signing_dialogs import SignExportDialog
+
+    amina = create_identity(identities_dir() / "amina.p12", "Amina Haddad", "CJR", PASSPHRASE)
+    jean = create_identity(
+        identities_dir() / "jean.p12",
+        "Jean Dupont",
+        "CJR",
+        PASSPHRASE,
+        issuer=load_organisation_root(amina.root_p12, PASSPHRASE),
+    )
+    from untoc_desktop.signing.identity import load_identity
+    from untoc_desktop.signing.pdf_sign import SignatureRequest
+
+    export_and_record(
+        session.draft,
+        session.definition,
+        tmp_path / "signed.pdf",
+        "pdf",
+        identity=load_identity(amina.p12_path, PASSPHRASE),
+        request=SignatureRequest("Amina Haddad"),
+    )
+    dialog = SignExportDialog(session, source=tmp_path / "signed.pdf")
+    qtbot.addWidget(dialog)
+    assert not dialog.format.isEnabled()
+    dialog.signatory.setText("Jean Dupont")
+    dialog.identity.setText(str(jean.p12_path))
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.output.setText(str(tmp_path / "signed-twice.pdf"))
+    shot(dialog, "countersign-dialog")
+    operation = dialog.sign()
+    with qtbot.waitSignal(operation.finished, timeout=60_000):
+        pass
+    report = verify_pdf(tmp_path / "signed-twice.pdf", [amina.root_fingerprint])
+    assert report.ok and [c.signer for c in report.signatures] == ["Amina Haddad", "Jean Dupont"]
+    first, second = sent_entries(session.draft)
+    assert second.signatories == ("Amina Haddad", "Jean Dupont") and second.snapshot == first.snapshot

@@ -24,12 +24,17 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
 from ..errors import VerificationError
 from .identity import normalize_fingerprint
 
 log = logging.getLogger(__name__)
+
+#: A signing certificate must allow digital signatures or non-repudiation (either is enough: certificates
+#: from authorities differ), and nothing else is demanded of it.
+_KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
 
 #: Modification levels accepted after a signature: none, or only later signatures and form filling.
 _ACCEPTED_LEVELS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
@@ -59,16 +64,25 @@ class SignatureCheck:
     changes: str
     unchanged_since: bool
     field_name: str = ""
+    valid: bool = True
 
     @property
     def ok(self) -> bool:
-        """Intact, from a trusted root, and not changed afterwards."""
-        return self.intact and self.trusted and self.unchanged_since
+        """Intact, valid, from a trusted root, and not changed afterwards."""
+        return self.intact and self.valid and self.trusted and self.unchanged_since
 
     def describe(self) -> str:
         """One line for the user (English; the CLI prints it, the UI shows it)."""
         when = f"{self.signed_at.astimezone(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC" if self.signed_at else "time unknown"
-        intact = "intact" if self.intact else "BROKEN (the signed content was changed or the signature is damaged)"
+        if not self.intact:
+            intact = "BROKEN (the signed content was changed or the signature is damaged)"
+        elif not self.valid:
+            intact = (
+                "signature NOT VALID (the signature value is damaged, or the certificate is not meant for "
+                "signing, or its algorithm is refused)"
+            )
+        else:
+            intact = "intact"
         if self.trusted:
             trust = "certificate from the expected root"
         elif self.root_fingerprint:
@@ -90,6 +104,12 @@ class VerificationReport:
     def ok(self) -> bool:
         """At least one signature, each passing, and no problem with the file as a whole."""
         return bool(self.signatures) and not self.problems and all(s.ok for s in self.signatures)
+
+
+_NO_ROOT = (
+    "No root certificate is expected yet: give the SHA-256 fingerprint the organisation published "
+    "(--fingerprint), or trust its root certificate first (untoc identity trust ROOT.cer --fingerprint ...)."
+)
 
 
 def _asn1_fingerprint(certificate: asn1_x509.Certificate) -> str:
@@ -153,6 +173,8 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         raise VerificationError(f"{path.name} is not a readable PDF ({exc}).") from None
     report = VerificationReport(path)
+    if not expected:
+        report.problems.append(_NO_ROOT)
     if not embedded:
         report.problems.append(f"{path.name} carries no signature.")
         return report
@@ -163,7 +185,11 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
             if not certificates:
                 certificates = [c.chosen for c in signature.signed_data["certificates"]]
             root = _root_in(certificates, signer_certificate)
-            status = validate_pdf_signature(signature, signer_validation_context=_trust_context(certificates, expected))
+            status = validate_pdf_signature(
+                signature,
+                signer_validation_context=_trust_context(certificates, expected),
+                key_usage_settings=_KEY_USAGE,
+            )
         except Exception as exc:  # noqa: BLE001 - a damaged signature is a verdict, not a crash
             log.info("Signature %s could not be validated: %r", signature.field_name, exc, exc_info=True)
             report.signatures.append(
@@ -196,7 +222,8 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
             SignatureCheck(
                 signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
                 signed_at=status.signer_reported_dt,
-                intact=bool(status.intact and status.valid),
+                intact=bool(status.intact),
+                valid=bool(status.valid),
                 trusted=bool(status.trusted),
                 root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
                 changes=changes,
@@ -255,22 +282,29 @@ def verify_detached(
     except Exception:  # noqa: BLE001 - anything unreadable is "not a signature"
         raise VerificationError(f"{signature.name} is not a readable CMS signature.") from None
     report = VerificationReport(document)
+    if not expected:
+        report.problems.append(_NO_ROOT)
     root = _root_in(certificates, signer_certificate)
     try:
         status = asyncio.run(
             async_validate_detached_cms(
-                content, signed_data, signer_validation_context=_trust_context(certificates, expected)
+                content,
+                signed_data,
+                signer_validation_context=_trust_context(certificates, expected),
+                key_usage_settings=_KEY_USAGE,
             )
         )
-        intact, trusted, when = bool(status.intact and status.valid), bool(status.trusted), status.signer_reported_dt
+        intact, valid = bool(status.intact), bool(status.valid)
+        trusted, when = bool(status.trusted), status.signer_reported_dt
     except Exception as exc:  # noqa: BLE001 - a damaged signature is a verdict
         log.info("Detached signature of %s could not be validated: %s", document.name, exc)
-        intact, trusted, when = False, False, None
+        intact, valid, trusted, when = False, False, False, None
     report.signatures.append(
         SignatureCheck(
             signer=signer_certificate.subject.native.get("common_name", signer_certificate.subject.human_friendly),
             signed_at=when,
             intact=intact,
+            valid=valid,
             trusted=trusted,
             root_fingerprint=_asn1_fingerprint(root) if root is not None else "",
             changes="none" if intact else "the file differs from the signed one",

@@ -165,17 +165,27 @@ class CreateIdentityDialog(QDialog):
 class SignExportDialog(QDialog):
     """Sign and export the submission: signatory, reason, format, language and signing identity.
 
+    With ``source``, the dialog adds a signature to a PDF already signed by a colleague instead
+    (an incremental update: earlier signatures stay valid), recorded against the register entry
+    the PDF came from.
+
     Args:
         session: the open draft.
         parent: parent widget.
         show_status: shows a message in the window's status bar.
+        source: a signed PDF to sign in turn, or None to export the draft.
     """
 
     def __init__(
-        self, session: DraftSession, parent: QWidget | None = None, show_status: Callable[[str], object] | None = None
+        self,
+        session: DraftSession,
+        parent: QWidget | None = None,
+        show_status: Callable[[str], object] | None = None,
+        source: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Sign and export submission"))
+        self.setWindowTitle(_("Sign and export submission") if source is None else _("Add a signature"))
+        self.source = source
         self._session = session
         self._show_status = show_status or (lambda _m: None)
         self.operation: BackgroundOperation | None = None
@@ -204,6 +214,10 @@ class SignExportDialog(QDialog):
         self.browse = QPushButton(_("Choose…"), self)
         self.create_button = QPushButton(_("Create a signing identity…"), self)
         self.passphrase = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
+        self.recipient = QLineEdit(self)
+        self.recipient.setPlaceholderText(_("Optional, e.g. the focal point's name"))
+        self.channel = QLineEdit(self)
+        self.channel.setPlaceholderText(_("Optional: e-mail, post, hand delivery…"))
         self.output = QLineEdit(self)
         self.output_button = QPushButton(_("Choose…"), self)
         suggested = f"{info.organization} – {info.country} – cluster {info.cluster} – signed.pdf".replace("/", "-")
@@ -229,6 +243,11 @@ class SignExportDialog(QDialog):
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.output_button)
         form.addRow(_("Signed file"), output_row)
+        form.addRow(_("Sent to"), self.recipient)
+        form.addRow(_("Sent by"), self.channel)
+        if source is not None:  # signing a file as it is: its format is PDF, its name follows it
+            self.format.setEnabled(False)
+            self.output.setText(str(source.with_name(f"{source.stem} – {_('signed by')} {info.author or '…'}.pdf")))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -237,6 +256,11 @@ class SignExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         note = QLabel(_("The export is recorded in File > Sent submissions with a snapshot of the answers."), self)
         note.setWordWrap(True)
+        if source is not None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add my signature"))
+            note.setText(
+                _("Adds your signature to {name}; the signatures already in it stay valid.").format(name=source.name)
+            )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -289,9 +313,10 @@ class SignExportDialog(QDialog):
         except UntocError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return None
-        from ..submissions import export_and_record
+        from ..submissions import export_and_record, record_signature, sha256_file
 
         session, language = self._session, self.language.currentData()
+        recipient, channel = self.recipient.text().strip(), self.channel.text().strip()
         request = SignatureRequest(
             self.signatory.text().strip(),
             self.title.text().strip(),
@@ -300,7 +325,25 @@ class SignExportDialog(QDialog):
             language,
         )
 
+        source = self.source
+
+        def countersign(progress, is_cancelled):
+            from ..signing.pdf_sign import sign_pdf
+
+            source_sha256 = sha256_file(source)
+            sign_pdf(source, output, identity, request)
+            entry = record_signature(
+                session.draft, output, source_sha256, request.signatory, recipient=recipient, channel=channel
+            )
+            if entry is None:  # a file from outside the register: signed, but there is no snapshot to record
+                from ..draft.register import SentEntry
+
+                entry = SentEntry("submission", output.name, "pdf", sha256_file(output), (request.signatory,))
+            return entry
+
         def op(progress, is_cancelled):
+            if source is not None:
+                return countersign(progress, is_cancelled)
             return export_and_record(
                 session.draft,
                 session.definition,
@@ -309,6 +352,8 @@ class SignExportDialog(QDialog):
                 language=language,
                 identity=identity,
                 request=request,
+                recipient=recipient,
+                channel=channel,
                 progress=progress,
                 is_cancelled=is_cancelled,
             )

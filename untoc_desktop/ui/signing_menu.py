@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
@@ -34,12 +35,14 @@ class SigningActions:
     ) -> None:
         self._session, self._parent, self._flush, self._status = current_session, parent, flush, show_status
         self.sign_action = QAction(_("&Sign and export submission…"), parent)
+        self.countersign_action = QAction(_("&Add a signature to a signed PDF…"), parent)
         self.verify_action = QAction(_("&Verify a signed submission…"), parent)
         self.sent_action = QAction(_("Sen&t submissions"), parent)
         self.sign_action.triggered.connect(lambda _checked=False: self.sign())
+        self.countersign_action.triggered.connect(lambda _checked=False: self.countersign())
         self.verify_action.triggered.connect(lambda _checked=False: self.verify())
         self.sent_action.triggered.connect(lambda _checked=False: self.sent())
-        actions = [self.sign_action, self.verify_action, self.sent_action]
+        actions = [self.sign_action, self.countersign_action, self.verify_action, self.sent_action]
         menu.insertActions(before_action, actions) if before_action is not None else menu.addActions(actions)
         menu.insertSeparator(before_action) if before_action is not None else menu.addSeparator()
         menu.aboutToShow.connect(self.update_actions)
@@ -49,6 +52,7 @@ class SigningActions:
         """Signing and the register need an open draft; verifying does not."""
         has_draft = self._session() is not None
         self.sign_action.setEnabled(has_draft)
+        self.countersign_action.setEnabled(has_draft)
         self.sent_action.setEnabled(has_draft)
 
     def sign(self):
@@ -60,6 +64,27 @@ class SigningActions:
         if session is None:
             return None
         dialog = SignExportDialog(session, self._parent, self._status)
+        dialog.open()
+        return dialog
+
+    def countersign(self, source: Path | None = None):
+        """Choose a signed PDF (a colleague's) and open the dialog that adds a signature to it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from .signing_dialogs import SignExportDialog
+
+        self._flush()
+        session = self._session()
+        if session is None:
+            return None
+        if source is None:
+            chosen, _f = QFileDialog.getOpenFileName(
+                self._parent, _("Add a signature to a signed PDF"), str(session.path.parent), _("PDF document (*.pdf)")
+            )
+            if not chosen:
+                return None
+            source = Path(chosen)
+        dialog = SignExportDialog(session, self._parent, self._status, source=source)
         dialog.open()
         return dialog
 
