@@ -201,13 +201,14 @@ def script_language(script: str, document_language: str) -> str:
     ``ja`` for kana...), else the document's language.
     """
     base = document_language.split("-")[0].split("_")[0].lower()
-    if script == _language_script(base) or (base == "ja" and script in ("Hani", "Hira", "Kana")):
+    if script == language_script(base) or (base == "ja" and script in ("Hani", "Hira", "Kana")):
         return base
     family = family_for_script(script)
     return _SCRIPT_LANG.get(script) or (family.lang if family is not None and family.lang else base)
 
 
-def _language_script(language: str) -> str:
+def language_script(language: str) -> str:
+    """The script (ISO 15924) a language is usually written in: ``ar`` -> ``Arab``; ``Latn`` by default."""
     return {"ar": "Arab", "fa": "Arab", "ur": "Arab", "he": "Hebr", "zh": "Hani", "ja": "Hani", "ko": "Hang",
             "hi": "Deva", "bn": "Beng", "th": "Thai", "km": "Khmr", "my": "Mymr", "am": "Ethi", "ka": "Geor",
             "hy": "Armn", "ru": "Cyrl", "el": "Grek"}.get(language, "Latn")

@@ -25,7 +25,15 @@ from typing import Any
 
 from ..errors import ExportError
 from . import model
-from .pdf_fonts import BASE, FONTS_DIR, fallback_order, log_missing_glyphs, register_fonts, script_language, script_of
+from .pdf_fonts import (
+    FONTS_DIR,
+    fallback_order,
+    language_script,
+    log_missing_glyphs,
+    register_fonts,
+    script_language,
+    script_of,
+)
 from .sources import link_split
 from .text import SUBSTITUTE, clean_text, strong_direction
 
@@ -46,7 +54,10 @@ class _Encoder:
         self.language = (document.language or "en").replace("_", "-")
         self.base_language = self.language.split("-")[0].lower()
         self.direction = "rtl" if document.direction == "rtl" else "ltr"
-        self.fonts: dict[str, list[str]] = {"base": [f.family for f in fallback_order(script_of(""))]}
+        # The document's own script leads the base list (Noto Naskh Arabic in an Arabic document).
+        base = fallback_order(language_script(self.base_language))
+        self.base_family = base[0]
+        self.fonts: dict[str, list[str]] = {"base": [f.family for f in base]}
 
     def text(self, raw: str, *, direction: str | None = None) -> str | dict[str, str]:
         """A text value: the plain string when it follows the document's defaults, else a dictionary.
@@ -73,7 +84,7 @@ class _Encoder:
 
     def _font_key(self, script: str) -> str:
         order = fallback_order(script)
-        if not order or order[0] is BASE:
+        if not script or order[0] is self.base_family:
             return "base"
         key = order[0].name
         self.fonts.setdefault(key, [f.family for f in order])
