@@ -4,6 +4,9 @@
 checks completeness, builds the document model (:mod:`.submission`), and
 renders it with :mod:`.docx_renderer` or :mod:`.pdf_renderer` into a
 temporary file in the target folder, renamed into place only when complete.
+:func:`.child.export_in_child` runs the same export in a child process (the
+window uses it: the typesetting engine's memory never lands in the window's
+process, and a crash there cannot take the window down).
 """
 
 from __future__ import annotations
@@ -112,6 +115,7 @@ def export_submission(
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
+    temporary: str | Path | None = None,
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -136,6 +140,9 @@ def export_submission(
             export stops.
         archived: answers to questions no longer asked, exported on request in an
             "Archived answers" section (see :func:`build_submission`).
+        temporary: where to write before renaming into place; must be in the same folder
+            as ``out_path``. ``None`` (the default) picks a hidden name there. Given by
+            :func:`.child.export_in_child`, which removes it when it stops the export.
 
     Returns:
         ``out_path`` as a Path.
@@ -154,7 +161,7 @@ def export_submission(
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)
     counter.check()
-    temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = Path(temporary) if temporary is not None else temporary_name(out_path)
     try:
         render(document, temporary, fmt, tick=counter.tick)
         counter.check()
@@ -174,6 +181,11 @@ def export_submission(
         ) from exc
     counter.finish()
     return out_path
+
+
+def temporary_name(out_path: Path) -> Path:
+    """A hidden, unique name beside ``out_path`` to write to before the atomic rename."""
+    return out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
 
 
 def _remove(path: Path) -> None:

@@ -34,19 +34,22 @@ DOCUMENT_LANGUAGES: dict[str, str] = {
 
 
 def export_submission(*args: Any, **kwargs: Any) -> Path:
-    """Call :func:`untoc_desktop.documents.export_submission`, imported only when first needed.
+    """Export in a child process (:func:`untoc_desktop.documents.child.export_in_child`), imported when first needed.
+
+    The typesetting engine's memory stays in the child and a failure there cannot take the
+    window down; Cancel ends the child.
 
     Raises:
         ExportError: the documents package is missing, or the export failed.
         ExportCancelled: the user cancelled.
     """
     try:
-        from ..documents import export_submission as export
+        from ..documents import child
     except ImportError:
         raise ExportError(
             _("Export is not available in this installation (the documents module is missing).")
         ) from None
-    return export(*args, **kwargs)
+    return child.export_in_child(*args, **kwargs)
 
 
 class SubmissionExporter(QObject):

@@ -1,0 +1,48 @@
+"""The window's export runs in a child process: progress, Cancel, and a child that dies."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+
+import pytest
+from documents_cases import pdf_pages
+
+from untoc_desktop.documents.child import export_in_child
+from untoc_desktop.errors import ExportCancelled, ExportError
+
+
+def test_the_child_writes_the_pdf_and_reports_progress_to_the_end(tmp_path, cluster1, draft_info, complete_answers):
+    reported = []
+    out = export_in_child(cluster1, draft_info, complete_answers, tmp_path / "s.pdf", "pdf",
+                          progress=lambda done, total: reported.append((done, total)))
+    assert out == tmp_path / "s.pdf"
+    assert "Coalition for Justice & Rights" in pdf_pages(out)[0]
+    assert reported and reported[-1][0] == reported[-1][1]
+    assert [p.name for p in tmp_path.iterdir()] == ["s.pdf"]
+    assert not [p for p in multiprocessing.active_children() if p.name == "untoc-export"]
+
+
+def test_cancel_ends_the_child_and_keeps_the_existing_file(tmp_path, cluster1, draft_info, complete_answers):
+    target = tmp_path / "old.pdf"
+    target.write_bytes(b"previous export")
+    started = time.monotonic()
+    with pytest.raises(ExportCancelled):
+        export_in_child(cluster1, draft_info, complete_answers, target, "pdf",
+                        is_cancelled=lambda: time.monotonic() - started > 0.5)
+    assert target.read_bytes() == b"previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
+    assert not [p for p in multiprocessing.active_children() if p.name == "untoc-export"]
+
+
+def test_a_child_that_dies_gives_an_export_error_and_no_file(tmp_path, cluster1, draft_info, complete_answers):
+    def kill_child(done: int, total: int) -> None:
+        for child in multiprocessing.active_children():
+            if child.name == "untoc-export":
+                os.kill(child.pid, signal.SIGKILL)
+
+    with pytest.raises(ExportError, match="stopped unexpectedly"):
+        export_in_child(cluster1, draft_info, complete_answers, tmp_path / "s.pdf", "pdf", progress=kill_child)
+    assert list(tmp_path.iterdir()) == []
