@@ -13,6 +13,7 @@ that no bundled font has. Adding a script is one line in
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -172,17 +173,28 @@ def family_for(char: str) -> FontFamily:
 def script_of(text: str) -> str:
     """The script of most letters of ``text`` (ISO 15924, e.g. ``Arab``), or ``""`` without letters.
 
-    Kana counts as Han, so Japanese text mixing kanji and kana is one script.
+    Looks at the first :data:`_SCRIPT_SAMPLE` letters (answers run to thousands of words);
+    text with nothing beyond Latin Extended and general punctuation is ``Latn`` at once.
     """
+    if _ONLY_LATIN.fullmatch(text):
+        return "Latn" if any(c.isalpha() for c in text) else ""
     counts: Counter[str] = Counter()
+    letters = 0
     for char in text:
         if char.isalpha():
             counts[font_unicodedata.script(char)] += 1
+            letters += 1
+            if letters >= _SCRIPT_SAMPLE:
+                break
     counts.pop("Zyyy", None)
     counts.pop("Zinh", None)
     if not counts:
         return ""
     return counts.most_common(1)[0][0]
+
+
+_SCRIPT_SAMPLE = 200
+_ONLY_LATIN = re.compile("[\x00-\u024f\u2000-\u206f\u20a0-\u20bf]*")
 
 
 def family_for_script(script: str) -> FontFamily | None:

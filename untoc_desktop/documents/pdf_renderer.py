@@ -139,9 +139,12 @@ def document_data(document: model.Document, tick: Callable[[], None] | None = No
     rtl = "rtl" if encoder.direction == "rtl" else None
     toc_levels = max((b.levels for b in document.blocks if isinstance(b, model.TableOfContents)), default=0)
     blocks: list[dict[str, Any]] = []
+    last_level = 0
     for block in document.blocks:
         if isinstance(block, model.Heading):
-            level = max(1, min(block.level, 3))
+            # PDF/UA: the first heading is of level 1 and no level is skipped on the way down.
+            level = max(1, min(block.level, 3, last_level + 1))
+            last_level = level
             blocks.append({"k": "h", "l": level, "o": level <= toc_levels, "x": encoder.text(block.text)})
         elif isinstance(block, model.Paragraph):
             blocks.append({"k": "p", "s": block.style, "x": encoder.text(block.text)})
