@@ -29,7 +29,7 @@ from jinja2 import TemplateError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..documents import model, render
-from ..documents.labels import normalize_locale
+from ..documents.labels import document_direction, normalize_locale
 from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
@@ -248,6 +248,7 @@ def letter_document(letter: Letter) -> model.Document:
         title=f["subject"], author=f["organization"],
         language=str(normalize_locale(letter.options.language)).replace("_", "-"),
         header=f["reference"], footer_page="{page}/{pages}",
+        direction=document_direction(letter.options.language),  # an Arabic letter starts at the right
         blocks=tuple(model.Paragraph(text, style) for style, text in letter_lines(letter)))
 
 
