@@ -118,3 +118,41 @@ def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
     )
     bullet_x = next(x for x, t in found if t.strip() == "•")
     assert bullet_x > max(x for x, t in found if any("\u0600" <= c <= "\u06ff" for c in t))
+
+
+def _pdf_lines(path) -> list[str]:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+#: Thai words without combining marks (so text extraction is exact, see test_pdf_archival).
+THAI_WORDS = ("ประมวล", "กฎหมาย", "อาญา", "มาตรา", "ความ", "ตาม", "ทาง", "เขต")
+
+
+def test_thai_without_spaces_breaks_lines_between_words(tmp_path):
+    """UAX #14 with a dictionary: every line of a long Thai paragraph starts and ends at a word boundary."""
+    import re
+
+    from untoc_desktop.documents import render
+
+    text = "".join(THAI_WORDS[(i * 5) % len(THAI_WORDS)] for i in range(240))
+    render(model.Document(title="t", header="h", blocks=(model.Paragraph(text),)), tmp_path / "th.pdf", "pdf")
+    lines = [line for line in _pdf_lines(tmp_path / "th.pdf") if re.fullmatch("[\u0e00-\u0e7f]+", line)]
+    assert len(lines) >= 5
+    assert "".join(lines) == text
+    words = "|".join(THAI_WORDS)
+    for line in lines:
+        assert re.fullmatch(f"(?:{words})+", line), line
+
+
+def test_chinese_lines_never_start_with_closing_punctuation(tmp_path):
+    """Kinsoku: a line of Chinese never starts with "，", "。" or "、" (they stay at the end of the line before)."""
+    from untoc_desktop.documents import render
+
+    text = "".join(f"第{i}条规定了组织、领导罪，司法机关依法办理。" for i in range(60))
+    render(model.Document(title="t", header="h", blocks=(model.Paragraph(text),)), tmp_path / "zh.pdf", "pdf")
+    lines = [line for line in _pdf_lines(tmp_path / "zh.pdf") if "条" in line]
+    assert len(lines) >= 5
+    assert not [line for line in lines if line[0] in "，。、"]
