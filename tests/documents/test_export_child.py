@@ -46,3 +46,14 @@ def test_a_child_that_dies_gives_an_export_error_and_no_file(tmp_path, cluster1,
     with pytest.raises(ExportError, match="stopped unexpectedly"):
         export_in_child(cluster1, draft_info, complete_answers, tmp_path / "s.pdf", "pdf", progress=kill_child)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_characters_without_a_glyph_are_reported_once_by_the_child(tmp_path, cluster1, draft_info, complete_answers):
+    answers = dict(complete_answers)
+    question = next(q.id for q in cluster1.questions() if q.key == "practice")
+    answers[question] = "Faces 😀 and 😀 again, a flag 🇸🇩"
+    notices = []
+    export_in_child(cluster1, draft_info, answers, tmp_path / "s.pdf", "pdf", notice=notices.append)
+    assert len(notices) == 1
+    assert "U+1F600" in notices[0] and "U+1F1F8" in notices[0] and notices[0].count("U+1F600") == 1
+    assert "Word file keeps them" in notices[0]

@@ -57,7 +57,7 @@ class FakeExport:
     calls: list = field(default_factory=list)
     error: Exception | None = None
 
-    def __call__(self, definition, info, answers, out_path, fmt, *, language, progress, is_cancelled):
+    def __call__(self, definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, **_options):
         self.calls.append((definition.id, info.organization, dict(answers), Path(out_path), fmt, language))
         for step in range(3):
             progress(step, 3)

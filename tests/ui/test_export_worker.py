@@ -54,7 +54,7 @@ def test_unexpected_export_failure_shows_a_sentence_not_a_traceback(
 def test_window_stays_responsive_and_cancel_stops_the_export(qtbot, window, draft_path, tmp_path, message_boxes):
     started = threading.Event()
 
-    def slow_export(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled):
+    def slow_export(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, **_options):
         started.set()
         for step in range(1000):
             if is_cancelled():

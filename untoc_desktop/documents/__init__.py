@@ -79,7 +79,14 @@ def _os_error_message(path: Path, exc: OSError) -> str:
     return f"Could not write {path}: {reason}. {advice}"
 
 
-def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[], None] | None = None) -> None:
+def render(
+    document: Document,
+    path: str | Path,
+    fmt: str,
+    *,
+    tick: Callable[[], None] | None = None,
+    notice: Callable[[str], object] | None = None,
+) -> None:
     """Render a document model to ``path`` in ``fmt`` (no temporary file, no error wrapping).
 
     Args:
@@ -87,6 +94,8 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
         path: file to write.
         fmt: ``"docx"`` or ``"pdf"``.
         tick: called at each rendering step.
+        notice: called with a user-facing message about the result, e.g. characters the
+            PDF cannot draw (also logged).
 
     Raises:
         ValueError: unknown format.
@@ -99,7 +108,7 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
     elif fmt == "pdf":
         from .pdf_renderer import render_pdf
 
-        render_pdf(document, path, tick=tick)
+        render_pdf(document, path, tick=tick, notice=notice)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
 
@@ -116,6 +125,7 @@ def export_submission(
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
     temporary: str | Path | None = None,
+    notice: Callable[[str], object] | None = None,
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -143,6 +153,8 @@ def export_submission(
         temporary: where to write before renaming into place; must be in the same folder
             as ``out_path``. ``None`` (the default) picks a hidden name there. Given by
             :func:`.child.export_in_child`, which removes it when it stops the export.
+        notice: called with user-facing messages about the result that are not errors
+            (characters the PDF cannot draw), once each.
 
     Returns:
         ``out_path`` as a Path.
@@ -163,7 +175,7 @@ def export_submission(
     counter.check()
     temporary = Path(temporary) if temporary is not None else temporary_name(out_path)
     try:
-        render(document, temporary, fmt, tick=counter.tick)
+        render(document, temporary, fmt, tick=counter.tick, notice=notice)
         counter.check()
         os.replace(temporary, out_path)
     except ExportError:

@@ -35,8 +35,11 @@ def _child(messages: Any, arguments: dict[str, Any]) -> None:
     def progress(done: int, total: int) -> None:
         messages.put(("progress", done, total))
 
+    def notice(text: str) -> None:
+        messages.put(("notice", text))
+
     try:
-        path = export_submission(**arguments, progress=progress)
+        path = export_submission(**arguments, progress=progress, notice=notice)
     except UntocError as exc:
         messages.put(("error", type(exc).__name__, str(exc)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which shows a message
@@ -56,11 +59,12 @@ def export_in_child(
     progress: Callable[[int, int], object] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
+    notice: Callable[[str], object] | None = None,
 ) -> Path:
     """Export a submission like :func:`untoc_desktop.documents.export_submission`, in a child process.
 
-    Arguments and result are those of ``export_submission``; ``progress`` is called from
-    the calling thread as the child reports, and ``is_cancelled`` is polled every
+    Arguments and result are those of ``export_submission``; ``progress`` and ``notice`` are
+    called from the calling thread as the child reports, and ``is_cancelled`` is polled every
     :data:`POLL_SECONDS` (a cancelled export ends the child at once, even in the middle of
     typesetting).
 
@@ -99,6 +103,9 @@ def export_in_child(
             if message[0] == "progress":
                 if progress is not None:
                     progress(message[1], message[2])
+            elif message[0] == "notice":
+                if notice is not None:
+                    notice(message[1])
             elif message[0] == "done":
                 return Path(message[1])
             else:

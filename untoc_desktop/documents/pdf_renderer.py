@@ -27,6 +27,7 @@ from ..errors import ExportError
 from . import model
 from .pdf_fonts import (
     FONTS_DIR,
+    describe_missing,
     fallback_order,
     language_script,
     log_missing_glyphs,
@@ -178,7 +179,11 @@ def document_data(document: model.Document, tick: Callable[[], None] | None = No
 
 
 def render_pdf(
-    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None
+    document: model.Document,
+    path: str | Path,
+    *,
+    tick: Callable[[], None] | None = None,
+    notice: Callable[[str], object] | None = None,
 ) -> None:
     """Write ``document`` as a tagged PDF/A-2a and PDF/UA-1 file on A4 pages, fonts embedded.
 
@@ -188,6 +193,8 @@ def render_pdf(
         tick: called once per block converted and once per block after the layout
             (``2 * len(document.blocks)`` calls in all); it may raise (e.g.
             :class:`~untoc_desktop.errors.ExportCancelled`) to stop before anything is written.
+        notice: called once with a user-facing message when some characters have no glyph
+            in any bundled font (they print as U+FFFD; also logged).
 
     Raises:
         OSError: the file cannot be written.
@@ -201,6 +208,11 @@ def render_pdf(
     data = document_data(document, tick)
     if missing:  # PDF/A forbids drawing a character without a glyph: the visible substitute instead
         data = _substitute(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
+        if notice is not None:
+            notice(
+                f"The PDF cannot draw {len(missing)} character(s) that no bundled font has; they print as "
+                f"{SUBSTITUTE}: {describe_missing(missing)}. The Word file keeps them as typed."
+            )
     try:
         pdf = typst.compile(
             str(TEMPLATE),

@@ -17,7 +17,8 @@ from .workers import BackgroundOperation
 
 log = logging.getLogger(__name__)
 
-#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled) -> Path``
+#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, notice)
+#: -> Path``; ``notice(message)`` reports what the user should know about a finished export.
 ExportFunction = Callable[..., Path]
 
 #: Export formats: key -> (file suffix, file dialog filter).
@@ -33,23 +34,28 @@ DOCUMENT_LANGUAGES: dict[str, str] = {
 }
 
 
-def export_submission(*args: Any, **kwargs: Any) -> Path:
-    """Export in a child process (:func:`untoc_desktop.documents.child.export_in_child`), imported when first needed.
+def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx",
+                      **kwargs: Any) -> Path:
+    """Export the submission; a PDF in a child process, imported when first needed.
 
-    The typesetting engine's memory stays in the child and a failure there cannot take the
-    window down; Cancel ends the child.
+    PDF (:func:`untoc_desktop.documents.child.export_in_child`): the typesetting engine is native
+    code that takes up to a gigabyte for a large volume; in a child process its memory never
+    stays with the window and a crash there cannot take the window down; Cancel ends the child.
+    Word (:func:`untoc_desktop.documents.export_submission`) is pure Python and light: it runs on
+    the worker thread, without the child's start-up time.
 
     Raises:
         ExportError: the documents package is missing, or the export failed.
         ExportCancelled: the user cancelled.
     """
     try:
-        from ..documents import child
+        from ..documents import child, export_submission as export_here
     except ImportError:
         raise ExportError(
             _("Export is not available in this installation (the documents module is missing).")
         ) from None
-    return child.export_in_child(*args, **kwargs)
+    export = child.export_in_child if fmt == "pdf" else export_here
+    return export(definition, info, answers, out_path, fmt, **kwargs)
 
 
 class SubmissionExporter(QObject):
@@ -78,6 +84,7 @@ class SubmissionExporter(QObject):
         self._show_status = show_status
         self._warn = warn
         self.operation: BackgroundOperation[Path] | None = None
+        self._notices: list[str] = []
         #: Language of the exported document; ``None`` uses the draft's drafting language.
         self.document_language: str | None = None
 
@@ -131,10 +138,11 @@ class SubmissionExporter(QObject):
         export_function = self.export_function
         extra = {"archived": archived} if archived else {}
         language = self.document_language or info.language
+        self._notices = notices = []  # e.g. characters the PDF cannot draw: shown when the export ends
 
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
             return export_function(definition, info, answers, path, fmt, language=language,
-                                   progress=progress, is_cancelled=is_cancelled, **extra)
+                                   progress=progress, is_cancelled=is_cancelled, notice=notices.append, **extra)
 
         self.operation = BackgroundOperation(
             self._parent, op, self._exported, self._failed,
@@ -152,6 +160,8 @@ class SubmissionExporter(QObject):
 
     def _exported(self, path: Path) -> None:
         self._show_status(_("Submission exported to {path}.").format(path=path))
+        if self._notices:
+            self._warn(_("The submission was exported"), "\n\n".join(self._notices))
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, ExportCancelled):
