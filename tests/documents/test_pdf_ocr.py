@@ -24,7 +24,8 @@ from untoc_desktop.validation import check_completeness
 ANSWERS = {
     "ara": "ينص القانون رقم 64 لسنة 2010 على تجريم الاتجار بالبشر وفقًا للمادة 5 من البروتوكول، ولا يشمل "
            "الجرائم المرتكبة خارج الإقليم.",
-    "chi_sim": "《中华人民共和国刑法》第二百九十四条规定了组织、领导、参加黑社会性质组织罪，司法机关近年来依法办理了多起相关案件。",
+    "chi_sim": "《中华人民共和国刑法》第二百九十四条规定了组织、领导、参加黑社会性质组织罪，"
+               "司法机关近年来依法办理了多起相关案件。",
     "rus": "Статья 210 Уголовного кодекса Российской Федерации устанавливает ответственность за организацию "
            "преступного сообщества.",
     "hin": "भारतीय दंड संहिता की धारा 370 मानव तस्करी को अपराध बनाती है और पीड़ितों की सुरक्षा के लिए विशेष प्रावधान "
@@ -61,12 +62,12 @@ def rendered(tmp_path_factory, cluster1):
     folder = tmp_path_factory.mktemp("ocr")
     pdfs = {}
     names = ("answers", "arabic")
-    for name, document in zip(names, (_answers_document(), _arabic_document(cluster1))):
+    for name, document in zip(names, (_answers_document(), _arabic_document(cluster1)), strict=True):
         render(document, folder / f"{name}.pdf", "pdf")
         render(document, folder / f"{name}.docx", "docx")
         pdfs[name, "ours"] = folder / f"{name}.pdf"
     converted = libreoffice_pdfs([folder / f"{name}.docx" for name in names], folder)
-    for name, pdf in zip(names, converted):
+    for name, pdf in zip(names, converted, strict=True):
         pdfs[name, "libreoffice"] = pdf
     return folder, pdfs
 
@@ -77,9 +78,9 @@ def test_each_answer_is_read_back_at_least_as_well_as_from_libreoffice(rendered)
     for reader in ("ours", "libreoffice"):
         images = page_images(pdfs["answers", reader], folder / reader)
         assert len(images) == len(ANSWERS), reader
-        jobs += [(image, language) for image, language in zip(images, ANSWERS)]
+        jobs += [(image, language) for image, language in zip(images, ANSWERS, strict=True)]
         keys += [(reader, language) for language in ANSWERS]
-    shares = {key: share_read(ANSWERS[key[1]], text) for key, text in zip(keys, ocr_all(jobs))}
+    shares = {key: share_read(ANSWERS[key[1]], text) for key, text in zip(keys, ocr_all(jobs), strict=True)}
     for language in ANSWERS:
         ours, theirs = shares["ours", language], shares["libreoffice", language]
         assert ours >= theirs, (language, ours, theirs)

@@ -50,7 +50,7 @@ def exported(tmp_path_factory, cluster1, text_cases):
     variants = _variants(text_cases)
     questions = [q.id for q in cluster1.questions() if q.type == "text" and q.id.startswith("UNTOC.")]
     assert len(questions) >= len(variants)
-    for question_id, text in zip(questions, variants.values()):
+    for question_id, text in zip(questions[: len(variants)], variants.values(), strict=True):
         answers[question_id] = text
     folder = tmp_path_factory.mktemp("cases")
     paths = {}

@@ -49,7 +49,8 @@ def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, f
         ExportCancelled: the user cancelled.
     """
     try:
-        from ..documents import child, export_submission as export_here
+        from ..documents import child
+        from ..documents import export_submission as export_here
     except ImportError:
         raise ExportError(
             _("Export is not available in this installation (the documents module is missing).")
