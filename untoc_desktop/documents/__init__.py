@@ -175,7 +175,8 @@ def export_submission(
     counter.check()
     temporary = Path(temporary) if temporary is not None else temporary_name(out_path)
     try:
-        render(document, temporary, fmt, tick=counter.tick, notice=notice)
+        extra = {"notice": notice} if notice is not None else {}  # older render() stand-ins take no notice
+        render(document, temporary, fmt, tick=counter.tick, **extra)
         counter.check()
         os.replace(temporary, out_path)
     except ExportError:
