@@ -57,3 +57,25 @@ def test_characters_without_a_glyph_are_reported_once_by_the_child(tmp_path, clu
     assert len(notices) == 1
     assert "U+1F600" in notices[0] and "U+1F1F8" in notices[0] and notices[0].count("U+1F600") == 1
     assert "Word file keeps them" in notices[0]
+
+
+def test_the_engine_never_loads_in_the_calling_process(tmp_path):
+    """The window's process exports a PDF without loading the typesetting engine (its memory stays in the child)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from untoc_desktop.documents.child import export_in_child\n"
+        "from untoc_desktop.draft import DraftInfo\n"
+        "from untoc_desktop.questionnaire import load_installed_definition\n"
+        "definition = load_installed_definition(1)\n"
+        "info = DraftInfo('Org', 'Veridia', 1, frozenset({'TIP'}))\n"
+        f"export_in_child(definition, info, {{}}, {str(tmp_path / 'e.pdf')!r}, 'pdf')\n"
+        "assert 'typst' not in sys.modules, 'engine loaded in the calling process'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
