@@ -89,6 +89,15 @@ def bench_export(draft_path: Path, folder: Path) -> None:
         out = export_submission(definition, info, answers, folder / f"example.{fmt}", fmt=fmt)
         print(f"export of the example draft to {fmt}: {time.perf_counter() - start:.2f} s, "
               f"{out.stat().st_size / 1024:.0f} KiB")
+    # As the window does it: in a child process, whose peak memory is its own (RUSAGE_CHILDREN: no
+    # other child has run yet in this process).
+    from untoc_desktop.documents.child import export_in_child
+
+    start = time.perf_counter()
+    export_in_child(definition, info, answers, folder / "example-child.pdf", "pdf")
+    print(f"export of the example draft to pdf in a child process (as the window does): "
+          f"{time.perf_counter() - start:.2f} s, child's peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 def main() -> None:

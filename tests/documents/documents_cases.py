@@ -105,3 +105,13 @@ def pdf_pages(path: Path) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def pdf_text_poppler(path: Path) -> str:
+    """The text of a PDF as poppler's pdftotext reads it: logical order for right-to-left lines,
+    /ActualText honoured (pypdf ignores it), bidi embedding controls removed."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
+                          timeout=120).stdout.decode("utf-8")
+    return re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)

@@ -1,31 +1,21 @@
-"""Pieces of the PDF renderer: per-script font fallback and word-level bidi ordering."""
+"""Pieces of the PDF renderer: fonts per script, language tags, and text reaching the engine as data."""
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
+import json
 
-from untoc_desktop.documents.pdf_bidi import BidiParagraph, shaped_runs, visual_order
-from untoc_desktop.documents.pdf_fonts import FONT_FAMILIES, family_for, markup, register_fonts, split_runs
+import pytest
 
-
-def _visual(words: list[str], base: str) -> list[str]:
-    return [words[i] for i in visual_order(words, base)]
-
-
-def test_rtl_line_is_reversed_with_numbers_kept_in_place():
-    assert _visual(["12", "قضية", "أحيلت"], "rtl") == ["أحيلت", "قضية", "12"]
-
-
-def test_latin_phrase_inside_rtl_keeps_its_own_order():
-    assert _visual(["في", "New", "York", "2024", "اليوم"], "rtl") == ["اليوم", "New", "York", "2024", "في"]
-
-
-def test_arabic_phrase_inside_ltr_is_reversed_alone():
-    assert _visual(["English", "عبارة", "عربية", "end"], "ltr") == ["English", "عربية", "عبارة", "end"]
-
-
-def test_neutral_between_rtl_words_follows_them():
-    assert _visual(["أ", "-", "ب"], "rtl") == ["ب", "-", "أ"]
+from untoc_desktop.documents import model
+from untoc_desktop.documents.pdf_fonts import (
+    FONT_FAMILIES,
+    fallback_order,
+    family_for,
+    register_fonts,
+    script_language,
+    script_of,
+)
+from untoc_desktop.documents.pdf_renderer import document_data
 
 
 def test_each_script_gets_a_font_that_has_it():
@@ -35,55 +25,72 @@ def test_each_script_gets_a_font_that_has_it():
     assert family_for("ệ").name == "UntocSans"
     assert family_for("ق").name == "UntocArabic"
     assert family_for("ש").name == "UntocHebrew"
+    assert family_for("क").name == "UntocDevanagari"
+    assert family_for("ক").name == "UntocBengali"
+    assert family_for("ก").name == "UntocThai"
+    assert family_for("ក").name == "UntocKhmer"
+    assert family_for("က").name == "UntocMyanmar"
+    assert family_for("ሀ").name == "UntocEthiopic"
+    assert family_for("ა").name == "UntocGeorgian"
+    assert family_for("Ա").name == "UntocArmenian"
     assert family_for("刑").name == "UntocCJK"
     assert family_for("👍").name == "UntocSymbols"  # monochrome emoji from Noto Sans Symbols 2
     assert [f.name for f in FONT_FAMILIES][-2:] == ["UntocCJK", "UntocSymbols"]  # fallback order: one line per script
 
 
-def test_runs_split_by_script_and_punctuation_joins_its_word():
-    register_fonts()
-    runs = [(family.name, text) for family, text in split_runs("Art. 5 تطبق المادة. 刑法")]
-    assert runs == [("UntocSans", "Art. 5"), ("UntocArabic", " تطبق المادة. "), ("UntocCJK", "刑法")]
+@pytest.mark.parametrize(("text", "script", "language"), [
+    ("ตามประมวลกฎหมายอาญา", "Thai", "th"),
+    ("ព្រះរាជាណាចក្រកម្ពុជា", "Khmr", "km"),
+    ("भारतीय दंड संहिता", "Deva", "hi"),
+    ("刑法第二百九十四条", "Hani", "zh"),
+    ("تطبق المادة 5 من اتفاقية UNTOC", "Arab", "ar"),
+    ("Статья 210", "Cyrl", "ru"),
+    ("L'infraction est définie", "Latn", "fr"),
+])
+def test_the_script_of_a_text_decides_its_language_tag_in_a_french_document(text, script, language):
+    assert script_of(text) == script
+    assert script_language(script, "fr") == language
 
 
-def test_markup_escapes_text_that_looks_like_markup():
-    register_fonts()
-    assert markup("<b>M&E</b>") == '<font face="UntocSans">&lt;b&gt;M&amp;E&lt;/b&gt;</font>'
+def test_the_family_of_a_paragraphs_script_comes_first():
+    order = [f.name for f in fallback_order("Arab")]
+    assert order[0] == "UntocArabic" and order[1] == "UntocSans"
+    assert [f.name for f in fallback_order("Latn")][0] == "UntocSans"
 
 
-def test_bracket_run_in_rtl_word_is_reversed_and_mirrored():
-    register_fonts()
-    runs = shaped_runs("(وفق", bold=False, size=10)
-    assert [name for name, _, _ in runs] == ["UntocArabic", "UntocSans"]
-    assert runs[1][1] == ")"
+def test_each_text_carries_its_language_direction_and_fonts():
+    document = model.Document(title="t", language="en", blocks=(
+        model.Paragraph("Plain English"),
+        model.Paragraph("12 قضية أحيلت إلى المحكمة"),
+        model.Paragraph("ตามประมวลกฎหมายอาญา"),
+    ))
+    data = document_data(document)
+    english, arabic, thai = (b["x"] for b in data["blocks"])
+    assert english == "Plain English"
+    assert arabic["l"] == "ar" and arabic["d"] == "rtl" and arabic["f"] == "UntocArabic"
+    assert thai["l"] == "th" and "d" not in thai
+    assert data["fonts"]["UntocArabic"][0] == "Noto Naskh Arabic"
 
 
-def test_bidi_paragraph_splits_between_lines_across_pages():
-    register_fonts()
-    style = ParagraphStyle("t", fontName="UntocSans", fontSize=10, leading=14)
-    paragraph = BidiParagraph(" ".join(["تطبق المادة الخامسة"] * 200), style)
-    width, height = paragraph.wrap(400, 10_000)
-    assert height > 14 * 10
-    first, rest = paragraph.split(400, 14 * 5 + 3)
-    assert first.wrap(400, 1000)[1] == 14 * 5
-    assert rest.wrap(400, 10_000)[1] == height - 14 * 5
-    assert paragraph.split(400, 10) == []
+def test_an_arabic_document_is_right_to_left_and_latin_text_in_it_left_to_right():
+    document = model.Document(title="t", language="ar", direction="rtl", header="Org — State",
+                              blocks=(model.Paragraph("UNTOC article 5"), model.Paragraph("المادة 5")))
+    data = document_data(document)
+    assert data["dir"] == "rtl" and data["lang"] == "ar"
+    assert data["header"].get("d", data["dir"]) == "rtl"  # page furniture of an Arabic document starts at the right
+    latin, arabic = (b["x"] for b in data["blocks"])
+    assert latin["d"] == "ltr" and latin["l"] == "en"
+    assert arabic == "المادة 5"
 
 
-def test_bidi_paragraph_leaves_no_widow_or_orphan_line():
-    register_fonts()
-    style = ParagraphStyle("t", fontName="UntocSans", fontSize=10, leading=14)
-    paragraph = BidiParagraph(" ".join(["تطبق المادة الخامسة"] * 200), style)
-    lines = round(paragraph.wrap(400, 10_000)[1] / 14)
-    first, rest = paragraph.split(400, 14 * (lines - 1) + 3)  # room for all but the last line
-    assert rest.wrap(400, 10_000)[1] == 14 * 2  # the last line does not go over alone
-    assert first.wrap(400, 10_000)[1] == 14 * (lines - 2)
-    assert paragraph.split(400, 14 * 1 + 3) == []  # the first line never stays alone at a page's foot
+def test_markup_reaches_the_engine_as_a_json_string():
+    text = '#set page(width: 1cm) [x] {y} \\ $a$ *b* _c_ <l> @ref #read("/etc/passwd")'
+    data = document_data(model.Document(title="t", blocks=(model.Paragraph(text),)))
+    assert data["blocks"][0]["x"] == text
+    assert json.loads(json.dumps(data)) == data
 
 
 def test_missing_fonts_give_a_clear_export_error(tmp_path, monkeypatch, cluster1, draft_info, complete_answers):
-    import pytest
-
     from untoc_desktop.documents import export_submission, pdf_fonts
     from untoc_desktop.errors import ExportError
 
@@ -98,19 +105,10 @@ def test_missing_fonts_give_a_clear_export_error(tmp_path, monkeypatch, cluster1
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_numbers_separated_by_a_space_keep_right_to_left_order():
-    # UAX #9: "المادة 5, 1991" shows as "1991 ,5 المادة" (reading right to left: article, 5, 1991).
-    assert _visual(["المادة", "5,", "1991"], "rtl") == ["1991", "5,", "المادة"]
-
-
-def test_number_after_arabic_in_ltr_text_goes_with_the_arabic():
-    assert _visual(["In", "عام", "2023", "we"], "ltr") == ["In", "2023", "عام", "we"]
-
-
 def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
     from pypdf import PdfReader
 
-    from untoc_desktop.documents import model, render
+    from untoc_desktop.documents import render
 
     render(model.Document(title="t", blocks=(model.CitationList("citations", ("قانون العقوبات، المادة 5",)),)),
            tmp_path / "b.pdf", "pdf")
@@ -122,20 +120,39 @@ def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
     assert bullet_x > max(x for x, t in found if any("\u0600" <= c <= "\u06ff" for c in t))
 
 
-def test_punctuation_after_a_number_in_arabic_text_goes_to_the_numbers_left():
-    """Typed "(... 2024)." in Arabic reads ".(2024" left to right, the bracket mirrored (UAX #9)."""
-    from untoc_desktop.documents.pdf_bidi import edge_punctuation_in_rtl, shaped_runs
+def _pdf_lines(path) -> list[str]:
+    import subprocess
 
-    def text(word, previous="", following=""):
-        runs = edge_punctuation_in_rtl(word, shaped_runs(word, bold=False, size=10), bold=False, size=10,
-                                       previous=previous, following=following)
-        return "".join(run[1] for run in runs)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
-    assert text("2024).") == ".(2024"
-    assert text("UNTOC)،") == "،(UNTOC"
-    assert text("(2024") == "2024)"
-    assert text("41") == "41"
-    # between two Latin words the comma stays with them (an English title in an Arabic document)
-    assert text("Prevent,", previous="to", following="Suppress") == "Prevent,"
-    assert text("Persons,", previous="in", following="قضية") == ",Persons"
-    assert text("(وفق") == "".join(r[1] for r in shaped_runs("(وفق", bold=False, size=10))  # Arabic: unchanged
+
+#: Thai words without combining marks (so text extraction is exact, see test_pdf_archival).
+THAI_WORDS = ("ประมวล", "กฎหมาย", "อาญา", "มาตรา", "ความ", "ตาม", "ทาง", "เขต")
+
+
+def test_thai_without_spaces_breaks_lines_between_words(tmp_path):
+    """UAX #14 with a dictionary: every line of a long Thai paragraph starts and ends at a word boundary."""
+    import re
+
+    from untoc_desktop.documents import render
+
+    text = "".join(THAI_WORDS[(i * 5) % len(THAI_WORDS)] for i in range(240))
+    render(model.Document(title="t", header="h", blocks=(model.Paragraph(text),)), tmp_path / "th.pdf", "pdf")
+    lines = [line for line in _pdf_lines(tmp_path / "th.pdf") if re.fullmatch("[\u0e00-\u0e7f]+", line)]
+    assert len(lines) >= 5
+    assert "".join(lines) == text
+    words = "|".join(THAI_WORDS)
+    for line in lines:
+        assert re.fullmatch(f"(?:{words})+", line), line
+
+
+def test_chinese_lines_never_start_with_closing_punctuation(tmp_path):
+    """Kinsoku: a line of Chinese never starts with "，", "。" or "、" (they stay at the end of the line before)."""
+    from untoc_desktop.documents import render
+
+    text = "".join(f"第{i}条规定了组织、领导罪，司法机关依法办理。" for i in range(60))
+    render(model.Document(title="t", header="h", blocks=(model.Paragraph(text),)), tmp_path / "zh.pdf", "pdf")
+    lines = [line for line in _pdf_lines(tmp_path / "zh.pdf") if "条" in line]
+    assert len(lines) >= 5
+    assert not [line for line in lines if line[0] in "，。、"]

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from untoc_desktop.documents import build_submission, export_submission, model
-from untoc_desktop.documents.pdf_fonts import family_for, missing_glyphs, register_fonts
+from untoc_desktop.documents.pdf_fonts import family_for, glyphs, missing_glyphs
 from untoc_desktop.documents.text import clean_text, split_paragraphs
 from untoc_desktop.draft import DraftInfo
 from untoc_desktop.validation import check_completeness
@@ -66,15 +66,20 @@ def six(tmp_path_factory, cluster1):
 def _body(pages: list[str]) -> str:
     """The squashed text of the pages without running header, draft mark and footer (so answers flow on).
 
-    Arabic page furniture is extracted in visual order: header ending with the country, the draft mark
-    reversed ("ةدوسم"), the footer "N نم N ةحفصلا".
+    Page furniture comes first on each page (the diagonal draft mark, the header naming the country,
+    the draft mark line) and the footer ("Page N of M", "الصفحة N من M") last; the body is what lies
+    between.
     """
+    furniture = ("Veridia", "DRAFT", "مسودة", "مكتملة", "غير", "–")
     out = []
     for page in pages:
-        text = squash(page)
-        text = re.sub(r"^.*?RepublicofVeridia(—Cluster1:Criminalizationandjurisdiction)?", "", text, count=1)
-        text = text.replace("DRAFT–incomplete", "").replace("ةلمتكمريغ–ةدوسم", "")
-        out.append(re.sub(r"(Page\d+of\d+|\d+نم\d+ةحفصلا)$", "", text))
+        lines = [line for line in page.splitlines() if line.strip()]
+        start = 0
+        for index, line in enumerate(lines[:10]):
+            if any(word in line for word in furniture):
+                start = index + 1
+        end = len(lines) - 1 if lines and re.search(r"Page|الصفحة", lines[-1]) else len(lines)
+        out.append(squash("\n".join(lines[start:end])))
     return "".join(out)
 
 
@@ -120,16 +125,12 @@ def test_every_pdf_font_is_embedded(six):
 
 
 def test_every_character_of_the_six_languages_has_a_glyph_in_its_font():
-    register_fonts()
-    from reportlab.pdfbase import pdfmetrics
-
     text = "".join(SIX.values())
     assert missing_glyphs([text]) == []
     for char in set(text) - {" "}:
         if unicodedata.category(char) in ("Cf", "Mn"):
             continue
-        face = pdfmetrics.getFont(family_for(char).name).face
-        assert ord(char) in face.charToGlyph, f"U+{ord(char):04X}"
+        assert ord(char) in glyphs(family_for(char)), f"U+{ord(char):04X}"
 
 
 def test_a_character_without_glyph_is_logged_once_per_export(tmp_path, caplog):

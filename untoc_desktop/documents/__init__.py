@@ -4,6 +4,9 @@
 checks completeness, builds the document model (:mod:`.submission`), and
 renders it with :mod:`.docx_renderer` or :mod:`.pdf_renderer` into a
 temporary file in the target folder, renamed into place only when complete.
+:func:`.child.export_in_child` runs the same export in a child process (the
+window uses it: the typesetting engine's memory never lands in the window's
+process, and a crash there cannot take the window down).
 """
 
 from __future__ import annotations
@@ -77,8 +80,15 @@ def _os_error_message(path: Path, exc: OSError) -> str:
     return f"Could not write {path}: {reason}. {advice}"
 
 
-def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[], None] | None = None,
-           issued_at: _dt.datetime | None = None) -> None:
+def render(
+    document: Document,
+    path: str | Path,
+    fmt: str,
+    *,
+    tick: Callable[[], None] | None = None,
+    issued_at: _dt.datetime | None = None,
+    notice: Callable[[str], object] | None = None,
+) -> None:
     """Render a document model to ``path`` in ``fmt`` (no temporary file, no error wrapping).
 
     Args:
@@ -87,6 +97,8 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
         fmt: ``"docx"`` or ``"pdf"``.
         tick: called at each rendering step.
         issued_at: the issue time; when given the file is reproducible (see :mod:`.reproducible`).
+        notice: called with a user-facing message about the result, e.g. characters the
+            PDF cannot draw (also logged).
 
     Raises:
         ValueError: unknown format.
@@ -99,7 +111,7 @@ def render(document: Document, path: str | Path, fmt: str, *, tick: Callable[[],
     elif fmt == "pdf":
         from .pdf_renderer import render_pdf
 
-        render_pdf(document, path, tick=tick, issued_at=issued_at)
+        render_pdf(document, path, tick=tick, issued_at=issued_at, notice=notice)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
 
@@ -117,6 +129,8 @@ def export_submission(
     archived: Mapping[str, Any] | None = None,
     issued_at: _dt.datetime | None = None,
     open_conflicts: Collection[str] = (),
+    temporary: str | Path | None = None,
+    notice: Callable[[str], object] | None = None,
 ) -> Path:
     """Export a draft's answers as a Word or PDF submission.
 
@@ -146,6 +160,11 @@ def export_submission(
             same bytes (see :mod:`.reproducible`). ``None``: today, not reproducible.
         open_conflicts: question ids with an open conflict from merging a colleague's copy; while any
             is open the export is marked as a draft.
+        temporary: where to write before renaming into place; must be in the same folder
+            as ``out_path``. ``None`` (the default) picks a hidden name there. Given by
+            :func:`.child.export_in_child`, which removes it when it stops the export.
+        notice: called with user-facing messages about the result that are not errors
+            (characters the PDF cannot draw), once each.
 
     Returns:
         ``out_path`` as a Path.
@@ -165,10 +184,13 @@ def export_submission(
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)
     counter.check()
-    temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = Path(temporary) if temporary is not None else temporary_name(out_path)
     try:
-        # The issue time is passed only when given, so a renderer (or a test's stand-in) without it still works.
-        render(document, temporary, fmt, tick=counter.tick, **({"issued_at": issued_at} if issued_at else {}))
+        # Passed only when given, so a renderer (or a test's stand-in) without them still works.
+        extra: dict[str, Any] = {"issued_at": issued_at} if issued_at else {}
+        if notice is not None:
+            extra["notice"] = notice
+        render(document, temporary, fmt, tick=counter.tick, **extra)
         counter.check()
         os.replace(temporary, out_path)
     except ExportError:
@@ -186,6 +208,11 @@ def export_submission(
         ) from exc
     counter.finish()
     return out_path
+
+
+def temporary_name(out_path: Path) -> Path:
+    """A hidden, unique name beside ``out_path`` to write to before the atomic rename."""
+    return out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
 
 
 def _remove(path: Path) -> None:

@@ -35,16 +35,20 @@ from .docx_fields import (
     update_fields_on_open,
 )
 from .reproducible import save_docx
+from .pdf_fonts import BASE, family_for_script, script_language, script_of
 from .sources import link_split
 from .text import clean_text, strong_direction
 
-#: Font names written into the file; Word substitutes when one is not installed.
-LATIN_FONT = "Calibri"
-COMPLEX_SCRIPT_FONT = "Arial"  # has Arabic and Hebrew on Windows and macOS
-EAST_ASIAN_FONT = "SimSun"
+#: Font names written into the file: the bundled families the PDF uses (resources/fonts), so both
+#: formats name the same fonts; Word substitutes when one is not installed.
+LATIN_FONT = "Noto Sans"
+COMPLEX_SCRIPT_FONT = "Noto Naskh Arabic"  # the complex-script slot when a run has no other such script
+EAST_ASIAN_FONT = "Droid Sans Fallback"
+#: Scripts Word draws from the complex-script slot (w:cs): right to left and South and South-East Asian.
+_COMPLEX_SCRIPTS = frozenset({"Arab", "Hebr", "Deva", "Beng", "Thai", "Khmr", "Mymr"})
 _GREY = RGBColor(0x80, 0x80, 0x80)
 _DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
-#: Language tag of East Asian runs (w:lang w:eastAsia); the font slot is SimSun.
+#: Language tag of East Asian runs (w:lang w:eastAsia); the font slot is Droid Sans Fallback.
 EAST_ASIAN_LANG = "zh-CN"
 
 
@@ -70,30 +74,49 @@ class _Language(threading.local):
 _LANGUAGE = _Language()
 
 
-def _lang_element():
+def _lang_element(script: str = ""):
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), _LANGUAGE.val)
+    val, bidi = _LANGUAGE.val, _LANGUAGE.bidi
+    if script in _COMPLEX_SCRIPTS:
+        bidi = script_language(script, _LANGUAGE.val)
+    elif script and script not in ("Latn", "Hani", "Hira", "Kana", "Hang"):
+        val = script_language(script, _LANGUAGE.val)  # Cyrillic, Greek, Ethiopic, Georgian, Armenian
+    lang.set(qn("w:val"), val)
     lang.set(qn("w:eastAsia"), EAST_ASIAN_LANG)
-    lang.set(qn("w:bidi"), _LANGUAGE.bidi)
+    lang.set(qn("w:bidi"), bidi)
     return lang
 
 
-def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False, lang: bool = False) -> None:
+def _script_fonts(script: str) -> tuple[str, str]:
+    """``(hAnsi, cs)`` font names for a run whose letters are mostly in ``script`` (ISO 15924)."""
+    family = family_for_script(script)
+    if family is None or family is BASE or script in ("Hani", "Hira", "Kana", "Hang", "Bopo"):
+        return LATIN_FONT, COMPLEX_SCRIPT_FONT
+    if script in _COMPLEX_SCRIPTS:
+        return LATIN_FONT, family.family
+    return family.family, COMPLEX_SCRIPT_FONT  # Ethiopic, Georgian, Armenian: Word's "high ANSI" slot
+
+
+def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False, lang: bool = False, script: str = "") -> None:
     """Fill the four font slots (ascii, hAnsi, eastAsia, cs) of a run or style element.
 
+    The slots name the bundled families the PDF uses: the complex-script slot the family of
+    the run's script (Noto Sans Thai for Thai...), East Asian Droid Sans Fallback.
     With ``rtl``, also mark the run right to left (``w:rtl``) and, when bold,
     bold in the complex-script slot (``w:bCs``) so Arabic text is bold too.
-    With ``lang``, tag the run with the document's languages (``w:lang``, last).
+    With ``lang``, tag the run with the document's languages (``w:lang``, last), the
+    complex-script tag following the run's script (``th`` for Thai).
     """
+    high_ansi, complex_script = _script_fonts(script)
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:ascii"), LATIN_FONT)
-    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), high_ansi)
     fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-    fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+    fonts.set(qn("w:cs"), complex_script)
     if rtl:
         if bold and rpr.find(qn("w:b")) is not None:
             rpr.find(qn("w:b")).addnext(OxmlElement("w:bCs"))
@@ -105,7 +128,7 @@ def _set_run_fonts(element, *, rtl: bool = False, bold: bool = False, lang: bool
         else:
             rpr.append(marker)
     if lang and rpr.find(qn("w:lang")) is None:
-        rpr.append(_lang_element())
+        rpr.append(_lang_element(script))
 
 
 def _add_text(
@@ -135,6 +158,7 @@ def _add_text(
         # No w:jc: a bidi paragraph starts at the right by default, and Word (and LibreOffice)
         # read jc="right" in a bidi paragraph as its end, i.e. the left.
         insert_in_order(paragraph._p.get_or_add_pPr(), OxmlElement("w:bidi"), PPR_AFTER_BIDI)
+    script = script_of(text)
     run = None
     for line in text.split("\n"):
         if run is not None:
@@ -155,7 +179,7 @@ def _add_text(
                 size_cs = OxmlElement("w:szCs")
                 size_cs.set(qn("w:val"), str(round(size * 2)))
                 run._r.rPr.find(qn("w:sz")).addnext(size_cs)
-        _set_run_fonts(run._r, rtl=rtl, bold=bold, lang=True)
+        _set_run_fonts(run._r, rtl=rtl, bold=bold, lang=True, script=script)
 
 
 def _setup_page(doc, document: model.Document) -> None:

@@ -1,10 +1,13 @@
-"""Embedded TrueType fonts for PDF export, and per-script font fallback.
+"""The bundled fonts: which family draws which script, and which characters none can draw.
 
 PDF viewers only draw what the file embeds, so every character must come
-from a bundled font (the base-14 Helvetica has no Arabic or Cyrillic and
-would print boxes). Each character is drawn with the first family in
-:data:`FONT_FAMILIES` whose font has a glyph for it; adding a script is one
-line there plus the font file in ``resources/fonts/``.
+from a bundled font. The typesetting engine (Typst, see :mod:`.pdf_renderer`)
+is given only :data:`FONTS_DIR` and falls back from font to font per
+character; this module decides the order of that list for each paragraph
+(the font of the paragraph's script first, so its digits and punctuation
+match its letters), the language tag of each script, and reports characters
+that no bundled font has. Adding a script is one line in
+:data:`FONT_FAMILIES` plus its font files in ``resources/fonts/``.
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ import logging
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from fontTools import unicodedata as font_unicodedata
+from fontTools.ttLib import TTFont
 
 from ..errors import ExportError
 
@@ -44,14 +47,11 @@ def find_fonts_dir() -> Path:
     """
     source = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
     candidates = [source, Path(sys.prefix) / INSTALLED_FONTS, Path(sys.base_prefix) / INSTALLED_FONTS]
-    try:
-        from importlib.metadata import PackageNotFoundError, distribution
+    from importlib.metadata import PackageNotFoundError, distribution
 
-        try:
-            candidates.append(Path(distribution("untoc-desktop").locate_file(INSTALLED_FONTS)))
-        except PackageNotFoundError:
-            pass
-    except ImportError:  # pragma: no cover - Python < 3.8
+    try:
+        candidates.append(Path(distribution("untoc-desktop").locate_file(INSTALLED_FONTS)))
+    except PackageNotFoundError:
         pass
     for folder in candidates:
         if (folder / "NotoSans-Regular.ttf").is_file():
@@ -65,66 +65,76 @@ FONTS_DIR = find_fonts_dir()
 
 @dataclass(frozen=True)
 class FontFamily:
-    """A font family: registered names and files of its regular and bold faces.
+    """A bundled font family and the scripts it is first choice for.
 
     Attributes:
-        name: registered name of the regular face (the bold one is ``name + "-Bold"``).
-        regular: file name in :data:`FONTS_DIR`.
-        bold: file name of the bold face, or ``""`` to use the regular one.
+        name: our short name of the family (``UntocArabic``), stable in tests and logs.
+        family: the family name inside the font files, as the typesetting engine and
+            Word know it (``Noto Naskh Arabic``).
+        regular: file name of the regular face in :data:`FONTS_DIR`.
+        bold: file name of the bold face, or ``""`` (the engine then emboldens the regular one).
+        scripts: ISO 15924 codes of the scripts this family is first choice for.
+        lang: language tag used for text of those scripts when the document's own
+            language is written in another script (``ar``, ``th``, ``hi``...): it selects
+            the engine's line breaking (Thai/Khmer dictionaries, CJK rules) and shaping.
     """
 
     name: str
+    family: str
     regular: str
     bold: str = ""
-
-    def face(self, bold: bool) -> str:
-        """Registered name of the face to use."""
-        return f"{self.name}-Bold" if bold and self.bold else self.name
+    scripts: tuple[str, ...] = ()
+    lang: str = ""
 
 
-#: Fallback order: the first family with a glyph for a character draws it.
+#: Fallback order: the first family with a glyph for a character draws it (for a paragraph in one of
+#: the families' scripts, that family goes first).
 FONT_FAMILIES: tuple[FontFamily, ...] = (
-    FontFamily("UntocSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),  # Latin, Greek, Cyrillic, Vietnamese
-    FontFamily("UntocArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
-    FontFamily("UntocHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
-    FontFamily("UntocCJK", "DroidSansFallback.ttf"),  # Chinese, Japanese, Korean
-    FontFamily("UntocSymbols", "NotoSansSymbols2-Regular.ttf"),  # monochrome emoji, dingbats, arrows
+    FontFamily("UntocSans", "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+               ("Latn", "Grek", "Cyrl"), "en"),
+    FontFamily("UntocArabic", "Noto Naskh Arabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf",
+               ("Arab",), "ar"),
+    FontFamily("UntocHebrew", "Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
+               ("Hebr",), "he"),
+    FontFamily("UntocDevanagari", "Noto Sans Devanagari", "NotoSansDevanagari-Regular.ttf",
+               "NotoSansDevanagari-Bold.ttf", ("Deva",), "hi"),
+    FontFamily("UntocBengali", "Noto Sans Bengali", "NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf",
+               ("Beng",), "bn"),
+    FontFamily("UntocThai", "Noto Sans Thai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", ("Thai",), "th"),
+    FontFamily("UntocKhmer", "Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf",
+               ("Khmr",), "km"),
+    FontFamily("UntocMyanmar", "Noto Sans Myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf",
+               ("Mymr",), "my"),
+    FontFamily("UntocEthiopic", "Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf",
+               ("Ethi",), "am"),
+    FontFamily("UntocGeorgian", "Noto Sans Georgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf",
+               ("Geor",), "ka"),
+    FontFamily("UntocArmenian", "Noto Sans Armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf",
+               ("Armn",), "hy"),
+    FontFamily("UntocCJK", "Droid Sans Fallback", "DroidSansFallback.ttf", "",
+               ("Hani", "Hira", "Kana", "Hang", "Bopo"), "zh"),  # Chinese, Japanese, Korean
+    FontFamily("UntocSymbols", "Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf", "",
+               ("Zsym",)),  # monochrome emoji, dingbats, arrows
 )
 BASE = FONT_FAMILIES[0]
 
-
-def _to_unicode_cmap(fontname: str, subset: list) -> str:
-    """Return reportlab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 surrogate pairs.
-
-    reportlab 5.1 writes ``<1F44D>`` (an odd-length hex string that PDF readers
-    reject) for an emoji, so its text could not be copied or searched; the PDF
-    specification (9.10.3) wants the UTF-16BE code units, ``<D83DDC4D>``.
-    """
-
-    def hex_of(value: object) -> str:
-        text = chr(value) if isinstance(value, int) else str(value)
-        return text.encode("utf-16-be", "surrogatepass").hex().upper()
-
-    cmap = _ORIGINAL_CMAP(fontname, subset).split("\n")
-    start = cmap.index(f"{len(subset)} beginbfchar") + 1
-    cmap[start:start + len(subset)] = [f"<{i:02X}> <{hex_of(v)}>" for i, v in enumerate(subset)]
-    return "\n".join(cmap)
-
-
-_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+#: Language tag of text in a script whose family covers several languages (Kana: Japanese...).
+_SCRIPT_LANG = {"Hira": "ja", "Kana": "ja", "Hang": "ko", "Grek": "el", "Cyrl": "ru", "Latn": "en"}
+#: What the message about characters without a glyph tells the user to do.
+_INSTALL_HINT = "install a font for it, or replace the character"
 
 
 @cache
 def register_fonts() -> tuple[FontFamily, ...]:
-    """Register every bundled font with reportlab (once per process).
+    """Check the bundled font files (once per process).
 
     Returns:
         The families whose files were found, in fallback order.
 
     Raises:
-        ExportError: the base family's font files are missing or unreadable
-            (a broken installation); other families are skipped when missing.
+        ExportError: the base family's font files are missing (a broken installation);
+            other families are skipped when missing (their scripts then print as boxes,
+            reported by :func:`log_missing_glyphs`).
     """
     available = []
     for family in FONT_FAMILIES:
@@ -135,164 +145,138 @@ def register_fonts() -> tuple[FontFamily, ...]:
                     f"The fonts needed for PDF export are missing from {FONTS_DIR}. "
                     "Reinstall the application, or export to Word instead."
                 )
+            log.warning("font files of %s are missing from %s", family.family, FONTS_DIR)
             continue
-        pdfmetrics.registerFont(TTFont(family.name, str(files[0])))
-        if family.bold:
-            pdfmetrics.registerFont(TTFont(f"{family.name}-Bold", str(files[1])))
         available.append(family)
     return tuple(available)
 
 
 @cache
-def _glyph_table(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
-
-
-def _sticks_to_previous(char: str) -> bool:
-    """Characters drawn with the font of the character before them.
-
-    Spaces, combining marks, joiners and variation selectors must not split a
-    run: splitting would break Arabic joining and Vietnamese stacked accents.
-    """
-    return char.isspace() or unicodedata.category(char) in ("Mn", "Me", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F
+def glyphs(family: FontFamily) -> frozenset[int]:
+    """The code points the regular face of ``family`` has a glyph for (its cmap, read with fontTools)."""
+    font = TTFont(str(FONTS_DIR / family.regular), lazy=True)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
 
 
 @cache
 def family_for(char: str) -> FontFamily:
-    """The first registered family that has a glyph for ``char`` (the base family if none has)."""
+    """The first available family that has a glyph for ``char`` (the base family if none has)."""
     for family in register_fonts():
-        if ord(char) in _glyph_table(family.name):
+        if ord(char) in glyphs(family):
             return family
     return BASE
 
 
-@cache
-def _base_characters() -> frozenset[str]:
-    register_fonts()
-    return frozenset(chr(code) for code in _glyph_table(BASE.name))
+def script_of(text: str) -> str:
+    """The script of most letters of ``text`` (ISO 15924, e.g. ``Arab``), or ``""`` without letters.
 
-
-def _has_glyph(family: FontFamily, char: str) -> bool:
-    return ord(char) in _glyph_table(family.name)
-
-
-def split_runs(text: str) -> list[tuple[FontFamily, str]]:
-    """Split text into runs that one font can draw.
-
-    Letters take the first family that has them. Everything else (spaces,
-    digits, punctuation, combining marks, joiners) takes the family of the
-    nearest letter before it in the same word -- else after it -- when that
-    font has the glyph, so that ``(وفق`` or ``2023م`` stay one run in the
-    Arabic font: HarfBuzz shapes a word with a single font.
-
-    Args:
-        text: cleaned text (see :func:`~.text.clean_text`), without markup.
-
-    Returns:
-        ``[(family, run_text), ...]`` covering ``text`` in order.
+    Looks at the first :data:`_SCRIPT_SAMPLE` letters (answers run to thousands of words);
+    text with nothing beyond Latin Extended and general punctuation is ``Latn`` at once.
     """
-    if _base_characters().issuperset(text):
-        return [(BASE, text)] if text else []  # the common case: every character in the base font
-    letters = [family_for(c) if unicodedata.category(c).startswith("L") else None for c in text]
-    chosen: list[FontFamily] = []
-    for i, char in enumerate(text):
-        family = letters[i]
-        if family is None:
-            family = _neighbour_family(text, letters, i, char)
-        chosen.append(family)
-    runs: list[tuple[FontFamily, list[str]]] = []
-    for family, char in zip(chosen, text):
-        if runs and runs[-1][0] is family:
-            runs[-1][1].append(char)
-        else:
-            runs.append((family, [char]))
-    return [(family, "".join(chars)) for family, chars in runs]
-
-
-def _neighbour_family(text: str, letters: list[FontFamily | None], i: int, char: str) -> FontFamily:
-    """Font for a non-letter: that of the closest letter in the same word that has its glyph."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(text) and not text[j].isspace():
-            family = letters[j]
-            if family is not None:
-                if _has_glyph(family, char) or _sticks_to_previous(char):
-                    return family
+    if _ONLY_LATIN.fullmatch(text):
+        return "Latn" if any(c.isalpha() for c in text) else ""
+    counts: Counter[str] = Counter()
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            counts[font_unicodedata.script(char)] += 1
+            letters += 1
+            if letters >= _SCRIPT_SAMPLE:
                 break
-            j += step
-    if char.isspace() or _sticks_to_previous(char):
-        # Between words: keep the run going (fewer font switches); any font has a space.
-        for j in range(i - 1, -1, -1):
-            if letters[j] is not None:
-                return letters[j]
-        return BASE
-    return family_for(char)
+    counts.pop("Zyyy", None)
+    counts.pop("Zinh", None)
+    if not counts:
+        return ""
+    return counts.most_common(1)[0][0]
 
 
-def markup(text: str, *, bold: bool = False) -> str:
-    """Platypus paragraph markup for plain text: escaped, with a font per run.
+_SCRIPT_SAMPLE = 200
+_ONLY_LATIN = re.compile("[\x00-\u024f\u2000-\u206f\u20a0-\u20bf]*")
 
-    ``&``, ``<`` and ``>`` are escaped so text that looks like markup prints as
-    typed; each run names the font that has its glyphs. Line breaks must be
-    handled by the caller (this function is for one line).
 
-    Args:
-        text: one line of cleaned text.
-        bold: use the families' bold faces.
+def family_for_script(script: str) -> FontFamily | None:
+    """The bundled family first in line for ``script`` (ISO 15924), or None when none is meant for it."""
+    for family in FONT_FAMILIES:
+        if script in family.scripts:
+            return family
+    return None
+
+
+def script_language(script: str, document_language: str) -> str:
+    """The language tag for text in ``script`` inside a document in ``document_language``.
+
+    The document's language when it is written in that script (French text in a
+    French document), else the script's usual language (``th`` for Thai, ``ar`` for Arabic,
+    ``ja`` for kana...), else the document's language.
     """
-    return "".join(
-        f'<font face="{family.face(bold)}">{escape(run)}</font>' for family, run in split_runs(text)
-    )
+    base = document_language.split("-")[0].split("_")[0].lower()
+    if script == language_script(base) or (base == "ja" and script in ("Hani", "Hira", "Kana")):
+        return base
+    family = family_for_script(script)
+    return _SCRIPT_LANG.get(script) or (family.lang if family is not None and family.lang else base)
 
 
-_SHAPED = re.compile("[\u0590-\u08ff\ufb1d-\ufefc\u0900-\u0dff]")
-_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+def language_script(language: str) -> str:
+    """The script (ISO 15924) a language is usually written in: ``ar`` -> ``Arab``; ``Latn`` by default."""
+    return {"ar": "Arab", "fa": "Arab", "ur": "Arab", "he": "Hebr", "zh": "Hani", "ja": "Hani", "ko": "Hang",
+            "hi": "Deva", "bn": "Beng", "th": "Thai", "km": "Khmr", "my": "Mymr", "am": "Ethi", "ka": "Geor",
+            "hy": "Armn", "ru": "Cyrl", "el": "Grek"}.get(language, "Latn")
 
 
-def needs_shaping(text: str) -> bool:
-    """True when ``text`` has letters that must be shaped (Arabic, Hebrew points, Indic...).
-
-    Latin text is left unshaped so that PDF text extraction returns plain
-    letters rather than ligature glyphs.
-    """
-    return _SHAPED.search(text) is not None
-
-
-def needs_cjk_wrap(text: str) -> bool:
-    """True when ``text`` has CJK ideographs or kana, which may break between any two characters."""
-    return _CJK.search(text) is not None
+def fallback_order(script: str) -> tuple[FontFamily, ...]:
+    """The available families in fallback order, the one meant for ``script`` first."""
+    families = register_fonts()
+    first = family_for_script(script)
+    if first is None or first is BASE or first not in families:
+        return families
+    return (first,) + tuple(f for f in families if f is not first)
 
 
 def _needs_no_glyph(char: str) -> bool:
     # Spaces, joiners, variation selectors and other format characters are never drawn.
-    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc") or 0xFE00 <= ord(char) <= 0xFE0F
+    return (char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
+            or 0xFE00 <= ord(char) <= 0xFE0F)
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
-    """The characters of ``texts`` that no bundled font can draw (they print as empty boxes).
+    """The characters of ``texts`` that no bundled font can draw (the PDF prints U+FFFD instead).
 
     Args:
         texts: strings to check (cleaned text).
 
     Returns:
-        The distinct characters without a glyph in any registered family, in
+        The distinct characters without a glyph in any available family, in
         code point order (spaces and format characters excluded).
     """
     families = register_fonts()
     seen: set[str] = set()
     for text in texts:
         seen.update(text)
-    return sorted(
-        (c for c in seen if not _needs_no_glyph(c) and not any(_has_glyph(f, c) for f in families)),
-        key=ord,
-    )
+    covered: set[int] = set()
+    for family in families:
+        covered |= glyphs(family)
+    return sorted((c for c in seen if ord(c) not in covered and not _needs_no_glyph(c)), key=ord)
+
+
+def describe_missing(missing: Iterable[str]) -> str:
+    """``😀 (U+1F600, Common script), ...``: each character, its code point and its script's name."""
+    parts = []
+    for char in missing:
+        script = font_unicodedata.script(char)
+        name = font_unicodedata.script_name(script, default=script)
+        parts.append(f"{char} (U+{ord(char):04X}, {name} script)")
+    return ", ".join(parts)
 
 
 def log_missing_glyphs(texts: Iterable[str]) -> list[str]:
     """Log once, as a warning, the characters of ``texts`` that no bundled font draws.
 
-    One message per call (one export), listing each character and its code
-    point, e.g. ``😀 (U+1F600)``; nothing is logged when every character has a glyph.
+    One message per call (one export), listing each character, its code point and its
+    script, e.g. ``😀 (U+1F600, Common script)``, and what to do; nothing is logged
+    when every character has a glyph.
 
     Args:
         texts: every string the document prints.
@@ -302,9 +286,8 @@ def log_missing_glyphs(texts: Iterable[str]) -> list[str]:
     """
     missing = missing_glyphs(texts)
     if missing:
-        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
         log.warning(
-            "PDF export: %d character(s) have no glyph in the bundled fonts and print as empty boxes: %s",
-            len(missing), listed,
+            "PDF export: %d character(s) have no glyph in the bundled fonts and print as the substitute \ufffd "
+            "(%s): %s", len(missing), _INSTALL_HINT, describe_missing(missing),
         )
     return missing

@@ -1,307 +1,251 @@
-"""Render a :class:`~.model.Document` to PDF with reportlab platypus.
+"""Render a :class:`~.model.Document` to PDF with the Typst typesetting engine.
 
-A4 pages; every character is drawn with an embedded TrueType font chosen
-per script (:mod:`.pdf_fonts`); Arabic and Hebrew are shaped and laid out
-right to left (:mod:`.pdf_bidi`). Each page has a running header, the draft
-mark when the submission is incomplete (a header line and a light diagonal
-watermark, both real text), and "Page X of Y" in the footer.
+Typst (the ``typst`` package embeds its compiler) does what a submission in
+any script needs and our own layout code did badly: shaping (HarfBuzz-style,
+through rustybuzz), the full Unicode Bidirectional Algorithm (UAX #9), line
+breaking (UAX #14, with dictionaries for Thai and Khmer and CJK rules), font
+fallback per character, a tagged PDF (headings, paragraphs, lists, tables,
+reading order) and PDF/A. See ``docs/decisions/0005-typst-pdf.md``.
+
+The layout is one fixed template, ``submission.typ``. This module turns the
+document model into JSON data for it: every user text reaches the engine as
+a JSON string (``sys.inputs``), never as markup or code. For each piece of
+text it decides the language tag (which selects line breaking and shaping),
+the base direction (first strong character, UAX #9 rule P2) and the font
+order (the family of the text's script first, see :mod:`.pdf_fonts`).
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
+
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from typing import Any
 
-from reportlab import rl_config
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-
+from ..errors import ExportError
 from . import model
-from .pdf_bidi import BidiParagraph
-from .pdf_contents import ContentsEntry, deferred_canvas, footer_style
-from .pdf_fonts import BASE, log_missing_glyphs, markup, needs_cjk_wrap, needs_shaping, register_fonts
-from .reproducible import fixed_time_canvas
+from .pdf_fonts import (
+    FONTS_DIR,
+    describe_missing,
+    fallback_order,
+    language_script,
+    log_missing_glyphs,
+    register_fonts,
+    script_language,
+    script_of,
+)
 from .sources import link_split
-from .text import clean_text, has_rtl
+from .text import SUBSTITUTE, clean_text, strong_direction
 
-# Page streams are written deflated without ASCII85 on top: a fifth smaller and faster, and every
-# PDF reader takes binary streams (ASCII85 only mattered for 7-bit mail).
-rl_config.useA85 = 0
+#: The layout template, shipped inside the package.
+TEMPLATE = Path(__file__).with_name("submission.typ")
+#: PDF standards the file claims and the engine checks: PDF/A-2a (archiving, tagged) and PDF/UA-1
+#: (accessibility). The engine refuses to write a file that breaks them.
+PDF_STANDARDS = ("a-2a", "ua-1")
+#: Language tags whose text is written with a region-specific form (Typst ``region``).
+_REGIONS = {"zh": "cn"}
+_TAB = "\u00a0" * 4  # a tab keeps a visible gap (the engine would draw a single space)
 
-_MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 2.2 * cm, 2.6 * cm, 2.2 * cm
-_DRAFT_RED = colors.Color(0.69, 0.0, 0.13)
-_TAB = "\u00a0" * 4  # platypus collapses spaces; a tab keeps a visible gap
-_DIAGONAL_WIDTH = 24 * cm  # the draft watermark's line, across the page's diagonal
+
+class _Encoder:
+    """Turns texts into the template's text values, remembering the font lists used."""
+
+    def __init__(self, document: model.Document) -> None:
+        self.language = (document.language or "en").replace("_", "-")
+        self.base_language = self.language.split("-")[0].lower()
+        self.direction = "rtl" if document.direction == "rtl" else "ltr"
+        # The document's own script leads the base list (Noto Naskh Arabic in an Arabic document).
+        base = fallback_order(language_script(self.base_language))
+        self.base_family = base[0]
+        self.fonts: dict[str, list[str]] = {"base": [f.family for f in base]}
+
+    def text(self, raw: str, *, direction: str | None = None) -> str | dict[str, str]:
+        """A text value: the plain string when it follows the document's defaults, else a dictionary.
+
+        Args:
+            raw: the text as in the model (cleaned here).
+            direction: force this base direction (page furniture of a right-to-left document).
+        """
+        text = clean_text(raw).replace("\t", _TAB)
+        script = script_of(text)
+        language = script_language(script, self.base_language) if script else self.base_language
+        direction = direction or strong_direction(text) or self.direction
+        value: dict[str, str] = {"t": text}
+        if language != self.base_language:
+            value["l"] = language
+            if language in _REGIONS:
+                value["r"] = _REGIONS[language]
+        if direction != self.direction:
+            value["d"] = direction
+        key = self._font_key(script)
+        if key != "base":
+            value["f"] = key
+        return text if len(value) == 1 else value
+
+    def _font_key(self, script: str) -> str:
+        order = fallback_order(script)
+        if not script or order[0] is self.base_family:
+            return "base"
+        key = order[0].name
+        self.fonts.setdefault(key, [f.family for f in order])
+        return key
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    sans, bold = BASE.face(False), BASE.face(True)
-    body = ParagraphStyle("body", fontName=sans, bulletFontName=sans, fontSize=10.5, leading=14.5, spaceAfter=5,
-                          allowWidows=0)
+def _footer_parts(pattern: str) -> list[dict[str, str]]:
+    """``"Page {page} of {pages}"`` as ``[{"t": "Page "}, {"n": "page"}, {"t": " of "}, {"n": "pages"}]``."""
+    parts = []
+    for piece in re.split(r"(\{pages?\})", clean_text(pattern)):
+        if piece in ("{page}", "{pages}"):
+            parts.append({"n": piece[1:-1]})
+        elif piece:
+            parts.append({"t": piece})
+    return parts
+
+
+def _list_groups(encoder: _Encoder, items: tuple[str, ...], links: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """List items grouped in runs of the same language, direction and fonts (one list per run).
+
+    A right-to-left item inside a left-to-right list gets a list of its own, so its bullet is at
+    its start, the right.
+    """
+    groups: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        before, link = link_split(clean_text(item), links[index] if index < len(links) else "")
+        value = encoder.text(before + link)
+        style = {k: v for k, v in value.items() if k != "t"} if isinstance(value, dict) else {}
+        entry: Any = value
+        if link:
+            entry = dict(value) if isinstance(value, dict) else {"t": value}
+            entry["t"] = clean_text(before).replace("\t", _TAB)
+            entry["u"] = link
+        if groups and groups[-1]["style"] == style:
+            groups[-1]["items"].append(entry)
+        else:
+            groups.append({"style": style, "items": [entry]})
+    return [{"x": {"t": "", **g["style"]} if g["style"] else "", "items": g["items"]} for g in groups]
+
+
+def document_data(document: model.Document, tick: Callable[[], None] | None = None) -> dict[str, Any]:
+    """The template's input for ``document``: plain JSON-serialisable data.
+
+    Args:
+        document: the document model.
+        tick: called once per block converted.
+
+    Returns:
+        ``{"title", "author", "lang", "region", "dir", "header", "mark", "footer", "fonts", "blocks"}``.
+    """
+    encoder = _Encoder(document)
+    rtl = "rtl" if encoder.direction == "rtl" else None
+    toc_levels = max((b.levels for b in document.blocks if isinstance(b, model.TableOfContents)), default=0)
+    blocks: list[dict[str, Any]] = []
+    last_level = 0
+    for block in document.blocks:
+        if isinstance(block, model.Heading):
+            # PDF/UA: the first heading is of level 1 and no level is skipped on the way down.
+            level = max(1, min(block.level, 3, last_level + 1))
+            last_level = level
+            blocks.append({"k": "h", "l": level, "o": level <= toc_levels, "x": encoder.text(block.text)})
+        elif isinstance(block, model.Paragraph):
+            blocks.append({"k": "p", "s": block.style, "x": encoder.text(block.text)})
+        elif isinstance(block, model.BulletList):
+            blocks.append({"k": "list", "groups": _list_groups(encoder, block.items)})
+        elif isinstance(block, model.CitationList):
+            blocks.append({"k": "list", "groups": _list_groups(encoder, block.items, block.links)})
+        elif isinstance(block, model.Table):
+            width = len(block.header)
+            rows = [[encoder.text(cell) for cell in (row + ("",) * width)[:width]] for row in block.rows]
+            blocks.append({"k": "table", "h": [encoder.text(t) for t in block.header], "rows": rows})
+        elif isinstance(block, model.TableOfContents):
+            blocks.append({"k": "toc", "l": max(1, min(block.levels, 3)), "x": encoder.text(block.title)})
+        elif isinstance(block, model.PageBreak):
+            blocks.append({"k": "break"})
+        if tick is not None:
+            tick()
+    title = clean_text(document.title) or "Submission"
     return {
-        "body": body,
-        "cover_title": ParagraphStyle("cover_title", body, fontName=bold, fontSize=20, leading=26, spaceBefore=90,
-                                      spaceAfter=30),
-        "cover": ParagraphStyle("cover", body, fontSize=12.5, leading=18, spaceAfter=8),
-        "question": ParagraphStyle("question", body, fontName=bold, spaceBefore=6, spaceAfter=3, keepWithNext=1),
-        "status": ParagraphStyle("status", body, fontName=bold, textColor=colors.Color(0.1, 0.3, 0.5)),
-        "missing": ParagraphStyle("missing", body, textColor=_DRAFT_RED),
-        "not_applicable": ParagraphStyle("not_applicable", body, textColor=colors.grey),
-        "note": ParagraphStyle("note", body, fontSize=9.5, leading=13, textColor=_DRAFT_RED, spaceBefore=20),
-        "bullet": ParagraphStyle("bullet", body, leftIndent=14, bulletIndent=3, spaceAfter=3),
-        "cell": ParagraphStyle("cell", body, fontSize=9, leading=12, spaceAfter=0),
-        "header": ParagraphStyle("header", body, fontSize=8, leading=10, textColor=colors.grey, spaceAfter=0),
-        "h1": ParagraphStyle("h1", body, fontName=bold, fontSize=16, leading=21, spaceBefore=6, spaceAfter=10,
-                             keepWithNext=1),
-        "h2": ParagraphStyle("h2", body, fontName=bold, fontSize=13, leading=17, spaceBefore=12, spaceAfter=6,
-                             keepWithNext=1),
-        "h3": ParagraphStyle("h3", body, fontName=bold, fontSize=11, leading=15, spaceBefore=9, spaceAfter=4,
-                             keepWithNext=1, textColor=colors.Color(0.15, 0.15, 0.15)),
-        "footer": footer_style(),
-        "toc1": ParagraphStyle("toc1", body, fontName=bold, fontSize=11, leading=15, spaceBefore=6, spaceAfter=1),
-        "toc2": ParagraphStyle("toc2", body, fontSize=10, leading=13.5, spaceAfter=1),
-        "toc3": ParagraphStyle("toc3", body, fontSize=9.5, leading=12.5, spaceAfter=0),
+        "title": title,
+        "author": [clean_text(document.author)] if clean_text(document.author) else [],
+        "lang": encoder.base_language,
+        "region": _REGIONS.get(encoder.base_language),
+        "dir": encoder.direction,
+        "header": encoder.text(document.header, direction=rtl),
+        "mark": encoder.text(document.draft_watermark, direction=rtl) if document.draft_watermark else None,
+        "footer": _footer_parts(document.footer_page),
+        "fonts": encoder.fonts,
+        "blocks": blocks,
     }
 
 
-_BOLD_STYLES = ("cover_title", "question", "status", "h1", "h2", "h3")
-
-
-def text_flowable(
-    text: str,
-    style: ParagraphStyle,
-    *,
-    bold: bool = False,
-    bullet: str | None = None,
-    direction: str | None = None,
-    link: str = "",
-) -> Flowable:
-    """One paragraph of plain text as a flowable, whatever its script.
-
-    Args:
-        text: raw or cleaned text; ``\\n`` is a line break, tabs become a gap.
-        style: platypus style.
-        bold: use bold faces (must agree with the style's font).
-        bullet: bullet character for list items, drawn on the text's start side.
-        direction: ``"rtl"`` lays the paragraph out from the right whatever its
-            text (page furniture of an Arabic document); ``None`` takes the
-            direction from the text.
-        link: a web address; when ``text`` ends with it, that part is a link.
-
-    Returns:
-        A :class:`~.pdf_bidi.BidiParagraph` for text with right-to-left
-        letters (or ``direction="rtl"``), else a platypus Paragraph;
-        markup-like text prints as typed.
-    """
-    text = clean_text(text).replace("\t", _TAB)
-    if has_rtl(text) or direction == "rtl":
-        return BidiParagraph(text, style, bold=bold, bullet=bullet, direction=direction, link=link)
-    if needs_shaping(text) or needs_cjk_wrap(text):
-        style = copy.copy(style)
-        style.shaping = 1 if needs_shaping(text) else 0
-        style.wordWrap = "CJK" if needs_cjk_wrap(text) else None
-    before, link = link_split(text, link)
-    body = "<br/>".join(markup(line, bold=bold) for line in before.split("\n"))
-    if link:
-        body += f'<a href={quoteattr(link)} color="#0563c1">{markup(link, bold=bold)}</a>'
-    return Paragraph(body, style, bulletText=bullet)
-
-
-def _table(block: model.Table, styles: dict[str, ParagraphStyle], width: float, rtl: bool = False) -> Table:
-    cell = styles["cell"]
-    head = ParagraphStyle("cell_head", cell, fontName=BASE.face(True))
-    data = [[text_flowable(t, head, bold=True) for t in block.header]]
-    data += [[text_flowable(t, cell) for t in row] for row in block.rows]
-    columns = len(block.header) or 1
-    widths = [width * 0.22, width * 0.43, width * 0.35] if columns == 3 else [width / columns] * columns
-    if rtl:  # first column at the right
-        data = [row[::-1] for row in data]
-        widths = widths[::-1]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), BASE.face(False)),  # the default is Helvetica
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
-
-
-def heading_key(block: model.Heading, index: int) -> str:
-    """Bookmark name of a heading: its anchor, else one made from its position in the document."""
-    return block.anchor or f"heading-{index}"
-
-
-def _contents(block: model.TableOfContents, document: model.Document, styles: dict[str, ParagraphStyle]) -> list:
-    rtl = document.direction == "rtl"
-    title = text_flowable(block.title, styles["h1"], bold=True, direction=document.direction if rtl else None)
-    flowables: list[Flowable] = [title]
-    for index, heading in enumerate(document.blocks):
-        if isinstance(heading, model.Heading) and heading.level <= block.levels:
-            level = max(1, min(heading.level, 3))
-            style = styles[f"toc{level}"]
-            text = text_flowable(heading.text, style, bold=level == 1, direction="rtl" if rtl else None)
-            flowables.append(ContentsEntry(text, level, heading_key(heading, index), rtl=rtl, font_size=style.fontSize))
-    return flowables
-
-
-def block_flowables(
-    block: model.Block,
-    styles: dict[str, ParagraphStyle],
-    width: float,
-    *,
-    document: model.Document | None = None,
-    index: int = 0,
-) -> list[Flowable]:
-    """The flowables that draw one block of the document model.
-
-    Args:
-        block: a block from :mod:`.model`.
-        styles: styles by name (see ``_styles``).
-        width: frame width in points (for tables).
-        document: the whole document (needed by a table of contents, and for a
-            right-to-left document's tables); ``None`` for a lone block.
-        index: position of ``block`` in ``document.blocks`` (names headings
-            without an anchor).
-    """
-    rtl = document is not None and document.direction == "rtl"
-    if isinstance(block, model.Heading):
-        level = max(1, min(block.level, 3))
-        flowable = text_flowable(block.text, styles[f"h{level}"], bold=True)
-        # Read by afterFlowable for bookmarks and the contents' page numbers.
-        flowable._untoc_heading = (level, block.text, heading_key(block, index))
-        return [flowable]
-    if isinstance(block, model.TableOfContents):
-        return _contents(block, document, styles) if document is not None else []
-    if isinstance(block, model.Paragraph):
-        name = block.style if block.style in styles else "body"
-        return [text_flowable(block.text, styles[name], bold=name in _BOLD_STYLES)]
-    if isinstance(block, model.BulletList):
-        return [text_flowable(item, styles["bullet"], bullet="•") for item in block.items]
-    if isinstance(block, model.CitationList):
-        bullet = styles["bullet"]
-        return [text_flowable(item, bullet, bullet="•", link=block.link(i)) for i, item in enumerate(block.items)]
-    if isinstance(block, model.Table):
-        return [_table(block, styles, width, rtl)]
-    if isinstance(block, model.PageBreak):
-        return [PageBreak()]
-    return []
-
-
-def _decorate_page(document: model.Document, styles: dict[str, ParagraphStyle]) -> Callable[[Canvas, object], None]:
-    direction = "rtl" if document.direction == "rtl" else None
-    header = text_flowable(document.header, styles["header"], direction=direction)
-    mark_style = ParagraphStyle("mark", styles["header"], fontName=BASE.face(True), fontSize=10, leading=12,
-                                textColor=_DRAFT_RED)
-    mark = None
-    if document.draft_watermark:
-        mark = text_flowable(document.draft_watermark, mark_style, bold=True, direction=direction)
-        diagonal_style = ParagraphStyle("diagonal", mark_style, fontSize=54, leading=60, alignment=TA_CENTER,
-                                        textColor=colors.Color(0.6, 0.6, 0.6, alpha=0.18))
-        diagonal = text_flowable(document.draft_watermark, diagonal_style, bold=True)
-
-    def decorate(canvas: Canvas, doc: object) -> None:
-        page_width, page_height = canvas._pagesize
-        width = page_width - 2 * _MARGIN_X
-        canvas.saveState()
-        _, height = header.wrapOn(canvas, width, 2 * cm)
-        header.drawOn(canvas, _MARGIN_X, page_height - 1.2 * cm - height)
-        if mark is not None:
-            _, mark_height = mark.wrapOn(canvas, width, 2 * cm)
-            mark.drawOn(canvas, _MARGIN_X, page_height - 1.4 * cm - height - mark_height)
-            # Diagonal watermark: real text (extractable, shaped in any script), very light so the
-            # answers stay readable.
-            canvas.translate(page_width / 2, page_height / 2)
-            canvas.rotate(45)
-            _, diagonal_height = diagonal.wrapOn(canvas, _DIAGONAL_WIDTH, 4 * cm)
-            diagonal.drawOn(canvas, -_DIAGONAL_WIDTH / 2, -diagonal_height / 2)
-        canvas.restoreState()
-
-    return decorate
-
-
 def render_pdf(
-    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None,
+    document: model.Document,
+    path: str | Path,
+    *,
+    tick: Callable[[], None] | None = None,
+    notice: Callable[[str], object] | None = None,
     issued_at: _dt.datetime | None = None,
 ) -> None:
-    """Write ``document`` as an A4 PDF at ``path``, fonts embedded.
+    """Write ``document`` as a tagged PDF/A-2a and PDF/UA-1 file on A4 pages, fonts embedded.
 
     Args:
         document: the document model.
         path: file to write (overwritten).
-        tick: called once per block converted and once per block laid out
+        tick: called once per block converted and once per block after the layout
             (``2 * len(document.blocks)`` calls in all); it may raise (e.g.
             :class:`~untoc_desktop.errors.ExportCancelled`) to stop before anything is written.
-        issued_at: the issue time; when given it is the PDF's creation time and the file is
-            reproducible (see :mod:`.reproducible`).
+        notice: called once with a user-facing message when some characters have no glyph
+            in any bundled font (they print as U+FFFD; also logged).
+        issued_at: the issue time, printed as the PDF's date; with it the same document gives the same
+            bytes (the register of what was sent exports a submission again byte for byte). ``None``: now.
 
     Raises:
         OSError: the file cannot be written.
-        ExportError: the bundled fonts are missing (broken installation).
+        ExportError: the bundled fonts are missing (broken installation) or the engine
+            refused the document (the message says why).
     """
+    import typst  # imported here: about 40 MB of engine, needed only for PDF
+
     register_fonts()
-    log_missing_glyphs(document_texts(document))
-    styles = _styles()
-    template = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=_MARGIN_X,
-        rightMargin=_MARGIN_X,
-        topMargin=_MARGIN_TOP,
-        bottomMargin=_MARGIN_BOTTOM,
-        title=clean_text(document.title),
-        author=clean_text(document.author),
-        lang=document.language,
-        initialFontName=BASE.face(False),  # else the canvas declares Helvetica, unembedded
-    )
-    story: list[Flowable] = []
-    for index, block in enumerate(document.blocks):
-        for flowable in block_flowables(block, styles, template.width, document=document, index=index):
-            flowable._untoc_block = index  # lets layout progress be counted in blocks
-            story.append(flowable)
-        if tick is not None:
+    missing = log_missing_glyphs(document_texts(document))
+    data = document_data(document, tick)
+    if missing:  # PDF/A forbids drawing a character without a glyph: the visible substitute instead
+        data = _substitute(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
+        if notice is not None:
+            notice(
+                f"The PDF cannot draw {len(missing)} character(s) that no bundled font has; they print as "
+                f"{SUBSTITUTE}: {describe_missing(missing)}. The Word file keeps them as typed."
+            )
+    try:
+        pdf = typst.compile(
+            str(TEMPLATE),
+            root=str(TEMPLATE.parent),
+            font_paths=[str(FONTS_DIR)],
+            ignore_system_fonts=True,  # the same output on every computer: only the bundled fonts
+            sys_inputs={"document": json.dumps(data, ensure_ascii=False)},
+            pdf_standards=list(PDF_STANDARDS),
+            # The issue time is the PDF's date: the same document and issue time give the same bytes.
+            timestamp=issued_at,
+        )
+    except typst.TypstError as exc:
+        raise ExportError(f"The PDF could not be typeset: {clean_text(str(exc))[:500]}") from exc
+    if tick is not None:
+        for _ in document.blocks:
             tick()
-    laid_out = [-1]
+    Path(path).write_bytes(pdf)
 
-    def after_flowable(flowable: Flowable) -> None:
-        heading = getattr(flowable, "_untoc_heading", None)
-        if heading is not None:
-            level, text, key = heading
-            template.canv.bookmarkPage(key)
-            pages = getattr(template.canv, "untoc_anchor_pages", None)
-            if pages is not None:
-                pages.setdefault(key, template.canv.getPageNumber())
-            template.canv.addOutlineEntry(clean_text(text), key, level=level - 1, closed=level > 1)
-        # Parts of a split paragraph lose the attribute; the next block makes up the count.
-        index = getattr(flowable, "_untoc_block", None)
-        if tick is not None and index is not None and index > laid_out[0]:
-            for _ in range(index - laid_out[0]):
-                tick()
-            laid_out[0] = index
 
-    template.afterFlowable = after_flowable
-    decorate = _decorate_page(document, styles)
-    footer = styles["footer"]
-
-    def footer_line(page: int, pages: int) -> Flowable:
-        return text_flowable(document.footer_page.format(page=page, pages=pages), footer)
-
-    canvasmaker = deferred_canvas(footer_line, _MARGIN_X)
-    if issued_at is not None:
-        canvasmaker = fixed_time_canvas(canvasmaker, issued_at)
-    template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvasmaker)
+def _substitute(data: Any, table: dict[int, str]) -> Any:
+    """``data`` with every string translated by ``table``."""
+    if isinstance(data, str):
+        return data.translate(table)
+    if isinstance(data, list):
+        return [_substitute(item, table) for item in data]
+    if isinstance(data, dict):
+        return {key: _substitute(value, table) for key, value in data.items()}
+    return data
 
 
 def document_texts(document: model.Document) -> list[str]:
@@ -327,4 +271,4 @@ def document_texts(document: model.Document) -> list[str]:
     return [clean_text(text) for text in texts]
 
 
-__all__ = ["block_flowables", "document_texts", "render_pdf", "text_flowable"]
+__all__ = ["PDF_STANDARDS", "TEMPLATE", "document_data", "document_texts", "render_pdf"]

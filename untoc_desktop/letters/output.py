@@ -5,9 +5,10 @@
   XML, braces are written as character references (so nothing in a value is ever read as
   ``{{ }}`` or ``{% %}``, not even by docxtpl's own clean-up), line breaks become Word line
   breaks, and the blank lines between the paragraphs of ``body`` become paragraphs.
-* PDF: a :class:`~untoc_desktop.documents.model.Document` built from the same wording, drawn
-  by the submission's PDF renderer (same embedded fonts, Arabic shaping, CJK wrapping). A
-  user's own template can only become PDF through LibreOffice, when it is installed.
+* PDF: a :class:`~untoc_desktop.documents.model.Document` built from the same wording, typeset
+  by the submission's PDF renderer (Typst: same embedded fonts, shaping, bidi and line breaking
+  in every script, tagged PDF/A). A user's own template can only become PDF through
+  LibreOffice, when it is installed.
 
 Files are written under a temporary name beside the target and renamed on success; on any
 error no output file is left.
@@ -30,7 +31,7 @@ from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..documents import model, render
-from ..documents.labels import normalize_locale
+from ..documents.labels import document_direction, normalize_locale
 from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
@@ -292,6 +293,7 @@ def letter_document(letter: Letter) -> model.Document:
         title=f["subject"], author=f["organization"],
         language=str(normalize_locale(letter.options.language)).replace("_", "-"),
         header=f["reference"], footer_page="{page}/{pages}",
+        direction=document_direction(letter.options.language),  # an Arabic letter starts at the right
         blocks=tuple(model.Paragraph(text, style) for style, text in letter_lines(letter)))
 
 

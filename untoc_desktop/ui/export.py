@@ -20,7 +20,8 @@ from .workers import BackgroundOperation
 
 log = logging.getLogger(__name__)
 
-#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, issued_at) -> Path``
+#: ``export_submission(definition, info, answers, out_path, fmt, *, language, progress, is_cancelled, issued_at,
+#: notice) -> Path``; ``notice(message)`` reports what the user should know about a finished export.
 ExportFunction = Callable[..., Path]
 
 #: Export formats: key -> (file suffix, file dialog filter).
@@ -36,20 +37,29 @@ DOCUMENT_LANGUAGES: dict[str, str] = {
 }
 
 
-def export_submission(*args: Any, **kwargs: Any) -> Path:
-    """Call :func:`untoc_desktop.documents.export_submission`, imported only when first needed.
+def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx",
+                      **kwargs: Any) -> Path:
+    """Export the submission; a PDF in a child process, imported when first needed.
+
+    PDF (:func:`untoc_desktop.documents.child.export_in_child`): the typesetting engine is native
+    code that takes up to a gigabyte for a large volume; in a child process its memory never
+    stays with the window and a crash there cannot take the window down; Cancel ends the child.
+    Word (:func:`untoc_desktop.documents.export_submission`) is pure Python and light: it runs on
+    the worker thread, without the child's start-up time.
 
     Raises:
         ExportError: the documents package is missing, or the export failed.
         ExportCancelled: the user cancelled.
     """
     try:
-        from ..documents import export_submission as export
+        from ..documents import child
+        from ..documents import export_submission as export_here
     except ImportError:
         raise ExportError(
             _("Export is not available in this installation (the documents module is missing).")
         ) from None
-    return export(*args, **kwargs)
+    export = child.export_in_child if fmt == "pdf" else export_here
+    return export(definition, info, answers, out_path, fmt, **kwargs)
 
 
 class SubmissionExporter(QObject):
@@ -81,6 +91,7 @@ class SubmissionExporter(QObject):
         self._warn = warn
         self.operation: BackgroundOperation[Path] | None = None
         self._pending: tuple[DraftSession, dict[str, Any]] | None = None
+        self._notices: list[str] = []
         #: Language of the exported document; ``None`` uses the draft's drafting language.
         self.document_language: str | None = None
 
@@ -136,15 +147,18 @@ class SubmissionExporter(QObject):
         if session.report.open_conflicts:  # merge conflicts still open: the export says it is a draft
             extra["open_conflicts"] = session.report.open_conflicts
         language = self.document_language or info.language
+        self._notices = notices = []  # e.g. characters the PDF cannot draw: shown when the export ends
 
         # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.
         issued_at = datetime.now().astimezone().replace(microsecond=0)
         self._pending = (session, make_snapshot(info, answers, definition, fmt=fmt, language=language,
-                                                issued_at=issued_at, archived=archived))
+                                                issued_at=issued_at, archived=archived,
+                                                open_conflicts=session.report.open_conflicts))
 
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
             return export_function(definition, info, answers, path, fmt, language=language,
-                                   progress=progress, is_cancelled=is_cancelled, issued_at=issued_at, **extra)
+                                   progress=progress, is_cancelled=is_cancelled, issued_at=issued_at,
+                                   notice=notices.append, **extra)
 
         self.operation = BackgroundOperation(
             self._parent, op, self._exported, self._failed,
@@ -169,8 +183,10 @@ class SubmissionExporter(QObject):
         except UntocError as exc:  # a read-only draft: the file is written, only its record is missing
             self._show_status(_("Submission exported to {path}; not recorded in Sent submissions: {reason}").format(
                 path=path, reason=exc))
-            return
-        self._show_status(_("Submission exported to {path}.").format(path=path))
+        else:
+            self._show_status(_("Submission exported to {path}.").format(path=path))
+        if self._notices:
+            self._warn(_("The submission was exported"), "\n\n".join(self._notices))
         self.exported.emit(path)
 
     def _failed(self, exc: Exception) -> None:
