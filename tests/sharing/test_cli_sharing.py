@@ -72,3 +72,19 @@ def test_answers_json_is_what_import_answers_reads(copies, tmp_path, capsys):
     assert main(["import-answers", str(target), str(exported)]) == 0
     with Draft.open(target) as draft:
         assert draft.answers() == values
+
+
+def test_merge_into_a_draft_open_in_the_application_is_refused(copies, capsys):
+    from untoc_desktop.draft.safety import DraftLock
+
+    mine, theirs = _pair(copies)
+    with Draft.open(theirs) as draft:
+        draft.set_answer(TEXT, "One. Two. Three. Four.", "Boris")
+    before = mine.read_bytes()
+    lock = DraftLock.acquire(mine)  # this running process holds it, as the desktop application would
+    try:
+        assert main(["merge", str(mine), str(theirs)]) == 2
+    finally:
+        lock.release()
+    assert "open in untoc_desktop" in capsys.readouterr().err
+    assert mine.read_bytes() == before
