@@ -111,6 +111,10 @@ MODULES_AS_FILES: tuple[str, ...] = ("docx",)
 EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter", "_tkinter", "pydoc_data", "lib2to3", "idlelib", "test", "unittest", "readline",
     "ssl", "_ssl",  # the application never opens a network connection
+    # reportlab imports Pillow, but exports hold no images: its codecs and font/colour modules stay out.
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
+    "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingft", "PIL.ImageFont", "PIL.ImageQt",
+    "lxml.objectify", "lxml.html", "lxml.isoschematron",  # python-docx and docxtpl use lxml.etree only
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
     "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtPdf",
