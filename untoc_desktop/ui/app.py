@@ -147,6 +147,7 @@ def smoke_test(app: QApplication, window: QWidget) -> None:
             QTimer.singleShot(0, check)
             return
         print(f"smoke test: shown {window.windowTitle()}", flush=True)
+        window.close()  # releases the draft as a user's close would
         app.exit(1 if problems else 0)
 
     QTimer.singleShot(0, check)
