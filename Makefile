@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test cli translations extract-messages system-deps benchmark clean package package-test
+.PHONY: run test cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: $(VENV)/.installed translations
 
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py
+
+## Start-up of the bundled application beside the source checkout's (builds the bundle first).
+benchmark-package: package
+	$(BIN)/python benchmarks/startup_bundle.py
 
 ## Installers (packaging/README.md): the one-folder bundle dist/untoc-desktop/ (PyInstaller),
 ## dist/untoc-desktop_<version>_amd64.deb and the tarball dist/untoc-desktop_<version>_linux-x86_64.tar.gz.

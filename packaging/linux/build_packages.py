@@ -104,10 +104,12 @@ Comment: Python, Qt (PySide6, LGPL-3.0) and the Python libraries the application
 def system_packages(bundle: Path) -> set[str]:
     """Debian packages owning the system libraries the bundle's ELF files load (``ldd`` + ``dpkg -S``)."""
     libraries: set[str] = set()
+    # As at run time, where the bootloader makes the bundle's own libraries found first.
+    env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(bundle / "_internal")}
     for path in sorted(bundle.rglob("*")):
         if not path.is_file() or path.is_symlink() or path.read_bytes()[:4] != b"\x7fELF":
             continue
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True)
+        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
         for line in result.stdout.splitlines():
             match = re.search(r"=>\s+(/\S+)", line)
             if match and bundle.resolve() not in Path(match.group(1)).resolve().parents:
@@ -176,12 +178,16 @@ def stage(bundle: Path, root: Path, version: str) -> None:
     _write(debian / "postrm", POSTRM, 0o755)
 
 
-def build_deb(bundle: Path, out: Path, version: str, work: Path) -> Path:
-    """Build ``<out>/untoc-desktop_<version>_amd64.deb`` from the bundle folder."""
+def build_deb(bundle: Path, out: Path, version: str, work: Path, compression: str = "xz") -> Path:
+    """Build ``<out>/untoc-desktop_<version>_amd64.deb`` from the bundle folder.
+
+    Args:
+        compression: ``dpkg-deb -Z`` value; ``xz`` for release, ``gzip`` where speed matters (tests).
+    """
     root = work / f"deb-{version}"
     stage(bundle, root, version)
     deb = out / f"{bundle_data.APP_NAME}_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zxz", str(root), str(deb)], check=True,
+    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", f"-Z{compression}", str(root), str(deb)], check=True,
                    stdout=subprocess.DEVNULL)
     shutil.rmtree(root)
     return deb

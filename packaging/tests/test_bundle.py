@@ -151,7 +151,8 @@ def test_the_bundle_holds_the_listed_data_and_nothing_unused():
 def test_every_library_of_the_bundle_is_found():
     missing = []
     for path in elf_files(BUNDLE):
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True)
+        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True,
+                                env={"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": str(INTERNAL)})
         missing += [f"{path.relative_to(BUNDLE)}: {line.strip()}" for line in result.stdout.splitlines()
                     if "not found" in line]
     assert missing == []
@@ -203,7 +204,7 @@ def user_files(home: Path) -> dict[str, bytes]:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="dpkg -i needs root; the next test covers the .deb's files unprivileged")
 def test_the_installed_deb_works_and_an_upgrade_keeps_the_users_data(tmp_path):
-    older = build_packages.build_deb(BUNDLE, tmp_path, f"{__version__}~older", tmp_path / "stage")
+    older = build_packages.build_deb(BUNDLE, tmp_path, f"{__version__}~older", tmp_path / "stage", "gzip")
     subprocess.run(["dpkg", "-i", str(older)], check=True, capture_output=True)
     try:
         installed = Program(Path("/usr/bin/untoc"), Path("/usr/bin/untoc-desktop"), tmp_path / "home", tmp_path)
