@@ -208,7 +208,11 @@ def test_the_installed_deb_works_and_an_upgrade_keeps_the_users_data(tmp_path):
     subprocess.run(["dpkg", "-i", str(older)], check=True, capture_output=True)
     try:
         installed = Program(Path("/usr/bin/untoc"), Path("/usr/bin/untoc-desktop"), tmp_path / "home", tmp_path)
-        drive(installed, tmp_path / "before")  # creates settings, backups, recent drafts in the user's folders
+        before_folder = tmp_path / "before"
+        before_folder.mkdir()
+        installed.untoc("new", "v.untoc", "--cluster", "1", "--country", "Veridia", "--organization", "CJR",
+                        cwd=before_folder)
+        installed.start_window(before_folder / "v.untoc", cwd=before_folder)  # settings, backups, recent drafts
         data_dir = tmp_path / "home" / ".local" / "share" / "untoc_desktop"
         (data_dir / "definitions").mkdir(parents=True, exist_ok=True)
         (data_dir / "definitions" / "kept-by-updates.txt").write_text("imported definitions live here")
@@ -236,17 +240,25 @@ def test_the_installed_deb_works_and_an_upgrade_keeps_the_users_data(tmp_path):
     assert user_files(tmp_path / "home").keys() >= before.keys(), "removing the package touched the user's files"
 
 
-def test_the_deb_unpacked_and_the_tarball_work_from_a_clean_folder(tmp_path):
-    root = tmp_path / "root"
-    subprocess.run(["dpkg", "-x", str(DEB), str(root)], check=True)
-    unpacked = root / "opt" / bundle_data.APP_NAME
-    texts = drive(Program(unpacked / "untoc", unpacked / "untoc-desktop", tmp_path / "home", tmp_path), tmp_path / "deb")
-    check_documents(texts)
+def tree(folder: Path) -> dict[str, object]:
+    """Each path below ``folder``: its symbolic link target, or its size and whether it is executable."""
+    return {str(p.relative_to(folder)): str(p.readlink()) if p.is_symlink() else (p.stat().st_size, bool(p.stat().st_mode & 0o111))
+            for p in folder.rglob("*") if not p.is_dir() or p.is_symlink()}
+
+
+def test_the_deb_unpacked_and_the_tarball_hold_the_bundle_and_work_from_a_clean_folder(tmp_path):
+    bundle = tree(BUNDLE)
+    subprocess.run(["dpkg", "-x", str(DEB), str(tmp_path / "root")], check=True)
+    unpacked = tmp_path / "root" / "opt" / bundle_data.APP_NAME
+    assert tree(unpacked) == bundle
     with tarfile.open(TARBALL) as archive:
-        names = archive.getnames()
-        assert f"{bundle_data.APP_NAME}/{bundle_data.CLI_NAME}" in names
+        assert all(m.uid == 0 and m.gid == 0 for m in archive.getmembers())
         archive.extractall(tmp_path / "tar", filter="tar")
     extracted = tmp_path / "tar" / bundle_data.APP_NAME
-    assert (extracted / "untoc").is_symlink()
-    tarball = Program(extracted / "untoc", extracted / "untoc-desktop", tmp_path / "home2", tmp_path)
-    assert tarball.untoc("--version", cwd=tmp_path).stdout.strip() == f"untoc {__version__}"
+    assert tree(extracted) == bundle
+    for folder, name in ((unpacked, "deb"), (extracted, "tar")):
+        program = Program(folder / "untoc", folder / "untoc-desktop", tmp_path / f"home-{name}", tmp_path)
+        if os.geteuid() != 0 and name == "deb":  # the installed-package test above needs root: do it all here
+            check_documents(drive(program, tmp_path / name))
+        else:
+            assert program.untoc("--version", cwd=tmp_path).stdout.strip() == f"untoc {__version__}"
