@@ -182,7 +182,7 @@ def build_deb(bundle: Path, out: Path, version: str, work: Path, compression: st
     """Build ``<out>/untoc-desktop_<version>_amd64.deb`` from the bundle folder.
 
     Args:
-        compression: ``dpkg-deb -Z`` value; ``xz`` for release, ``gzip`` where speed matters (tests).
+        compression: ``dpkg-deb -Z`` value; ``xz`` for release, ``none`` or ``gzip`` where speed matters (tests).
     """
     root = work / f"deb-{version}"
     stage(bundle, root, version)
