@@ -262,3 +262,16 @@ def test_the_deb_unpacked_and_the_tarball_hold_the_bundle_and_work_from_a_clean_
             check_documents(drive(program, tmp_path / name))
         else:
             assert program.untoc("--version", cwd=tmp_path).stdout.strip() == f"untoc {__version__}"
+
+
+def test_the_bundled_window_runs_on_an_x11_screen(tmp_path):
+    """The xcb platform plugin and the system's X11 libraries, as on a user's desktop (Xvfb here)."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    env = {**user_environment(tmp_path / "home"), "QT_QPA_PLATFORM": "xcb"}
+    (tmp_path / "home" / "runtime").mkdir(parents=True, mode=0o700)
+    subprocess.run([str(BUNDLE / "untoc"), "new", "v.untoc", "--cluster", "1", "--country", "Veridia",
+                    "--organization", "CJR"], cwd=folder, env=env, check=True, capture_output=True)
+    shown = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", str(BUNDLE / "untoc-desktop"),
+                            "--smoke-test", "v.untoc"], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0 and "smoke test: shown v.untoc" in shown.stdout, shown.stdout + shown.stderr
