@@ -110,7 +110,6 @@ MODULES_AS_FILES: tuple[str, ...] = ("docx",)
 #: Python modules never bundled (unused Qt modules and heavy standard-library parts).
 EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter", "_tkinter", "pydoc_data", "lib2to3", "idlelib", "test", "unittest", "readline",
-    "ssl", "_ssl",  # the application never opens a network connection
     # reportlab imports Pillow, but exports hold no images: its codecs and font/colour modules stay out.
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
     "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingft", "PIL.ImageFont", "PIL.ImageQt",
