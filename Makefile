@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test cli translations extract-messages system-deps benchmark clean
+.PHONY: run test cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,25 @@ test: $(VENV)/.installed translations
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py
 
+## Start-up of the bundled application beside the source checkout's (builds the bundle first).
+benchmark-package: package
+	$(BIN)/python benchmarks/startup_bundle.py
+
+## Installers (packaging/README.md): the one-folder bundle dist/untoc-desktop/ (PyInstaller),
+## dist/untoc-desktop_<version>_amd64.deb and the tarball dist/untoc-desktop_<version>_linux-x86_64.tar.gz.
+$(VENV)/.packaging: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $@
+
+package: $(VENV)/.packaging translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	    packaging/untoc-desktop.spec
+	$(BIN)/python packaging/linux/build_packages.py
+
+## Build the packages, then run the bundle and the installed .deb like the source (packaging/tests/).
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider packaging/tests $(ARGS)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
 	find translations -name '*.mo' -delete

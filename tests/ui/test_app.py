@@ -31,3 +31,22 @@ def test_interface_package_runs_as_a_module_entry_point():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
+
+
+def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(draft, tmp_path):
+    # `untoc-desktop --smoke-test draft` (packaging checks, start-up benchmark): exit 0 once shown with
+    # the draft open; a message box instead (here: not a draft) is closed, printed, and gives exit 1.
+    path = draft.path
+    draft.close()
+    not_a_draft = tmp_path / "notes.untoc"
+    not_a_draft.write_text("not a draft")
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    results = [subprocess.run([sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(p)], capture_output=True,
+                              text=True, timeout=120, env=env) for p in (path, not_a_draft)]
+    assert results[0].returncode == 0, results[0].stderr
+    assert f"smoke test: shown {path.name}" in results[0].stdout
+    assert results[1].returncode == 1
+    assert "smoke test: message: The draft cannot be opened: notes.untoc is not a draft file" in results[1].stderr
+    # closed as a user would close it: no crash note left for the next opening
+    assert not path.with_name(path.name + ".lock").exists()

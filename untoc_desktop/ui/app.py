@@ -28,6 +28,8 @@ ORGANIZATION = "untoc_desktop"
 APPLICATION = "untoc-desktop"
 #: Version of the settings layout; raise it and add an upgrade step when keys change.
 SETTINGS_VERSION = 1
+#: Option for packaging checks and start-up measurements: quit as soon as the window is shown.
+SMOKE_TEST = "--smoke-test"
 
 
 def user_settings() -> QSettings:
@@ -137,10 +139,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     windows.append(window)
     window.show()  # before opening, so that an error message has its window behind it
     close_on_termination(window)
+    if SMOKE_TEST in arguments:
+        smoke_test(app, window)
     path = draft_argument(arguments)
     if path is not None:
         window.open_draft(path)
     return app.exec()
+
+
+def smoke_test(app: QApplication, window: QWidget) -> None:
+    """Quit once the window is shown (``--smoke-test``): exit status 0, or 1 if a message came up instead.
+
+    Used by the installed package's checks (``make package-test``) and the start-up benchmark.
+    Prints ``smoke test: shown <window title>`` on standard output, and each message box's text
+    (which it dismisses, so the check never hangs) on standard error.
+    """
+    problems: list[str] = []
+
+    def check() -> None:
+        modal = app.activeModalWidget()
+        if modal is not None:
+            problems.append(f"{modal.windowTitle()}: {modal.text() if isinstance(modal, QMessageBox) else ''}")
+            print(f"smoke test: message: {problems[-1]}", file=sys.stderr, flush=True)
+            modal.close()
+            QTimer.singleShot(0, check)
+            return
+        print(f"smoke test: shown {window.windowTitle()}", flush=True)
+        window.close()  # releases the draft as a user's close would
+        app.exit(1 if problems else 0)
+
+    QTimer.singleShot(0, check)
 
 
 def close_on_termination(window: QWidget) -> None:
