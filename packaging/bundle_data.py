@@ -72,6 +72,9 @@ PROJECT_DATA: tuple[ProjectData, ...] = (
                 "untoc_desktop/draft/migrations"),
     ProjectData("untoc_desktop/draft/migrations/*.mako", "untoc_desktop/draft/migrations",
                 "untoc_desktop/draft/migrations"),
+    # The offline user guide (Help > User guide) and the Typst templates of the PDFs.
+    ProjectData("untoc_desktop/help/*.html", "untoc_desktop/help", "untoc_desktop/help"),
+    ProjectData("untoc_desktop/**/*.typ", "untoc_desktop", "untoc_desktop"),
     # Compiled interface translations: build output of `make translations`, never the .po sources.
     ProjectData("translations/*/LC_MESSAGES/*.mo", "translations", "translations"),
     # Hook for spell-check dictionaries (Hunspell .dic/.aff per language): none yet. When the
@@ -85,19 +88,21 @@ THIRD_PARTY_PACKAGES: tuple[str, ...] = (
     "docx",  # templates/ read from docx/parts/../templates (see MODULES_AS_FILES)
     "docxtpl",
     "babel",  # CLDR data, trimmed to the six languages by keep_babel_locale()
-    "reportlab",  # its fonts folder and rl_config data
+    "reportlab",  # its fonts folder and rl_config data (signature block, recovery sheet)
     "jsonschema_specifications",  # JSON meta-schemas jsonschema loads at run time
     "uharfbuzz",
-    "bidi",
+    "pyhanko",  # PDF signatures
+    "pyhanko_certvalidator",
+    "segno",  # QR code of the public key
+    "enchant",  # spell checking (the Enchant library and Hunspell dictionaries come from the system)
 )
 
 #: Packages bundled whole (data, shared libraries and every submodule), for dependencies that
 #: import their own modules dynamically. Add e.g. "typst" here when the project uses it.
-COLLECT_ALL_PACKAGES: tuple[str, ...] = ()
+COLLECT_ALL_PACKAGES: tuple[str, ...] = ("typst", "pyrage", "re2", "keyring")
 
 #: Modules imported in a way PyInstaller cannot see.
 HIDDEN_IMPORTS: tuple[str, ...] = (
-    "_rl_accel",  # reportlab.lib.rl_accel imports the C accelerator inside exec()
     "alembic.context",  # used by migrations/env.py, which is read as a file
     "alembic.op",  # used by the migration scripts
     "untoc_desktop.draft.models",  # imported by env.py

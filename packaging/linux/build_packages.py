@@ -43,8 +43,10 @@ QT_SYSTEM_PACKAGES = (
     "libxcb-render-util0", "libxcb-image0", "libxcb-randr0", "libxcb-xinerama0", "libxcb-xkb1",
     "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
 )
-#: Nice to have: LibreOffice converts letters made from a user's own Word template to PDF.
-RECOMMENDS = ("libreoffice-writer",)
+#: Nice to have: LibreOffice converts letters made from a user's own Word template to PDF; Enchant with
+#: Hunspell dictionaries checks spelling (without them spell checking is off, with a message).
+RECOMMENDS = ("libreoffice-writer", "libenchant-2-2", "hunspell-en-gb | hunspell-en-us", "hunspell-fr",
+              "hunspell-es", "hunspell-ar", "hunspell-ru")
 DESCRIPTION = """\
 Offline drafting of civil-society submissions to the UNTOC Review Mechanism
  Helps civil-society organisations draft their answers to the self-assessment
