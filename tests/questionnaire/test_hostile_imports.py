@@ -87,7 +87,7 @@ def test_a_backtracking_pattern_is_checked_in_linear_time(tmp_path):
     data = cluster1_data()
     practice(data)["pattern"] = BACKTRACKING
     definition = load_definition_file(write_definition(tmp_path, data))
-    question = definition.question("UNTOC.5.1(a)(i).practice")
+    question = definition.question("UNTOC.5.1(a).practice")
     finished = threading.Event()
     outcome = []
 

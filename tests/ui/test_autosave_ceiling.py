@@ -5,7 +5,7 @@ import time
 from untoc_desktop.ui.autosave import AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS
 from ui_helpers import stored
 
-PARAGRAPH = "UNTOC.5.1(a)(i)"
+PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"
 WORDS = "Prosecutors rarely use the conspiracy offence in cases of trafficking in persons across borders. "
 

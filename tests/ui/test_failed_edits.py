@@ -16,7 +16,7 @@ from untoc_desktop.errors import UntocError
 from untoc_desktop.ui.app import unexpected_error_hook
 from ui_helpers import stored
 
-PARAGRAPH = "UNTOC.5.1(a)(i)"
+PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"
 
 FAILURES = {

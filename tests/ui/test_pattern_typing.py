@@ -6,7 +6,7 @@ import yaml
 
 from untoc_desktop.questionnaire.loader import installed_definition_paths
 
-PARAGRAPH = "UNTOC.5.1(a)(i)"
+PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"
 #: With Python's backtracking re, checking the sentence below against this takes hours.
 BACKTRACKING = r"^(\w+\s?)*$"

@@ -10,8 +10,8 @@ from untoc_desktop.sharing.conflicts import open_conflicts
 from untoc_desktop.ui.conflict_dialog import ConflictDialog
 from untoc_desktop.ui.history_dialog import HistoryDialog
 
-STATUS = "UNTOC.5.1(a)(i).status"
-PRACTICE = "UNTOC.5.1(a)(i).practice"
+STATUS = "UNTOC.5.1(a).status"
+PRACTICE = "UNTOC.5.1(a).practice"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 

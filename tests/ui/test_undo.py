@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from ui_helpers import stored
 
-PARAGRAPH = "UNTOC.5.1(a)(i)"
+PARAGRAPH = "UNTOC.5.1(a)"
 STATUS = f"{PARAGRAPH}.status"
 LAWS = f"{PARAGRAPH}.legislation"
 PENALTY = "UNTOC.2.(b).max_penalty_years"
