@@ -293,7 +293,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     opened = _open_submission(args.file, write=False)
     with opened.draft as draft:
         definition, info, answers = opened.definition, draft.info, opened.answers()
-    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language)
+    out = export_submission(definition, info, answers, args.output, fmt=args.format,
+                            language=args.language or info.language)
     print(f"Exported {out}.")
     return EXIT_OK
 

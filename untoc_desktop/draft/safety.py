@@ -27,8 +27,8 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import shutil
 import platform
+import shutil
 import sqlite3
 import struct
 import tempfile

@@ -39,6 +39,9 @@ from .connection import connect
 from .json_values import MAX_TEXT_BYTES, JSONValueError, decode_json
 from .models import Base, JSONText, UTCDateTime
 
+#: Normalised ``sqlite_master`` rows: (type, name, tbl_name, sql), sorted.
+SchemaRows = tuple[tuple[str, str, str, str], ...]
+
 # -- the expected schema ----------------------------------------------------------------------
 
 
@@ -180,7 +183,8 @@ def _schema_difference(name: str, actual: SchemaRows, candidates: dict[str, Sche
         details.append(_("not made by this application: {items}").format(items=", ".join(added[:5])))
     if altered:
         details.append(_("changed: {items}").format(items=", ".join(altered[:5])))
-    missing = [f"{kind} {item}" for kind, item, _t, _s in expected if (kind, item) not in {(k, i) for k, i, _a, _b in actual}]
+    present = {(kind, item) for kind, item, _t, _s in actual}
+    missing = [f"{kind} {item}" for kind, item, _t, _s in expected if (kind, item) not in present]
     if missing:
         details.append(_("missing: {items}").format(items=", ".join(missing[:5])))
     return _(
@@ -221,8 +225,8 @@ def check_table_values(path: str | Path, table_name: str) -> None:
         connection.text_factory = bytes
         _check_table(connection, name, Base.metadata.tables[table_name], full=True)
     except sqlite3.Error as exc:
-        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not changed.").format(
-            name=name, reason=exc)) from None
+        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not "
+                                "changed.").format(name=name, reason=exc)) from None
     finally:
         connection.close()
 
@@ -241,7 +245,7 @@ def _check_table(connection: sqlite3.Connection, name: str, table: Any, full: bo
         # text is decoded and checked when it is read (see Draft.history).
         query += " WHERE " + " OR ".join(_sql_kind_problem(c) for c in columns)
     for row in connection.execute(query):
-        values = dict(zip((c.name for c in columns), row))
+        values = dict(zip((c.name for c in columns), row, strict=True))
         for column in columns:
             reason = _value_problem(column, values[column.name])
             if reason:

@@ -20,9 +20,9 @@ from ..documents.text import clean_text
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.store import Draft
 from ..errors import UntocError
+from ..i18n import translator
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
-from ..i18n import translator
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
