@@ -13,9 +13,17 @@ from pathlib import Path
 
 from .answers import check_stored_shape
 from .draft import Draft, check_draft_file
+from .draft.safety import (
+    DraftLock,
+    LockInfo,
+    SidecarError,
+    discard_cold_journal,
+    journal_belongs_to,
+    read_lock,
+    sidecars,
+    writable,
+)
 from .errors import DraftValueError
-from .draft.safety import (DraftLock, LockInfo, SidecarError, discard_cold_journal, journal_belongs_to, read_lock,
-                           sidecars, writable)
 from .i18n import _
 from .questionnaire.model import Definition
 from .questionnaire.registry import DefinitionRegistry, version_key

@@ -52,3 +52,20 @@ def test_a_lock_from_another_computer_can_be_taken_over_after_a_warning(qtbot, w
     assert _locking(window).open_draft(path)
     assert not window.session.draft.read_only
     assert read_lock(path).pid == os.getpid()
+
+
+def test_a_value_that_fails_when_the_window_loads_it_is_a_message_and_releases_the_lock(
+        qtbot, window, tmp_path, draft_info, message_boxes, monkeypatch):
+    from untoc_desktop.errors import DraftValueError
+    from untoc_desktop.ui import session as session_module
+
+    path = tmp_path / "d.untoc"
+    Draft.create(path, draft_info).close()
+
+    def failing(self, *args, **kwargs):
+        raise DraftValueError(f"{path.name} cannot be opened: the answer to question {QID} cannot be used.", QID)
+
+    monkeypatch.setattr(session_module.DraftSession, "__init__", failing)
+    assert not _locking(window).open_draft(path)
+    assert QID in message_boxes.shown[-1][2]
+    assert window.session is None and not lock_path(path).exists()

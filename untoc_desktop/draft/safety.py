@@ -27,8 +27,8 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import shutil
 import platform
+import shutil
 import sqlite3
 import struct
 import tempfile
@@ -95,6 +95,23 @@ class LockInfo:
     path: str = ""
     draft_uuid: str = ""
 
+    def _holder_state(self) -> str:
+        """``dead``, ``verified`` (running, start time matches) or ``unverified`` (running, cannot tell)."""
+        if self.host != platform.node() or self.pid <= 0:
+            return "dead"
+        started = process_started(self.pid)
+        if started is not None:
+            if not self.started:
+                return "unverified"  # an older note: any process with that id might be the holder
+            return "verified" if abs(started - self.started) < 1.0 else "dead"  # a reused process id
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return "dead"
+        except OSError:
+            return "unverified"  # it runs, but belongs to someone we may not inspect
+        return "unverified"
+
     def is_alive_here(self) -> bool:
         """True when the holder may be a running process on this computer.
 
@@ -102,18 +119,7 @@ class LockInfo:
         reused process id is not the holder); without one (older notes) any live
         process with that id counts, see :attr:`verified`.
         """
-        if self.host != platform.node() or self.pid <= 0:
-            return False
-        started = process_started(self.pid)
-        if started is None:
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                return False
-            except (PermissionError, OSError):
-                return True
-            return not self.started  # alive, but its start time cannot be read
-        return not self.started or abs(started - self.started) < 1.0
+        return self._holder_state() != "dead"
 
     @property
     def is_stale(self) -> bool:
@@ -123,7 +129,7 @@ class LockInfo:
     @property
     def verified(self) -> bool:
         """True when the holder is known for sure to be running here (process id and start time match)."""
-        return bool(self.started) and self.host == platform.node() and self.is_alive_here()
+        return self._holder_state() == "verified"
 
     def belongs_to(self, path: Path) -> bool:
         """False when the note was written for another file (it was copied along with a draft)."""

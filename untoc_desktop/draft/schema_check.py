@@ -39,6 +39,9 @@ from .connection import connect
 from .json_values import MAX_TEXT_BYTES, JSONValueError, decode_json
 from .models import Base, JSONText, UTCDateTime
 
+#: Normalised ``sqlite_master`` rows: (type, name, tbl_name, sql), sorted.
+SchemaRows = tuple[tuple[str, str, str, str], ...]
+
 # -- the expected schema ----------------------------------------------------------------------
 
 
@@ -180,7 +183,8 @@ def _schema_difference(name: str, actual: SchemaRows, candidates: dict[str, Sche
         details.append(_("not made by this application: {items}").format(items=", ".join(added[:5])))
     if altered:
         details.append(_("changed: {items}").format(items=", ".join(altered[:5])))
-    missing = [f"{kind} {item}" for kind, item, _t, _s in expected if (kind, item) not in {(k, i) for k, i, _a, _b in actual}]
+    present = {(kind, item) for kind, item, _t, _s in actual}
+    missing = [f"{kind} {item}" for kind, item, _t, _s in expected if (kind, item) not in present]
     if missing:
         details.append(_("missing: {items}").format(items=", ".join(missing[:5])))
     return _(
@@ -221,31 +225,48 @@ def check_table_values(path: str | Path, table_name: str) -> None:
         connection.text_factory = bytes
         _check_table(connection, name, Base.metadata.tables[table_name], full=True)
     except sqlite3.Error as exc:
-        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not changed.").format(
-            name=name, reason=exc)) from None
+        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not "
+                                "changed.").format(name=name, reason=exc)) from None
     finally:
         connection.close()
 
 
 def _check_table(connection: sqlite3.Connection, name: str, table: Any, full: bool) -> None:
-    """Check the values of one table (``full``: every row in Python; else only SQL kinds and sizes)."""
+    """Check the values of one table: SQL kinds of every row, then (``full``) every value in Python."""
     present = {row[1].decode("utf-8", "replace") for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
     columns = [column for column in table.columns if column.name in present]
     if not columns:
         return
     keys = _key_columns(table.name)
     selected = ", ".join(f'"{c.name}"' for c in columns)
-    query = f'SELECT {selected} FROM "{table.name}"'
+    # Kinds first, in SQL (fast, reads no long values): a blob or number where text belongs, NULLs.
+    kinds = ", ".join(f'typeof("{c.name}")' for c in columns)
+    wrong = " OR ".join(_sql_kind_problem(c) for c in columns)
+    for row in connection.execute(f'SELECT {selected}, {kinds} FROM "{table.name}" WHERE {wrong} LIMIT 1'):
+        values = dict(zip((c.name for c in columns), row[:len(columns)], strict=True))
+        for column, kind in zip(columns, row[len(columns):], strict=True):
+            if _sql_kind_problem_of(column, kind.decode() if isinstance(kind, bytes) else str(kind)):
+                reason = (_("it is empty where a value is required") if kind in (b"null", "null")
+                          else _("it is stored as {kind}, not as {expected}").format(
+                              kind=kind.decode() if isinstance(kind, bytes) else kind,
+                              expected=_expected_kind(column)))
+                raise _value_error(name, table.name, column.name, keys, values, reason)
     if not full:
-        # Only rows whose kinds or sizes are wrong are fetched (SQLite does this in C); their
-        # text is decoded and checked when it is read (see Draft.history).
-        query += " WHERE " + " OR ".join(_sql_kind_problem(c) for c in columns)
-    for row in connection.execute(query):
-        values = dict(zip((c.name for c in columns), row))
+        return  # its text and JSON are checked when read (see Draft.history)
+    for row in connection.execute(f'SELECT {selected} FROM "{table.name}"'):
+        values = dict(zip((c.name for c in columns), row, strict=True))
         for column in columns:
             reason = _value_problem(column, values[column.name])
             if reason:
                 raise _value_error(name, table.name, column.name, keys, values, reason)
+
+
+def _expected_kind(column: Any) -> str:
+    return "integer" if isinstance(column.type, (Integer, Boolean)) else "text"
+
+
+def _sql_kind_problem_of(column: Any, kind: str) -> bool:
+    return kind != _expected_kind(column) and not (kind == "null" and column.nullable)
 
 
 #: Tables that may grow large (every save adds a row with the previous and the new value): at opening

@@ -32,8 +32,6 @@ from ..errors import DraftExistsError, DraftFileError, DraftValueError, NewerDra
 from .connection import connect as connect_draft
 from .json_values import JSONValueError
 from .migrate import upgrade_to_head
-from .safety import SidecarError, is_wal_mode, sidecars
-from .schema_check import check_contents, check_table_values
 from .models import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -42,6 +40,8 @@ from .models import (
     DraftPropertyRecord,
     DraftRecord,
 )
+from .safety import SidecarError, is_wal_mode, sidecars
+from .schema_check import check_contents, check_table_values
 
 #: File name extension of drafts.
 DRAFT_SUFFIX = ".untoc"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from ..draft import Draft
+from ..errors import UntocError
 from ..opening import OpenedDraft
 from ..i18n import N_, _, ngettext
 from ..questionnaire.model import Definition
@@ -216,7 +217,13 @@ class MainWindow(FileCommands, QMainWindow):
         if not self._release_current():
             draft.close()
             return False
-        self.session = DraftSession(draft, definition, self)
+        try:
+            session = DraftSession(draft, definition, self)  # reads every answer of the file
+        except UntocError as exc:  # a value that cannot be used: a message, and the lock released
+            draft.close()
+            self._warn(_("The draft cannot be opened"), str(exc))
+            return False
+        self.session = session
         self.autosave = Autosave(self.session, parent=self)
         self.draft_view = DraftView(self.session, self.autosave, self.central)
         if self.draft_view.provisional_banner is not None:
