@@ -20,10 +20,9 @@ from ..documents.text import clean_text
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.store import Draft
 from ..errors import UntocError
-from ..i18n import translator
+from ..i18n import N_, _, translator
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
-from ..i18n import N_, _, translator
 from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
