@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -32,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from ..i18n import _
+from ..received_files import read_regular_file
 from .context import LetterError
 
 #: Largest template file accepted, in bytes (a letterhead with its logo is far smaller).
@@ -117,20 +117,13 @@ def read_template(path: Path) -> TemplatePackage:
     """
     path = Path(path)
     name = path.name
-    try:
-        info = path.stat()
-    except OSError:
+    if not path.exists():
         raise TemplatePackageError(_("The template {path} does not exist. Choose a Word (.docx) file.").format(
-            path=path)) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise TemplatePackageError(_("The template {name} is not a regular file. Choose a Word (.docx) file.").format(
-            name=name))
-    if info.st_size > MAX_TEMPLATE_BYTES:
-        raise TemplatePackageError(
-            _("The template {name} is too large ({size}; at most {limit}). Use smaller pictures in the "
-              "letterhead.").format(name=name, size=_mib(info.st_size), limit=_mib(MAX_TEMPLATE_BYTES)))
+            path=path))
+    # A regular file only (never a pipe or device), read once and at most MAX_TEMPLATE_BYTES.
+    data = read_regular_file(path, MAX_TEMPLATE_BYTES, TemplatePackageError)
     try:
-        with open(path, "rb") as handle, zipfile.ZipFile(handle) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _read_parts(package, name)
     except TemplatePackageError:
         raise
