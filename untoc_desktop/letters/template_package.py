@@ -8,9 +8,9 @@ untrusted, so before python-docx, docxtpl or LibreOffice ever see it:
   part is then read in small pieces and refused as soon as it grows past what it
   declared (a zip bomb is refused in milliseconds, with little memory);
 * **nothing may point outside the package**: a relationship with ``TargetMode="External"``
-  is refused (linked pictures, attached templates, sub-documents, frames, OLE links), except
-  a clickable web or e-mail link (``http``, ``https``, ``mailto``), whose target is removed
-  (the text stays, no longer a link); pictures linked with ``r:link``/``o:href``, imported
+  is refused (linked pictures, sub-documents, frames, OLE links), except a clickable web or
+  e-mail link (``http``, ``https``, ``mailto``), whose target is removed (the text stays, no
+  longer a link), and the attached template Word records, which is removed; pictures linked with ``r:link``/``o:href``, imported
   HTML chunks, embedded OLE objects and fields that read other files (``INCLUDEPICTURE``,
   ``INCLUDETEXT``, ``LINK``, ``IMPORT``, ``DDE``, ``DDEAUTO``, ``RD``, a ``HYPERLINK`` field
   to a file) are refused; XML with a document type declaration (entity tricks) is refused;
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -32,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from ..i18n import _
+from ..received_files import read_regular_file
 from .context import LetterError
 
 #: Largest template file accepted, in bytes (a letterhead with its logo is far smaller).
@@ -49,7 +49,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _O = "urn:schemas-microsoft-com:office:office"
 _V = "urn:schemas-microsoft-com:vml"
 #: Relationship types refused even inside the package: they make an office suite import or run content.
-_REFUSED_TYPES = ("/aFChunk", "/oleObject", "/package", "/attachedTemplate", "/subDocument", "/frame")
+_REFUSED_TYPES = ("/aFChunk", "/oleObject", "/package", "/subDocument", "/frame")
 #: Field codes that read other files or programs.
 _REFUSED_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT", "DDE", "DDEAUTO", "RD", "INCLUDE"}
 #: ``url(...)`` in SVG styles that is not a reference inside the picture (``#id``) or inline data.
@@ -117,20 +117,13 @@ def read_template(path: Path) -> TemplatePackage:
     """
     path = Path(path)
     name = path.name
-    try:
-        info = path.stat()
-    except OSError:
+    if not path.exists():
         raise TemplatePackageError(_("The template {path} does not exist. Choose a Word (.docx) file.").format(
-            path=path)) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise TemplatePackageError(_("The template {name} is not a regular file. Choose a Word (.docx) file.").format(
-            name=name))
-    if info.st_size > MAX_TEMPLATE_BYTES:
-        raise TemplatePackageError(
-            _("The template {name} is too large ({size}; at most {limit}). Use smaller pictures in the "
-              "letterhead.").format(name=name, size=_mib(info.st_size), limit=_mib(MAX_TEMPLATE_BYTES)))
+            path=path))
+    # A regular file only (never a pipe or device), read once and at most MAX_TEMPLATE_BYTES.
+    data = read_regular_file(path, MAX_TEMPLATE_BYTES, TemplatePackageError)
     try:
-        with open(path, "rb") as handle, zipfile.ZipFile(handle) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = _read_parts(package, name)
     except TemplatePackageError:
         raise
@@ -231,7 +224,9 @@ def _clean(parts: dict[str, bytes], name: str) -> list[str]:
                     kind=kind.rsplit("/", 1)[-1], target=_short(target)))
             if (relation.get("TargetMode") or "").lower() != "external":
                 continue
-            if kind.endswith("/hyperlink") and _WEB_LINK.match(target.strip()):
+            # A web link keeps its text; the attached template Word records (often file:///C:/...Normal.dotm)
+            # is never needed to fill or print a letter. Both lose their target; anything else is refused.
+            if (kind.endswith("/hyperlink") and _WEB_LINK.match(target.strip())) or kind.endswith("/attachedTemplate"):
                 dropped_ids.setdefault(_source_part(part), set()).add(relation.get("Id", ""))
                 removed.append(target)
                 root.remove(relation)
@@ -323,10 +318,14 @@ def _field_instructions(root: etree._Element) -> list[str]:
 
 
 def _drop_link_ids(root: etree._Element, ids: set[str]) -> bool:
-    """Remove ``r:id`` references to removed web links (the linked text stays)."""
+    """Remove references to removed relationships: ``r:id`` of a web link (its text stays), the attached template."""
     changed = False
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.get(f"{{{_R}}}id") in ids:
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.get(f"{{{_R}}}id") not in ids:
+            continue
+        if element.tag == f"{{{_W}}}attachedTemplate" and element.getparent() is not None:
+            element.getparent().remove(element)
+        else:
             del element.attrib[f"{{{_R}}}id"]
-            changed = True
+        changed = True
     return changed

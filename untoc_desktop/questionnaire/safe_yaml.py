@@ -42,21 +42,54 @@ class _DataLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting by reading the event stream with libyaml (C), before building anything.
+
+    Raises:
+        yaml.YAMLError: an alias, nesting deeper than :data:`MAX_DEPTH`, or a syntax error.
+    """
+    scanner = yaml.CSafeLoader(text)
+    try:
+        depth = 0
+        while scanner.check_event():
+            event = scanner.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise ComposerError(None, None, _("aliases (*{name}) are not allowed in a questionnaire definition; "
+                                                  "write the values out").format(name=event.anchor), event.start_mark)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ComposerError(None, None, _("the data is nested more than {limit} levels deep").format(
+                        limit=MAX_DEPTH), event.start_mark)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    finally:
+        scanner.dispose()
+
+
 def load_data_yaml(text: str, source_name: str) -> Any:
     """Parse YAML text from a user into plain data (dicts, lists, strings, numbers).
+
+    With libyaml (PyYAML's C extension) the events are checked first, then the data is
+    built by the C loader (ten times faster); without it, by a pure-Python loader that
+    checks the same while composing.
 
     Raises:
         DefinitionError: not valid YAML, an alias, or nesting deeper than :data:`MAX_DEPTH`
             (the message names ``source_name`` and the line).
     """
-    loader = _DataLoader(text)
     try:
-        return loader.get_single_data()
+        if getattr(yaml, "__with_libyaml__", False):
+            _check_events(text)
+            return yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 (the safe loader; aliases refused above)
+        loader = _DataLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         raise DefinitionError(_("The questionnaire definition {name} is not valid YAML: {problem}").format(
             name=source_name, problem=exc)) from None
     except RecursionError:
         raise DefinitionError(_("The questionnaire definition {name} is nested too deeply.").format(
             name=source_name)) from None
-    finally:
-        loader.dispose()

@@ -162,7 +162,7 @@ class Autosave(QObject):
             else:
                 log.error("an answer could not be saved", exc_info=exc)
                 message = _("The answer could not be written to the draft file ({problem}). Your text is still "
-                            "in the window: try again, or use File > Save As to save the draft elsewhere.").format(
+                            "in the window: try again, or use Save As to save the draft elsewhere.").format(
                     problem=str(exc) or type(exc).__name__)
             self.failed.emit(message)
             return

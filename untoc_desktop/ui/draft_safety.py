@@ -8,6 +8,7 @@ File > Restore from backup, and explains read-only openings and crash recovery.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from ..draft.safety import SidecarError, recover_copy
 from ..errors import UntocError
 from ..i18n import _
 from ..opening import OpenedDraft
+
+log = logging.getLogger(__name__)
 
 #: How often a backup is taken while answers change (10 minutes).
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
@@ -109,6 +112,11 @@ class DraftSafety(QObject):
             backup = make_backup(draft, self._root)
         except UntocError as exc:
             self._status(str(exc))
+            return None
+        except Exception as exc:  # noqa: BLE001 (a failed backup must never stop closing or saving)
+            log.error("the backup failed", exc_info=exc)
+            self._status(_("The backup could not be made ({problem}); the draft itself is unchanged.").format(
+                problem=str(exc) or type(exc).__name__))
             return None
         self._changed = False
         return backup
