@@ -160,3 +160,22 @@ def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_a
     files = [p for folder in (tmp_path, data_folder()) for p in folder.rglob("*") if p.is_file()]
     assert any(p.name == "encryption.json" for p in files)
     assert [p for p in files if p.name != "sheet.pdf" and any(s in p.read_bytes() for s in secrets)] == []
+
+
+def test_a_decrypted_copy_of_the_open_draft_is_offered_for_merging(
+        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, monkeypatch):
+    preferences = PreferencesDialog("Coalition", "en")
+    qtbot.addWidget(preferences)
+    set_up_everything(qtbot, preferences.encryption, tmp_path, alice, [])
+    window.encrypted.choose_colleagues = lambda settings: [public(alice)]
+    window.encrypted.ask_copy_path = lambda draft: tmp_path / "veridia.untoc.age"
+    copy = window.encrypted.send_copy()
+    # A colleague's work arrives in the copy: here, an answer changed in the decrypted draft before merging.
+    merged = []
+    monkeypatch.setattr(window.sharing, "merge_file", lambda path, *a, **k: merged.append(path) or object())
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    assert window.open_draft_dialog()
+    assert "It is a copy of the draft you have open" in message_boxes.texts()[-1]
+    assert merged == [tmp_path / "veridia (2).untoc"]
+    assert window.session.path == draft_path  # the user's own draft stays open; the merge goes into it

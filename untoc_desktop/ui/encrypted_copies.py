@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..draft import Draft
 from ..encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas
 from ..encryption.keys import load_personal_identity
 from ..encryption.organisation import open_copy_to_draft, recipients_for, recovery_identity
@@ -55,10 +56,11 @@ def is_encrypted_copy(path: Path) -> bool:
 
 
 def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -> bool:
-    """What happens once a copy is decrypted: the hook where merging with the user's own draft will plug in.
+    """Once a copy is decrypted: offer to merge it into the user's own copy of the same draft, or to open it.
 
-    For now it offers to open the decrypted draft. When merge exists, this
-    function will offer it (the user's own copy is the open draft, if any).
+    When the draft open in the window is the same draft (same identity), **Merge into my draft**
+    is offered first (File > Merge a colleague's copy… on the decrypted file); otherwise, or on
+    request, the decrypted draft is opened.
 
     Args:
         window: the main window.
@@ -66,8 +68,27 @@ def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -
         copy: the encrypted copy it came from.
 
     Returns:
-        Whether the decrypted draft was opened.
+        Whether the decrypted draft was merged or opened.
     """
+    own = window.session
+    same_draft = False
+    if own is not None:
+        try:
+            with Draft.open(decrypted, read_only=True) as received:
+                same_draft = received.info.draft_uuid == own.info.draft_uuid
+        except UntocError:
+            same_draft = False
+    if same_draft:
+        answer = QMessageBox.question(
+            window, _("Encrypted copy opened"),
+            _("{copy} was decrypted into a new draft beside it: {draft}. It is a copy of the draft you have open.\n\n"
+              "Yes: merge your colleague's work into your draft (nothing of yours is lost; differences are listed "
+              "as conflicts).\nOpen: open the decrypted draft by itself.").format(copy=copy.name, draft=decrypted.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            return window.sharing.merge_file(decrypted) is not None
+        return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
     answer = QMessageBox.question(
         window, _("Encrypted copy opened"),
         _("{copy} was decrypted into a new draft beside it: {draft}. Your own drafts were not changed. Open it now?")
