@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
+.PHONY: run test test-fast cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,9 +46,13 @@ run: $(VENV)/.installed translations
 cli: $(VENV)/.installed
 	$(BIN)/untoc $(ARGS)
 
-## Run the whole test suite (Qt tests run offscreen).
+## Run the whole test suite (Qt tests run offscreen), on every core.
 test: $(VENV)/.installed translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto $(ARGS)
+
+## The edit loop: everything but the slow tests (crash harnesses, OCR, property-based merging).
+test-fast: $(VENV)/.installed translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto -m "not slow" $(ARGS)
 
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py

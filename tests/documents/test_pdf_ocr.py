@@ -20,6 +20,8 @@ from untoc_desktop.documents import build_submission, model, render
 from untoc_desktop.draft import DraftInfo
 from untoc_desktop.validation import check_completeness
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 #: Tesseract language -> an answer in that script (the Arabic one with the negation "لا").
 ANSWERS = {
     "ara": "ينص القانون رقم 64 لسنة 2010 على تجريم الاتجار بالبشر وفقًا للمادة 5 من البروتوكول، ولا يشمل "

@@ -27,6 +27,8 @@ from untoc_desktop.documents.text import clean_text, split_paragraphs
 from untoc_desktop.draft import DraftInfo
 from untoc_desktop.validation import check_completeness
 
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
+
 #: One answer per UN official language (what a focal point receives).
 SIX = {
     "en": "The Organized Crime Act 2019 criminalises participation in an organized criminal group.",

@@ -7,6 +7,8 @@ reports a recovery.
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import signal
 import sqlite3
@@ -18,6 +20,8 @@ from pathlib import Path
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 KILLS = 100
 WORKERS = 4

@@ -9,6 +9,8 @@ integrity_check``, and that the next opening reports a recovery.
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import signal
 import sqlite3
@@ -20,6 +22,8 @@ from pathlib import Path
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 KILLS = 16
 WORKERS = 2

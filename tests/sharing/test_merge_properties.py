@@ -1,5 +1,6 @@
 """Property test: two copies of one draft edited at random, then merged both ways."""
 
+import pytest
 import itertools
 import shutil
 import uuid
@@ -11,6 +12,8 @@ from untoc_desktop.draft import Draft
 from untoc_desktop.sharing.conflicts import open_conflicts
 from untoc_desktop.sharing.merge import merge
 from untoc_desktop.sharing.text_merge import sentences
+
+pytestmark = pytest.mark.slow  # `make test-fast` leaves it out; `make test` and CI run it
 
 TEXTS = ("UNTOC.2.(a).practice", "UNTOC.2.(a).cases")
 STATUS = "UNTOC.2.(a).status"
