@@ -138,3 +138,12 @@ def test_an_arabic_block_reads_right_to_left_by_ocr(tmp_path):
     # Tesseract returns Arabic in logical order when the page shows it right to left (joined, in display order).
     for phrase in ("أمينة حداد", "المنظمة", "التاريخ : 1 ديسمبر 2026", "بالشهادة الجذرية ذات هذه البصمة"):
         assert phrase in read, (phrase, read)
+
+
+def test_a_character_no_bundled_font_has_prints_as_the_visible_substitute(tmp_path):
+    from untoc_desktop.signing.stamp import draw_signature_block
+
+    pdf, _, _ = draw_signature_block(_block("en", "Amina \U0001f600 Haddad"))
+    (tmp_path / "block.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "block.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Amina \ufffd Haddad" in text

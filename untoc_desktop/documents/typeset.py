@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError
 from .labels import document_direction
-from .pdf_fonts import FONTS_DIR, fallback_order, language_script, register_fonts, script_language, script_of
-from .text import clean_text, strong_direction
+from .pdf_fonts import (
+    FONTS_DIR,
+    fallback_order,
+    language_script,
+    log_missing_glyphs,
+    register_fonts,
+    script_language,
+    script_of,
+)
+from .text import SUBSTITUTE, clean_text, strong_direction
 
 
 def text_value(raw: str, language: str, direction: str | None = None) -> dict[str, Any]:
@@ -71,12 +80,17 @@ def typeset(
     Returns:
         The PDF bytes.
 
+    A character that no bundled font has prints as U+FFFD (logged), as in the submission.
+
     Raises:
         ExportError: the bundled fonts are missing, or the engine refused the page.
     """
     import typst  # imported here: about 40 MB of engine, needed only when a PDF is made
 
     register_fonts()
+    missing = log_missing_glyphs(list(_strings(data)))
+    if missing:  # a character no bundled font has prints as the visible substitute, never as nothing
+        data = _translated(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
     try:
         pdf = typst.compile(
             str(template),
@@ -91,6 +105,29 @@ def typeset(
         raise ExportError(f"The PDF could not be typeset: {clean_text(str(exc))[:500]}") from exc
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _strings(data: Any) -> Iterator[str]:
+    """Every string inside ``data`` (nested lists and dictionaries)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+    elif isinstance(data, dict):
+        for item in data.values():
+            yield from _strings(item)
+
+
+def _translated(data: Any, table: dict[int, str]) -> Any:
+    """``data`` with every string translated by ``table``."""
+    if isinstance(data, str):
+        return data.translate(table)
+    if isinstance(data, list):
+        return [_translated(item, table) for item in data]
+    if isinstance(data, dict):
+        return {key: _translated(value, table) for key, value in data.items()}
+    return data
 
 
 __all__ = ["text_value", "typeset"]
