@@ -147,3 +147,13 @@ def test_a_character_no_bundled_font_has_prints_as_the_visible_substitute(tmp_pa
     (tmp_path / "block.pdf").write_bytes(pdf)
     text = subprocess.run(["pdftotext", str(tmp_path / "block.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Amina \ufffd Haddad" in text
+
+
+def test_the_block_stands_below_the_last_text_not_below_the_draft_watermark(tmp_path, exported_pdfs, amina):
+    signed = sign_pdf(exported_pdfs["en"], tmp_path / "signed.pdf", amina, SignatureRequest("Amina Haddad"))
+    pages = len(__import__("pypdf").PdfReader(signed).pages)
+    words = _word_boxes(signed, pages)
+    block_top = next(w[2] for w in words if w[0] == "Digitally")
+    watermark = {"DRAFT", "–", "incomplete"}  # the rotated watermark across the page
+    text_bottom = max(w[2] for w in words if w[2] < block_top and w[0] not in watermark)
+    assert block_top - text_bottom < 40
