@@ -56,3 +56,26 @@ def test_an_arabic_organisation_name_is_drawn_on_the_sheet(tmp_path):
     text = pdf_text(write_recovery_sheet(sheet, tmp_path / "ar.pdf"))
     assert "0123-4567-89AB-CDEF-GHJK-MNPQ" in text
     assert "من أجل العدالة" in text.split("0123-")[0]
+
+
+def test_markup_characters_in_the_organisation_name_print_as_typed(tmp_path):
+    name = "Coalition #let x = 1 [b] {c} \\d $e$ *f* _g_ <h> @i"
+    sheet = RecoverySheet("0123456789ABCDEFGHJKMNPQ", name, "1a2b-3c4d-5e6f-7a8b",
+                          "6f1f0b9e-2c55-4d8e-9a3b-5d7c1e2f3a4b", "en", date(2026, 12, 1))
+    path = write_recovery_sheet(sheet, tmp_path / "sheet.pdf")
+    assert name in " ".join(pdf_text(path).split())
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Pages:           1\n" in info
+
+
+def test_the_arabic_sheet_reads_right_to_left_by_ocr(tmp_path):
+    sheet = RecoverySheet("0123456789ABCDEFGHJKMNPQ", "الائتلاف من أجل العدالة", "1a2b-3c4d-5e6f-7a8b",
+                          "6f1f0b9e-2c55-4d8e-9a3b-5d7c1e2f3a4b", "ar", date(2026, 12, 1))
+    path = write_recovery_sheet(sheet, tmp_path / "ar.pdf")
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(path), str(tmp_path / "ar")], check=True)
+    read = subprocess.run(["tesseract", str(next(tmp_path.glob("ar*.png"))), "-", "-l", "ara"],
+                          capture_output=True, text=True, check=True).stdout
+    # Tesseract gives Arabic back in logical order only when the page shows it right to left, letters joined.
+    for phrase in ("الائتلاف من أجل العدالة", "ماذا تفعلون بهذه الورقة", "1 ديسمبر 2026",
+                   "احفظوا هذه الورقة في مكان مقفل بعيدا عن الحواسيب"):
+        assert phrase in read, (phrase, read)

@@ -123,21 +123,24 @@ def test_a_signed_word_file_verifies_with_openssl_and_untoc(tmp_path, draft_path
 
 
 def test_the_transmission_letter_takes_the_checksum_from_the_register(tmp_path, draft_path, cluster1):
+    from untoc_desktop.draft.correspondence import Recipient, save_recipient
     from untoc_desktop.errors import UntocError
-    from untoc_desktop.letters import LetterOptions, build_letter
+    from untoc_desktop.letters import LetterOptions, Sender, build_letter, save_sender
     from untoc_desktop.submissions import export_and_record
 
     with Draft.open(draft_path) as draft:
+        # A letter needs an addressee, the sender's address and a signatory (letters.context.REQUIRED_DETAILS).
+        save_sender(draft, Sender("12 Harbour Street", "contact@cjr.example.org", "Amina Haddad", "Director",
+                                  "CJR/{year}/{number:03d}"))
+        focal = save_recipient(draft, Recipient("Ms. Focal Point", "Director", "Ministry of Justice",
+                                                "1 Government Square", "fp@justice.example.gov", True))
+        options = LetterOptions("transmission", "en", focal.recipient_uuid, attachment=tmp_path / "sub.pdf")
         entry = export_and_record(draft, cluster1, tmp_path / "sub.pdf", "pdf")
-        letter = build_letter(
-            draft, cluster1, LetterOptions(kind="transmission", language="en", attachment=tmp_path / "sub.pdf")
-        )
+        letter = build_letter(draft, cluster1, options)
         assert letter.fields["attachment_sha256"] == entry.sha256
         (tmp_path / "sub.pdf").write_bytes(b"%PDF-1.4 something else")
         with pytest.raises(UntocError, match="not the file recorded"):
-            build_letter(
-                draft, cluster1, LetterOptions(kind="transmission", language="en", attachment=tmp_path / "sub.pdf")
-            )
+            build_letter(draft, cluster1, options)
 
 
 def test_exports_with_the_same_issue_time_are_identical(tmp_path, cluster1, draft_info):
@@ -151,7 +154,10 @@ def test_exports_with_the_same_issue_time_are_identical(tmp_path, cluster1, draf
         one = export_submission(cluster1, draft_info, answers, tmp_path / f"one.{fmt}", fmt=fmt, issued_at=when)
         two = export_submission(cluster1, draft_info, answers, tmp_path / f"two.{fmt}", fmt=fmt, issued_at=when)
         assert one.read_bytes() == two.read_bytes()
-    assert b"/CreationDate (D:20261130063000+00'00')" in (tmp_path / "one.pdf").read_bytes()
+    from pypdf import PdfReader
+
+    info = PdfReader(tmp_path / "one.pdf").metadata  # the issue time in UTC (the dictionary may be compressed)
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20261130063000Z"
     import zipfile
 
     with zipfile.ZipFile(tmp_path / "one.docx") as docx:

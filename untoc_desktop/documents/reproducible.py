@@ -2,51 +2,21 @@
 
 The register of what was sent (:mod:`untoc_desktop.submissions`) re-exports a recorded
 snapshot and proves it identical by its SHA-256, so nothing in a file may depend on the
-clock of the export: the PDF's CreationDate, ModDate and /ID, and the Word file's core
-properties and zip entry times all come from the recorded issue time.
+clock of the export: the PDF's CreationDate, ModDate and /ID (the Typst engine's ``timestamp``,
+see :func:`.pdf_renderer.render_pdf`), and the Word file's core properties and zip entry
+times (here) all come from the recorded issue time.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import io
-import time
 import zipfile
-from hashlib import md5
 from pathlib import Path
 from typing import Any
 
 #: Earliest time a zip entry can carry (DOS dates start in 1980).
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def fixed_time_canvas(base: type, issued_at: _dt.datetime) -> type:
-    """A reportlab canvas class whose document carries ``issued_at`` as its creation time.
-
-    reportlab stamps the current time into CreationDate/ModDate and seeds the /ID digest
-    with it; this sets both from ``issued_at`` (UTC), so the /ID is a digest of the
-    contents and that time only.
-
-    Args:
-        base: the canvas class to extend (a :class:`reportlab.pdfgen.canvas.Canvas` subclass).
-        issued_at: an aware datetime.
-    """
-    moment = issued_at.timestamp()
-
-    class FixedTimeCanvas(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            stamp = self._doc._timeStamp
-            utc = time.gmtime(moment)
-            stamp.t, stamp.lt, stamp.YMDhms = moment, utc, tuple(utc)[:6]
-            stamp.dhh = stamp.dmm = 0
-            stamp.tzname = "UTC"
-            signature = md5(usedforsecurity=False)  # reportlab's own /ID seed, not a security use
-            signature.update(b"a reportlab document")
-            signature.update(ascii(moment).encode("latin-1"))
-            self._doc.signature = signature
-
-    return FixedTimeCanvas
 
 
 def save_docx(doc: Any, path: str | Path, issued_at: _dt.datetime | None) -> None:

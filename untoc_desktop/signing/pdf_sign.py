@@ -98,8 +98,8 @@ def _text_bottom(data: bytes, page_index: int) -> float:
     lowest = [float(page.mediabox.top)]
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if not text.strip():
-            return
+        if not text.strip() or abs(cm[1]) + abs(cm[2]) + abs(tm[1]) + abs(tm[2]) > 1e-6:
+            return  # rotated text is the draft watermark across the page, not the page's text
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         if y > _FOOTER_TOP:
             lowest[0] = min(lowest[0], y - 0.3 * (size or 10))

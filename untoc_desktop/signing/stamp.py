@@ -1,9 +1,10 @@
-"""The visible signature block, drawn by our PDF renderer as a one-page PDF.
+"""The visible signature block, typeset by Typst as a one-page PDF of the block's size.
 
-pyHanko's own text stamps have one font and no bidi; this block uses the document
-fonts, shaping and bidi of :mod:`untoc_desktop.documents` (so an Arabic block reads
-right to left) and is handed to pyHanko as the field's appearance, in the same
-revision as the signature.
+pyHanko's own text stamps have one font and no bidi; this block is laid out by the
+engine of the submission (:mod:`untoc_desktop.documents.typeset`, template
+``stamp.typ``) with the bundled fonts, shaping and the Unicode Bidirectional
+Algorithm (so an Arabic block reads right to left), and is handed to pyHanko as the
+field's appearance, in the same revision as the signature.
 """
 
 from __future__ import annotations
@@ -11,21 +12,20 @@ from __future__ import annotations
 import datetime as _dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel.dates import format_time
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 
 from ..documents.labels import document_direction, long_date
-from ..documents.pdf_fonts import BASE, register_fonts
-from ..documents.pdf_renderer import text_flowable
+from ..documents.text import has_rtl
+from ..documents.typeset import text_value, typeset
 from ..i18n import normalize_locale
 from .wording import signature_wording
 
+#: The block's layout, shipped inside the package.
+TEMPLATE = Path(__file__).with_name("stamp.typ")
 #: Width of the signature block, in points (about 8.1 cm: two fit side by side on A4).
 BLOCK_WIDTH = 230.0
-_PADDING = 5.0
 
 
 @dataclass(frozen=True)
@@ -75,52 +75,36 @@ class SignatureBlock:
         return lines
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    sans, bold = BASE.face(False), BASE.face(True)
-    body = ParagraphStyle("sig_body", fontName=sans, fontSize=7.5, leading=9.5, textColor=colors.black)
-    return {
-        "bold": ParagraphStyle("sig_bold", body, fontName=bold, fontSize=8.5, leading=11),
-        "body": body,
-        "small": ParagraphStyle("sig_small", body, fontSize=6, leading=7.5, textColor=colors.Color(0.2, 0.2, 0.2)),
-        "hex": ParagraphStyle("sig_hex", body, fontSize=6, leading=7.5),
-    }
-
-
 def draw_signature_block(block: SignatureBlock, width: float = BLOCK_WIDTH) -> tuple[bytes, float, float]:
-    """Draw the signature block as a one-page PDF exactly the block's size.
+    """Typeset the signature block as a one-page PDF exactly the block's size.
+
+    The page is untagged (it becomes a form XObject inside the signed file); its date is
+    the time of signing.
 
     Args:
         block: what to print.
         width: block width in points.
 
     Returns:
-        (PDF bytes, width, height), sizes in points.
+        (PDF bytes, width, height), sizes in points; the height follows the text.
+
+    Raises:
+        ExportError: the bundled fonts are missing or the engine refused the block.
     """
-    styles = _styles()
-    direction = document_direction(block.language)
-    inner = width - 2 * _PADDING
-    flowables = []
+    from pypdf import PdfReader
+
+    language = block.language or "en"
+    lines = []
     for style, text in block.lines():
-        flowable = text_flowable(
-            text,
-            styles[style],
-            bold=style == "bold",
-            direction="ltr" if style == "hex" else (direction if direction == "rtl" else None),
-        )
-        _, height = flowable.wrap(inner, 10_000)
-        flowables.append((flowable, height))
-    total = sum(h for _, h in flowables) + 2 * _PADDING
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, total), invariant=1, pageCompression=1)
-    canvas.setStrokeColor(colors.Color(0.1, 0.3, 0.5))
-    canvas.setFillColor(colors.Color(0.94, 0.96, 1.0))
-    canvas.setLineWidth(0.8)
-    canvas.rect(0.4, 0.4, width - 0.8, total - 0.8, stroke=1, fill=1)
-    y = total - _PADDING
-    for flowable, height in flowables:
-        y -= height
-        flowable.drawOn(canvas, _PADDING, y)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue(), width, total
+        # The fingerprint halves always read left to right; every other line takes its own base direction.
+        value = text_value(text, language, "ltr" if style == "hex" else None)
+        lines.append({"s": style, "tall": has_rtl(text), **value})
+    data = {
+        "width": width,
+        "lang": normalize_locale(language).language,
+        "dir": document_direction(language),
+        "lines": lines,
+    }
+    pdf = typeset(TEMPLATE, data, timestamp=block.signed_at, tagged=False)
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return pdf, float(box.width), float(box.height)
