@@ -206,3 +206,17 @@ def test_the_guide_is_in_the_interface_language(qapp, language, heading):
     from untoc_desktop.ui.help_dialogs import guide_dialog
 
     assert heading in guide_dialog(language).browser.toPlainText()
+
+
+def test_opening_a_draft_or_underlining_words_is_never_an_edit(qtbot, window, tmp_path, draft_info, monkeypatch):
+    from untoc_desktop.ui import draft_view
+
+    edits = []
+    original = draft_view.DraftView._edited
+    monkeypatch.setattr(draft_view.DraftView, "_edited",
+                        lambda self, question, field: edits.append(question.id) or original(self, question, field))
+    assert window.create_draft(tmp_path / "quiet.untoc", draft_info)
+    window.desk.spelling_action.setChecked(False)
+    window.desk.spelling_action.setChecked(True)  # every field is underlined again
+    qtbot.wait(200)
+    assert edits == []

@@ -259,7 +259,9 @@ class TextField(AnswerField):
         layout.addWidget(self.editor)
         layout.addWidget(self.counts)
         self.setFocusProxy(self.editor)
-        self.editor.textChanged.connect(self._user_edit)
+        self._last_text = ""
+        # textChanged also fires when only formatting changes (spell-check underlines): an edit is a new text.
+        self.editor.textChanged.connect(self._text_changed)
         self.editor.textChanged.connect(self._follow_text_direction)
         self.editor.textChanged.connect(self._count)
         self.editor.document().documentLayout().documentSizeChanged.connect(self._fit_height)
@@ -280,6 +282,12 @@ class TextField(AnswerField):
             option.setAlignment(Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
             self.editor.document().setDefaultTextOption(option)
 
+    def _text_changed(self) -> None:
+        text = self.editor.toPlainText()
+        if text != self._last_text:
+            self._last_text = text
+            self._user_edit()
+
     def _count(self) -> None:
         # Some submissions have length limits: the answer's length is always in view.
         text = self.editor.toPlainText()
@@ -297,6 +305,7 @@ class TextField(AnswerField):
         return text if text.strip() else None
 
     def _show(self, value: Any) -> None:
+        self._last_text = value or ""
         self.editor.setPlainText(value or "")
 
     def _fit_height(self, *_args: object) -> None:

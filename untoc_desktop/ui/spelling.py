@@ -84,6 +84,8 @@ class SpellingSupport(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """Turn underlining on or off in every attached field."""
+        if enabled == self._enabled:
+            return
         self._enabled = enabled
         for highlighter in self._alive():
             highlighter.enabled = enabled
