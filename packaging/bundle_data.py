@@ -88,9 +88,7 @@ THIRD_PARTY_PACKAGES: tuple[str, ...] = (
     "docx",  # templates/ read from docx/parts/../templates (see MODULES_AS_FILES)
     "docxtpl",
     "babel",  # CLDR data, trimmed to the six languages by keep_babel_locale()
-    "reportlab",  # its fonts folder and rl_config data (signature block, recovery sheet)
     "jsonschema_specifications",  # JSON meta-schemas jsonschema loads at run time
-    "uharfbuzz",
     "pyhanko",  # PDF signatures
     "pyhanko_certvalidator",
     "segno",  # QR code of the public key
@@ -115,7 +113,7 @@ MODULES_AS_FILES: tuple[str, ...] = ("docx",)
 #: Python modules never bundled (unused Qt modules and heavy standard-library parts).
 EXCLUDED_MODULES: tuple[str, ...] = (
     "tkinter", "_tkinter", "pydoc_data", "lib2to3", "idlelib", "test", "unittest", "readline",
-    # reportlab imports Pillow, but exports hold no images: its codecs and font/colour modules stay out.
+    # Exports hold no images: Pillow's codecs and font/colour modules stay out if a library imports it.
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
     "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingft", "PIL.ImageFont", "PIL.ImageQt",
     "lxml.objectify", "lxml.html", "lxml.isoschematron",  # python-docx and docxtpl use lxml.etree only

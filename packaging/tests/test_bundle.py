@@ -134,9 +134,9 @@ def test_the_bundle_holds_the_listed_data_and_nothing_unused():
     present = {p.relative_to(INTERNAL).as_posix() for p in INTERNAL.rglob("*") if p.is_file()}
     assert set(bundle_data.project_manifest()) <= present
     # Found missing in an earlier frozen build: python-docx's templates (read via docx/parts/..)
-    # and reportlab's C accelerator (imported inside exec()).
+    # and the typesetting engine's native library (typst is a Rust extension).
     assert (INTERNAL / "docx" / "parts").is_dir() and (INTERNAL / "docx" / "templates" / "default-header.xml").is_file()
-    assert any(re.fullmatch(r"_rl_accel\..*so", name) for name in present)
+    assert any(re.fullmatch(r"_typst\..*so", Path(name).name) for name in present)
     platforms = {re.sub(r"^libq|\.so$", "", Path(p).name) for p in present if "/plugins/platforms/" in p}
     assert platforms == {"offscreen", "minimal", "xcb"}
     unused = [p for p in present if re.search(r"Qt6(Network|Qml|Quick|WebEngine|Multimedia|3D|Pdf|Wayland)", p)

@@ -97,7 +97,7 @@ def test_validate_does_not_rewrite_a_draft_made_with_an_older_definition(tmp_pat
     old, new = "UNTOC.5.1(b).practice", "UNTOC.5.1(b).practice_and_enforcement"
     source = next(p for p in installed_definition_paths() if p.name == "cluster1.yaml")
     data = yaml.safe_load(source.read_text("utf-8"))
-    data["version"] = "1.1.0"
+    data["version"] = "2.1.0"
     for question in data["question_sets"]["obligation"]:
         if question["key"] == "practice":
             question["key"] = "practice_and_enforcement"
@@ -116,6 +116,6 @@ def test_validate_does_not_rewrite_a_draft_made_with_an_older_definition(tmp_pat
     assert sha256(path) == before
     opened = open_draft(path, read_only=True)
     try:
-        assert opened.answers()[new] == "practice text" and opened.draft.info.definition_version == "1.0.0"
+        assert opened.answers()[new] == "practice text" and opened.draft.info.definition_version == "2.0.0"
     finally:
         opened.draft.close()

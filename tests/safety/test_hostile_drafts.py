@@ -16,7 +16,7 @@ import pytest
 from helpers import sha256
 from hostile_drafts import HOSTILE, QID, SAVED, make_hostile
 from untoc_desktop.cli import main
-from untoc_desktop.draft import Draft
+from untoc_desktop.draft import SCHEMA_VERSION, Draft
 from untoc_desktop.draft.connection import connect
 from untoc_desktop.draft.safety import lock_path, sidecars
 from untoc_desktop.draft.schema_check import check_contents
@@ -83,7 +83,7 @@ def test_a_sound_draft_passes_the_check_and_keeps_its_answers(tmp_path, draft_in
     with Draft.create(path, draft_info) as draft:
         draft.set_answer(QID, SAVED)
         draft.set_property("sender", {"reference_scheme": "CJR/{year}/{number:03d}"})
-    check_contents(path, 2)
+    check_contents(path, SCHEMA_VERSION)
     with Draft.open(path) as draft:
         assert draft.answer(QID) == SAVED
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyrage
 
+from ..draft.connection import connect
 from ..draft import DRAFT_SUFFIX, Draft, check_draft_file
 from ..errors import DraftExistsError, DraftFileError, EncryptionError, NotForYouError, UntocError
 from ..i18n import _, ngettext
@@ -60,9 +61,9 @@ def draft_bytes(draft_path: Path) -> bytes:
     draft_path = Path(draft_path)
     check_draft_file(draft_path)
     try:
-        source = sqlite3.connect(f"{draft_path.resolve().as_uri()}?mode=ro", uri=True)
+        source = connect(draft_path, read_only=True)
         try:
-            memory = sqlite3.connect(":memory:")
+            memory = connect(":memory:")
             try:
                 source.backup(memory)
                 if hasattr(memory, "serialize"):  # Python 3.11+
@@ -81,7 +82,7 @@ def _snapshot_via_file(source: sqlite3.Connection, draft_path: Path) -> bytes:
     """Python 3.10 has no ``serialize``: back up into a hidden file beside the draft, read it, remove it."""
     snapshot = draft_path.with_name(f".{draft_path.name}.{uuid.uuid4().hex[:8]}.snapshot")
     try:
-        target = sqlite3.connect(str(snapshot))
+        target = connect(snapshot)
         try:
             source.backup(target)
         finally:

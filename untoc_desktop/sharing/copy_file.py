@@ -17,6 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..draft.connection import connect
+from ..draft.schema_check import check_contents
 from ..draft import Draft, DraftInfo, check_draft_file
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.models import AnswerConflictRecord
@@ -95,9 +97,8 @@ def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]
             that are not what a draft stores.
     """
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect(path, read_only=True)  # trusted_schema off, limits on values and SQL
         try:
-            connection.execute("PRAGMA trusted_schema=OFF")
             rows = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
             kinds = {kind for kind, _name in rows}
             tables = {name for kind, name in rows if kind == "table"}
@@ -140,7 +141,8 @@ def read_copy(path: str | Path) -> CopyContents:
         DraftFileError: unreadable, or copied while open (sidecar files beside it).
     """
     path = Path(path)
-    check_draft_file(path)
+    header = check_draft_file(path)
+    check_contents(path, header.user_version)  # exactly our schema, sound pages and values (like any draft opened)
     tables, answers, history = _read_rows(path)
     with Draft.open(path, read_only=True) as copy:
         conflicts: dict[str, tuple[Any, Any, Any, Any, str]] = {}
