@@ -13,9 +13,10 @@ child's final atomic rename, so it is never half-written.
 
 from __future__ import annotations
 
+import datetime as _dt
 import multiprocessing
 import queue
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,8 @@ def export_in_child(
     is_cancelled: Callable[[], bool] | None = None,
     archived: Mapping[str, Any] | None = None,
     notice: Callable[[str], object] | None = None,
+    issued_at: _dt.datetime | None = None,
+    open_conflicts: Collection[str] = (),
 ) -> Path:
     """Export a submission like :func:`untoc_desktop.documents.export_submission`, in a child process.
 
@@ -82,6 +85,8 @@ def export_in_child(
     arguments = {
         "definition": definition, "info": info, "answers": dict(answers), "out_path": out_path, "fmt": fmt,
         "language": language, "archived": dict(archived) if archived else None, "temporary": temporary,
+        # The issue time reaches the child: the register's snapshot exports again to the same bytes.
+        "issued_at": issued_at, "open_conflicts": tuple(open_conflicts),
     }
     process = context.Process(target=_child, args=(messages, arguments), name="untoc-export", daemon=True)
     process.start()
