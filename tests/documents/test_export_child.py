@@ -79,3 +79,18 @@ def test_the_engine_never_loads_in_the_calling_process(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
     assert (tmp_path / "e.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_child_exports_with_the_issue_time_to_the_same_bytes_as_here(tmp_path, cluster1, draft_info):
+    """The window's export (in a child) and the register's re-export (here) give the same bytes."""
+    import datetime as dt
+
+    from untoc_desktop.documents import export_submission
+
+    when = dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.timezone.utc)
+    answers = {"UNTOC.5.1(b).status": "partly"}
+    child = export_in_child(cluster1, draft_info, answers, tmp_path / "child.pdf", "pdf", issued_at=when,
+                            open_conflicts=("UNTOC.5.1(b).status",))
+    here = export_submission(cluster1, draft_info, answers, tmp_path / "here.pdf", fmt="pdf", issued_at=when,
+                             open_conflicts=("UNTOC.5.1(b).status",))
+    assert child.read_bytes() == here.read_bytes()

@@ -14,7 +14,6 @@ child's final atomic rename, so it is never half-written.
 from __future__ import annotations
 
 import datetime as _dt
-
 import multiprocessing
 import queue
 from collections.abc import Callable, Collection, Mapping
@@ -86,6 +85,7 @@ def export_in_child(
     arguments = {
         "definition": definition, "info": info, "answers": dict(answers), "out_path": out_path, "fmt": fmt,
         "language": language, "archived": dict(archived) if archived else None, "temporary": temporary,
+        # The issue time reaches the child: the register's snapshot exports again to the same bytes.
         "issued_at": issued_at, "open_conflicts": tuple(open_conflicts),
     }
     process = context.Process(target=_child, args=(messages, arguments), name="untoc-export", daemon=True)
