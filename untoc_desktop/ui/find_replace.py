@@ -92,6 +92,7 @@ class FindReplaceDialog(QDialog):
 
         self.results = QListWidget(self)
         self.results.setAccessibleName(_("Places found"))
+        self.results.setAlternatingRowColors(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(self)
