@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -43,3 +44,16 @@ def atomic_replace(target: Path, write: Callable[[Path], None]) -> Path:
 def atomic_write_text(target: Path, text: str) -> Path:
     """Write UTF-8 text to ``target`` atomically (see :func:`atomic_replace`)."""
     return atomic_replace(target, lambda path: path.write_text(text, encoding="utf-8"))
+
+
+def sha256_file(path: str | Path) -> str:
+    """SHA-256 of a file as 64 lowercase hexadecimal digits, read in 1 MiB blocks.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -11,7 +11,6 @@ same bytes, which the recorded SHA-256 proves.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from .draft.register import SentEntry, record_sent, sent_entries
 from .draft.store import Draft, DraftInfo
+from . import files
 from .errors import UntocError
 from .questionnaire.model import Definition
 
@@ -32,14 +32,10 @@ def sha256_file(path: str | Path) -> str:
     Raises:
         UntocError: the file cannot be read.
     """
-    digest = hashlib.sha256()
     try:
-        with Path(path).open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        return files.sha256_file(path)
     except OSError as exc:
         raise UntocError(f"Cannot read {path}: {exc.strerror}.") from None
-    return digest.hexdigest()
 
 
 def _info_json(info: DraftInfo) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from .pdf_fonts import (
 )
 from .sources import link_split
 from .text import SUBSTITUTE, clean_text, strong_direction
+from .typeset import translated
 
 #: The layout template, shipped inside the package.
 TEMPLATE = Path(__file__).with_name("submission.typ")
@@ -212,7 +213,7 @@ def render_pdf(
     missing = log_missing_glyphs(document_texts(document))
     data = document_data(document, tick)
     if missing:  # PDF/A forbids drawing a character without a glyph: the visible substitute instead
-        data = _substitute(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
+        data = translated(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
         if notice is not None:
             notice(
                 f"The PDF cannot draw {len(missing)} character(s) that no bundled font has; they print as "
@@ -235,17 +236,6 @@ def render_pdf(
         for _ in document.blocks:
             tick()
     Path(path).write_bytes(pdf)
-
-
-def _substitute(data: Any, table: dict[int, str]) -> Any:
-    """``data`` with every string translated by ``table``."""
-    if isinstance(data, str):
-        return data.translate(table)
-    if isinstance(data, list):
-        return [_substitute(item, table) for item in data]
-    if isinstance(data, dict):
-        return {key: _substitute(value, table) for key, value in data.items()}
-    return data
 
 
 def document_texts(document: model.Document) -> list[str]:

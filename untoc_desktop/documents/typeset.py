@@ -90,7 +90,7 @@ def typeset(
     register_fonts()
     missing = log_missing_glyphs(list(_strings(data)))
     if missing:  # a character no bundled font has prints as the visible substitute, never as nothing
-        data = _translated(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
+        data = translated(data, str.maketrans(dict.fromkeys(missing, SUBSTITUTE)))
     try:
         pdf = typst.compile(
             str(template),
@@ -119,14 +119,14 @@ def _strings(data: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _translated(data: Any, table: dict[int, str]) -> Any:
+def translated(data: Any, table: dict[int, str]) -> Any:
     """``data`` with every string translated by ``table``."""
     if isinstance(data, str):
         return data.translate(table)
     if isinstance(data, list):
-        return [_translated(item, table) for item in data]
+        return [translated(item, table) for item in data]
     if isinstance(data, dict):
-        return {key: _translated(value, table) for key, value in data.items()}
+        return {key: translated(value, table) for key, value in data.items()}
     return data
 
 

@@ -9,7 +9,6 @@ details (draft property ``sender``), the address book and the letter log, and re
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..documents.text import clean_text
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.store import Draft
 from ..errors import UntocError
+from ..files import sha256_file
 from ..i18n import N_, _, translator
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
@@ -225,15 +225,11 @@ def sha256_of(path: Path) -> str:
     Raises:
         LetterError: the file cannot be read.
     """
-    digest = hashlib.sha256()
     try:
-        with Path(path).open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        return sha256_file(path)
     except OSError as exc:
         raise LetterError(
             f"Cannot read the attachment {path}: {exc.strerror or exc}. Choose the exported file.") from None
-    return digest.hexdigest()
 
 
 def _registered_sha256(draft: Draft, attachment: Path) -> str:
