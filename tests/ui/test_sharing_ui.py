@@ -126,3 +126,25 @@ def test_edit_history_shows_the_history_of_the_answer_being_edited(qtbot, window
     window.sharing.history_action.trigger()
     dialogs = [w for w in window.findChildren(HistoryDialog) if w.isVisible()]
     assert dialogs and dialogs[-1].list.count() == 1 and dialogs[-1].version.plain() == "Earlier words."
+
+
+def test_a_merge_can_be_undone_until_the_next_edit(qtbot, window, draft_path, tmp_path, monkeypatch):
+    theirs = _colleague_copy(window, draft_path, tmp_path)
+    before = window.session.answers()
+    assert not window.sharing.undo_merge_action.isEnabled()
+    window.sharing.merge_file(theirs, show_conflicts=False)
+    qtbot.waitUntil(lambda: window.sharing.undo_merge_action.isEnabled(), timeout=10000)
+    assert window.session.answer(STATUS) == "partly" and window.session.report.open_conflicts
+    assert window.sharing.undo_merge_action.text() == "Undo the merge of boris.untoc"
+    assert window.sharing.undo_merge()
+    assert window.session.answers() == before
+    assert not window.session.report.open_conflicts and not open_conflicts(window.session.draft)
+    assert not window.sharing.undo_merge_action.isEnabled()
+
+    window.sharing.merge_file(theirs, show_conflicts=False)
+    qtbot.waitUntil(lambda: window.sharing.undo_merge_action.isEnabled(), timeout=10000)
+    window.draft_view.focus_question(PRACTICE)
+    editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, " More.")
+    qtbot.waitUntil(lambda: not window.sharing.undo_merge_action.isEnabled(), timeout=3000)  # typed since: kept

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..files import atomic_replace
 from ..answers import check_answer
 from ..draft import DRAFT_SUFFIX
 from ..errors import UntocError
@@ -95,6 +96,11 @@ class SharingCommands(QObject):
         self.merge_action = self._action(_("&Merge a colleague's copy…"), self.merge_dialog)
         self.conflicts_action = self._action(_("Settle &conflicts…"), self.show_conflicts)
         self.history_action = self._action(_("&History…"), self.history_of_focused)
+        self.undo_merge_action = self._action(_("Undo the last &merge"), self.undo_merge)
+        self.undo_merge_action.setEnabled(False)
+        #: The draft's bytes just before the last merge, while nothing was typed since: (path, bytes, copy name).
+        self._before_merge: tuple[Path, bytes, str] | None = None
+        self._watched_autosave: Any = None  # the autosave whose next save makes the merge final
         self.last_report: MergeReport | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.operation: BackgroundOperation[MergeReport] | None = None
@@ -109,7 +115,7 @@ class SharingCommands(QObject):
         file_menu.insertActions(before, [self.send_copy_action, self.merge_action, self.conflicts_action])
         file_menu.insertSeparator(before)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.history_action)
+        edit_menu.addActions([self.history_action, self.undo_merge_action])
 
     def update_actions(self, is_open: bool) -> None:
         """Enable the actions when a writable draft is open."""
@@ -174,24 +180,73 @@ class SharingCommands(QObject):
         if window.autosave is not None and not window.autosave.flush():
             return None
         draft, kinds = session.draft, question_kinds(session.definition)
+        try:  # every edit is on disk (flushed above): these bytes are the draft as it is now
+            self._forget_merge()
+            before = (session.path, session.path.read_bytes(), path.name)
+        except OSError:
+            before = None
 
         def op(_progress: object, _is_cancelled: object) -> MergeReport:
             return merge_into(draft, path, None, kinds)  # one transaction; about a second for a whole cluster
 
-        self.operation = BackgroundOperation(window, op, lambda report: self._merged(report, show_conflicts),
+        self.operation = BackgroundOperation(window, op, lambda report: self._merged(report, show_conflicts, before),
                                              self._merge_failed)
         self.operation.finished.connect(self._merge_finished)
         window.statusBar().showMessage(_("Merging {name}…").format(name=path.name))
         self.update_actions(True)
         return self.operation.start()
 
-    def _merged(self, report: MergeReport, show_conflicts: bool) -> None:
+    def _merged(self, report: MergeReport, show_conflicts: bool,
+                before: tuple[Path, bytes, str] | None = None) -> None:
         self.last_report = report
         self.operation = None
         self._reopen()
+        if before is not None and report.changed and self.window.autosave is not None:
+            # Undoable until the next edit: after that, going back would also drop what was typed.
+            self._before_merge = before
+            self.undo_merge_action.setText(_("Undo the merge of {name}").format(name=before[2]))
+            self.undo_merge_action.setEnabled(True)
+            self._watched_autosave = self.window.autosave
+            self._watched_autosave.saved.connect(self._forget_merge)
         self.window.statusBar().showMessage(self.describe(report), 30000)
         if show_conflicts and report.open_conflicts:
             self.show_conflicts()
+
+    def undo_merge(self) -> bool:
+        """Put the draft back as it was just before the last merge (possible until the next edit).
+
+        The draft is closed, its file replaced atomically by the bytes kept before the merge, and
+        opened again. Returns whether it was done.
+        """
+        window = self.window
+        if self._before_merge is None or window.session is None or window.session.path != self._before_merge[0]:
+            return False
+        path, data, name = self._before_merge
+        if not window.close_draft():
+            return False
+        try:
+            atomic_replace(path, lambda temporary: temporary.write_bytes(data))
+        except OSError as exc:
+            window._warn(_("The merge was not undone"), _("{name} could not be written ({reason}); it is as the "
+                                                         "merge left it.").format(name=path.name, reason=exc))
+            window.open_draft(path)
+            return False
+        self._forget_merge()
+        window.open_draft(path)
+        window.statusBar().showMessage(_("The merge of {name} was undone: the draft is as it was before.")
+                                       .format(name=name), 15000)
+        return True
+
+    def _forget_merge(self, *_args: object) -> None:
+        self._before_merge = None
+        self.undo_merge_action.setEnabled(False)
+        self.undo_merge_action.setText(_("Undo the last &merge"))
+        autosave, self._watched_autosave = self._watched_autosave, None
+        if autosave is not None:
+            try:
+                autosave.saved.disconnect(self._forget_merge)
+            except (RuntimeError, TypeError):  # the autosave of a draft since closed
+                pass
 
     def _merge_failed(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, UntocError) else _(
