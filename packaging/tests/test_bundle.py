@@ -102,7 +102,9 @@ def drive(program: Program, folder: Path) -> dict[str, str]:
     program.untoc("export", "v.untoc", "--format", "docx", "-o", "v.docx", cwd=folder)
     program.untoc("export", "v.untoc", "--format", "pdf", "--language", "ar", "-o", "v-ar.pdf", cwd=folder)
     program.untoc("sender", "v.untoc", "--signatory", "Dr. Lena Okafor", "--reference-scheme", "CJR/{year}/{number:03d}",
-                  cwd=folder)
+                  "--address", "12 Harbour Street\\nPort Vale", cwd=folder)
+    program.untoc("recipient", "add", "v.untoc", "--name", "Ms. Amina Diallo", "--agency", "Ministry of Justice",
+                  "--focal-point", cwd=folder)  # a letter needs an addressee, an address and a signatory
     program.untoc("letter", "v.untoc", "--kind", "engagement", "--language", "fr", "--format", "docx",
                   "-o", "letter.docx", "--date", "2026-11-29", cwd=folder)
     program.untoc("letter", "v.untoc", "--kind", "engagement", "--language", "zh", "--format", "pdf",
