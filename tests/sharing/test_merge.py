@@ -217,3 +217,21 @@ def test_merging_back_and_forth_shows_the_conflict_on_both_sides_and_a_settlemen
         assert open_conflicts(draft) == []
         assert "15 officers" in draft.answer(TEXT)
     assert not merge(theirs, mine, kinds=kinds).changed
+
+
+def test_register_entries_merge_by_identity(shared):
+    from untoc_desktop.draft.register import SentEntry, record_sent, sent_entries
+
+    mine, theirs = shared
+    with Draft.open(theirs) as draft:
+        sent = record_sent(draft, SentEntry("submission", "boris.pdf", "pdf", "b" * 64, ("Boris",), "Focal point",
+                                            "e-mail", {"answers": {}}))
+    with Draft.open(mine) as draft:
+        record_sent(draft, SentEntry("letter", "letter.docx", "docx", "a" * 64))
+    first = merge(mine, theirs)
+    assert first.changed and first.details["sent_added"] == 1
+    assert not merge(mine, theirs).changed  # the same copy twice changes nothing
+    with Draft.open(mine) as draft:
+        entries = sent_entries(draft)
+    assert [e.file_name for e in entries] == ["letter.docx", "boris.pdf"]
+    assert entries[1].entry_uuid == sent.entry_uuid and entries[1].signatories == ("Boris",)

@@ -21,6 +21,7 @@ from ..draft.connection import connect
 from ..draft.schema_check import check_contents
 from ..draft import Draft, DraftInfo, check_draft_file
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
+from ..draft.register import SentEntry, sent_entries
 from ..draft.models import AnswerConflictRecord
 from ..errors import NotADraftError
 from ..i18n import _
@@ -61,6 +62,7 @@ class CopyContents:
         conflicts: question id -> (mine, theirs, ancestor, both, theirs_author) of the copy's own
             open conflicts (schema 3 copies).
         recipients / letters: the address book and the letter log.
+        sent: the register of what was sent (submissions and letters that went out).
         sender: the ``sender`` property (letterhead details) or ``None``.
     """
 
@@ -72,6 +74,7 @@ class CopyContents:
     conflicts: dict[str, tuple[Any, Any, Any, Any, str]] = field(default_factory=dict)
     recipients: list[Recipient] = field(default_factory=list)
     letters: list[LetterEntry] = field(default_factory=list)
+    sent: list[SentEntry] = field(default_factory=list)
     sender: Any = None
 
 
@@ -160,5 +163,6 @@ def read_copy(path: str | Path) -> CopyContents:
             conflicts=conflicts,
             recipients=recipients(copy) if "recipient" in tables else [],
             letters=letters(copy) if "letter" in tables else [],
+            sent=sent_entries(copy) if "sent_entry" in tables else [],
             sender=copy.property("sender") if "draft_property" in tables else None,
         )

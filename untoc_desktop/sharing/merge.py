@@ -35,6 +35,7 @@ from ..draft.models import (
     LetterRecord,
     MergeLogRecord,
     RecipientRecord,
+    SentEntryRecord,
     UTCDateTime,
 )
 from ..draft.safety import DraftLock, read_lock
@@ -290,13 +291,15 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             both=conflict.both, copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
             theirs_author=conflict.theirs_author, created_at=now))
     recipients_added, letters_added, letters_updated = _merge_correspondence(session, copy)
+    sent_added = _merge_register(session, copy)
     sender_taken = _merge_sender(session, copy, now)
 
     changed = bool(new_values or history_rows or new_conflicts or settled or recipients_added or letters_added
-                   or letters_updated or sender_taken)
+                   or letters_updated or sender_taken or sent_added)
     details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts], "settled_in_copy": settled,
                "history_copied": copied, "recipients_added": recipients_added,
                "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
+               "sent_added": sent_added,
                "copy_draft_uuid": copy.info.draft_uuid}
     if changed:
         session.add(MergeLogRecord(merge_uuid=str(uuid.uuid4()), merged_at=now, author=author,
@@ -353,6 +356,22 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
             record.sent_on, record.sent_channel = letter.sent_on, letter.sent_channel or None
             letters_updated += 1
     return recipients_added, letters_added, letters_updated
+
+
+def _merge_register(session: Session, copy: CopyContents) -> int:
+    """Add the copy's register entries (what was sent) that this draft lacks, by identity; returns how many."""
+    known = set(session.scalars(select(SentEntryRecord.entry_uuid)))
+    added = 0
+    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=timezone.utc))):
+        if entry.entry_uuid and entry.entry_uuid not in known:
+            session.add(SentEntryRecord(
+                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(timezone.utc),
+                file_name=entry.file_name, format=entry.format, sha256=entry.sha256,
+                signatories=list(entry.signatories), recipient=entry.recipient, channel=entry.channel,
+                snapshot=entry.snapshot))
+            known.add(entry.entry_uuid)
+            added += 1
+    return added
 
 
 def _merge_sender(session: Session, copy: CopyContents, now: datetime) -> bool:
