@@ -102,3 +102,17 @@ def test_scheme_parts_round_trip():
     assert make_scheme(*scheme_parts("CJR/{year}/{number:03d}")) == "CJR/{year}/{number:03d}"
     assert make_scheme("A{x}", False, 2) == "Ax{number:02d}"
     assert scheme_parts("{year}-{number}") is None  # made by hand: kept as it is
+
+
+def test_closing_the_sender_details_with_changes_asks_first(qtbot, window, draft_path, message_boxes):
+    sender = window.letters_menu.sender_details()
+    sender.show()
+    sender.signatory.setText("Dr. Lena Okafor")
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    sender.reject()
+    assert sender.isVisible() and sender.signatory.text() == "Dr. Lena Okafor"
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    sender.address.setPlainText("12 Harbour Street")
+    sender.reject()
+    with Draft.open(draft_path, read_only=True) as stored:
+        assert sender_of(stored).signatory == "Dr. Lena Okafor"

@@ -91,3 +91,23 @@ def test_the_undo_history_belongs_to_one_draft(qtbot, window, draft_path, tmp_pa
     window.draft_view.tree.setFocus()
     window.edit_actions.update_state()
     assert not window.edit_actions.undo.isEnabled()
+
+
+def test_a_typed_date_and_a_choice_are_undone(qtbot, window, draft_path):
+    date = field_of(window, "TIP.5.1.offence_in_force")
+    date.line.setFocus()
+    qtbot.keyClicks(date.line, "2016-03-01")
+    qtbot.waitUntil(lambda: stored(draft_path, "TIP.5.1.offence_in_force") == "2016-03-01", timeout=3000)
+    choice = field_of(window, "UNTOC.8.2.consideration")
+    choice.combo.setCurrentIndex(1)
+    chosen = choice.value()
+    qtbot.waitUntil(lambda: stored(draft_path, "UNTOC.8.2.consideration") == chosen, timeout=3000)
+    window.draft_view.tree.setFocus()
+    stack = window.draft_view.undo.stack
+    assert [stack.text(i).split("“")[0] for i in range(stack.count())] == ["Change ", "Change "]
+    window.edit_actions.undo.trigger()
+    assert choice.value() is None
+    window.edit_actions.undo.trigger()
+    assert date.line.text() == ""
+    qtbot.waitUntil(lambda: stored(draft_path, "TIP.5.1.offence_in_force") is None, timeout=3000)
+    assert stored(draft_path, "UNTOC.8.2.consideration") is None

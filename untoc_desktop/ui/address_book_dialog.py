@@ -341,6 +341,7 @@ class SenderDialog(QDialog):
         for signal in (self.prefix.textChanged, self.with_year.toggled, self.digits.valueChanged):
             signal.connect(self._parts_changed)
         self._show_example()
+        self._saved_sender = self.sender()
         self.address.setFocus()
 
     def reference_scheme(self) -> str:
@@ -374,4 +375,19 @@ class SenderDialog(QDialog):
         except UntocError as exc:
             QMessageBox.warning(self, _("The sender details were not saved"), str(exc))
             return
+        self._saved_sender = self.sender()
         super().accept()
+
+    def reject(self) -> None:
+        """Close; with unsaved changes, ask first (Save, Discard or stay)."""
+        if self.sender() != self._saved_sender:
+            answer = QMessageBox.question(
+                self, _("Unsaved sender details"), _("Save the changes to the sender details first?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Save:
+                self.accept()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
