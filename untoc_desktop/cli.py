@@ -345,14 +345,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
-            return LETTER_COMMANDS[args.command](args, _open)
-        if args.command in SIGNING_COMMANDS:
-            return SIGNING_COMMANDS[args.command](args, _open)
-        if args.command in ENCRYPTION_COMMANDS:
-            return ENCRYPTION_COMMANDS[args.command](args)
-        if args.command in SHARING_COMMANDS:
-            return SHARING_COMMANDS[args.command](args, _open)
-        return _COMMANDS[args.command](args)
+            status = LETTER_COMMANDS[args.command](args, _open)
+        elif args.command in SIGNING_COMMANDS:
+            status = SIGNING_COMMANDS[args.command](args, _open)
+        elif args.command in ENCRYPTION_COMMANDS:
+            status = ENCRYPTION_COMMANDS[args.command](args)
+        elif args.command in SHARING_COMMANDS:
+            status = SHARING_COMMANDS[args.command](args, _open)
+        else:
+            status = _COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a traceback at exit
+        return status
     except UsageError as exc:
         print(exc, file=sys.stderr)
     except UntocError as exc:
@@ -363,6 +366,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) went away: stop quietly, as Unix tools do (validate keeps its status).
         _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # e.g. the output goes to a full disk
+        _silence_stdout()
+        print(f"untoc: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}; nothing more was "
+              "written.", file=sys.stderr)
     finally:
         _break_lock = False
     return EXIT_USAGE

@@ -108,6 +108,7 @@ def _cmd_answers(args: argparse.Namespace, open_draft: Any) -> int:
 
 
 def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
+    from .errors import UntocError
     from .sharing.history import versions
 
     draft, _definition = open_draft(args.file)
@@ -119,6 +120,11 @@ def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
                          ensure_ascii=False, indent=2))
         return EXIT_OK
     if not changes:
+        try:
+            _definition.question(args.question_id)
+        except KeyError:
+            raise UntocError(f"{args.question_id} is not a question of this draft's questionnaire, and the draft has "
+                             "no history for it. See 'untoc questions' for the question ids.") from None
         print(f"No recorded change to {args.question_id} in {args.file.name}.")
     for change in changes:
         when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -180,12 +180,22 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
             )
             written = sign_pdf(args.file, args.output, identity, request)
         else:
+            import shutil
+
+            from .files import atomic_replace
             from .signing.detached import sign_detached
 
-            written = sign_detached(args.file, identity)
+            document = Path(args.file)
+            if args.output is not None and Path(args.output).resolve() != document.resolve():
+                if Path(args.output).suffix.lower() != document.suffix.lower():
+                    raise SigningError(f"{Path(args.output).name} must end with {document.suffix}; nothing was written.")
+                # -o: the signed copy and its .p7s go there; the original stays as it was
+                atomic_replace(Path(args.output), lambda temporary: shutil.copyfile(document, temporary))
+                document = Path(args.output)
+            written = sign_detached(document, identity)
         print(f"Signed: wrote {written}.")
         if draft is not None:
-            target = args.output if is_pdf else args.file
+            target = args.output if is_pdf else document
             if draft.read_only:
                 print(
                     f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
@@ -249,9 +259,12 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
             digest = sha256_file(out)
             expected = entry.snapshot.get("export_sha256", entry.sha256)
             same = "identical to the recorded export" if digest == expected else "DIFFERENT from the recorded export"
+            if entry.signatories:
+                same = same.replace("recorded export", "recorded export before signing")
             print(f"Wrote {out} (SHA-256 {digest}): {same}.")
             if entry.signatories:
-                print("The signatures are not part of the snapshot: sign the file again, or keep the signed file sent.")
+                print(f"The signatures are not part of the snapshot (the signed file sent had SHA-256 {entry.sha256}): "
+                      "sign the file again, or keep the signed file.")
             return 0 if digest == expected else 1
         entries, answers, info = sent_entries(draft), draft.answers(), draft.info
         rows = [

@@ -107,5 +107,6 @@ def normalize_locale(language: str | None) -> Locale:
                 return Locale.parse(candidate)
             except (UnknownLocaleError, ValueError, TypeError):
                 continue
-    log.warning("Unknown language %r; using English", language)
+    if code and code.upper() not in ("C", "POSIX"):  # the C locale means "no language chosen": English, quietly
+        log.warning("Unknown language %r; using English", language)
     return Locale.parse("en")

@@ -39,7 +39,7 @@ def read_regular_file(path: str | Path, max_bytes: int, error: type[UntocError] 
     not_regular = _("{name} is not a regular file (it is a folder, a pipe or a device). Choose the file itself.")
     too_large = _("{name} is {size}; at most {limit} is accepted here.")
     if not stat.S_ISREG(info.st_mode):
-        raise error(not_regular.format(name=path.name))
+        raise error(not_regular.format(name=path.name or str(path)))
     if info.st_size > max_bytes:
         raise error(too_large.format(name=path.name, size=_megabytes(info.st_size), limit=_megabytes(max_bytes)))
     try:
@@ -47,7 +47,7 @@ def read_regular_file(path: str | Path, max_bytes: int, error: type[UntocError] 
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise error(not_regular.format(name=path.name))
+                raise error(not_regular.format(name=path.name or str(path)))
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise error(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)) from None

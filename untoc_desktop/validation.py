@@ -102,7 +102,8 @@ class CompletenessReport:
         """One line such as ``Cluster 1: 47 of 112 required answers``."""
         line = f"Cluster {self.cluster}: {self.answered} of {self.required} required answers"
         if self.open_conflicts:
-            line += f"; {len(self.open_conflicts)} open conflict(s) from merging a colleague's copy"
+            shown = ", ".join(self.open_conflicts[:5]) + (", …" if len(self.open_conflicts) > 5 else "")
+            line += f"; {len(self.open_conflicts)} open conflict(s) from merging a colleague's copy ({shown})"
         return line
 
 
