@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,14 @@ def add_encryption_commands(commands: Any) -> None:
                         help="the organisation identity printed on the recovery sheet (when this computer lacks it)")
 
 
-def _ask_secret(prompt: str) -> str:
+def _ask_secret(prompt: str, from_environment: bool = False) -> str:
+    """A secret typed without echo, or the first line of standard input when it is not a terminal.
+
+    ``from_environment``: a passphrase may also come from ``UNTOC_PASSPHRASE``, as for ``untoc identity``
+    and ``untoc sign`` (scripts); a recovery code never does.
+    """
+    if from_environment and os.environ.get("UNTOC_PASSPHRASE"):
+        return os.environ["UNTOC_PASSPHRASE"]
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
@@ -82,8 +90,9 @@ def _cmd_key(args: argparse.Namespace) -> int:
     if args.key_command == "create":
         passphrase = None
         if args.file or usable_keyring() is None:
-            passphrase = _ask_secret("Passphrase for your personal key file: ")
-            if sys.stdin.isatty() and _ask_secret("The same passphrase again: ") != passphrase:
+            passphrase = _ask_secret("Passphrase for your personal key file: ", from_environment=True)
+            if not os.environ.get("UNTOC_PASSPHRASE") and sys.stdin.isatty() and \
+                    _ask_secret("The same passphrase again: ") != passphrase:
                 raise EncryptionError("The two passphrases differ; nothing was created.")
         settings = create_personal_key(passphrase, use_keyring=False if args.file else None)
         where = "the keyring" if settings.personal_key_storage == "keyring" else "a passphrase-protected file"
@@ -147,10 +156,13 @@ def _team_key(settings: Any, wanted: str) -> str:
 
 
 def _cmd_send_copy(args: argparse.Namespace) -> int:
-    from .encryption.copies import draft_bytes, encrypt_copy
+    from .encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy
     from .encryption.organisation import recipients_for
     from .encryption.settings import load_settings
 
+    if not args.output.name.lower().endswith(COPY_SUFFIX):
+        raise EncryptionError(f"{args.output.name}: an encrypted copy's name ends with {COPY_SUFFIX}, so that it is "
+                              "never taken for a draft; nothing was written.")
     settings = load_settings()
     recipients = recipients_for(settings, [_team_key(settings, key) for key in args.to], require_recovery=False)
     if not settings.recovery_recipient:
@@ -178,7 +190,7 @@ def _identities(args: argparse.Namespace) -> list[str]:
     settings = load_settings()
     if args.recovery_code:
         return [recovery_identity(_ask_secret("Recovery code: "), settings, args.organisation_id)]
-    return [load_personal_identity(lambda: _ask_secret("Passphrase of your personal key: "))]
+    return [load_personal_identity(lambda: _ask_secret("Passphrase of your personal key: ", from_environment=True))]
 
 
 def _cmd_open_copy(args: argparse.Namespace) -> int:

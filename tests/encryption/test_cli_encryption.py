@@ -83,3 +83,29 @@ def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice
     assert status == 2
     assert "this copy was not encrypted for you; it was encrypted for 3 keys, none of them yours" in err.lower()
     assert "Traceback" not in err and not (tmp_path / "stranger.untoc").exists()
+
+
+def test_an_encrypted_copy_must_be_named_untoc_age(tmp_path, capsys, monkeypatch, example_draft, alice):
+    _identity_file, identity = alice
+    status, _out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc"),
+                            "--to", public(identity))
+    assert status == 2 and "ends with .untoc.age" in err
+    assert not (tmp_path / "c.untoc").exists()
+
+
+def test_the_key_passphrase_can_come_from_the_environment(tmp_path, capsys, monkeypatch, example_draft):
+    import keyring.backends.fail
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # no keyring: the key goes to a passphrase file
+    monkeypatch.setenv("UNTOC_PASSPHRASE", "a long passphrase for scripts")
+    status, _out, err = run(capsys, monkeypatch, "key", "create", "--file")
+    assert status == 0, err
+    status, out, err = run(capsys, monkeypatch, "key", "show")
+    own = re.search(r"age1[0-9a-z]+", out).group(0)
+    status, _out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"),
+                            "--to", own)
+    assert status == 0, err
+    status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
+                            str(tmp_path / "back.untoc"))
+    assert status == 0, err
+    assert answers_of(tmp_path / "back.untoc") == answers_of(example_draft)

@@ -79,3 +79,11 @@ def test_the_arabic_sheet_reads_right_to_left_by_ocr(tmp_path):
     for phrase in ("الائتلاف من أجل العدالة", "ماذا تفعلون بهذه الورقة", "1 ديسمبر 2026",
                    "احفظوا هذه الورقة في مكان مقفل بعيدا عن الحواسيب"):
         assert phrase in read, (phrase, read)
+
+
+@pytest.mark.parametrize("code", ["W" * 24, "M" * 24, "RDKWHDSHTD0PW3WNYNXEQNKC"])
+def test_the_widest_codes_stay_on_one_line(tmp_path, code):
+    # A code broken at one of its hyphens was once read back in two pieces (a random code in a test run).
+    sheet = RecoverySheet(code, "Coalition", "1a2b-3c4d", "6f1f0b9e", "fr", date(2026, 12, 1))
+    text = pdf_text(write_recovery_sheet(sheet, tmp_path / "wide.pdf"))
+    assert "-".join(code[i:i + 4] for i in range(0, 24, 4)) in text
