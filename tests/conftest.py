@@ -1,9 +1,17 @@
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# CI replays the same examples every run (a new random example is found on a developer's machine, where
+# it can be studied, rather than in the one run that decides whether a submission lands).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 from untoc_desktop.draft import Draft, DraftInfo  # noqa: E402
 from untoc_desktop.questionnaire import load_installed_definition  # noqa: E402
