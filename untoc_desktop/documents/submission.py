@@ -24,6 +24,23 @@ from .sources import citation_list, definition_sources, sources_annex
 from .text import clean_text, split_paragraphs
 
 
+
+#: Unicode bidirectional isolates (UAX #9): left-to-right, first-strong, and their end.
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+
+
+def paragraph_heading(labels: Mapping[str, str], paragraph: Paragraph, language: str) -> str:
+    """A paragraph's heading ("Paragraph 1(b) — label") in the document language.
+
+    In a right-to-left document the reference is a left-to-right isolate and the label a first-strong
+    isolate, so "1(b)" is never drawn as "(b)1" beside Arabic words (the Unicode Bidirectional
+    Algorithm would otherwise reorder its digits and brackets against the Arabic label word).
+    """
+    ref, label = paragraph.ref, translator(language)(paragraph.label)
+    if document_direction(language) == "rtl":
+        ref, label = f"{_LRI}{ref}{_PDI}", f"{_FSI}{label}{_PDI}"
+    return labels["paragraph"].format(ref=ref, label=label)
+
 def _cell(value: Any) -> str:
     return "" if value is None else clean_text(str(value)).strip()
 
@@ -70,7 +87,7 @@ def _paragraph_blocks(
     language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
-        model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id),
+        model.Heading(3, paragraph_heading(labels, paragraph, language), paragraph.id),
         _obligation_block(paragraph, labels, language),
     ]
     if paragraph.context_only:
@@ -112,7 +129,7 @@ def _article_blocks(
             blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels, language))
         else:
             blocks.append(
-                model.Heading(3, labels["paragraph"].format(ref=paragraph.ref, label=translator(language)(paragraph.label)), paragraph.id)
+                model.Heading(3, paragraph_heading(labels, paragraph, language), paragraph.id)
             )
             blocks.append(model.Paragraph(labels["not_applicable"], "not_applicable"))
     return blocks
