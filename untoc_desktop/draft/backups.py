@@ -52,7 +52,8 @@ class Backup:
 _ID_NOTE = "draft-id"
 
 
-def _base(root: Path | None) -> Path:
+def backups_root(root: Path | None = None) -> Path:
+    """Where backups are kept: ``root`` when given, else ``<user data folder>/backups``."""
     return root if root is not None else Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "backups"
 
 
@@ -64,7 +65,7 @@ def backup_key(draft_path: str | Path, draft_uuid: str) -> str:
 
 def backups_folder(draft: Draft, root: Path | None = None) -> Path:
     """The folder of one draft file's backups (see :func:`backup_key`)."""
-    return _base(root) / backup_key(draft.path, draft.info.draft_uuid)
+    return backups_root(root) / backup_key(draft.path, draft.info.draft_uuid)
 
 
 def make_backup(draft: Draft, root: Path | None = None) -> Backup:
@@ -114,7 +115,7 @@ def list_backups(draft: Draft | str, root: Path | None = None) -> list[Backup]:
     """
     if isinstance(draft, Draft):
         return _backups_in(backups_folder(draft, root))
-    base = _base(root)
+    base = backups_root(root)
     if not base.is_dir():
         return []
     found = []

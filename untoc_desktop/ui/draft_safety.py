@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..draft import DRAFT_SUFFIX, Draft
 from ..draft.backups import Backup, list_backups, make_backup, restore_backup
+from ..draft.backups import backups_root as default_backups_root
 from ..draft.safety import SidecarError, recover_copy
 from ..errors import UntocError
 from ..i18n import _
@@ -89,8 +89,7 @@ class DraftSafety(QObject):
         self._open_path = open_path
         # Resolved now, not when a backup is made: a backup made while the window closes at the end of
         # a session (or of a test run) must go where this window was told, never elsewhere.
-        self._root = backups_root if backups_root is not None else \
-            Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False)) / "backups"
+        self._root = default_backups_root(backups_root)
         self._changed = False
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_INTERVAL_MS)

@@ -290,8 +290,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.encrypted.update_actions(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
             act.setEnabled(is_open and self.export_operation is None)
-        if hasattr(self, "desk"):
-            self.desk.update_actions()
+        self.desk.update_actions()
         self.sharing.update_actions(is_open)
 
     def _show_completeness(self) -> None:
