@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.correspondence import recipients
 from untoc_desktop.letters import sender_of
-from untoc_desktop.ui.address_book_dialog import make_scheme, scheme_parts
+from untoc_desktop.ui.letters.address_book_dialog import make_scheme, scheme_parts
 
 
 def book_of(window):

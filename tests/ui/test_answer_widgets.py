@@ -7,17 +7,17 @@ from untoc_desktop.sharing.values import with_row_ids
 from untoc_desktop.errors import InvalidAnswerError
 from untoc_desktop.questionnaire.model import Article, Option, Paragraph, Question
 from untoc_desktop.questionnaire.rules import parse_rule
-from untoc_desktop.ui.answer_widgets import (
+from untoc_desktop.ui.editor.answer_fields import answer_field_for
+from untoc_desktop.ui.editor.answer_widgets import (
     ChoiceField,
     DateField,
     MultiChoiceField,
     NumberField,
     TextField,
-    answer_field_for,
     parse_number,
 )
-from untoc_desktop.ui.article_page import ArticlePage
-from untoc_desktop.ui.record_table import RecordListField
+from untoc_desktop.ui.editor.article_page import ArticlePage
+from untoc_desktop.ui.editor.record_table import RecordListField
 
 
 def question(qtype, key="q", **extra):
@@ -112,7 +112,7 @@ def test_questions_not_relevant_are_hidden_until_their_rule_holds(qtbot):
 def test_a_text_answer_starting_in_arabic_is_laid_out_right_to_left(qtbot, cluster1):
     from PySide6.QtCore import Qt
 
-    from untoc_desktop.ui.answer_widgets import TextField
+    from untoc_desktop.ui.editor.answer_widgets import TextField
 
     field = TextField(cluster1.question("UNTOC.5.1(b).practice"))
     qtbot.addWidget(field)

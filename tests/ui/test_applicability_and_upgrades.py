@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft
 from untoc_desktop.states_parties import shipped_table, user_table_path
-from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
-from untoc_desktop.ui.record_picker import RecordPicker
+from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
+from untoc_desktop.ui.editor.record_picker import RecordPicker
 
 from ui_helpers import stored
 

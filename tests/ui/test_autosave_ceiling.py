@@ -2,7 +2,7 @@
 
 import time
 
-from untoc_desktop.ui.autosave import AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS
+from untoc_desktop.ui.window.autosave import AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS
 from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)"

@@ -79,7 +79,7 @@ def test_a_copy_made_while_open_is_recovered_into_a_new_file(qtbot, window, tmp_
     before = {p.name: p.read_bytes() for p in handed.iterdir()}
     message_boxes.answer = message_boxes.answer.Yes
     recovered = tmp_path / "recovered.untoc"
-    monkeypatch.setattr("untoc_desktop.ui.draft_safety.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("untoc_desktop.ui.window.draft_safety.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(recovered), ""))
 
     assert _locking_window(window).open_draft(handed / "copy.untoc")

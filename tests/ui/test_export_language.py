@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from untoc_desktop.ui.export import DOCUMENT_LANGUAGES
+from untoc_desktop.ui.window.export import DOCUMENT_LANGUAGES
 
 
 def test_export_asks_the_document_language_with_the_drafting_language_first(

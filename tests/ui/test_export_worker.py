@@ -86,12 +86,12 @@ def test_window_stays_responsive_and_cancel_stops_the_export(qtbot, window, draf
 def test_missing_documents_package_is_reported_as_an_export_error(monkeypatch):
     import builtins
 
-    from untoc_desktop.ui import export
+    from untoc_desktop.ui.window import export
 
     real_import = builtins.__import__
 
     def no_documents(name, globals=None, locals=None, fromlist=(), level=0):
-        if name == "documents" and level == 2 or name == "untoc_desktop.documents":
+        if name == "documents" and level >= 2 or name == "untoc_desktop.documents":
             raise ImportError(name)
         return real_import(name, globals, locals, fromlist, level)
 
@@ -107,7 +107,7 @@ def test_missing_documents_package_is_reported_as_an_export_error(monkeypatch):
 def test_real_export_to_word_contains_the_typed_answer(qtbot, window, draft_path, tmp_path):
     import docx
 
-    from untoc_desktop.ui.export import export_submission
+    from untoc_desktop.ui.window.export import export_submission
 
     window.exporter.export_function = export_submission
     window.draft_view.select("UNTOC.5.1(a)")

@@ -57,7 +57,7 @@ def test_a_lock_from_another_computer_can_be_taken_over_after_a_warning(qtbot, w
 def test_a_value_that_fails_when_the_window_loads_it_is_a_message_and_releases_the_lock(
         qtbot, window, tmp_path, draft_info, message_boxes, monkeypatch):
     from untoc_desktop.errors import DraftValueError
-    from untoc_desktop.ui import session as session_module
+    from untoc_desktop.ui.window import session as session_module
 
     path = tmp_path / "d.untoc"
     Draft.create(path, draft_info).close()

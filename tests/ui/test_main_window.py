@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from untoc_desktop.draft import Draft
-from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
-from untoc_desktop.ui.recent import RecentDrafts
+from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
+from untoc_desktop.ui.window.recent import RecentDrafts
 
 from ui_helpers import stored
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from untoc_desktop.ui.navigation import ProvisionRole, ProvisionTreeModel
+from untoc_desktop.ui.models.navigation import ProvisionRole, ProvisionTreeModel
 from untoc_desktop.validation import check_completeness
 
 

@@ -3,7 +3,7 @@
 from pypdf import PdfReader
 
 from ui_helpers import stored
-from untoc_desktop.ui.export import export_submission
+from untoc_desktop.ui.window.export import export_submission
 
 PRACTICE = "UNTOC.5.1(a)(i).practice"
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from untoc_desktop.questionnaire import load_installed_definition
-from untoc_desktop.ui.new_draft_dialog import NewDraftDialog
+from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
 
 from ui_helpers import stored
 
@@ -151,7 +151,7 @@ def test_relevant_when_shows_the_details_question_live(qtbot, window, draft_path
 
 
 def test_every_question_type_of_every_cluster_gets_an_input(window, draft_path):
-    from untoc_desktop.ui.answer_widgets import answer_field_for
+    from untoc_desktop.ui.editor.answer_fields import answer_field_for
 
     for cluster in (1, 2, 3, 4):
         types = {q.type: q for q in load_installed_definition(cluster).questions()}

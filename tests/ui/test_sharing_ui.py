@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.sharing.conflicts import open_conflicts
-from untoc_desktop.ui.conflict_dialog import ConflictDialog
-from untoc_desktop.ui.history_dialog import HistoryDialog
+from untoc_desktop.ui.dialogs.conflict_dialog import ConflictDialog
+from untoc_desktop.ui.dialogs.history_dialog import HistoryDialog
 
 STATUS = "UNTOC.5.1(a).status"
 PRACTICE = "UNTOC.5.1(a).practice"

@@ -7,7 +7,7 @@ import pytest
 from untoc_desktop.draft.register import sent_entries
 from untoc_desktop.signing.identity import create_identity, identities_dir
 from untoc_desktop.signing.verify import verify_pdf
-from untoc_desktop.ui.session import DraftSession
+from untoc_desktop.ui.window.session import DraftSession
 
 PASSPHRASE = "correct horse battery"
 SHOTS = os.environ.get("UNTOC_SCREENSHOTS")  # a folder to save the dialogs' pictures in, to look at them
@@ -26,9 +26,9 @@ def session(draft, cluster1):
 
 
 def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_path, message_boxes):
-    from untoc_desktop.ui.sent_dialog import SentSubmissionsDialog
-    from untoc_desktop.ui.signing_dialogs import SignExportDialog
-    from untoc_desktop.ui.verify_dialog import VerifyDialog
+    from untoc_desktop.ui.dialogs.sent_dialog import SentSubmissionsDialog
+    from untoc_desktop.ui.dialogs.signing_dialogs import SignExportDialog
+    from untoc_desktop.ui.dialogs.verify_dialog import VerifyDialog
 
     created = create_identity(
         identities_dir() / "amina.p12", "Amina Haddad", "Coalition for Justice & Rights", PASSPHRASE
@@ -74,7 +74,7 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
 
 
 def test_create_identity_dialog_keeps_the_identity_in_the_data_folder(qtbot, message_boxes):
-    from untoc_desktop.ui.signing_dialogs import CreateIdentityDialog
+    from untoc_desktop.ui.dialogs.signing_dialogs import CreateIdentityDialog
 
     dialog = CreateIdentityDialog("Jean Dupont", "CJR")
     qtbot.addWidget(dialog)
@@ -110,7 +110,7 @@ def test_an_export_from_the_window_is_recorded_in_sent_submissions(qtbot, window
 def test_a_colleague_adds_a_signature_to_the_signed_pdf(qtbot, session, tmp_path):
     from untoc_desktop.signing.identity import load_organisation_root
     from untoc_desktop.submissions import export_and_record
-    from untoc_desktop.ui.signing_dialogs import SignExportDialog
+    from untoc_desktop.ui.dialogs.signing_dialogs import SignExportDialog
 
     amina = create_identity(identities_dir() / "amina.p12", "Amina Haddad", "CJR", PASSPHRASE)
     jean = create_identity(

@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QDate
 
 from untoc_desktop.timeline import ReviewStart, review_start
-from untoc_desktop.ui.timeline_panel import ReviewTimelinePanel
+from untoc_desktop.ui.editor.timeline_panel import ReviewTimelinePanel
 
 
 def test_choosing_a_group_shows_its_milestones_and_saves_them_in_the_draft(qtbot, full_window, tmp_path, draft_info):

@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from untoc_desktop.ui.draft_safety import DraftSafety
+from untoc_desktop.ui.window.draft_safety import DraftSafety
 
 
 def test_the_backup_folder_is_fixed_when_the_window_is_made(qtbot, tmp_path, monkeypatch):

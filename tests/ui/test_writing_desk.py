@@ -8,7 +8,7 @@ from PySide6.QtGui import QDesktopServices, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from untoc_desktop.draft import Draft
-from untoc_desktop.ui.help_dialogs import about_html
+from untoc_desktop.ui.dialogs.help_dialogs import about_html
 
 from ui_helpers import stored
 
@@ -203,13 +203,13 @@ def test_menus_offer_the_standard_shortcuts(window, draft_path):
 
 @pytest.mark.parametrize("language, heading", [("en", "The four clusters"), ("fr", "Les quatre groupes")])
 def test_the_guide_is_in_the_interface_language(qapp, language, heading):
-    from untoc_desktop.ui.help_dialogs import guide_dialog
+    from untoc_desktop.ui.dialogs.help_dialogs import guide_dialog
 
     assert heading in guide_dialog(language).browser.toPlainText()
 
 
 def test_opening_a_draft_or_underlining_words_is_never_an_edit(qtbot, window, tmp_path, draft_info, monkeypatch):
-    from untoc_desktop.ui import draft_view
+    from untoc_desktop.ui.editor import draft_view
 
     edits = []
     original = draft_view.DraftView._edited

@@ -18,9 +18,9 @@ from .. import __version__
 from ..i18n import _, set_language
 from ..opening import open_draft
 from ..questionnaire.registry import DefinitionRegistry
-from .export import export_submission
-from .main_window import MainWindow
-from .recent import RecentDrafts
+from .window.export import export_submission
+from .window.main_window import MainWindow
+from .window.recent import RecentDrafts
 from .style import STYLE_SHEET
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,35 @@
+"""The Preferences dialog: one tab per subject (for now: Encryption)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from ...i18n import _
+from .encryption_page import EncryptionPage
+
+
+class PreferencesDialog(QDialog):
+    """Preferences, applied as they are changed (each page saves its own settings).
+
+    Args:
+        organisation_name: the open draft's organisation (proposed for the recovery sheet).
+        language: the interface language.
+        folder: the user data folder (default: the user's).
+        parent: parent widget.
+    """
+
+    def __init__(self, organisation_name: str = "", language: str = "en", folder: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Preferences"))
+        self.tabs = QTabWidget(self)
+        self.encryption = EncryptionPage(organisation_name, language, folder, self.tabs)
+        self.tabs.addTab(self.encryption, _("Encryption"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(760, 720)

@@ -1,0 +1,151 @@
+"""File > Sent submissions: the register of what was sent, what changed since, and exporting a snapshot again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...draft.register import SentEntry, sent_entries
+from ...errors import UntocError
+from ...i18n import _
+from ...submissions import changes_since, export_from_snapshot, sha256_file
+from ..window.session import DraftSession
+
+
+class SentSubmissionsDialog(QDialog):
+    """The register of the draft: one row per submission or letter that went out.
+
+    Args:
+        session: the open draft.
+        parent: parent widget.
+    """
+
+    def __init__(self, session: DraftSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Sent submissions"))
+        self._session = session
+        self.entries: list[SentEntry] = sent_entries(session.draft)
+        headers = [_("#"), _("Date"), _("What"), _("File"), _("Signed by"), _("Recipient"), _("Channel"), _("SHA-256")]
+        self.table = QTableWidget(len(self.entries), len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        kinds = {"submission": _("Submission"), "letter": _("Letter")}
+        for row, entry in enumerate(self.entries):
+            when = entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
+            cells = (
+                str(entry.number),
+                when,
+                f"{kinds.get(entry.kind, entry.kind)} ({entry.format})",
+                entry.file_name,
+                ", ".join(entry.signatories),
+                entry.recipient,
+                entry.channel,
+                entry.sha256,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(7, 180)
+        self.changes = QPlainTextEdit(self, readOnly=True)
+        self.empty = QLabel(
+            _("Nothing recorded yet: signed and exported submissions and sent letters appear here."), self
+        )
+        self.empty.setVisible(not self.entries)
+        self.export_button = QPushButton(_("Export this snapshot again…"), self)
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_again)
+        self.table.itemSelectionChanged.connect(self._selected)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.changes)
+        splitter.setSizes([260, 160])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.resize(980, 520)
+        if self.entries:
+            self.table.selectRow(len(self.entries) - 1)
+
+    def current(self) -> SentEntry | None:
+        """The selected entry."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def _selected(self) -> None:
+        entry = self.current()
+        self.export_button.setEnabled(entry is not None and entry.kind == "submission")
+        if entry is None:
+            self.changes.setPlainText("")
+        elif entry.kind != "submission":
+            self.changes.setPlainText(_("A letter: write it again from Letters > Letter log."))
+        else:
+            changed = changes_since(entry, self._session.answers(), self._session.info)
+            if not changed:
+                self.changes.setPlainText(_("Nothing changed in the draft since this submission was recorded."))
+            else:
+                labels = {q.id: q.label for p in self._session.definition.paragraphs() for q in p.questions}
+                lines = [f"{labels.get(q, q)} [{q}]" for q in changed]
+                self.changes.setPlainText(
+                    _("Changed in the draft since then ({count}):").format(count=len(changed)) + "\n" + "\n".join(lines)
+                )
+
+    def export_again(self, path: Path | None = None) -> Path | None:
+        """Export the selected snapshot again and say whether it is identical to the recorded export."""
+        entry = self.current()
+        if entry is None or entry.kind != "submission":
+            return None
+        if path is None:
+            suggested = self._session.path.with_name(f"again – {entry.file_name}")
+            chosen, _f = QFileDialog.getSaveFileName(self, _("Export the snapshot again"), str(suggested))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            written = export_from_snapshot(entry.snapshot, path)
+        except UntocError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return None
+        digest, expected = sha256_file(written), entry.snapshot.get("export_sha256", entry.sha256)
+        if digest == expected:
+            text = _("{name} is identical to the file exported then (SHA-256 {sha256}).").format(
+                name=written.name, sha256=digest
+            )
+            if entry.signatories:
+                text += "\n" + _(
+                    "The signatures are not part of the snapshot: the signed file is the one that was sent."
+                )
+            QMessageBox.information(self, self.windowTitle(), text)
+        else:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                _("{name} differs from the file exported then (SHA-256 {sha256} instead of {expected}).").format(
+                    name=written.name, sha256=digest, expected=expected
+                ),
+            )
+        return written

@@ -1,0 +1,1 @@
+"""The questionnaire page: answer fields, record tables, side panels and writing tools."""

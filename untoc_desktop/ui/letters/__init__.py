@@ -1,0 +1,1 @@
+"""Letters to focal points: the letters dialog, the letter log and the address book."""

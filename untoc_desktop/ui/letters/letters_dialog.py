@@ -1,0 +1,296 @@
+"""The Letters menu and the New letter dialog (kind, recipient, language, signatory, template, preview, export)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...draft.correspondence import LetterEntry, letters, recipients
+from ...errors import UntocError
+from ...i18n import _
+from ...letters import FIELDS, KINDS, LetterOptions, build_letter, check_template, create_letter, letter_text, sender_of
+from ..window.session import DraftSession
+from .common import FILE_FILTERS, FORM_LABELS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
+
+def fields_help(kind: str) -> str:
+    """The template fields a ``kind`` letter fills, one per line: ``{{ name }} — meaning``."""
+    return "\n".join(f"{{{{ {f.name} }}}} — {f.meaning}" for f in FIELDS if kind in f.kinds)
+
+
+class NewLetterDialog(QDialog):
+    """Prepare a letter from the draft, preview it as plain text, export it to Word or PDF.
+
+    Args:
+        session: the open draft with its questionnaire.
+        parent: parent widget.
+    """
+
+    def __init__(self, session: DraftSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New letter"))
+        self._session = session
+        draft = session.draft
+        self.kind = QComboBox(self)
+        for kind in KINDS:
+            self.kind.addItem(_(KIND_LABELS[kind]), kind)
+        self.recipient = QComboBox(self)
+        self.recipient.addItem(_("First focal point in the address book"), "")
+        for person in recipients(draft):
+            self.recipient.addItem(", ".join(p for p in (person.name, person.title, person.agency) if p),
+                                   person.recipient_uuid)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(draft.info.language)))
+        self.form_of_address = QComboBox(self)
+        for form, label in FORM_LABELS.items():
+            self.form_of_address.addItem(_(label), form)
+        # Each recipient's stored form of address is offered first; the user can still change it.
+        forms = {person.recipient_uuid: person.form_of_address for person in recipients(draft)}
+        focal = next((p for p in recipients(draft) if p.is_focal_point), None)
+        forms[""] = focal.form_of_address if focal is not None else "neutral"
+        self.recipient.currentIndexChanged.connect(lambda _i: self.form_of_address.setCurrentIndex(
+            max(0, self.form_of_address.findData(forms.get(self.recipient.currentData() or "", "neutral")))))
+        self.form_of_address.setCurrentIndex(max(0, self.form_of_address.findData(forms[""])))
+        self.salutation = QLineEdit(self)
+        self.salutation.setPlaceholderText(_("Optional, e.g. Madame la Directrice,"))
+        sender = sender_of(draft)
+        self.signatory = QLineEdit(sender.signatory, self)
+        self.signatory_title = QLineEdit(sender.signatory_title, self)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.attachment = QLineEdit(self)
+        self.attachment_button = QPushButton(_("Choose…"), self)
+        self.recalls = QComboBox(self)
+        for entry in letters(draft):
+            self.recalls.addItem(f"{entry.reference} — {_(KIND_LABELS.get(entry.kind, entry.kind))}", entry.reference)
+        self.template = QLineEdit(self)
+        self.template.setPlaceholderText(_("Shipped template"))
+        self.template_button = QPushButton(_("Own template…"), self)
+        self.fields = QPlainTextEdit(self, readOnly=True)
+        self.fields.setMaximumHeight(110)
+        self.template_status = QLabel(self)
+        self.template_status.setWordWrap(True)
+        self.preview = QPlainTextEdit(self, readOnly=True)
+        self._build_layout()
+        self.attachment_button.clicked.connect(self._choose_attachment)
+        self.template_button.clicked.connect(self._choose_template)
+        for combo in (self.kind, self.recipient, self.language, self.form_of_address, self.recalls):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        for edit in (self.salutation, self.signatory, self.signatory_title, self.attachment, self.template):
+            edit.textChanged.connect(lambda _t: self.refresh())
+        self.date.dateChanged.connect(lambda _d: self.refresh())
+        self.resize(1000, 680)
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        def row(*widgets: QWidget) -> QHBoxLayout:
+            layout = QHBoxLayout()
+            for widget in widgets:
+                layout.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+            return layout
+
+        form_box = QWidget(self)
+        form = QFormLayout(form_box)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Recipient"), self.recipient)
+        form.addRow(_("Language"), self.language)
+        form.addRow(_("Form of address"), self.form_of_address)
+        form.addRow(_("Own salutation"), self.salutation)
+        form.addRow(_("Signatory"), self.signatory)
+        form.addRow(_("Signatory's title"), self.signatory_title)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Attached submission"), row(self.attachment, self.attachment_button))
+        form.addRow(_("Letter recalled"), self.recalls)
+        form.addRow(_("Template"), row(self.template, self.template_button))
+        form.addRow(_("Template fields"), self.fields)
+        form.addRow("", self.template_status)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(form_box)
+        splitter.addWidget(self.preview)
+        self.export_docx = QPushButton(_("Export as &Word…"), self)
+        self.export_pdf = QPushButton(_("Export as &PDF…"), self)
+        self.export_docx.clicked.connect(lambda: self.export("docx"))
+        self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.export_docx, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.export_pdf, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+    def options(self) -> LetterOptions:
+        """The letter options as chosen in the dialog."""
+        day = self.date.date()
+        attachment = self.attachment.text().strip()
+        return LetterOptions(
+            kind=self.kind.currentData(), language=self.language.currentData(),
+            recipient_uuid=self.recipient.currentData() or "", form_of_address=self.form_of_address.currentData(),
+            salutation=self.salutation.text().strip(), signatory=self.signatory.text().strip(),
+            signatory_title=self.signatory_title.text().strip(),
+            attachment=Path(attachment) if attachment else None, recalls=self.recalls.currentData() or "",
+            letter_date=_dt.date(day.year(), day.month(), day.day()))
+
+    def template_path(self) -> Path | None:
+        """The user's own template, or None for the shipped one."""
+        text = self.template.text().strip()
+        return Path(text) if text else None
+
+    def refresh(self) -> None:
+        """Update the field list, the template check and the preview after any change."""
+        kind = self.kind.currentData()
+        self.attachment.setEnabled(kind == "transmission")
+        self.attachment_button.setEnabled(kind == "transmission")
+        self.recalls.setEnabled(kind == "follow-up")
+        self.fields.setPlainText(fields_help(kind))
+        template = self.template_path()
+        self.template_status.clear()
+        if template is not None:
+            try:
+                check_template(template, kind)
+                self.template_status.setText(_("Your template uses only known fields."))
+            except UntocError as exc:
+                self.template_status.setText(str(exc))
+        try:
+            letter = build_letter(self._session.draft, self._session.definition, self.options())
+        except UntocError as exc:
+            self.preview.setPlainText(str(exc))
+            return
+        self.preview.setPlainText(letter_text(letter))
+
+    def _choose_attachment(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(self, _("The exported submission to attach"),
+                                                      str(self._session.path.parent),
+                                                      f"{_('Submissions (*.pdf *.docx)')};;{_('All files (*)')}")
+        if path:
+            self.attachment.setText(path)
+
+    def _choose_template(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(self, _("Your own Word template (fields listed below)"),
+                                                      str(self._session.path.parent), _(FILE_FILTERS["docx"]))
+        if path:
+            self.template.setText(path)
+
+    def export(self, fmt: str) -> LetterEntry | None:
+        """Ask where to save the letter, then write and record it."""
+        kind = self.kind.currentData()
+        suggested = self._session.path.parent / f"{kind}-{self.language.currentData()}.{fmt}"
+        path, _selected = QFileDialog.getSaveFileName(self, _("Save the letter as"), str(suggested),
+                                                      _(FILE_FILTERS[fmt]))
+        return self.export_to(Path(path), fmt) if path else None
+
+    def export_to(self, path: Path, fmt: str) -> LetterEntry | None:
+        """Write the letter to ``path`` as ``fmt`` and record it in the log; None (after a message) on failure."""
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(f"{path.name}.{fmt}")
+        try:
+            with busy_cursor():
+                letter, entry = create_letter(self._session.draft, self._session.definition, self.options(), path,
+                                              fmt, self.template_path())
+        except UntocError as exc:
+            QMessageBox.warning(self, _("The letter was not written"), str(exc))
+            return None
+        self.last_path = path
+        self.preview.setPlainText(letter_text(letter))
+        QMessageBox.information(self, _("Letter written"),
+                                _("Letter {reference} was saved as {path} and added to the letter log.")
+                                .format(reference=entry.reference, path=path))
+        self.recalls.addItem(f"{entry.reference} — {_(KIND_LABELS[entry.kind])}", entry.reference)
+        return entry
+
+
+class LettersMenu(QMenu):
+    """The Letters menu of the main window.
+
+    Args:
+        current_session: returns the open draft's session, or None.
+        parent: the main window.
+        before: called before a dialog opens (the window saves pending edits, so that a
+            transmission letter summarises every answer typed).
+    """
+
+    def __init__(self, current_session: Callable[[], DraftSession | None], parent: QWidget,
+                 before: Callable[[], object] | None = None) -> None:
+        super().__init__(_("&Letters"), parent)
+        self._current_session = current_session
+        self._before = before
+        self.new_letter_action = self._add(_("&New letter…"), self.new_letter)
+        self.address_book_action = self._add(_("&Address book…"), self.address_book)
+        self.sender_action = self._add(_("&Sender details…"), self.sender_details)
+        self.log_action = self._add(_("Letter &log"), self.letter_log)
+        self.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def _add(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = self.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def update_actions(self) -> None:
+        """Letters need an open draft."""
+        for action in self.actions():
+            action.setEnabled(self._current_session() is not None)
+
+    def _session(self) -> DraftSession | None:
+        if self._before is not None:
+            self._before()
+        return self._current_session()
+
+    def new_letter(self) -> NewLetterDialog | None:
+        """Open the New letter dialog."""
+        session = self._session()
+        if session is None:
+            return None
+        dialog = NewLetterDialog(session, self.parentWidget())
+        dialog.open()
+        return dialog
+
+    def address_book(self) -> QDialog | None:
+        """Open the address book."""
+        from .address_book_dialog import AddressBookDialog
+
+        session = self._session()
+        return self._open(AddressBookDialog(session.draft, self.parentWidget())) if session else None
+
+    def sender_details(self) -> QDialog | None:
+        """Open the sender details."""
+        from .address_book_dialog import SenderDialog
+
+        session = self._session()
+        return self._open(SenderDialog(session.draft, self.parentWidget())) if session else None
+
+    def letter_log(self) -> QDialog | None:
+        """Open the letter log."""
+        from .letter_log_dialog import LetterLogDialog
+
+        session = self._session()
+        return self._open(LetterLogDialog(session.draft, self.parentWidget())) if session else None
+
+    @staticmethod
+    def _open(dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

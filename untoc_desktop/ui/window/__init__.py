@@ -1,0 +1,1 @@
+"""The main window and its controllers (menus, commands, the open draft session, workers)."""

@@ -1,0 +1,330 @@
+"""File > Send an encrypted copy…, opening a ``.untoc.age`` file, and Preferences….
+
+Sending encrypts the open draft for the colleagues chosen from the team, the
+user's own key and the organisation's recovery recipient (set up first: the
+window insists). Opening decrypts with the user's key, or with the recovery
+code when no key of the user's fits, into a new draft beside the copy, then
+calls :func:`offer_merge_with_own_copy`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...draft import Draft
+from ...encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas
+from ...encryption.keys import load_personal_identity
+from ...encryption.organisation import open_copy_to_draft, recipients_for, recovery_identity
+from ...encryption.settings import EncryptionSettings, load_settings
+from ...errors import NotForYouError, UntocError
+from ...i18n import N_, _
+from ..dialogs.preferences_dialog import PreferencesDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ENCRYPTED_FILTER = N_("Encrypted copies (*.untoc.age)")
+#: First filter of File > Open: drafts and encrypted copies together.
+OPEN_FILTER = N_("Drafts and encrypted copies (*.untoc *.untoc.age)")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def is_encrypted_copy(path: Path) -> bool:
+    """Whether ``path`` is named like an encrypted copy (``….untoc.age``)."""
+    return Path(path).name.lower().endswith(COPY_SUFFIX)
+
+
+def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -> bool:
+    """Once a copy is decrypted: offer to merge it into the user's own copy of the same draft, or to open it.
+
+    When the draft open in the window is the same draft (same identity), **Merge into my draft**
+    is offered first (File > Merge a colleague's copy… on the decrypted file); otherwise, or on
+    request, the decrypted draft is opened.
+
+    Args:
+        window: the main window.
+        decrypted: the new draft written beside the copy.
+        copy: the encrypted copy it came from.
+
+    Returns:
+        Whether the decrypted draft was merged or opened.
+    """
+    own = window.session
+    same_draft = False
+    if own is not None:
+        try:
+            with Draft.open(decrypted, read_only=True) as received:
+                same_draft = received.info.draft_uuid == own.info.draft_uuid
+        except UntocError:
+            same_draft = False
+    if same_draft:
+        answer = QMessageBox.question(
+            window, _("Encrypted copy opened"),
+            _("{copy} was decrypted into a new draft beside it: {draft}. It is a copy of the draft you have open.\n\n"
+              "Yes: merge your colleague's work into your draft (nothing of yours is lost; differences are listed "
+              "as conflicts).\nOpen: open the decrypted draft by itself.").format(copy=copy.name, draft=decrypted.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            return window.sharing.merge_file(decrypted) is not None
+        return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
+    answer = QMessageBox.question(
+        window, _("Encrypted copy opened"),
+        _("{copy} was decrypted into a new draft beside it: {draft}. Your own drafts were not changed. Open it now?")
+        .format(copy=copy.name, draft=decrypted.name),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Open)
+    return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
+
+
+class SendCopyDialog(QDialog):
+    """Choose the colleagues (from the team) a copy is encrypted for.
+
+    Args:
+        settings: the encryption settings (team, own key, recovery recipient).
+        parent: parent widget.
+    """
+
+    def __init__(self, settings: EncryptionSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Send an encrypted copy"))
+        intro = QLabel(_("Choose the colleagues who may open the copy. It is also encrypted for your own key and for "
+                         "the organisation's recovery code (fingerprint {fingerprint}). Anyone else sees only "
+                         "noise.").format(fingerprint=settings.recovery_fingerprint), self)
+        intro.setWordWrap(True)
+        self.members = QListWidget(self)
+        for member in settings.team:
+            item = QListWidgetItem(f"{member.name} — {member.key[:16]}…", self.members)
+            item.setData(KEY_ROLE, member.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Encrypt and save…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.members.itemChanged.connect(lambda _item: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.members, 1)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def chosen(self) -> list[str]:
+        """The public keys of the colleagues ticked."""
+        return [self.members.item(i).data(KEY_ROLE) for i in range(self.members.count())
+                if self.members.item(i).checkState() == Qt.CheckState.Checked]
+
+    def check(self, name: str) -> None:
+        """Tick the colleague called ``name`` (as a user would)."""
+        for i in range(self.members.count()):
+            if self.members.item(i).text().startswith(f"{name} — "):
+                self.members.item(i).setCheckState(Qt.CheckState.Checked)
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
+
+
+class RecoveryCodeDialog(QDialog):
+    """Type the organisation's recovery code (and its identity, on a computer that does not know it)."""
+
+    def __init__(self, reason: str, needs_organisation: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Open with the recovery code"))
+        text = QLabel(reason + "\n\n" + _("Type the recovery code from the organisation's recovery sheet (24 letters "
+                                          "and digits; hyphens and lower case are fine)."), self)
+        text.setWordWrap(True)
+        self.code = QLineEdit(self)
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # shown, to check it against the sheet
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.organisation = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(_("Recovery code"), self.code)
+        if needs_organisation:
+            form.addRow(_("Organisation identity"), self.organisation)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class EncryptedCopies(QObject):
+    """The window's commands for encrypted copies and the Preferences.
+
+    Args:
+        window: the main window (its open draft, messages and ``open_draft``).
+        folder: the user data folder (default: the user's).
+    """
+
+    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.send_action = QAction(_("Send an &encrypted copy…"), window)
+        self.send_action.triggered.connect(lambda _checked=False: self.send_copy())
+        self.preferences_action = QAction(_("Pre&ferences…"), window)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda _checked=False: self.preferences())
+        #: Dialog hooks, replaced in tests.
+        self.ask_passphrase: Callable[[], str | None] = self._ask_passphrase
+        self.ask_recovery_code: Callable[[str, bool], tuple[str, str] | None] = self._ask_recovery_code
+        self.choose_colleagues: Callable[[EncryptionSettings], list[str] | None] = self._choose_colleagues
+        self.ask_copy_path: Callable[[Path], Path | None] = self._ask_copy_path
+
+    def add_to(self, menu: QMenu, before: QAction) -> None:
+        """Put the commands in the File menu, before ``before`` (Quit)."""
+        menu.insertAction(before, self.send_action)
+        menu.insertAction(before, self.preferences_action)
+        menu.insertSeparator(before)
+
+    def update_actions(self, draft_open: bool) -> None:
+        """Enable sending when a draft is open."""
+        self.send_action.setEnabled(draft_open)
+
+    # -- Preferences -----------------------------------------------------------------
+
+    def preferences_dialog(self) -> PreferencesDialog:
+        """The Preferences dialog, with the open draft's organisation proposed."""
+        session = self.window.session
+        organisation = session.info.organization if session is not None else ""
+        return PreferencesDialog(organisation, self.window._interface_language, self.folder, self.window)
+
+    def preferences(self) -> None:
+        """Show the Preferences."""
+        self.preferences_dialog().exec()
+
+    # -- sending ---------------------------------------------------------------------
+
+    def _choose_colleagues(self, settings: EncryptionSettings) -> list[str] | None:
+        dialog = SendCopyDialog(settings, self.window)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _ask_copy_path(self, draft: Path) -> Path | None:
+        path, _selected = QFileDialog.getSaveFileName(self.window, _("Save the encrypted copy as"),
+                                                      str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
+        if not path:
+            return None
+        path = Path(path)
+        return path if is_encrypted_copy(path) else path.with_name(path.name.removesuffix(".untoc") + COPY_SUFFIX)
+
+    def send_copy(self) -> Path | None:
+        """Encrypt the open draft for colleagues chosen from the team; the recovery code must be set up first."""
+        session = self.window.session
+        if session is None:
+            return None
+        try:
+            settings = load_settings(self.folder)
+        except UntocError as exc:
+            self.window._warn(_("The copy was not made"), str(exc))
+            return None
+        if not settings.recovery_recipient or not settings.team:
+            missing = (_("the organisation's recovery code (so that a lost key never means a lost submission)")
+                       if not settings.recovery_recipient else _("at least one colleague's public key (the team)"))
+            QMessageBox.information(self.window, _("Send an encrypted copy"),
+                                    _("Before sending an encrypted copy, set up {missing} in Preferences > Encryption.")
+                                    .format(missing=missing))
+            self.preferences()
+            settings = load_settings(self.folder)
+            if not settings.recovery_recipient or not settings.team:
+                return None
+        chosen = self.choose_colleagues(settings)
+        if not chosen:
+            return None
+        path = self.ask_copy_path(session.path)
+        if path is None:
+            return None
+        if self.window.autosave is not None:
+            self.window.autosave.flush()
+        try:
+            keys = recipients_for(settings, chosen, require_recovery=True)
+            out = encrypt_copy(draft_bytes(session.path), keys, path, overwrite=True)  # the save dialog asked
+        except UntocError as exc:
+            self.window._warn(_("The copy was not made"), str(exc))
+            return None
+        self.window._show_status(_("Saved the encrypted copy {name} (for {count} keys).")
+                                 .format(name=out.name, count=len(keys)))
+        return out
+
+    # -- opening ---------------------------------------------------------------------
+
+    def _ask_passphrase(self) -> str | None:
+        text, ok = QInputDialog.getText(self.window, _("Your personal key"), _("Passphrase of your personal key:"),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _ask_recovery_code(self, reason: str, needs_organisation: bool) -> tuple[str, str] | None:
+        dialog = RecoveryCodeDialog(reason, needs_organisation, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.code.text(), dialog.organisation.text()
+
+    def open_copy(self, path: Path) -> bool:
+        """Decrypt an encrypted copy into a new draft beside it, then offer to open it (see the merge hook)."""
+        path = Path(path)
+        title = _("The encrypted copy cannot be opened")
+        try:
+            settings = load_settings(self.folder)
+            count = recipient_stanzas(path.read_bytes())
+        except OSError as exc:
+            self.window._warn(title, _("{path} cannot be read ({problem}).").format(path=path, problem=exc.strerror))
+            return False
+        except UntocError as exc:
+            self.window._warn(title, str(exc))
+            return False
+        target = free_draft_name(path)
+        reason = _("You have no personal key on this computer.")
+        if settings.personal_key:
+            try:
+                identity = load_personal_identity(self.ask_passphrase, folder=self.folder)
+                return self._decrypted(path, open_copy_to_draft(path, target, [identity]))
+            except NotForYouError:
+                reason = _("This copy was not encrypted for your key; it was encrypted for {count} keys.").format(
+                    count=count)
+            except UntocError as exc:
+                self.window._warn(title, str(exc))
+                return False
+        while True:
+            typed = self.ask_recovery_code(reason, not settings.organisation_id)
+            if typed is None:
+                return False
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # deriving the key takes about half a second
+            try:
+                identity = recovery_identity(typed[0], settings, typed[1] or None)
+            except UntocError as exc:  # a mistyped code: say so and ask again
+                reason = str(exc)
+                continue
+            finally:
+                QApplication.restoreOverrideCursor()
+            try:
+                return self._decrypted(path, open_copy_to_draft(path, target, [identity]))
+            except UntocError as exc:
+                self.window._warn(title, str(exc))
+                return False
+
+    def _decrypted(self, copy: Path, draft: Path) -> bool:
+        self.window._show_status(_("Decrypted {copy} into {draft}.").format(copy=copy.name, draft=draft.name))
+        offer_merge_with_own_copy(self.window, draft, copy)
+        return True
