@@ -1,6 +1,6 @@
 """Interface translations (gettext catalogues compiled with Babel).
 
-Strings shown to the user are marked with :func:`_` (or :func:`ngettext`).
+Strings shown to the user are marked with :func:`_` (or :func:`ngettext`, :func:`pgettext`).
 Catalogues live in ``translations/<lang>/LC_MESSAGES/untoc_desktop.po``; ``make
 translations`` compiles them to ``.mo``. Call :func:`set_language` once at
 start-up. The interface language is independent of a draft's drafting language
@@ -80,6 +80,15 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message with a plural form, chosen by ``count``."""
     return _translation.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` in the interface language, as meant in ``context`` (a ``msgctxt``).
+
+    Used for the treaty's official titles (``"article title"``, ``"instrument title"``), which the
+    catalogue keeps apart from our own words. Untranslated messages come back unchanged.
+    """
+    return _translation.pgettext(context, message)
 
 
 def N_(message: str) -> str:

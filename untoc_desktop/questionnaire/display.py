@@ -1,0 +1,86 @@
+"""The questionnaire's wording as shown in the interface language.
+
+Definitions keep their English wording (and answers stay keyed by ids); the window shows every
+question, help text, option, paragraph label, article heading and instrument title through the
+gettext catalogue, with these functions, so that every place that shows them agrees. The strings
+reach the catalogue through :mod:`.extract`. The treaty's official titles are translated under a
+message context (:data:`ARTICLE_TITLE`, :data:`INSTRUMENT_TITLE`): they are the treaty's own words in
+each language, kept apart from ours. Exports do not use this module: they translate into the
+document language chosen (:func:`untoc_desktop.i18n.translator`).
+
+Text the catalogue lacks is shown in English. Qt-free.
+"""
+
+from __future__ import annotations
+
+from ..i18n import _, pgettext
+from .model import Article, Definition, Instrument, Option, Paragraph, Question
+from .types import STATUS_CHOICES, YES_NO_CHOICES
+
+#: Message context of an article's official title (``msgctxt`` in the catalogues).
+ARTICLE_TITLE = "article title"
+#: Message context of an instrument's official title.
+INSTRUMENT_TITLE = "instrument title"
+
+
+def _text(message: str) -> str:
+    # gettext("") is the catalogue's header: an empty text stays empty.
+    return _(message) if message else message
+
+
+def question_label(question: Question) -> str:
+    """The question, e.g. "How far has the State party implemented this provision?", in the interface language."""
+    return _text(question.label)
+
+
+def question_help(question: Question) -> str:
+    """The guidance under a question, in the interface language ("" when the question has none)."""
+    return _text(question.help)
+
+
+def option_label(option: Option) -> str:
+    """A declared option of a ``choice`` / ``multi_choice`` question, in the interface language."""
+    return _text(option.label)
+
+
+def choices(question: Question) -> list[tuple[str, str]]:
+    """The choices of a choice-type question as ``(stored value, label in the interface language)`` pairs.
+
+    Status questions offer :data:`~.types.STATUS_CHOICES`, yes/no questions
+    :data:`~.types.YES_NO_CHOICES`, ``choice`` and ``multi_choice`` questions their declared
+    options; other types have none (an empty list).
+    """
+    if question.type == "status":
+        return [(value, _text(label)) for value, label in STATUS_CHOICES]
+    if question.type == "yes_no":
+        return [(value, _text(label)) for value, label in YES_NO_CHOICES]
+    return [(option.value, option_label(option)) for option in question.options]
+
+
+def paragraph_label(paragraph: Paragraph) -> str:
+    """A paragraph's short description (our own words), in the interface language."""
+    return _text(paragraph.label)
+
+
+def article_title(article: Article) -> str:
+    """An article's official title (e.g. "Criminalization of the laundering of proceeds of crime").
+
+    Source: the treaty's title of the article in the interface language, from the catalogue
+    (context :data:`ARTICLE_TITLE`); English when no translation is known.
+    """
+    return pgettext(ARTICLE_TITLE, article.title) if article.title else article.title
+
+
+def instrument_title(instrument: Instrument) -> str:
+    """An instrument's official full title in the interface language (context :data:`INSTRUMENT_TITLE`)."""
+    return pgettext(INSTRUMENT_TITLE, instrument.title) if instrument.title else instrument.title
+
+
+def cluster_title(definition: Definition) -> str:
+    """The review cluster's name, e.g. "Criminalization and jurisdiction", in the interface language."""
+    return _text(definition.title)
+
+
+def provisional_note(definition: Definition) -> str:
+    """The plain-words note saying the cluster's article list is provisional ("" when it is not)."""
+    return _text(definition.provisional_note)
