@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import UntocError
 from ...i18n import _
+from ...questionnaire import display
 from ...questionnaire.model import Definition
 from ...sharing.merge import Conflict
 from ..editor.diff_view import VersionPane, diff_html, value_text
@@ -135,7 +136,7 @@ class ConflictDialog(QDialog):
             question = self._definition.question(question_id)
         except KeyError:
             return question_id
-        return f"{question.label} ({question_id})"
+        return f"{display.question_label(question)} ({question_id})"
 
     def current(self) -> Conflict | None:
         """The conflict on display."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from ... import __version__
 from ...help import guide_html
 from ...i18n import _
+from ...questionnaire import display
 from ...questionnaire.model import Definition, Question
 
 
@@ -50,9 +51,9 @@ def question_help_html(definition: Definition, question: Question) -> str:
     paragraph = definition.paragraph(question.paragraph_id)
     where = _("{instrument}, article {article}, paragraph {paragraph}").format(
         instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref)
-    return (f"<h2>{html.escape(_(question.label))}</h2>"
-            f"<p><i>{html.escape(where)}: {html.escape(_(paragraph.label))}</i></p>"
-            f"<p>{html.escape(_(question.help)).replace(chr(10), '<br>')}</p>"
+    return (f"<h2>{html.escape(display.question_label(question))}</h2>"
+            f"<p><i>{html.escape(where)}: {html.escape(display.paragraph_label(paragraph))}</i></p>"
+            f"<p>{html.escape(display.question_help(question)).replace(chr(10), '<br>')}</p>"
             f"<p>{html.escape(_('Press F1 again outside a question for the user guide.'))}</p>")
 
 

@@ -54,6 +54,8 @@ class NewDraftDialog(QDialog):
         interface_language: language code for country names.
         defaults: organisation and author to pre-fill (remembered from the last draft).
         provisional_notes: cluster -> why its article list is provisional (offered with a visible note).
+        cluster_titles: cluster -> its name in the interface language
+            (:func:`untoc_desktop.questionnaire.display.cluster_title`), shown as the entry's tooltip.
         table: the States parties table that pre-selects Protocols (default: the shipped one).
     """
 
@@ -65,6 +67,7 @@ class NewDraftDialog(QDialog):
         parent: QWidget | None = None,
         *,
         provisional_notes: Mapping[int, str] | None = None,
+        cluster_titles: Mapping[int, str] | None = None,
         table: StatesPartiesTable | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +101,8 @@ class NewDraftDialog(QDialog):
                 label = _("{cluster} (provisional article list)").format(cluster=label)
             self.cluster.addItem(label if available else _("{cluster} (coming later)").format(cluster=label), number)
             model.item(self.cluster.count() - 1).setEnabled(available)
+            if (cluster_titles or {}).get(number):
+                self.cluster.setItemData(self.cluster.count() - 1, cluster_titles[number], Qt.ItemDataRole.ToolTipRole)
         first = next((i for i in range(self.cluster.count()) if self.cluster.itemData(i) in available_clusters), -1)
         self.cluster_note = QLabel(self)
         self.cluster_note.setObjectName("provisionalNote")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...draft.register import SentEntry, sent_entries
 from ...errors import UntocError
 from ...i18n import _
+from ...questionnaire import display
 from ...submissions import changes_since, export_from_snapshot, sha256_file
 from ..window.session import DraftSession
 
@@ -108,7 +109,7 @@ class SentSubmissionsDialog(QDialog):
             if not changed:
                 self.changes.setPlainText(_("Nothing changed in the draft since this submission was recorded."))
             else:
-                labels = {q.id: q.label for p in self._session.definition.paragraphs() for q in p.questions}
+                labels = {q.id: display.question_label(q) for p in self._session.definition.paragraphs() for q in p.questions}
                 lines = [f"{labels.get(q, q)} [{q}]" for q in changed]
                 self.changes.setPlainText(
                     _("Changed in the draft since then ({count}):").format(count=len(changed)) + "\n" + "\n".join(lines)

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ...questionnaire.model import Question
-from ...questionnaire.types import RECORD_FIELDS, STATUS_CHOICES, YES_NO_CHOICES
+from ...questionnaire.display import choices
+from ...questionnaire.types import RECORD_FIELDS
 from .answer_widgets import AnswerField, ChoiceField, DateField, MultiChoiceField, NumberField, TextField
 from .record_table import RecordListField
 
@@ -33,12 +34,8 @@ def answer_field_for(
     Raises:
         ValueError: for a question type the interface does not know (a programming error).
     """
-    if question.type == "status":
-        return ChoiceField(question, STATUS_CHOICES, parent)
-    if question.type == "yes_no":
-        return ChoiceField(question, YES_NO_CHOICES, parent)
-    if question.type == "choice":
-        return ChoiceField(question, [(o.value, o.label) for o in question.options], parent)
+    if question.type in ("status", "yes_no", "choice"):
+        return ChoiceField(question, choices(question), parent)
     if question.type == "multi_choice":
         return MultiChoiceField(question, parent)
     if question.type == "text":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from ...errors import InvalidAnswerError
 from ...drafting_tools import count_characters, count_words
 from ...i18n import _, ngettext
+from ...questionnaire.display import choices, question_label
 from ...questionnaire.model import Question
 from ...documents.text import strong_direction
 
@@ -83,7 +84,8 @@ class ChoiceField(AnswerField):
 
     Args:
         question: the question.
-        choices: (stored value, English label) pairs in display order.
+        choices: (stored value, label in the interface language) pairs in display order
+            (:func:`untoc_desktop.questionnaire.display.choices`).
     """
 
     immediate = True
@@ -94,8 +96,8 @@ class ChoiceField(AnswerField):
         self.combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.combo.addItem(_("— choose —"), None)
         for key, label in choices:
-            self.combo.addItem(_(label), key)
-        self.combo.setAccessibleName(question.label)
+            self.combo.addItem(label, key)
+        self.combo.setAccessibleName(question_label(question))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
@@ -125,10 +127,10 @@ class MultiChoiceField(AnswerField):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for option in question.options:
-            box = QCheckBox(_(option.label), self)
+        for value, label in choices(question):
+            box = QCheckBox(label, self)
             box.toggled.connect(self._user_edit)
-            self.boxes[option.value] = box
+            self.boxes[value] = box
             layout.addWidget(box)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
@@ -149,7 +151,7 @@ class _LineField(AnswerField):
     def __init__(self, question: Question, unit: str = "", parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.line = QLineEdit(self)
-        self.line.setAccessibleName(question.label)
+        self.line.setAccessibleName(question_label(question))
         self.line.setMaximumWidth(260)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -246,7 +248,7 @@ class TextField(AnswerField):
         super().__init__(question, parent)
         self.editor = QPlainTextEdit(self)
         self.editor.setTabChangesFocus(True)
-        self.editor.setAccessibleName(question.label)
+        self.editor.setAccessibleName(question_label(question))
         self.editor.setPlaceholderText(_("Type your answer here; it is saved as you type."))
         self._direction = Qt.LayoutDirection.LeftToRight
         self.counts = QLabel(self)

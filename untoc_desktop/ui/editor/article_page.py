@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, interface_language
+from ...questionnaire import display
 from ...questionnaire.model import Article, Paragraph, Question
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...questionnaire.types import is_answered
@@ -63,13 +64,13 @@ class QuestionBlock(QWidget):
     ) -> None:
         super().__init__(parent)
         self.question = question
-        self.title = _label(question.label, object_name="questionLabel")
+        self.title = _label(display.question_label(question), object_name="questionLabel")
         self.marker = QLabel(self)
         self.marker.setObjectName("requiredMarker")
         self.marker.hide()
-        self.help = _label(question.help, object_name="questionHelp")
+        self.help = _label(display.question_help(question), object_name="questionHelp")
         self.field: AnswerField = answer_field_for(question, self, known_records)
-        self.field.setToolTip(question.help)
+        self.field.setToolTip(display.question_help(question))
         self.title.setBuddy(self.field)
         self.problem = _label("", object_name="answerProblem")
         self.problem.hide()
@@ -144,7 +145,7 @@ class ParagraphSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=paragraph.label)
+        heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=display.paragraph_label(paragraph))
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
         layout.addWidget(self.heading)
         facts = [class_text(paragraph.obligation)]
@@ -210,7 +211,7 @@ class ArticlePage(QScrollArea):
         layout.setSpacing(12)
         layout.addWidget(_label(instrument_title, object_name="instrumentTitle"))
         layout.addWidget(
-            _label(_("Article {number}. {title}").format(number=article.number, title=article.title),
+            _label(_("Article {number}. {title}").format(number=article.number, title=display.article_title(article)),
                    object_name="articleTitle")
         )
         if not applicable:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...i18n import _, ngettext
+from ...questionnaire import display
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Definition, Question
 from ...questionnaire.types import status_label
 from ...validation import CompletenessReport, paragraph_answers
@@ -110,7 +111,7 @@ class CompletenessPanel(QWidget):
                 group = QTreeWidgetItem(self.tree)
                 group.setText(0, _("{instrument}, art. {number} {title} ({count} missing)").format(
                     instrument=_(INSTRUMENT_SHORT_NAMES.get(article.instrument, article.instrument)),
-                    number=article.number, title=article.title, count=len(missing),
+                    number=article.number, title=display.article_title(article), count=len(missing),
                 ))
                 group.setFirstColumnSpanned(True)
                 group.setData(0, _ARTICLE_ROLE, article.id)
@@ -120,8 +121,8 @@ class CompletenessPanel(QWidget):
                 for item in missing:
                     row = QTreeWidgetItem(group)
                     paragraph = item.paragraph
-                    row.setText(0, _("para. {ref} {label}").format(ref=paragraph.ref, label=paragraph.label))
-                    row.setText(1, item.question.label)
+                    row.setText(0, _("para. {ref} {label}").format(ref=paragraph.ref, label=display.paragraph_label(paragraph)))
+                    row.setText(1, display.question_label(item.question))
                     row.setText(2, reason_text(item.question, paragraph_answers(paragraph, answers)))
                     for column in range(3):
                         row.setToolTip(column, row.text(column))
@@ -149,7 +150,7 @@ class CompletenessPanel(QWidget):
             try:
                 question = definition.question(question_id)
                 row.setText(0, question.paragraph_id)
-                row.setText(1, question.label)
+                row.setText(1, display.question_label(question))
             except KeyError:
                 row.setText(0, question_id)
             row.setText(2, _("Changed differently in a colleague's copy"))

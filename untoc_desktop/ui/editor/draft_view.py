@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...cross_references import known_records
 from ...i18n import _
+from ...questionnaire import display
 from ...questionnaire.model import Article, Question
 from ...questionnaire.upgrade import archived_answers
 from ...spelling import SpellChecker
@@ -157,7 +158,7 @@ class DraftView(QWidget):
                                lambda question, value: autosave.save_now(question, lambda: value),
                                self.focus_question, self)
         definition = session.definition
-        self.provisional_banner = ProvisionalBanner(definition.provisional_note, self) if definition.provisional else None
+        self.provisional_banner = ProvisionalBanner(display.provisional_note(definition), self) if definition.provisional else None
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -284,7 +285,7 @@ class DraftView(QWidget):
             applicable = article.instrument == "UNTOC" or article.instrument in self.session.info.protocols
             definition = self.session.definition
             page = ArticlePage(
-                article, instrument.title, applicable, self.session.answers(), self.pages,
+                article, display.instrument_title(instrument), applicable, self.session.answers(), self.pages,
                 research_details=research_details(article, definition.provisional_details),
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )

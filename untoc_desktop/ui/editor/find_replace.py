@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...drafting_tools import Match, find_in_answers, replace_all
 from ...i18n import _, ngettext
+from ...questionnaire import display
 from ...questionnaire.model import Definition
 
 
@@ -43,7 +44,7 @@ def place_of(definition: Definition, match: Match) -> str:
     paragraph = definition.paragraph(match.question.paragraph_id)
     where = _("{instrument}, article {article}, paragraph {paragraph}").format(
         instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref)
-    label = _(match.question.label)
+    label = display.question_label(match.question)
     if match.where:
         row, _sep, field = match.where.partition(".")
         label = _("{question} (row {row})").format(question=label, row=row) if not field else \

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import InvalidAnswerError
 from ...i18n import _
+from ...questionnaire.display import question_label
 from ...questionnaire.model import Question
 from ...questionnaire.types import RECORD_FIELDS
 from ...sharing.values import ROW_ID, with_row_ids
@@ -68,7 +69,7 @@ class RecordListField(AnswerField):
         self.fields = RECORD_FIELDS[question.type]
         self.table = QTableWidget(0, len(self.fields), self)
         self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
-        self.table.setAccessibleName(question.label)
+        self.table.setAccessibleName(question_label(question))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

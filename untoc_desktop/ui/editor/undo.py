@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...errors import UntocError
 from ...i18n import N_, _
+from ...questionnaire import display
 from ...questionnaire.model import Question
 from .answer_widgets import AnswerField, TextField
 
@@ -67,7 +68,7 @@ def describe_change(question: Question, old: Any, new: Any) -> str:  # noqa: ANN
         title = _record_title(changed)
         return _("Edit {kind} “{title}”").format(kind=_(kind), title=title) if title else \
             _("Edit {kind}").format(kind=_(kind))
-    return _("Change “{question}”").format(question=_short(_(question.label)))
+    return _("Change “{question}”").format(question=_short(display.question_label(question)))
 
 
 class AnswerChange(QUndoCommand):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ...i18n import _, interface_language
+from ...questionnaire import display
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Definition, Instrument, Paragraph
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...validation import CompletenessReport
@@ -269,9 +270,9 @@ class ProvisionTreeModel(QAbstractItemModel):
         if isinstance(provision, Instrument):
             return _(INSTRUMENT_SHORT_NAMES.get(provision.code, provision.code))
         if isinstance(provision, Article):
-            return _("Art. {number} {title}").format(number=provision.number, title=provision.title)
+            return _("Art. {number} {title}").format(number=provision.number, title=display.article_title(provision))
         assert isinstance(provision, Paragraph)
-        return _("{ref} {label}").format(ref=provision.ref, label=provision.label)
+        return _("{ref} {label}").format(ref=provision.ref, label=display.paragraph_label(provision))
 
     @staticmethod
     def _state(applicable: bool, answered: int, required: int) -> str:
@@ -290,7 +291,12 @@ class ProvisionTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: _Node, applicable: bool, answered: int, required: int) -> str:
         provision = node.provision
-        title = provision.title if isinstance(provision, (Instrument, Article)) else self._title(node)
+        if isinstance(provision, Instrument):
+            title = display.instrument_title(provision)
+        elif isinstance(provision, Article):
+            title = display.article_title(provision)
+        else:
+            title = self._title(node)
         if isinstance(provision, Paragraph):
             title += "\n" + _("Obligation: {label}").format(label=obligation_label(provision.obligation,
                                                                                    interface_language()))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPlainTextEdit
 
 from ...i18n import _
+from ...questionnaire import display
 from ..editor.find_replace import FindReplaceDialog
 from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
 from ..dialogs.word_count_dialog import WordCountDialog
@@ -228,7 +229,7 @@ class DeskCommands(QObject):
             return self.show_guide()
         definition = self.window.session.definition
         question = definition.question(question_id)
-        dialog = HelpDialog(_("Help: {question}").format(question=_(question.label)),
+        dialog = HelpDialog(_("Help: {question}").format(question=display.question_label(question)),
                             question_help_html(definition, question), self.window)
         dialog.show()
         return dialog

@@ -17,6 +17,7 @@ from ...draft import DRAFT_SUFFIX, Draft, DraftInfo
 from ...draft.safety import SidecarError
 from ...errors import DefinitionError, UntocError
 from ...i18n import N_, _
+from ...questionnaire import display
 from ..editor.applicability import APPLICABILITY_PROPERTY
 from .encrypted_copies import ENCRYPTED_FILTER, OPEN_FILTER, is_encrypted_copy
 from ..models.navigation import ProvisionRole
@@ -39,7 +40,8 @@ class FileCommands(_Base):
         """Ask what the new draft is about and where to save it, then create and open it."""
         defaults = {key: str(self._settings.value(f"new_draft/{key}", "")) for key in ("organization", "author")}
         dialog = NewDraftDialog(self._available_clusters, self._interface_language, defaults, self,
-                                provisional_notes=self._provisional_notes(), table=self.questionnaire.states_table)
+                                provisional_notes=self._provisional_notes(), cluster_titles=self._cluster_titles(),
+                                table=self.questionnaire.states_table)
         if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
             return False
         info = dialog.draft_info()
@@ -52,6 +54,15 @@ class FileCommands(_Base):
             return False
         return self.create_draft(Path(path), info, dialog.applicability())
 
+    def _cluster_titles(self) -> dict[int, str]:
+        titles = {}
+        for cluster in self._available_clusters:
+            try:
+                titles[cluster] = display.cluster_title(self._definition_for_cluster(cluster))
+            except DefinitionError:
+                continue
+        return titles
+
     def _provisional_notes(self) -> dict[int, str]:
         notes = {}
         for cluster in self._available_clusters:
@@ -60,7 +71,7 @@ class FileCommands(_Base):
             except DefinitionError:
                 continue
             if definition.provisional:
-                notes[cluster] = definition.provisional_note or _("not yet confirmed.")
+                notes[cluster] = display.provisional_note(definition) or _("not yet confirmed.")
         return notes
 
     def create_draft(self, path: Path, info: DraftInfo, applicability: dict | None = None) -> bool:
@@ -187,7 +198,8 @@ class FileCommands(_Base):
         if self.session is None:
             return False
         dialog = NewDraftDialog(self._available_clusters or [self.session.info.cluster], self._interface_language,
-                                parent=self, table=self.questionnaire.states_table)
+                                parent=self, cluster_titles={self.session.info.cluster: display.cluster_title(
+                                    self.session.definition)}, table=self.questionnaire.states_table)
         dialog.show_existing(self.session.info, self.session.draft.property(APPLICABILITY_PROPERTY))
         return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(
             dialog.draft_info(), dialog.applicability())

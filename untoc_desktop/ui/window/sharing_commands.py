@@ -33,6 +33,7 @@ from ...answers import check_answer
 from ...draft import DRAFT_SUFFIX
 from ...errors import UntocError
 from ...i18n import _, ngettext
+from ...questionnaire import display
 from ...questionnaire.model import Definition
 from ...sharing.cloud import conflicted_copies
 from ...sharing.conflicts import open_conflicts, resolve
@@ -61,7 +62,7 @@ class SendCopyDialog(QDialog):
         self.articles = QListWidget(self)
         for instrument in definition.instruments:
             for article in instrument.articles:
-                item = QListWidgetItem(f"{instrument.code} {article.number}. {article.title}", self.articles)
+                item = QListWidgetItem(f"{instrument.code} {article.number}. {display.article_title(article)}", self.articles)
                 item.setData(Qt.ItemDataRole.UserRole, article.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
@@ -341,7 +342,7 @@ class SharingCommands(QObject):
         if window.autosave is not None:
             window.autosave.flush()
         try:
-            title = session.definition.question(question_id).label
+            title = display.question_label(session.definition.question(question_id))
         except KeyError:
             title = question_id
 
