@@ -109,7 +109,7 @@ class SentSubmissionsDialog(QDialog):
             if not changed:
                 self.changes.setPlainText(_("Nothing changed in the draft since this submission was recorded."))
             else:
-                labels = {q.id: display.question_label(q) for p in self._session.definition.paragraphs() for q in p.questions}
+                labels = {q.id: display.question_label(q) for q in self._session.definition.questions()}
                 lines = [f"{labels.get(q, q)} [{q}]" for q in changed]
                 self.changes.setPlainText(
                     _("Changed in the draft since then ({count}):").format(count=len(changed)) + "\n" + "\n".join(lines)

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ...questionnaire.model import Question
 from ...questionnaire.display import choices
+from ...questionnaire.model import Question
 from ...questionnaire.types import RECORD_FIELDS
 from .answer_widgets import AnswerField, ChoiceField, DateField, MultiChoiceField, NumberField, TextField
 from .record_table import RecordListField

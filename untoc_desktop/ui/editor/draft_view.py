@@ -158,7 +158,8 @@ class DraftView(QWidget):
                                lambda question, value: autosave.save_now(question, lambda: value),
                                self.focus_question, self)
         definition = session.definition
-        self.provisional_banner = ProvisionalBanner(display.provisional_note(definition), self) if definition.provisional else None
+        self.provisional_banner = (ProvisionalBanner(display.provisional_note(definition), self)
+                                   if definition.provisional else None)
 
         navigator = QWidget(self)
         filter_row = QHBoxLayout()
