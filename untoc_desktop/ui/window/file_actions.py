@@ -110,7 +110,7 @@ class FileCommands(_Base):
         except UntocError as exc:
             self._warn(_("The draft cannot be opened"), str(exc))
             return False
-        if not self._switch_to(opened.draft, opened.definition):
+        if not self._switch_to(opened):
             return False
         if opened.read_only and self.draft_view is not None:
             self.draft_view.set_read_only(opened.read_only_reason or _("This draft is open read-only."))
