@@ -23,14 +23,14 @@ def registry(tmp_path):
 
 @pytest.fixture
 def workspace(tmp_path, draft_info, cluster1, registry):
-    path = Workspace.create(tmp_path / "veridia", draft_info, cluster1,
+    path = Workspace.create(tmp_path / "veridia.untoc", draft_info, cluster1,
                             {"TIP": protocol_choice(True, True, origin="shipped")})
     ws = Workspace.open(path, registry, lock=True)
     yield ws
     ws.close()
 
 
-def test_create_adds_the_suffix_and_records_the_protocol_choice(workspace, cluster1):
+def test_create_records_the_definition_and_the_protocol_choice(workspace, cluster1):
     assert workspace.path.name == "veridia.untoc"
     assert workspace.info.definition_id == cluster1.id
     assert workspace.applicability() == {"TIP": protocol_choice(True, True, origin="shipped")}
@@ -178,3 +178,22 @@ def test_a_file_that_is_not_a_draft_is_refused_untouched(tmp_path, registry):
     with pytest.raises(Exception):  # noqa: B017
         Workspace.open(other, registry)
     assert other.read_bytes() == before
+
+
+def test_the_command_line_opens_drafts_through_the_workspace(tmp_path, draft_info, cluster1, monkeypatch, capsys):
+    from untoc_desktop import cli
+
+    path = Workspace.create(tmp_path / "veridia.untoc", draft_info, cluster1)
+    opened = []
+    original = Workspace.from_opened.__func__
+
+    def spy(cls, opened_draft):
+        workspace = original(cls, opened_draft)
+        opened.append(workspace)
+        return workspace
+
+    monkeypatch.setattr(Workspace, "from_opened", classmethod(spy))
+    cli.main(["validate", str(path)])
+    cli.main(["export", str(path), "--format", "docx", "-o", str(tmp_path / "out.docx")])
+    assert [w.path for w in opened] == [path, path]
+    assert (tmp_path / "out.docx").exists()

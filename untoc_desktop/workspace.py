@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -126,7 +126,7 @@ class Workspace:
     @staticmethod
     def create(path: str | Path, info: DraftInfo, definition: Definition,
                applicability: Applicability | None = None) -> Path:
-        """Create a new draft file for ``definition`` (``.untoc`` added when missing); it is not opened.
+        """Create a new draft file for ``definition`` at ``path`` (as given); it is not opened.
 
         Args:
             path: the new file; never an existing one.
@@ -139,7 +139,7 @@ class Workspace:
         Raises:
             DraftExistsError: the file exists. DraftFileError: it could not be written (nothing is left).
         """
-        path = with_draft_suffix(Path(path))
+        path = Path(path)
         info = replace(info, definition_id=definition.id, definition_version=definition.version)
         draft = Draft.create(path, info)
         try:
@@ -181,6 +181,16 @@ class Workspace:
         except BaseException:
             opened.draft.close()
             raise
+
+    @staticmethod
+    def read_info(path: str | Path) -> DraftInfo:
+        """What the draft at ``path`` is about, read without writing or locking it.
+
+        Raises:
+            UntocError: the file is not a draft this version can read.
+        """
+        with Draft.open(path, read_only=True) as draft:
+            return draft.info
 
     def close(self) -> None:
         """Release the draft file and its lock."""
@@ -381,6 +391,18 @@ class Workspace:
         report = merge_into(self.draft, theirs_path, kinds=question_kinds(self.definition))
         return report, self.reload()
 
+    def merged_fingerprints(self) -> set[str]:
+        """Fingerprints of the copies already merged into the draft."""
+        from .sharing.merge import merged_fingerprints
+
+        return merged_fingerprints(self.draft)
+
+    def send_copy(self, target: str | Path, colleague: str, articles: Iterable[str] = ()) -> Path:
+        """Write a copy for ``colleague`` (see :func:`untoc_desktop.sharing.send_copy.send_copy`); returns its path."""
+        from .sharing.send_copy import send_copy
+
+        return send_copy(self.draft, target, colleague, tuple(articles))
+
     # -- letters, recipients, sender, sent -------------------------------------------
 
     def letters(self) -> list[LetterEntry]:
@@ -431,6 +453,34 @@ class Workspace:
         from .letters.letter_log import create_letter
 
         return create_letter(self.draft, self.definition, options, out, fmt, template), Changes(letters=True)
+
+    def mark_letter_sent(self, reference: str, sent_on: Any, channel: str) -> tuple[LetterEntry, Changes]:
+        """Record that the letter ``reference`` was sent on ``sent_on`` (a date) by ``channel``
+        (see :func:`untoc_desktop.letters.letter_log.letter_sent`)."""
+        from .letters.letter_log import letter_sent
+
+        return letter_sent(self.draft, reference, sent_on, channel), Changes(letters=True, sent=True)
+
+    def export_and_record(self, snapshot: Snapshot, out_path: Path, fmt: str, **options: Any) -> tuple[SentEntry, Changes]:
+        """Export ``snapshot`` (taken with :meth:`snapshot`), sign it when an identity is given, and record it
+        in the register; see :func:`untoc_desktop.submissions.export_and_record` for ``options``.
+
+        May run on a worker thread: the answers come from the snapshot, only the register is written.
+        """
+        from .submissions import export_and_record
+
+        entry = export_and_record(self.draft, snapshot.definition, out_path, fmt, answers=snapshot.answers,
+                                  open_conflicts=snapshot.open_conflicts, **options)
+        return entry, Changes(sent=True)
+
+    def record_signature(self, signed_path: Path, source_sha256: str, signatory: str, *, recipient: str = "",
+                         channel: str = "") -> tuple[SentEntry | None, Changes]:
+        """Record a counter-signed PDF in the register (see :func:`untoc_desktop.submissions.record_signature`)."""
+        from .submissions import record_signature
+
+        entry = record_signature(self.draft, signed_path, source_sha256, signatory, recipient=recipient,
+                                 channel=channel)
+        return entry, Changes(sent=entry is not None)
 
     def record_sent(self, entry: SentEntry) -> tuple[SentEntry, Changes]:
         """Record a file sent (exported or signed submission) in the register (one transaction)."""

@@ -78,7 +78,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.draft_view: DraftView | None = None
         self.exporter = SubmissionExporter(self, export_function, self._show_status, self._warn)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
-        self.safety = DraftSafety(self, lambda: self.session.draft if self.session else None, self.open_draft,
+        self.safety = DraftSafety(self, lambda: self.session.workspace if self.session else None, self.open_draft,
                                   backups_root)
 
         self.welcome = WelcomePage(self)
