@@ -167,8 +167,9 @@ def _cmd_definitions(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from .draft import Draft, DraftInfo
+    from .draft import DraftInfo
     from .questionnaire.registry import DefinitionRegistry
+    from .workspace import Workspace
 
     definition = DefinitionRegistry().for_cluster(args.cluster)
     info = DraftInfo(
@@ -181,8 +182,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         definition_id=definition.id,
         definition_version=definition.version,
     )
-    with Draft.create(args.file, info) as draft:
-        print(f"Created {draft.path} (cluster {args.cluster}, draft {draft.info.draft_uuid}).")
+    path = Workspace.create(args.file, info, definition)
+    print(f"Created {path} (cluster {args.cluster}, draft {Workspace.read_info(path).draft_uuid}).")
     return EXIT_OK
 
 
@@ -190,13 +191,13 @@ _break_lock = False
 
 
 def _open(path: Path, write: bool = True) -> tuple[Any, Definition]:
-    """Open a draft for a command; returns (draft, definition). See :func:`_open_submission`."""
-    opened = _open_submission(path, write)
-    return opened.draft, opened.definition
+    """Open a draft for a command; returns (draft, definition) of the workspace. See :func:`_open_submission`."""
+    workspace = _open_submission(path, write)
+    return workspace.draft, workspace.definition
 
 
 def _open_submission(path: Path, write: bool = True) -> Any:
-    """Open a draft for a command.
+    """Open a draft for a command: a :class:`~untoc_desktop.workspace.Workspace` (the window's opening path).
 
     Commands that write take the draft's lock, as the window does, so a crash of the
     command line is recognised as a crash. ``write=False`` (validate, export) opens
@@ -204,15 +205,17 @@ def _open_submission(path: Path, write: bool = True) -> Any:
     rollback of a save interrupted by a crash, which SQLite must do before reading.
     """
     from .errors import DraftLockedError
-    from .opening import open_draft
+    from .workspace import Workspace
 
     if _break_lock:
         print(f"untoc: --break-lock: taking over the lock of {path.name}; if the draft is still open in another "
               "program, what is typed there after this moment may be lost.", file=sys.stderr)
-    opened = open_draft(path, read_only=not write, lock=True, break_lock=_break_lock)
+    workspace = Workspace.open(path, read_only=not write, lock=True, break_lock=_break_lock)
+    opened = workspace.opened
+    assert opened is not None
     if write and opened.read_only and opened.lock_can_be_broken:
         holder = opened.lock_holder
-        opened.draft.close()
+        workspace.close()
         raise DraftLockedError(
             f"{path.name} is open in untoc_desktop on {holder.host} (process {holder.pid}, by {holder.user or '?'} "
             f"since {holder.opened_at}); this computer cannot tell whether it still runs, so nothing was written. "
@@ -226,7 +229,7 @@ def _open_submission(path: Path, write: bool = True) -> Any:
             f"(was {opened.upgraded_from}): " + "; ".join(opened.carry_over.describe()),
             file=sys.stderr,
         )
-    return opened
+    return workspace
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -241,14 +244,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .questionnaire.upgrade import archived_answers
-    from .sharing.conflicts import open_conflict_ids
-    from .validation import check_completeness
 
-    opened = _open_submission(args.file, write=False)
-    with opened.draft as draft:
-        answers, definition = opened.answers(), opened.definition
-        report = check_completeness(definition, answers, draft.info.protocols, open_conflict_ids(draft))
-        archived = archived_answers(definition, answers)
+    with _open_submission(args.file, write=False) as workspace:
+        report, snapshot = workspace.report, workspace.snapshot()
+        archived = archived_answers(snapshot.definition, dict(snapshot.answers))
     status = EXIT_OK if report.complete else EXIT_INCOMPLETE
     try:
         _print_validation(args, report, archived)
@@ -298,21 +297,20 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
 def _cmd_export(args: argparse.Namespace) -> int:
     from .documents import export_submission
     from .errors import DraftLockedError
-    from .sharing.conflicts import open_conflict_ids
-    from .submissions import export_and_record
 
     try:  # an export is recorded in the register of what was sent, with a snapshot to export again
-        opened = _open_submission(args.file, write=True)
+        workspace = _open_submission(args.file, write=True)
     except DraftLockedError:  # open on another computer: export what is saved, without recording it
-        opened = _open_submission(args.file, write=False)
-    with opened.draft as draft:
-        definition = opened.definition
-        if not draft.read_only:
-            # (open merge conflicts are read from the draft there: the export then says it is a draft)
-            entry = export_and_record(draft, definition, args.output, args.format, language=args.language)
+        workspace = _open_submission(args.file, write=False)
+    with workspace:
+        snapshot = workspace.snapshot()
+        if not workspace.read_only:
+            # (open merge conflicts come with the snapshot: the export then says it is a draft)
+            entry, _changes = workspace.export_and_record(snapshot, args.output, args.format, language=args.language)
             print(f"Exported {args.output} (register entry {entry.number}, SHA-256 {entry.sha256}).")
             return EXIT_OK
-        info, answers, conflicts = draft.info, opened.answers(), open_conflict_ids(draft)
+    definition, info, answers, conflicts = (snapshot.definition, snapshot.info, dict(snapshot.answers),
+                                            snapshot.open_conflicts)
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language,
                             open_conflicts=conflicts)
     print(f"Exported {out}.")

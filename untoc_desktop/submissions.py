@@ -175,6 +175,8 @@ def export_and_record(
     channel: str = "",
     progress: Any = None,
     is_cancelled: Any = None,
+    answers: Mapping[str, Any] | None = None,
+    open_conflicts: Sequence[str] | None = None,
 ) -> SentEntry:
     """Export the draft's submission, sign it when an identity is given, and record it in the register.
 
@@ -196,6 +198,8 @@ def export_and_record(
         channel: how it is sent (e-mail, post...), when known.
         progress: called as ``progress(done, total)`` during the export.
         is_cancelled: polled during the export; True stops it (nothing written, nothing recorded).
+        answers, open_conflicts: what to export (a workspace snapshot's answers and open conflicts);
+            read from the draft when not given.
 
     Returns:
         The register entry.
@@ -203,12 +207,13 @@ def export_and_record(
     Raises:
         ExportError, SigningError, DraftFileError: nothing was recorded (and no file is left on a signing error).
     """
-    info, answers = draft.info, draft.answers()
+    info = draft.info
+    answers = dict(answers) if answers is not None else draft.answers()
     language = language or info.language or "en"
     issued_at = issued_at or _dt.datetime.now().astimezone().replace(microsecond=0)
     from .sharing.conflicts import open_conflict_ids
 
-    conflicts = sorted(open_conflict_ids(draft))
+    conflicts = sorted(open_conflicts if open_conflicts is not None else open_conflict_ids(draft))
     snapshot = make_snapshot(
         info, answers, definition, fmt=fmt, language=language, issued_at=issued_at, archived=archived,
         open_conflicts=conflicts,

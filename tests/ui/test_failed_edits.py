@@ -96,7 +96,7 @@ def test_the_crash_message_does_not_call_answers_safe_while_some_are_unsaved(mon
 
 
 def test_a_backup_that_fails_unexpectedly_never_stops_closing(qtbot, window, draft_path, monkeypatch):
-    import untoc_desktop.ui.window.draft_safety as draft_safety
+    import untoc_desktop.workspace as draft_safety  # backups are made through the workspace
 
     window.draft_view.select(PARAGRAPH)
     editor = window.draft_view.current_page().blocks[PRACTICE].field.editor

@@ -8,6 +8,7 @@ from untoc_desktop.draft.register import sent_entries
 from untoc_desktop.signing.identity import create_identity, identities_dir
 from untoc_desktop.signing.verify import verify_pdf
 from untoc_desktop.ui.window.session import DraftSession
+from untoc_desktop.workspace import Workspace
 
 PASSPHRASE = "correct horse battery"
 SHOTS = os.environ.get("UNTOC_SCREENSHOTS")  # a folder to save the dialogs' pictures in, to look at them
@@ -21,7 +22,7 @@ def shot(widget, name):
 @pytest.fixture
 def session(draft, cluster1):
     draft.set_answers({"UNTOC.5.1(b).status": "partly"})
-    s = DraftSession(draft, cluster1)
+    s = DraftSession(Workspace(draft, cluster1))
     yield s
 
 

@@ -520,9 +520,9 @@ class Draft:
             else:
                 record.value, record.updated_at = value, _now()
 
-    def update_info(self, **fields: Any) -> DraftInfo:
+    def update_info(self, properties: Mapping[str, Any] | None = None, **fields: Any) -> DraftInfo:
         """Change descriptive fields (organization, country, country_code, protocols, language, author,
-        definition_id, definition_version).
+        definition_id, definition_version), and store ``properties`` (key -> JSON data) in the same transaction.
 
         Raises:
             ValueError: for a field that cannot be changed.
@@ -540,6 +540,12 @@ class Draft:
             assert record is not None
             for name, value in fields.items():
                 setattr(record, name, sorted(value) if name == "protocols" else value)
+            for key, value in (properties or {}).items():
+                stored = session.get(DraftPropertyRecord, key)
+                if stored is None:
+                    session.add(DraftPropertyRecord(key=key, value=value, updated_at=_now()))
+                else:
+                    stored.value, stored.updated_at = value, _now()
         self._info = self._load_info()
         return self._info
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.register import SentEntry, sent_entries
+from ...draft.register import SentEntry
 from ...errors import UntocError
 from ...i18n import _
 from ...questionnaire import display
@@ -41,7 +41,7 @@ class SentSubmissionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Sent submissions"))
         self._session = session
-        self.entries: list[SentEntry] = sent_entries(session.draft)
+        self.entries: list[SentEntry] = session.workspace.sent_entries()
         headers = [_("#"), _("Date"), _("What"), _("File"), _("Signed by"), _("Recipient"), _("Channel"), _("SHA-256")]
         self.table = QTableWidget(len(self.entries), len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)

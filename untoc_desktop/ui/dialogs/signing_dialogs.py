@@ -313,7 +313,7 @@ class SignExportDialog(QDialog):
         except UntocError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return None
-        from ...submissions import export_and_record, record_signature, sha256_file
+        from ...submissions import sha256_file
 
         session, language = self._session, self.language.currentData()
         recipient, channel = self.recipient.text().strip(), self.channel.text().strip()
@@ -332,8 +332,8 @@ class SignExportDialog(QDialog):
 
             source_sha256 = sha256_file(source)
             sign_pdf(source, output, identity, request)
-            entry = record_signature(
-                session.draft, output, source_sha256, request.signatory, recipient=recipient, channel=channel
+            entry, _changes = session.workspace.record_signature(
+                output, source_sha256, request.signatory, recipient=recipient, channel=channel
             )
             if entry is None:  # a file from outside the register: signed, but there is no snapshot to record
                 from ...draft.register import SentEntry
@@ -341,12 +341,13 @@ class SignExportDialog(QDialog):
                 entry = SentEntry("submission", output.name, "pdf", sha256_file(output), (request.signatory,))
             return entry
 
+        snapshot = session.snapshot()  # taken here, on the window's thread
+
         def op(progress, is_cancelled):
             if source is not None:
                 return countersign(progress, is_cancelled)
-            return export_and_record(
-                session.draft,
-                session.definition,
+            entry, _changes = session.workspace.export_and_record(
+                snapshot,
                 output,
                 fmt,
                 language=language,
@@ -357,6 +358,7 @@ class SignExportDialog(QDialog):
                 progress=progress,
                 is_cancelled=is_cancelled,
             )
+            return entry
 
         self.buttons.setEnabled(False)
         self.operation = BackgroundOperation(

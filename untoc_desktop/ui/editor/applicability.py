@@ -17,12 +17,11 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...applicability import APPLICABILITY_PROPERTY, Applicability, protocol_choice  # noqa: F401 (key re-exported)
 from ...i18n import _
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS
 from ...states_parties import StateParty, StatesPartiesTable
 
-#: Draft property holding the recorded choice.
-APPLICABILITY_PROPERTY = "applicability"
 
 
 def _source_hosts(source_url: str) -> str:
@@ -160,22 +159,18 @@ class ProtocolChoices(QWidget):
         """Codes of the Protocols ticked."""
         return frozenset(code for code, box in self.boxes.items() if box.checkState() == Qt.CheckState.Checked)
 
-    def applicability(self) -> dict[str, dict[str, Any]]:
+    def applicability(self) -> Applicability:
         """The choice to record: Protocol code -> ``{party, source, source_date, origin, confidence, source_url}``.
 
         ``source`` is ``table`` where the box matches a certain cell of the table, else ``user``.
         """
         table_values = self.state.preselected_protocols() if self.state is not None else {}
-        record = {}
+        record: Applicability = {}
         for code in self.boxes:
             party = code in self.chosen()
             from_table = table_values.get(code) is not None and table_values.get(code) == party
-            record[code] = {
-                "party": party,
-                "source": "table" if from_table else "user",
-                "source_date": self.state.source_date if self.state is not None else "",
-                "origin": self.table.origin,
-                "confidence": self.state.confidence if self.state is not None else "",
-                "source_url": self.state.source_url if self.state is not None else "",
-            }
+            record[code] = protocol_choice(
+                party, from_table, source_date=self.state.source_date if self.state is not None else "",
+                origin=self.table.origin, confidence=self.state.confidence if self.state is not None else "",
+                source_url=self.state.source_url if self.state is not None else "")
         return record

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import Recipient, delete_recipient, recipients, restore_recipient, save_recipient
-from ...draft.store import Draft
+from ...draft.correspondence import Recipient
 from ...errors import UntocError
 from ...i18n import _
-from ...letters import Sender, save_sender, sender_of
+from ...letters import Sender
 from ...letters.context import next_reference
 from ...letters.wording import FORM_OF_ADDRESS_LABELS as FORM_LABELS
+from ...workspace import Workspace
 
 
 class AddressBookDialog(QDialog):
@@ -41,14 +41,14 @@ class AddressBookDialog(QDialog):
     unsaved changes asks first; a deleted recipient can be brought back with Undo.
 
     Args:
-        draft: the open draft.
+        workspace: the open draft.
         parent: parent widget.
     """
 
-    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Address book"))
-        self._draft = draft
+        self._workspace = workspace
         self.entries = QListWidget(self)
         self.entries.setAccessibleName(_("Recipients"))
         self.name, self.title, self.agency = (QLineEdit(self) for _i in range(3))
@@ -140,7 +140,7 @@ class AddressBookDialog(QDialog):
         self._switching = True
         try:
             self.entries.clear()
-            for recipient in recipients(self._draft):
+            for recipient in self._workspace.recipients():
                 label = recipient.name + (f" — {_('focal point')}" if recipient.is_focal_point else "")
                 item = QListWidgetItem(label, self.entries)
                 item.setData(256, recipient)
@@ -211,7 +211,7 @@ class AddressBookDialog(QDialog):
                               self.focal_point.isChecked(), self._current_uuid,
                               self.form_of_address.currentData())
         try:
-            saved = save_recipient(self._draft, recipient)
+            saved, _changes = self._workspace.save_recipient(recipient)
         except UntocError as exc:
             QMessageBox.warning(self, _("The recipient was not saved"), str(exc))
             return None
@@ -226,7 +226,7 @@ class AddressBookDialog(QDialog):
         if not self._current_uuid:
             return None
         try:
-            removed = delete_recipient(self._draft, self._current_uuid)
+            removed, _changes = self._workspace.delete_recipient(self._current_uuid)
         except UntocError as exc:
             QMessageBox.warning(self, _("The recipient was not deleted"), str(exc))
             return None
@@ -242,7 +242,7 @@ class AddressBookDialog(QDialog):
         if self._deleted is None:
             return None
         try:
-            restored = restore_recipient(self._draft, self._deleted)
+            restored, _changes = self._workspace.restore_recipient(self._deleted)
         except UntocError as exc:
             QMessageBox.warning(self, _("The recipient was not restored"), str(exc))
             return None
@@ -290,16 +290,16 @@ class SenderDialog(QDialog):
     digits), with an example of the next numbers; Enter saves.
 
     Args:
-        draft: the open draft.
+        workspace: the open draft.
         parent: parent widget.
     """
 
-    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Sender details"))
-        self._draft = draft
-        sender = sender_of(draft)
-        self.organization = QLineEdit(draft.info.organization, self, readOnly=True)
+        self._workspace = workspace
+        sender = workspace.sender()
+        self.organization = QLineEdit(workspace.info.organization, self, readOnly=True)
         self.address = QPlainTextEdit(sender.address, self)
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(80)
@@ -371,7 +371,7 @@ class SenderDialog(QDialog):
     def accept(self) -> None:
         """Save, or keep the dialog open with the reason when the details cannot be stored."""
         try:
-            save_sender(self._draft, self.sender())
+            self._workspace.save_sender(self.sender())
         except UntocError as exc:
             QMessageBox.warning(self, _("The sender details were not saved"), str(exc))
             return

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import LetterEntry, letters, recipients
-from ...draft.store import Draft
+from ...draft.correspondence import LetterEntry
 from ...errors import UntocError
 from ...i18n import N_, _
-from ...letters import letter_sent, regenerate_letter
+from ...letters import regenerate_letter
+from ...workspace import Workspace
 from .common import FILE_FILTERS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
 COLUMNS = (N_("Reference"), N_("Kind"), N_("Recipient"), N_("Language"), N_("Created"), N_("Sent"))
@@ -62,14 +62,14 @@ class LetterLogDialog(QDialog):
     """The draft's letters, oldest first.
 
     Args:
-        draft: the open draft.
+        workspace: the open draft.
         parent: parent widget.
     """
 
-    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Letter log"))
-        self._draft = draft
+        self._workspace = workspace
         self.entries: list[LetterEntry] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
@@ -94,8 +94,8 @@ class LetterLogDialog(QDialog):
 
     def reload(self) -> None:
         """Read the log again."""
-        names = {r.recipient_uuid: r.name for r in recipients(self._draft)}
-        self.entries = letters(self._draft)
+        names = {r.recipient_uuid: r.name for r in self._workspace.recipients()}
+        self.entries = self._workspace.letters()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             created = entry.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.created_at else ""
@@ -122,7 +122,7 @@ class LetterLogDialog(QDialog):
         if row is None:
             return
         entry = self.entries[row]
-        suggested = self._draft.path.parent / (entry.reference.replace("/", "-") + ".pdf")
+        suggested = self._workspace.path.parent / (entry.reference.replace("/", "-") + ".pdf")
         path, selected = QFileDialog.getSaveFileName(self, _("Save the letter again as"), str(suggested),
                                                      f"{_(FILE_FILTERS['pdf'])};;{_(FILE_FILTERS['docx'])}")
         if path:
@@ -150,7 +150,7 @@ class LetterLogDialog(QDialog):
     def mark_sent(self, row: int, sent_on: _dt.date, channel: str) -> bool:
         """Record that the letter of ``row`` was sent; False (after a message) on failure."""
         try:
-            letter_sent(self._draft, self.entries[row].reference, sent_on, channel)
+            self._workspace.mark_letter_sent(self.entries[row].reference, sent_on, channel)
         except UntocError as exc:
             QMessageBox.warning(self, _("The letter was not marked as sent"), str(exc))
             return False

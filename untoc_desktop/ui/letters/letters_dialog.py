@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import LetterEntry, letters, recipients
+from ...draft.correspondence import LetterEntry
 from ...errors import UntocError
 from ...i18n import _
-from ...letters import FIELDS, KINDS, LetterOptions, build_letter, check_template, create_letter, letter_text, sender_of
+from ...letters import FIELDS, KINDS, LetterOptions, check_template, letter_text
 from ..window.session import DraftSession
 from .common import FILE_FILTERS, FORM_LABELS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
@@ -51,32 +51,32 @@ class NewLetterDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("New letter"))
         self._session = session
-        draft = session.draft
+        workspace = session.workspace
         self.kind = QComboBox(self)
         for kind in KINDS:
             self.kind.addItem(_(KIND_LABELS[kind]), kind)
         self.recipient = QComboBox(self)
         self.recipient.addItem(_("First focal point in the address book"), "")
-        for person in recipients(draft):
+        for person in workspace.recipients():
             self.recipient.addItem(", ".join(p for p in (person.name, person.title, person.agency) if p),
                                    person.recipient_uuid)
         self.language = QComboBox(self)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(draft.info.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(workspace.info.language)))
         self.form_of_address = QComboBox(self)
         for form, label in FORM_LABELS.items():
             self.form_of_address.addItem(_(label), form)
         # Each recipient's stored form of address is offered first; the user can still change it.
-        forms = {person.recipient_uuid: person.form_of_address for person in recipients(draft)}
-        focal = next((p for p in recipients(draft) if p.is_focal_point), None)
+        forms = {person.recipient_uuid: person.form_of_address for person in workspace.recipients()}
+        focal = next((p for p in workspace.recipients() if p.is_focal_point), None)
         forms[""] = focal.form_of_address if focal is not None else "neutral"
         self.recipient.currentIndexChanged.connect(lambda _i: self.form_of_address.setCurrentIndex(
             max(0, self.form_of_address.findData(forms.get(self.recipient.currentData() or "", "neutral")))))
         self.form_of_address.setCurrentIndex(max(0, self.form_of_address.findData(forms[""])))
         self.salutation = QLineEdit(self)
         self.salutation.setPlaceholderText(_("Optional, e.g. Madame la Directrice,"))
-        sender = sender_of(draft)
+        sender = workspace.sender()
         self.signatory = QLineEdit(sender.signatory, self)
         self.signatory_title = QLineEdit(sender.signatory_title, self)
         self.date = QDateEdit(QDate.currentDate(), self)
@@ -84,7 +84,7 @@ class NewLetterDialog(QDialog):
         self.attachment = QLineEdit(self)
         self.attachment_button = QPushButton(_("Choose…"), self)
         self.recalls = QComboBox(self)
-        for entry in letters(draft):
+        for entry in workspace.letters():
             self.recalls.addItem(f"{entry.reference} — {_(KIND_LABELS.get(entry.kind, entry.kind))}", entry.reference)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText(_("Shipped template"))
@@ -175,7 +175,7 @@ class NewLetterDialog(QDialog):
             except UntocError as exc:
                 self.template_status.setText(str(exc))
         try:
-            letter = build_letter(self._session.draft, self._session.definition, self.options())
+            letter = self._session.workspace.build_letter(self.options())
         except UntocError as exc:
             self.preview.setPlainText(str(exc))
             return
@@ -208,8 +208,9 @@ class NewLetterDialog(QDialog):
             path = path.with_name(f"{path.name}.{fmt}")
         try:
             with busy_cursor():
-                letter, entry = create_letter(self._session.draft, self._session.definition, self.options(), path,
-                                              fmt, self.template_path())
+                (letter, entry), changes = self._session.workspace.create_letter(self.options(), path, fmt,
+                                                                                 self.template_path())
+            self._session.announce(changes)
         except UntocError as exc:
             QMessageBox.warning(self, _("The letter was not written"), str(exc))
             return None
@@ -273,21 +274,21 @@ class LettersMenu(QMenu):
         from .address_book_dialog import AddressBookDialog
 
         session = self._session()
-        return self._open(AddressBookDialog(session.draft, self.parentWidget())) if session else None
+        return self._open(AddressBookDialog(session.workspace, self.parentWidget())) if session else None
 
     def sender_details(self) -> QDialog | None:
         """Open the sender details."""
         from .address_book_dialog import SenderDialog
 
         session = self._session()
-        return self._open(SenderDialog(session.draft, self.parentWidget())) if session else None
+        return self._open(SenderDialog(session.workspace, self.parentWidget())) if session else None
 
     def letter_log(self) -> QDialog | None:
         """Open the letter log."""
         from .letter_log_dialog import LetterLogDialog
 
         session = self._session()
-        return self._open(LetterLogDialog(session.draft, self.parentWidget())) if session else None
+        return self._open(LetterLogDialog(session.workspace, self.parentWidget())) if session else None
 
     @staticmethod
     def _open(dialog: QDialog) -> QDialog:

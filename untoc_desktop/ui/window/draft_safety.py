@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft import DRAFT_SUFFIX, Draft
-from ...draft.backups import Backup, list_backups, make_backup, restore_backup
+from ...draft import DRAFT_SUFFIX
+from ...draft.backups import Backup, restore_backup
 from ...draft.backups import backups_root as default_backups_root
 from ...draft.safety import SidecarError, recover_copy
+from ...workspace import Workspace
 from ...errors import UntocError
 from ...i18n import _
 from ...opening import OpenedDraft
@@ -76,16 +77,16 @@ class DraftSafety(QObject):
 
     Args:
         window: parent for dialogs.
-        current_draft: returns the open draft, or None.
+        current_workspace: returns the open draft's workspace, or None.
         open_path: opens a draft file in the window (returns True on success).
         backups_root: where backups are kept (tests pass a temporary folder).
     """
 
-    def __init__(self, window: QWidget, current_draft: Callable[[], Draft | None],
+    def __init__(self, window: QWidget, current_workspace: Callable[[], Workspace | None],
                  open_path: Callable[[Path], bool], backups_root: Path | None = None) -> None:
         super().__init__(window)
         self._window = window
-        self._current_draft = current_draft
+        self._current_workspace = current_workspace
         self._open_path = open_path
         # Resolved now, not when a backup is made: a backup made while the window closes at the end of
         # a session (or of a test run) must go where this window was told, never elsewhere.
@@ -104,11 +105,11 @@ class DraftSafety(QObject):
 
     def backup_now(self) -> Backup | None:
         """Back up the open draft; a failure is shown in the status bar only (the draft itself is fine)."""
-        draft = self._current_draft()
-        if draft is None:
+        workspace = self._current_workspace()
+        if workspace is None:
             return None
         try:
-            backup = make_backup(draft, self._root)
+            backup = workspace.backup(self._root)
         except UntocError as exc:
             self._status(str(exc))
             return None
@@ -127,8 +128,8 @@ class DraftSafety(QObject):
 
     def backups(self) -> list[Backup]:
         """Backups of the open draft, newest first."""
-        draft = self._current_draft()
-        return [] if draft is None else list_backups(draft, self._root)
+        workspace = self._current_workspace()
+        return [] if workspace is None else workspace.backups(self._root)
 
     def restore_dialog(self) -> bool:
         """File > Restore from backup: choose a backup, save it as a new draft and open it."""
@@ -140,9 +141,9 @@ class DraftSafety(QObject):
         dialog = BackupListDialog(backups, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return False
-        draft = self._current_draft()
-        assert draft is not None
-        suggested = draft.path.with_name(f"{draft.path.stem} (restored){DRAFT_SUFFIX}")
+        workspace = self._current_workspace()
+        assert workspace is not None
+        suggested = workspace.path.with_name(f"{workspace.path.stem} (restored){DRAFT_SUFFIX}")
         path, _selected = QFileDialog.getSaveFileName(self._window, _("Save the restored draft as"), str(suggested),
                                                       _("untoc drafts (*.untoc)"))
         return bool(path) and self.restore(dialog.chosen(), Path(path))  # type: ignore[arg-type]

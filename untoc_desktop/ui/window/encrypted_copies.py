@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft import Draft
+from ...workspace import Workspace
 from ...encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas
 from ...encryption.keys import load_personal_identity
 from ...encryption.organisation import open_copy_to_draft, recipients_for, recovery_identity
@@ -74,8 +74,7 @@ def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -
     same_draft = False
     if own is not None:
         try:
-            with Draft.open(decrypted, read_only=True) as received:
-                same_draft = received.info.draft_uuid == own.info.draft_uuid
+            same_draft = Workspace.read_info(decrypted).draft_uuid == own.info.draft_uuid
         except UntocError:
             same_draft = False
     if same_draft:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from ...draft.register import SentEntry, record_sent
+from ...draft.register import SentEntry
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
 from ...submissions import make_snapshot, sha256_file
@@ -141,7 +141,8 @@ class SubmissionExporter(QObject):
         """
         if self.operation is not None:
             return None
-        definition, info, answers = session.definition, session.info, session.answers()
+        snapshot = session.snapshot()  # one immutable picture: what is exported is what is recorded
+        definition, info, answers = snapshot.definition, snapshot.info, dict(snapshot.answers)
         export_function = self.export_function
         extra: dict[str, Any] = {"archived": archived} if archived else {}
         if session.report.open_conflicts:  # merge conflicts still open: the export says it is a draft
@@ -178,8 +179,9 @@ class SubmissionExporter(QObject):
         session, snapshot = self._pending
         try:
             digest = sha256_file(path)
-            record_sent(session.draft, SentEntry(kind="submission", file_name=path.name, format=snapshot["export"]["format"],
-                                                 sha256=digest, snapshot={**snapshot, "export_sha256": digest}))
+            session.workspace.record_sent(SentEntry(kind="submission", file_name=path.name,
+                                                    format=snapshot["export"]["format"], sha256=digest,
+                                                    snapshot={**snapshot, "export_sha256": digest}))
         except UntocError as exc:  # a read-only draft: the file is written, only its record is missing
             self._show_status(_("Submission exported to {path}; not recorded in Sent submissions: {reason}").format(
                 path=path, reason=exc))

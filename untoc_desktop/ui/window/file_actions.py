@@ -7,21 +7,21 @@ settings, recent list, dialogs and messages.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...draft import DRAFT_SUFFIX, Draft, DraftInfo
+from ...applicability import Applicability
+from ...draft import DRAFT_SUFFIX, DraftInfo
 from ...draft.safety import SidecarError
 from ...errors import DefinitionError, UntocError
 from ...i18n import N_, _
 from ...questionnaire import display
-from ..editor.applicability import APPLICABILITY_PROPERTY
 from .encrypted_copies import ENCRYPTED_FILTER, OPEN_FILTER, is_encrypted_copy
 from ..models.navigation import ProvisionRole
 from ..dialogs.new_draft_dialog import NewDraftDialog
+from ...workspace import Workspace, with_draft_suffix
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -74,22 +74,16 @@ class FileCommands(_Base):
                 notes[cluster] = display.provisional_note(definition) or _("not yet confirmed.")
         return notes
 
-    def create_draft(self, path: Path, info: DraftInfo, applicability: dict | None = None) -> bool:
+    def create_draft(self, path: Path, info: DraftInfo, applicability: Applicability | None = None) -> bool:
         """Create a draft file at ``path`` (``.untoc`` added when missing) and open it; False on failure (shown).
 
         ``applicability`` (Protocol -> party, source, table date and origin) is recorded in the draft.
         The new file is then opened exactly as an existing draft is (same lock note, so a
         second running copy shows it read-only).
         """
-        path = Path(path)
-        if path.suffix.lower() != DRAFT_SUFFIX:
-            path = path.with_name(path.name + DRAFT_SUFFIX)
+        path = with_draft_suffix(Path(path))
         try:
-            definition = self._definition_for_cluster(info.cluster)
-            info = replace(info, definition_id=definition.id, definition_version=definition.version)
-            with Draft.create(path, info) as draft:
-                if applicability:
-                    draft.set_property(APPLICABILITY_PROPERTY, applicability)
+            Workspace.create(path, info, self._definition_for_cluster(info.cluster), applicability)
         except UntocError as exc:
             self._warn(_("The draft was not created"), str(exc))
             return False
@@ -121,7 +115,7 @@ class FileCommands(_Base):
         except UntocError as exc:
             self._warn(_("The draft cannot be opened"), str(exc))
             return False
-        if not self._switch_to(opened.draft, opened.definition):
+        if not self._switch_to(opened):
             return False
         if opened.read_only and self.draft_view is not None:
             self.draft_view.set_read_only(opened.read_only_reason or _("This draft is open read-only."))
@@ -179,10 +173,7 @@ class FileCommands(_Base):
             return True
         carried = self.autosave.failed_values()  # text in the window that could not reach the file
         try:
-            self.session.draft.save_copy(path)
-            if carried:
-                with Draft.open(path) as copy:
-                    copy.set_answers(carried)
+            self.session.workspace.save_as(path, carried)
         except UntocError as exc:
             self._warn(_("The copy was not saved"), str(exc))
             return False
@@ -200,19 +191,16 @@ class FileCommands(_Base):
         dialog = NewDraftDialog(self._available_clusters or [self.session.info.cluster], self._interface_language,
                                 parent=self, cluster_titles={self.session.info.cluster: display.cluster_title(
                                     self.session.definition)}, table=self.questionnaire.states_table)
-        dialog.show_existing(self.session.info, self.session.draft.property(APPLICABILITY_PROPERTY))
+        dialog.show_existing(self.session.info, self.session.workspace.applicability())
         return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(
             dialog.draft_info(), dialog.applicability())
 
-    def apply_details(self, info: DraftInfo, applicability: dict | None = None) -> bool:
+    def apply_details(self, info: DraftInfo, applicability: Applicability | None = None) -> bool:
         """Store new draft details (and the Protocol choice) and show the draft again (the Protocols decide what applies)."""
         if self.session is None or self.draft_view is None:
             return False
-        fields = ("organization", "country", "country_code", "protocols", "language", "author")
         try:
-            self.session.draft.update_info(**{name: getattr(info, name) for name in fields})
-            if applicability:
-                self.session.draft.set_property(APPLICABILITY_PROPERTY, applicability)
+            self.session.announce(self.session.workspace.update_details(info, applicability))
         except UntocError as exc:
             self._warn(_("The details were not saved"), str(exc))
             return False

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from ...draft import Draft
 from ...errors import UntocError
 from ...opening import OpenedDraft
+from ...workspace import Workspace
 from ...i18n import N_, _, ngettext
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry
@@ -78,7 +78,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.draft_view: DraftView | None = None
         self.exporter = SubmissionExporter(self, export_function, self._show_status, self._warn)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
-        self.safety = DraftSafety(self, lambda: self.session.draft if self.session else None, self.open_draft,
+        self.safety = DraftSafety(self, lambda: self.session.workspace if self.session else None, self.open_draft,
                                   backups_root)
 
         self.welcome = WelcomePage(self)
@@ -213,14 +213,14 @@ class MainWindow(FileCommands, QMainWindow):
 
     # -- state -----------------------------------------------------------------------
 
-    def _switch_to(self, draft: Draft, definition: Definition) -> bool:
+    def _switch_to(self, opened: OpenedDraft) -> bool:
         if not self._release_current():
-            draft.close()
+            opened.draft.close()
             return False
         try:
-            session = DraftSession(draft, definition, self)  # reads every answer of the file
+            session = DraftSession(Workspace.from_opened(opened), self)  # reads every answer of the file
         except UntocError as exc:  # a value that cannot be used: a message, and the lock released
-            draft.close()
+            opened.draft.close()
             self._warn(_("The draft cannot be opened"), str(exc))
             return False
         self.session = session
@@ -234,7 +234,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
         self.draft_view.banner.save_as_requested.connect(self.save_as)
-        self._recent.add(draft.path)
+        self._recent.add(session.path)
         self._draft_changed()
         self.edit_actions.set_stack(self.draft_view.undo.stack)
         self.desk.draft_opened()

@@ -1,4 +1,8 @@
-"""One open draft as the window sees it: the draft file, its questionnaire and its completeness."""
+"""The open draft as the window sees it: a thin Qt adapter over :class:`untoc_desktop.workspace.Workspace`.
+
+Every read and write goes to the workspace (the one answers cache); the adapter only turns the
+:class:`~untoc_desktop.workspace.Changes` each operation returns into Qt signals.
+"""
 
 from __future__ import annotations
 
@@ -7,103 +11,106 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ...answers import check_answer
-from ...draft import Draft, DraftInfo
+from ...draft import DraftInfo
 from ...questionnaire.model import Definition, Paragraph, Question
-from ...sharing.conflicts import open_conflict_ids
-from ...validation import CompletenessReport, check_completeness, paragraph_answers, paragraph_applies
+from ...validation import CompletenessReport
+from ...workspace import NOTHING, Changes, Snapshot, Workspace
 
 
 class DraftSession(QObject):
-    """An open draft, its questionnaire definition and a cache of its answers.
-
-    Reads come from the cache (plain data); every write goes straight to the
-    draft file in one transaction, then the completeness report is recomputed
-    and :attr:`completeness_changed` is emitted.
+    """An open draft for the window: the workspace, plus signals saying what changed.
 
     Args:
-        draft: the open draft; the session closes it in :meth:`close`.
-        definition: the questionnaire of the draft's cluster.
+        workspace: the open draft and its questionnaire; the session closes it in :meth:`close`.
     """
 
-    #: Emitted with the new :class:`CompletenessReport` after an answer changed.
+    #: Emitted with the new :class:`CompletenessReport` after answers, conflicts or details changed.
     completeness_changed = Signal(object)
+    #: Emitted with the :class:`~untoc_desktop.workspace.Changes` of every operation that changed something.
+    changed = Signal(object)
 
-    def __init__(self, draft: Draft, definition: Definition, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.draft = draft
-        self.definition = definition
-        self._answers: dict[str, Any] = draft.answers()
-        self._conflicts = open_conflict_ids(draft)
-        self._report = check_completeness(definition, self._answers, draft.info.protocols, self._conflicts)
+        self.workspace = workspace
+
+    # -- reading (from the workspace's cache) ---------------------------------------
+
+    @property
+    def draft(self) -> Any:
+        """The open :class:`~untoc_desktop.draft.Draft` (for core functions that take one, and tests)."""
+        return self.workspace.draft
+
+    @property
+    def definition(self) -> Definition:
+        """The questionnaire of the draft."""
+        return self.workspace.definition
 
     @property
     def path(self) -> Path:
         """The draft file."""
-        return self.draft.path
+        return self.workspace.path
 
     @property
     def info(self) -> DraftInfo:
         """What the draft is about."""
-        return self.draft.info
+        return self.workspace.info
+
+    @property
+    def read_only(self) -> bool:
+        """True when the draft is open read-only."""
+        return self.workspace.read_only
 
     @property
     def report(self) -> CompletenessReport:
         """Completeness of the stored answers."""
-        return self._report
+        return self.workspace.report
 
     def answers(self) -> dict[str, Any]:
         """A copy of every stored answer: question id -> value."""
-        return dict(self._answers)
+        return self.workspace.answers()
 
     def answer(self, question_id: str) -> Any:
         """The stored value of one question, or ``None``."""
-        return self._answers.get(question_id)
+        return self.workspace.answer(question_id)
 
     def paragraph_answers(self, paragraph: Paragraph) -> dict[str, Any]:
         """The stored answers of one paragraph by question key."""
-        return paragraph_answers(paragraph, self._answers)
+        return self.workspace.paragraph_answers(paragraph)
 
     def applies(self, paragraph: Paragraph) -> bool:
         """Whether the paragraph is reviewed for this State party (Protocol ratified or Convention)."""
-        return paragraph_applies(paragraph, self.info.protocols)
+        return self.workspace.applies(paragraph)
+
+    def snapshot(self) -> Snapshot:
+        """An immutable picture of the draft (what export, signing and letters use)."""
+        return self.workspace.snapshot()
+
+    # -- writing ---------------------------------------------------------------------
 
     def set_answer(self, question: Question, value: Any) -> bool:
-        """Check and store one answer (one transaction), then update completeness.
-
-        Args:
-            question: the question answered.
-            value: JSON data; ``None`` removes the answer.
-
-        Returns:
-            False when the value was already stored.
+        """Check and store one answer (one transaction); False when the value was already stored.
 
         Raises:
             InvalidAnswerError: the value does not fit the question; nothing written.
             DraftFileError: the write failed; nothing written.
         """
-        check_answer(question, value)
-        changed = self.draft.set_answer(question.id, value)
-        if value is None:
-            self._answers.pop(question.id, None)
-        else:
-            self._answers[question.id] = value
-        if changed:
-            self._report = check_completeness(self.definition, self._answers, self.info.protocols, self._conflicts)
-            self.completeness_changed.emit(self._report)
-        return changed
+        changes = self.workspace.set_answer(question, value)
+        self.announce(changes)
+        return bool(changes.answers)
 
     def reload(self) -> None:
-        """Read the answers and open conflicts again from the file, then update completeness.
+        """Read the answers and open conflicts again from the file (after a merge, restore or settled conflict)."""
+        self.announce(self.workspace.reload())
 
-        Used after a merge, a restored version or a settled conflict; emits :attr:`completeness_changed`.
-        """
-        self._answers = self.draft.answers()
-        self._conflicts = open_conflict_ids(self.draft)
-        self._report = check_completeness(self.definition, self._answers, self.info.protocols, self._conflicts)
-        self.completeness_changed.emit(self._report)
+    def announce(self, changes: Changes) -> Changes:
+        """Emit the signals for ``changes`` (the result of a workspace operation); returns ``changes``."""
+        if changes is NOTHING or not changes:
+            return changes
+        if changes.answers or changes.conflicts or changes.info or changes.reloaded:
+            self.completeness_changed.emit(self.workspace.report)
+        self.changed.emit(changes)
+        return changes
 
     def close(self) -> None:
         """Release the draft file."""
-        self.draft.close()
-
+        self.workspace.close()

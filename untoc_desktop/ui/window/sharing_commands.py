@@ -36,11 +36,9 @@ from ...i18n import _, ngettext
 from ...questionnaire import display
 from ...questionnaire.model import Definition
 from ...sharing.cloud import conflicted_copies
-from ...sharing.conflicts import open_conflicts, resolve
 from ...sharing.copy_file import fingerprint
-from ...sharing.history import versions
-from ...sharing.merge import MergeReport, merge_into, question_kinds
-from ...sharing.send_copy import ASSIGNMENT_PROPERTY, send_copy
+from ...sharing.merge import MergeReport
+from ...sharing.send_copy import ASSIGNMENT_PROPERTY
 from ..dialogs.conflict_dialog import ConflictDialog
 from .file_actions import FILE_FILTER
 from ..dialogs.history_dialog import HistoryDialog
@@ -121,7 +119,7 @@ class SharingCommands(QObject):
 
     def update_actions(self, is_open: bool) -> None:
         """Enable the actions when a writable draft is open."""
-        writable = is_open and self.window.session is not None and not self.window.session.draft.read_only
+        writable = is_open and self.window.session is not None and not self.window.session.read_only
         idle = getattr(self, "operation", None) is None
         for action in (self.send_copy_action, self.merge_action, self.conflicts_action):
             action.setEnabled(writable and idle)
@@ -149,7 +147,7 @@ class SharingCommands(QObject):
         if session is None or (self.window.autosave is not None and not self.window.autosave.flush()):
             return None
         try:
-            written = send_copy(session.draft, path, colleague, articles or ())
+            written = session.workspace.send_copy(path, colleague, articles or ())
         except UntocError as exc:
             self.window._warn(_("The copy was not written"), str(exc))
             return None
@@ -181,7 +179,7 @@ class SharingCommands(QObject):
             return None
         if window.autosave is not None and not window.autosave.flush():
             return None
-        draft, kinds = session.draft, question_kinds(session.definition)
+        workspace = session.workspace
         try:  # every edit is on disk (flushed above): these bytes are the draft as it is now
             self._forget_merge()
             before = (session.path, session.path.read_bytes(), path.name)
@@ -189,7 +187,8 @@ class SharingCommands(QObject):
             before = None
 
         def op(_progress: object, _is_cancelled: object) -> MergeReport:
-            return merge_into(draft, path, None, kinds)  # one transaction; about a second for a whole cluster
+            report, _changes = workspace.merge_copy(path)  # one transaction; about a second for a whole cluster
+            return report
 
         self.operation = BackgroundOperation(window, op, lambda report: self._merged(report, show_conflicts, before),
                                              self._merge_failed)
@@ -292,7 +291,7 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return None
-        conflicts = open_conflicts(session.draft)
+        conflicts = session.workspace.open_conflicts()
         if not conflicts:
             self.window.statusBar().showMessage(_("No conflict is open."), 8000)
             return None
@@ -311,7 +310,8 @@ class SharingCommands(QObject):
                 check_answer(session.definition.question(question_id), value)
             except KeyError:
                 pass
-        return resolve(session.draft, question_id, choice, value)
+        session.workspace.resolve_conflict(question_id, choice, value)
+        return session.workspace.answer(question_id)
 
     def _conflicts_closed(self, dialog: ConflictDialog) -> None:
         self.conflict_dialog = None
@@ -349,14 +349,14 @@ class SharingCommands(QObject):
 
         def restore(change: Any) -> None:
             try:
-                session.draft.set_answer(question_id, change.new_value)
+                session.workspace.restore(question_id, change.change_uuid)
             except UntocError as exc:
                 window._warn(_("The version was not restored"), str(exc))
                 return
             self._reopen()
 
-        dialog = HistoryDialog(f"{title} ({question_id})", versions(session.draft, question_id),
-                               session.draft.answer(question_id), restore, window)
+        dialog = HistoryDialog(f"{title} ({question_id})", session.workspace.versions(question_id),
+                               session.workspace.draft.answer(question_id), restore, window)
         dialog.open()
         return dialog
 
@@ -367,9 +367,9 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return
-        assignment = session.draft.property(ASSIGNMENT_PROPERTY)
+        assignment = session.workspace.property(ASSIGNMENT_PROPERTY)
         if (isinstance(assignment, dict) and assignment.get("articles") and self.window.draft_view is not None
-                and not session.draft.read_only):
+                and not session.read_only):
             self.window.draft_view.notice.show_message(_(
                 "This copy was sent to {colleague} by {sender} for: {articles}. Send it back when done; it is "
                 "merged with File > Merge a colleague's copy.").format(
@@ -389,7 +389,7 @@ class SharingCommands(QObject):
             The copy whose merge was started (at most one).
         """
         session = self.window.session
-        if session is None or session.draft.read_only or self.operation is not None:
+        if session is None or session.read_only or self.operation is not None:
             return []
         merged_before = self._merged_fingerprints()
         done = []
@@ -419,6 +419,4 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return set()
-        from ...sharing.merge import merged_fingerprints
-
-        return merged_fingerprints(session.draft)
+        return session.workspace.merged_fingerprints()
