@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from .draft import Draft
 from .errors import ImportFileError, InvalidAnswerError
 from .questionnaire.model import Definition, Question
@@ -29,13 +27,27 @@ _MESSAGE_MAX = 300  # characters of a validation message shown; a rejected 8 MB 
 MAX_ANSWERS_FILE_BYTES = 50 * 1024 * 1024
 
 
-#: JSON Schema draft 2020-12 whose ``pattern`` runs in linear time (RE2), never backtracking.
-_AnswerValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern_keyword})
+@cache
+def _answer_validator_class() -> Any:
+    """JSON Schema draft 2020-12 whose ``pattern`` runs in linear time (RE2), never backtracking.
+
+    Built on first use: jsonschema is imported when an answer is first checked, not at start-up.
+    """
+    import jsonschema
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern_keyword})
 
 
 @cache
-def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
-    return _AnswerValidator(json.loads(schema_json))
+def _validator(schema_json: str) -> Any:
+    return _answer_validator_class()(json.loads(schema_json))
+
+
+def _best_error(validator: Any, value: Any) -> Any:
+    """The most relevant validation error of ``value`` (a ``jsonschema.ValidationError``), or ``None``."""
+    import jsonschema.exceptions
+
+    return jsonschema.exceptions.best_match(validator.iter_errors(value))
 
 
 def check_answer(question: Question, value: Any) -> None:
@@ -52,7 +64,7 @@ def check_answer(question: Question, value: Any) -> None:
             question_id=question.id,
         )
     validator = _validator(json.dumps(question.value_schema, sort_keys=True))
-    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    error = _best_error(validator, value)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
         where = f" (at {where})" if where else ""
@@ -93,12 +105,47 @@ def check_stored_shape(question: Question, value: Any) -> str:
         return ""
     if not _finite(value):
         return "NaN and Infinity are not numbers"
-    validator = _validator(json.dumps(_shape(question.value_schema), sort_keys=True))
-    error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+    shape = _shape(question.value_schema)
+    if _surely_fits(shape, value):
+        return ""  # the usual case, decided without jsonschema (which a draft's opening then never imports)
+    validator = _validator(json.dumps(shape, sort_keys=True))
+    error = _best_error(validator, value)
     if error is None:
         return ""
     where = "/".join(str(p) for p in error.absolute_path)
     return f"{error.message[:200]}{f' (at {where})' if where else ''}"
+
+
+_KIND_TESTS = {
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+}
+
+
+def _surely_fits(shape: dict[str, Any], value: Any) -> bool:
+    """True when ``value`` has the kinds a :func:`_shape` allows; False when unsure (jsonschema then decides).
+
+    Never True for a value jsonschema would refuse: unknown type names and integral floats
+    for ``integer`` answer False.
+    """
+    kinds = shape.get("type")
+    if kinds is not None:
+        names = [kinds] if isinstance(kinds, str) else kinds
+        if not any(name in _KIND_TESTS and _KIND_TESTS[name](value) for name in names):
+            return False
+    if isinstance(value, list) and isinstance(shape.get("items"), dict):
+        if not all(_surely_fits(shape["items"], item) for item in value):
+            return False
+    if isinstance(value, dict) and isinstance(shape.get("properties"), dict):
+        for key, sub in shape["properties"].items():
+            if key in value and not _surely_fits(sub, value[key]):
+                return False
+    return True
 
 
 def _finite(value: Any) -> bool:

@@ -3,17 +3,19 @@
 Each migration script declares the ``schema_version`` it brings the file to;
 that number is written to ``PRAGMA user_version`` so that a draft can be
 recognised (and a newer one refused) from its header alone.
+
+Alembic is imported inside the functions: opening a draft that is already at the
+current schema version never needs it (see ``docs/architecture.md``, start-up).
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Connection
 
 SCRIPT_LOCATION = "untoc_desktop.draft:migrations"
 #: Alembic's ``context`` is one module-level proxy: migrations never run in two threads at once.
@@ -22,6 +24,8 @@ MIGRATIONS_LOCK = threading.RLock()
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration pointing at the package's scripts (no alembic.ini needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     if connection is not None:
@@ -31,6 +35,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest migration revision."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -38,6 +44,8 @@ def head_revision() -> str:
 
 def schema_version_of(revision: str) -> int:
     """The ``schema_version`` a migration revision declares."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     assert script is not None and script.module is not None
     return int(script.module.schema_version)
@@ -45,6 +53,8 @@ def schema_version_of(revision: str) -> int:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision a database is at (``None`` for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -54,6 +64,8 @@ def upgrade_to_head(connection: Connection) -> int:
     Returns:
         The schema version now in the file.
     """
+    from alembic import command
+
     with MIGRATIONS_LOCK:
         command.upgrade(alembic_config(connection), "head")
     version = schema_version_of(head_revision())

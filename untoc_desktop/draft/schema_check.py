@@ -101,7 +101,17 @@ def _build_expected_schema(revision: str) -> SchemaRows:
 
 
 def expected_schemas(schema_version: int) -> dict[str, SchemaRows]:
-    """Revision -> expected schema, for every revision that declares ``schema_version``."""
+    """Revision -> expected schema, for every revision that declares ``schema_version``.
+
+    Built from the migrations once, then kept between runs (:mod:`.schema_cache`).
+    """
+    from .schema_cache import cached_expected_schemas
+
+    return cached_expected_schemas(schema_version, build_expected_schemas)
+
+
+def build_expected_schemas(schema_version: int) -> dict[str, SchemaRows]:
+    """Revision -> expected schema for ``schema_version``, built by running the migrations (Alembic)."""
     return {revision: expected_schema(revision) for revision in revisions_by_schema_version().get(schema_version, [])}
 
 

@@ -17,7 +17,6 @@ from ..i18n import _
 from .copies import decrypt_copy, write_decrypted_draft
 from .recovery import derive_recovery_identity, fingerprint, new_recovery_code, recipient_of
 from .settings import EncryptionSettings, check_recipient, load_settings, save_settings
-from .sheet import RecoverySheet, write_recovery_sheet
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +65,8 @@ def set_up_recovery(organisation_name: str, sheet_path: Path, *, language: str =
         raise EncryptionError(_("The organisation already has a recovery code (fingerprint {fingerprint}). Copies "
                                 "made so far open with that code; replace it only if its sheet is lost.")
                               .format(fingerprint=settings.recovery_fingerprint))
+    from .sheet import RecoverySheet, write_recovery_sheet  # fontTools and the typesetter: on first use
+
     code = new_recovery_code()
     recipient = recipient_of(derive_recovery_identity(code, settings.organisation_id))
     printed = fingerprint(recipient)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import segno
-
 from ..errors import ExportError
 from ..i18n import _
 
 
 def qr_png(text: str, scale: int = 6) -> bytes:
     """``text`` as a PNG QR code (error correction M, 4-module quiet zone), ``scale`` pixels per module."""
+    import segno  # on first use: the preferences page is built with the window (start-up time)
+
     buffer = io.BytesIO()
     segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
@@ -24,6 +24,8 @@ def write_qr(text: str, path: Path) -> Path:
     Raises:
         ExportError: the file cannot be written.
     """
+    import segno
+
     path = Path(path)
     try:
         kind = "svg" if path.suffix.lower() == ".svg" else "png"

@@ -8,24 +8,30 @@ A definition file is YAML (a superset of JSON) checked against
 has no such set); a ``saving`` paragraph asks no questions unless it names a
 set. The loader expands the set into the paragraph's questions and parses
 every rule once.
+
+Start-up cost: a file is parsed and checked once per process (the result is kept by its
+path and the SHA-256 of its bytes, so a changed file is read again). The definitions
+*shipped* in the package are also kept, once checked against the schema, as plain JSON in
+the user's cache folder (:func:`definition_cache_folder`), named by the SHA-256 of the YAML
+and of the schema: the next start reads that JSON instead of parsing YAML and validating
+it again (every other check below still runs). Imported definitions always take the strict
+path (safe YAML, schema, checks).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..errors import DefinitionError, RuleSyntaxError
 from ..received_files import read_regular_file
 from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Option, Paragraph, Question
 from .patterns import PatternError, compile_pattern
 from .rules import parse_rule
-from .safe_yaml import load_data_yaml
 
 #: Largest definition file accepted, in bytes (the shipped ones are under 25 KB).
 MAX_DEFINITION_BYTES = 5 * 1024 * 1024
@@ -33,11 +39,32 @@ MAX_DEFINITION_BYTES = 5 * 1024 * 1024
 _FORMS_PACKAGE = "untoc_desktop.forms"
 
 
+#: Layout of the files in :func:`definition_cache_folder`; raise it when their content changes.
+_CACHE_FORMAT = 1
+
+#: Definitions loaded in this process, by (path, SHA-256 of the file's bytes).
+_loaded: dict[tuple[str, str], Definition] = {}
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files(_FORMS_PACKAGE).joinpath("definition.schema.json").read_text("utf-8")
+
+
 @cache
 def definition_schema() -> dict[str, Any]:
     """The JSON Schema of definition files (``forms/definition.schema.json``)."""
-    text = resources.files(_FORMS_PACKAGE).joinpath("definition.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads(_schema_text())
+
+
+def definition_cache_folder() -> Path:
+    """Where checked copies of the shipped definitions are kept as JSON (the user's cache folder).
+
+    Deleting it is always safe: the definitions are read from YAML again on the next start.
+    """
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / "definitions"
 
 
 def installed_definition_paths() -> list[Path]:
@@ -57,7 +84,7 @@ def load_installed_definition(cluster: int) -> Definition:
         DefinitionError: when no definition is shipped for ``cluster`` or it is invalid.
     """
     for path in installed_definition_paths():
-        definition = load_definition_file(path)
+        definition = _load_shipped_file(path)
         if definition.cluster == cluster:
             return definition
     available = ", ".join(str(d.cluster) for d in installed_definitions()) or "none"
@@ -65,8 +92,47 @@ def load_installed_definition(cluster: int) -> Definition:
 
 
 def installed_definitions() -> list[Definition]:
-    """Every shipped definition, ordered by cluster."""
-    return sorted((load_definition_file(p) for p in installed_definition_paths()), key=lambda d: d.cluster)
+    """Every shipped definition, ordered by cluster (each file parsed once per process, see the module notes)."""
+    return sorted((_load_shipped_file(p) for p in installed_definition_paths()), key=lambda d: d.cluster)
+
+
+def _load_shipped_file(path: Path) -> Definition:
+    """Load a definition shipped in the package, through the JSON cache of checked definitions.
+
+    The cached JSON is used only when it was written for these very bytes of YAML and of the
+    schema (its name is their SHA-256); anything wrong with it (missing, unreadable, damaged)
+    falls back to :func:`load_definition_file`, which writes it again.
+    """
+    raw = read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError)
+    digest = hashlib.sha256(raw).hexdigest()
+    loaded = _loaded.get((str(path), digest))
+    if loaded is not None:
+        return loaded
+    key = hashlib.sha256(f"{_CACHE_FORMAT}\n{digest}\n{_schema_text()}".encode()).hexdigest()
+    cached = definition_cache_folder() / f"{key}.json"
+    try:
+        data = json.loads(cached.read_text("utf-8"))
+        definition = definition_from_data(data, source_name=path.name, path=str(path), schema_checked=True)
+    except Exception:  # noqa: BLE001 (no cache, or a damaged one: the strict path decides and reports)
+        return _load_bytes(path, raw, digest, keep_copy=cached)
+    _loaded[(str(path), digest)] = definition
+    return definition
+
+
+def _keep_checked_copy(cached: Path, data: Any) -> None:
+    """Write the parsed data of a shipped definition that passed every check as JSON (best effort)."""
+    from ..files import atomic_write_text
+
+    try:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return  # something JSON cannot hold exactly (a YAML date...): no cache, YAML every time
+    if json.loads(text) != data:
+        return
+    try:
+        atomic_write_text(cached, text)
+    except OSError:
+        pass  # a read-only or full cache folder only costs time
 
 
 def load_definition_file(path: str | Path) -> Definition:
@@ -82,21 +148,48 @@ def load_definition_file(path: str | Path) -> Definition:
     """
     path = Path(path)
     raw = read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError)
+    return _load_bytes(path, raw, hashlib.sha256(raw).hexdigest())
+
+
+def _load_bytes(path: Path, raw: bytes, digest: str, keep_copy: Path | None = None) -> Definition:
+    """The strict path of :func:`load_definition_file` for bytes already read, once per (path, digest).
+
+    ``keep_copy``: where to keep the parsed data as JSON once every check passed (shipped files only).
+    """
+    loaded = _loaded.get((str(path), digest))
+    if loaded is not None:
+        return loaded
+    from .safe_yaml import load_data_yaml  # PyYAML only when a file is really parsed
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DefinitionError(f"The questionnaire definition {path.name} is not valid YAML: {exc}") from None
     data = load_data_yaml(text, path.name)  # no aliases, limited nesting
-    return definition_from_data(data, source_name=path.name, path=str(path))
+    definition = definition_from_data(data, source_name=path.name, path=str(path))
+    _loaded[(str(path), digest)] = definition
+    if keep_copy is not None:
+        _keep_checked_copy(keep_copy, data)
+    return definition
 
 
-def definition_from_data(data: Any, source_name: str = "<data>", path: str = "") -> Definition:
-    """Build a :class:`Definition` from already parsed data (see :func:`load_definition_file`)."""
-    validator = jsonschema.Draft202012Validator(definition_schema(), format_checker=jsonschema.FormatChecker())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise DefinitionError(f"The questionnaire definition {source_name} is invalid at {where}: {error.message}")
+def definition_from_data(data: Any, source_name: str = "<data>", path: str = "", *,
+                         schema_checked: bool = False) -> Definition:
+    """Build a :class:`Definition` from already parsed data (see :func:`load_definition_file`).
+
+    Args:
+        data: the parsed file (mappings, lists, strings, numbers).
+        source_name: the file's name, for messages.
+        path: the file's path, kept in :attr:`Definition.path`.
+        schema_checked: ``data`` is a cached copy of a shipped file that already passed the
+            schema (see :func:`_load_shipped_file`): the schema check is skipped, every other
+            check runs.
+
+    Raises:
+        DefinitionError: as :func:`load_definition_file`.
+    """
+    if not schema_checked:
+        _check_schema(data, source_name)
 
     question_sets: dict[str, list[dict[str, Any]]] = data["question_sets"]
     for set_name, questions in question_sets.items():
@@ -182,6 +275,17 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "")
         provisional_details=data.get("provisional_details", ""),
         moved_paragraphs={old: tuple(new) for old, new in data.get("moved_paragraphs", {}).items()},
     )
+
+
+def _check_schema(data: Any, source_name: str) -> None:
+    """Check parsed data against ``definition.schema.json``; raise the best-matching problem as DefinitionError."""
+    import jsonschema  # only when a definition is really checked (not on a start with the cache)
+
+    validator = jsonschema.Draft202012Validator(definition_schema(), format_checker=jsonschema.FormatChecker())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise DefinitionError(f"The questionnaire definition {source_name} is invalid at {where}: {error.message}")
 
 
 def _default_set(obligation: str, question_sets: dict[str, Any]) -> str | None:

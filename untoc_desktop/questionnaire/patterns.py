@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import re2
-from jsonschema.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 from ..i18n import _
 
@@ -58,6 +60,8 @@ def compile_pattern(pattern: str) -> Any:
 
 def pattern_keyword(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
     """The JSON Schema ``pattern`` keyword, run with RE2 (for :func:`jsonschema.validators.extend`)."""
+    from jsonschema.exceptions import ValidationError  # jsonschema calls this, so it is already imported
+
     if not validator.is_type(instance, "string"):
         return
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
@@ -30,12 +31,19 @@ from PySide6.QtWidgets import (
 from ...draft.correspondence import LetterEntry
 from ...errors import UntocError
 from ...i18n import _
-from ...letters import FIELDS, KINDS, LetterOptions, check_template, letter_text
 from ..window.session import DraftSession
 from .common import FILE_FILTERS, FORM_LABELS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
+if TYPE_CHECKING:
+    from ...letters import LetterOptions
+
+# The letters core (docxtpl, Jinja2, lxml) is imported when a letter is first prepared, not when the
+# window builds its Letters menu (start-up time).
+
 def fields_help(kind: str) -> str:
     """The template fields a ``kind`` letter fills, one per line: ``{{ name }} — meaning``."""
+    from ...letters import FIELDS
+
     return "\n".join(f"{{{{ {f.name} }}}} — {f.meaning}" for f in FIELDS if kind in f.kinds)
 
 
@@ -48,6 +56,8 @@ class NewLetterDialog(QDialog):
     """
 
     def __init__(self, session: DraftSession, parent: QWidget | None = None) -> None:
+        from ...letters import KINDS
+
         super().__init__(parent)
         self.setWindowTitle(_("New letter"))
         self._session = session
@@ -144,6 +154,8 @@ class NewLetterDialog(QDialog):
 
     def options(self) -> LetterOptions:
         """The letter options as chosen in the dialog."""
+        from ...letters import LetterOptions
+
         day = self.date.date()
         attachment = self.attachment.text().strip()
         return LetterOptions(
@@ -161,6 +173,8 @@ class NewLetterDialog(QDialog):
 
     def refresh(self) -> None:
         """Update the field list, the template check and the preview after any change."""
+        from ...letters import check_template, letter_text
+
         kind = self.kind.currentData()
         self.attachment.setEnabled(kind == "transmission")
         self.attachment_button.setEnabled(kind == "transmission")
@@ -204,6 +218,8 @@ class NewLetterDialog(QDialog):
 
     def export_to(self, path: Path, fmt: str) -> LetterEntry | None:
         """Write the letter to ``path`` as ``fmt`` and record it in the log; None (after a message) on failure."""
+        from ...letters import letter_text
+
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(f"{path.name}.{fmt}")
         try:

@@ -1,0 +1,49 @@
+"""Baseline child of the start-up benchmark: a bare PySide6 window with a tree and a text editor.
+
+Prints ``shown <seconds since interpreter start> <peak RSS in MiB>`` once the window has been shown
+and the event loop has run, like ``startup_child.py`` does for the application's window.
+"""
+
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter, QTreeView  # noqa: E402
+
+
+def main() -> None:
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    splitter = QSplitter()
+    model = QStandardItemModel()
+    for article in range(30):
+        item = QStandardItem(f"Article {article}")
+        for paragraph in range(5):
+            item.appendRow(QStandardItem(f"Paragraph {paragraph}"))
+        model.appendRow(item)
+    tree = QTreeView()
+    tree.setModel(model)
+    splitter.addWidget(tree)
+    splitter.addWidget(QPlainTextEdit("A bare window: a tree and a text editor."))
+    window.setCentralWidget(splitter)
+    window.menuBar().addMenu("File")
+    window.statusBar().showMessage("Ready")
+    window.resize(1200, 800)
+    window.show()
+
+    def report() -> None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"shown {time.perf_counter():.3f} {peak:.1f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

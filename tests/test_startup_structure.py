@@ -1,0 +1,131 @@
+"""What keeps the window's start-up short (see benchmarks/startup_cpu.py): checked by structure, not by timing.
+
+Heavy libraries are imported on first use, the definitions are parsed once per process and,
+for the shipped ones, read from a checked JSON copy afterwards, and the expected schema of a
+draft is kept between runs, so opening a current draft runs no Alembic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from untoc_desktop.answers import _shape, _surely_fits, check_stored_shape
+from untoc_desktop.draft import schema_cache
+from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
+from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Libraries the window never needs before it is shown (export, letters, signing, encryption, migrations...).
+LATER = ("alembic", "cryptography", "docx", "docxtpl", "enchant", "fontTools", "jinja2", "jsonschema", "lxml", "mako",
+         "pyhanko", "reportlab", "segno", "yaml")
+
+
+def _imported_after(code: str, cache: Path) -> set[str]:
+    """Top-level packages of ``LATER`` imported by running ``code`` in a fresh interpreter."""
+    probe = code + "\nimport sys\nprint(sorted({m.split('.')[0] for m in sys.modules}))"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(cache))
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT,
+                            check=True, timeout=300)
+    return set(json.loads(result.stdout.strip().splitlines()[-1].replace("'", '"'))) & set(LATER)
+
+
+def test_importing_the_window_module_imports_no_library_needed_only_later(tmp_path):
+    assert _imported_after("import untoc_desktop.ui.app", tmp_path) == set()
+
+
+def test_opening_a_current_draft_a_second_time_needs_no_alembic_yaml_or_jsonschema(draft, tmp_path):
+    path = draft.path
+    draft.close()
+    code = (f"from untoc_desktop.opening import open_draft\n"
+            f"opened = open_draft({str(path)!r}, lock=True)\nopened.answers()\nopened.draft.close()")
+    _imported_after(code, tmp_path)  # the first run on this computer fills the caches
+    assert _imported_after(code, tmp_path) == set()
+
+
+def test_loading_the_installed_definitions_twice_parses_each_yaml_file_once(monkeypatch):
+    monkeypatch.setattr(loader, "_loaded", {})
+    parsed: list[str] = []
+    real = safe_yaml.load_data_yaml
+    monkeypatch.setattr(safe_yaml, "load_data_yaml", lambda text, name: parsed.append(name) or real(text, name))
+    first = installed_definitions()
+    second = installed_definitions()
+    assert sorted(parsed) == sorted(path.name for path in loader.installed_definition_paths())
+    assert [d.id for d in first] == [d.id for d in second]
+    assert all(a is b for a, b in zip(first, second))
+
+
+def test_a_new_process_reads_the_checked_json_copy_without_yaml_or_schema(monkeypatch):
+    monkeypatch.setattr(loader, "_loaded", {})
+    strict = installed_definitions()  # fills the cache folder (a temporary one in tests)
+    assert len(list(loader.definition_cache_folder().glob("*.json"))) == len(strict)
+    monkeypatch.setattr(loader, "_loaded", {})  # as a new process
+    monkeypatch.setattr(safe_yaml, "load_data_yaml", lambda *_args: pytest.fail("YAML parsed again"))
+    monkeypatch.setattr(loader, "_check_schema", lambda *_args: pytest.fail("schema checked again"))
+    cached = installed_definitions()
+    assert cached == strict
+
+
+def test_a_damaged_json_copy_is_never_trusted(monkeypatch):
+    monkeypatch.setattr(loader, "_loaded", {})
+    strict = installed_definitions()
+    for copy in loader.definition_cache_folder().glob("*.json"):
+        copy.write_text('{"id": "broken"', "utf-8")
+    monkeypatch.setattr(loader, "_loaded", {})
+    assert installed_definitions() == strict
+    for copy in loader.definition_cache_folder().glob("*.json"):
+        json.loads(copy.read_text("utf-8"))  # written again in full
+
+
+def test_the_expected_draft_schema_is_built_once_and_equals_the_migrations(monkeypatch):
+    built: list[int] = []
+
+    def build(version: int):
+        built.append(version)
+        return build_expected_schemas(version)
+
+    first = schema_cache.cached_expected_schemas(4, build)
+    second = schema_cache.cached_expected_schemas(4, build)
+    assert built == [4]
+    assert first == second == build_expected_schemas(4) == expected_schemas(4)
+    assert first  # the current schema version has revisions
+
+
+def test_a_damaged_expected_schema_file_is_built_again(monkeypatch):
+    expected = expected_schemas(4)
+    for cached in schema_cache.schema_cache_folder().glob("*.json"):
+        cached.write_text('{"0004": [["table", "answer"]]}', "utf-8")
+    assert schema_cache.cached_expected_schemas(4, build_expected_schemas) == expected
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=5),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(
+        ["title", "provision", "year", "link", "publisher", "date", "x"]), children, max_size=3),
+    max_leaves=8)
+_QUESTIONS = [q for definition in installed_definitions() for q in definition.questions()]
+_SHAPES = list({json.dumps(_shape(q.value_schema), sort_keys=True): _shape(q.value_schema)
+                for q in _QUESTIONS}.values())
+
+
+@settings(max_examples=300, deadline=None)
+@given(shape=st.sampled_from(_SHAPES), value=_JSON)
+def test_the_quick_shape_check_never_accepts_what_jsonschema_refuses(shape, value):
+    if _surely_fits(shape, value):
+        assert not list(jsonschema.Draft202012Validator(shape).iter_errors(value))
+
+
+def test_stored_answers_of_every_kind_still_pass_or_fail_as_before():
+    by_type = {q.type: q for q in _QUESTIONS}
+    assert check_stored_shape(by_type["text"], "plain") == ""
+    assert "is not of type 'string'" in check_stored_shape(by_type["text"], ["a list"])
+    if "citations" in by_type:
+        assert "(at 0/year)" in check_stored_shape(by_type["citations"], [{"title": "Act", "year": "1999"}])
