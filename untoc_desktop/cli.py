@@ -20,11 +20,12 @@ from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
+from . import languages
 from .errors import UntocError
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+LANGUAGES = languages.CODES
 
 
 BREAK_LOCK_HELP = ("take over a draft's lock held on another computer or by a process that cannot be verified "

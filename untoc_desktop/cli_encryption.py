@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import EncryptionError
 
-ENCRYPTION_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+ENCRYPTION_LANGUAGES = languages.CODES
 
 
 def add_encryption_commands(commands: Any) -> None:

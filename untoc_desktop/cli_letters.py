@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import UntocError
 
-LETTER_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+LETTER_LANGUAGES = languages.CODES
 _KINDS = ("engagement", "transmission", "follow-up")
 _FORMS = ("neutral", "ms", "mr", "excellency")
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import SigningError, UntocError
 
 PASSPHRASE_VARIABLE = "UNTOC_PASSPHRASE"
@@ -64,7 +65,7 @@ def add_signing_commands(commands: Any) -> None:
     sign.add_argument("--page", type=int, default=None, help="page of the signature block (default: the last)")
     sign.add_argument(
         "--language",
-        choices=("en", "fr", "es", "ar", "ru", "zh"),
+        choices=languages.CODES,
         default=None,
         help="language of the signature block (default: the draft's, else English)",
     )

@@ -14,6 +14,7 @@ import logging
 
 from babel.dates import format_date
 
+from .. import languages
 from ..i18n import normalize_locale
 
 log = logging.getLogger(__name__)
@@ -224,7 +225,7 @@ _ZH: dict[str, str] = {
 LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR, "es": _ES, "ar": _AR, "ru": _RU, "zh": _ZH}
 
 #: Document languages written right to left (the whole document is laid out from the right).
-RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "he", "fa", "ur"})
+RTL_LANGUAGES: frozenset[str] = frozenset(lang.code for lang in languages.languages() if lang.rtl)
 
 
 #: Implementation status and yes/no answers (``questionnaire.types.STATUS_CHOICES`` and
@@ -271,7 +272,7 @@ def labels_for(language: str | None) -> dict[str, str]:
 
 def document_direction(language: str | None) -> str:
     """Base direction of a document in ``language``: ``"rtl"`` for Arabic (and Hebrew...), else ``"ltr"``."""
-    return "rtl" if normalize_locale(language).language in RTL_LANGUAGES else "ltr"
+    return languages.direction(language)
 
 
 def long_date(day: _dt.date, language: str | None) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from ... import languages
 from ...draft.register import SentEntry, record_sent
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
@@ -32,9 +33,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 #: Document languages offered at export, each named in its own language (never translated).
-DOCUMENT_LANGUAGES: dict[str, str] = {
-    "en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文",
-}
+DOCUMENT_LANGUAGES: dict[str, str] = languages.native_names()
 
 
 def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx",
