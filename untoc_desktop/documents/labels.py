@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 
-from babel.dates import format_date
-
 from .. import languages
 from ..i18n import normalize_locale
 
@@ -276,16 +274,13 @@ def document_direction(language: str | None) -> str:
 
 
 def long_date(day: _dt.date, language: str | None) -> str:
-    """Format a date in long form for the document language, e.g. ``30 novembre 2026``.
+    """A date in the one style of the document language, e.g. ``30 novembre 2026``.
 
-    Falls back to English when babel cannot format for that language. Never raises.
+    The same style as letters, signatures and the window (:func:`untoc_desktop.languages.format_date`);
+    English when the language is not one of the six. Never raises.
 
     Args:
         day: the date.
-        language: locale code in any of the forms :func:`normalize_locale` accepts.
+        language: locale code in any of the forms :func:`untoc_desktop.languages.normalise` accepts.
     """
-    try:
-        return format_date(day, format="long", locale=normalize_locale(language))
-    except Exception:  # noqa: BLE001 - a date must never stop an export
-        log.warning("Cannot format a date for %r; using English", language, exc_info=True)
-        return format_date(day, format="long", locale="en")
+    return languages.format_date(day, language)

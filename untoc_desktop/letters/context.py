@@ -14,13 +14,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..documents.labels import long_date
 from ..documents.text import clean_text
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.store import Draft
 from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
+from ..languages import format_date as long_date
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
 from ..timeline import draft_timeline
@@ -266,7 +266,7 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
     if entry is None:
         raise LetterError(f"There is no letter {reference!r} in the draft's letter log to follow up.")
     day = _dt.date.fromisoformat(entry.sent_on) if entry.sent_on else (entry.created_at or _dt.datetime.now()).date()
-    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, words.get("date_locale", language)),
+    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, language),
             "recalled_subject": words["recalled"].get(entry.kind, "")}
 
 
@@ -289,10 +289,9 @@ def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> di
     timeline = draft_timeline(draft, options.letter_date)
     if timeline is None:
         return {}
-    locale = words.get("date_locale", options.language)
-    dates = {"review_started": long_date(timeline.start, locale),
-             "self_assessment_due": long_date(timeline.self_assessment_due, locale),
-             "feedback_due": long_date(timeline.feedback_due, locale)}
+    dates = {"review_started": long_date(timeline.start, options.language),
+             "self_assessment_due": long_date(timeline.self_assessment_due, options.language),
+             "feedback_due": long_date(timeline.feedback_due, options.language)}
     stage = {"government": "open"}.get(timeline.engagement_stage, timeline.engagement_stage)
     return {**dates, "timeline": TIMELINE_WORDING[options.language][stage].format_map(dates)}
 
@@ -341,7 +340,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
         cluster_title=translator(options.language)(definition.title), reference=reference,
-        date=long_date(options.letter_date, words.get("date_locale", options.language)),
+        date=long_date(options.letter_date, options.language),
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,
         salutation=options.salutation or salutation, closing=closing,

@@ -24,7 +24,6 @@ FORM_OF_ADDRESS_LABELS: dict[str, str] = {
 }
 
 _EN: dict[str, Any] = {
-    "date_locale": "en_GB",  # "29 November 2026", as in United Nations correspondence
     "reference": "Our ref.: {reference}",
     "subject_label": "Subject: ",
     "forms": {
