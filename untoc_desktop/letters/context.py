@@ -27,7 +27,6 @@ from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
-from .wording_timeline import TIMELINE_WORDING
 
 SENDER_PROPERTY = "sender"
 DEFAULT_REFERENCE_SCHEME = "{year}/{number:03d}"
@@ -293,7 +292,7 @@ def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> di
              "self_assessment_due": long_date(timeline.self_assessment_due, options.language),
              "feedback_due": long_date(timeline.feedback_due, options.language)}
     stage = {"government": "open"}.get(timeline.engagement_stage, timeline.engagement_stage)
-    return {**dates, "timeline": TIMELINE_WORDING[options.language][stage].format_map(dates)}
+    return {**dates, "timeline": words["timeline"][stage].format_map(dates)}
 
 
 def _country(draft: Draft, language: str) -> str:

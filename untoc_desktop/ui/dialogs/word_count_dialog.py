@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...drafting_tools import draft_counts
 from ...i18n import _
 from ...questionnaire.model import Definition
+from ...questionnaire.titles import article_title
 
 
 class WordCountDialog(QDialog):
@@ -42,7 +43,7 @@ class WordCountDialog(QDialog):
         for row, counts in enumerate(rows):
             article = counts.article
             name = _("{instrument} article {number}: {title}").format(
-                instrument=article.instrument, number=article.number, title=_(article.title))
+                instrument=article.instrument, number=article.number, title=article_title(article.title))
             self.table.setItem(row, 0, QTableWidgetItem(name))
             for column, value in ((1, counts.counts.words), (2, counts.counts.characters)):
                 item = QTableWidgetItem(f"{value:,}")

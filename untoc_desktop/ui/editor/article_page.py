@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...i18n import N_, _, interface_language
 from ...questionnaire.model import Article, Paragraph, Question
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
+from ...questionnaire.titles import article_title
 from ...questionnaire.types import is_answered
 from ...validation import paragraph_answers
 from .answer_fields import answer_field_for
@@ -210,7 +211,7 @@ class ArticlePage(QScrollArea):
         layout.setSpacing(12)
         layout.addWidget(_label(instrument_title, object_name="instrumentTitle"))
         layout.addWidget(
-            _label(_("Article {number}. {title}").format(number=article.number, title=article.title),
+            _label(_("Article {number}. {title}").format(number=article.number, title=article_title(article.title)),
                    object_name="articleTitle")
         )
         if not applicable:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from ...i18n import _, ngettext
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Definition, Question
+from ...questionnaire.titles import article_title
 from ...questionnaire.types import status_label
 from ...validation import CompletenessReport, paragraph_answers
 
@@ -110,7 +111,7 @@ class CompletenessPanel(QWidget):
                 group = QTreeWidgetItem(self.tree)
                 group.setText(0, _("{instrument}, art. {number} {title} ({count} missing)").format(
                     instrument=_(INSTRUMENT_SHORT_NAMES.get(article.instrument, article.instrument)),
-                    number=article.number, title=article.title, count=len(missing),
+                    number=article.number, title=article_title(article.title), count=len(missing),
                 ))
                 group.setFirstColumnSpanned(True)
                 group.setData(0, _ARTICLE_ROLE, article.id)

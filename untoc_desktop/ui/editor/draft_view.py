@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...cross_references import known_records
 from ...i18n import _
 from ...questionnaire.model import Article, Question
+from ...questionnaire.titles import instrument_title
 from ...questionnaire.upgrade import archived_answers
 from ...spelling import SpellChecker
 from .answer_widgets import AnswerField, TextField
@@ -284,7 +285,7 @@ class DraftView(QWidget):
             applicable = article.instrument == "UNTOC" or article.instrument in self.session.info.protocols
             definition = self.session.definition
             page = ArticlePage(
-                article, instrument.title, applicable, self.session.answers(), self.pages,
+                article, instrument_title(instrument.title), applicable, self.session.answers(), self.pages,
                 research_details=research_details(article, definition.provisional_details),
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )

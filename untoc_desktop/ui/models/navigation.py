@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from ...i18n import _, interface_language
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Definition, Instrument, Paragraph
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
+from ...questionnaire.titles import article_title, instrument_title
 from ...validation import CompletenessReport
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -269,7 +270,7 @@ class ProvisionTreeModel(QAbstractItemModel):
         if isinstance(provision, Instrument):
             return _(INSTRUMENT_SHORT_NAMES.get(provision.code, provision.code))
         if isinstance(provision, Article):
-            return _("Art. {number} {title}").format(number=provision.number, title=provision.title)
+            return _("Art. {number} {title}").format(number=provision.number, title=article_title(provision.title))
         assert isinstance(provision, Paragraph)
         return _("{ref} {label}").format(ref=provision.ref, label=provision.label)
 
@@ -290,7 +291,12 @@ class ProvisionTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: _Node, applicable: bool, answered: int, required: int) -> str:
         provision = node.provision
-        title = provision.title if isinstance(provision, (Instrument, Article)) else self._title(node)
+        if isinstance(provision, Instrument):
+            title = instrument_title(provision.title)
+        elif isinstance(provision, Article):
+            title = article_title(provision.title)
+        else:
+            title = self._title(node)
         if isinstance(provision, Paragraph):
             title += "\n" + _("Obligation: {label}").format(label=obligation_label(provision.obligation,
                                                                                    interface_language()))

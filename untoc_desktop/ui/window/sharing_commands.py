@@ -34,6 +34,7 @@ from ...draft import DRAFT_SUFFIX
 from ...errors import UntocError
 from ...i18n import _, ngettext
 from ...questionnaire.model import Definition
+from ...questionnaire.titles import article_title
 from ...sharing.cloud import conflicted_copies
 from ...sharing.conflicts import open_conflicts, resolve
 from ...sharing.copy_file import fingerprint
@@ -61,7 +62,7 @@ class SendCopyDialog(QDialog):
         self.articles = QListWidget(self)
         for instrument in definition.instruments:
             for article in instrument.articles:
-                item = QListWidgetItem(f"{instrument.code} {article.number}. {article.title}", self.articles)
+                item = QListWidgetItem(f"{instrument.code} {article.number}. {article_title(article.title)}", self.articles)
                 item.setData(Qt.ItemDataRole.UserRole, article.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
