@@ -52,6 +52,15 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english_environment(monkeypatch):
+    """Run every test with an English environment (the command line follows LANGUAGE/LC_ALL/LANG)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("UNTOC_PSEUDO_LOCALE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def no_real_keyring():
     """Never reach the developer's real keyring: the null backend (no keyring) unless a test sets another."""
     import keyring

@@ -68,3 +68,11 @@ def test_mirrored_pseudo_locale_is_right_to_left():
         assert i18n.interface_direction() == "rtl" and i18n.interface_language() == "ar"
     finally:
         i18n.set_language("en")
+
+
+def test_the_environment_language_follows_gettexts_variables():
+    assert i18n.environment_language({"LANG": "ar_EG.UTF-8"}) == "ar"
+    assert i18n.environment_language({"LANGUAGE": "pt_BR:zh_CN:fr", "LANG": "ru_RU.UTF-8"}) == "zh"
+    assert i18n.environment_language({"LC_ALL": "es_MX.UTF-8", "LANG": "ru_RU.UTF-8"}) == "es"
+    assert i18n.environment_language({"LANG": "C.UTF-8"}) == "en"
+    assert i18n.environment_language({}) == "en"

@@ -15,7 +15,9 @@ from __future__ import annotations
 import gettext as _gettext
 import logging
 import math
+import os
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -167,6 +169,29 @@ def set_language(language: str | None) -> str:
     # language even where no catalogue exists yet; a pseudo-locale is made from English.
     _language = languages.DEFAULT if (language or "") in PSEUDO_LOCALES else languages.normalise(language)
     return _translator.language
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language the environment asks for, as gettext reads it (for the command line).
+
+    The first of ``LANGUAGE`` (a colon-separated list; its first entry among the six wins),
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set decides; English when none is.
+
+    Args:
+        environ: the environment (default ``os.environ``).
+
+    Returns:
+        One of the six codes of :mod:`untoc_desktop.languages`.
+    """
+    env = os.environ if environ is None else environ
+    for entry in (env.get("LANGUAGE") or "").split(":"):
+        primary = entry.replace("-", "_").split("_")[0].split(".")[0].lower()
+        if primary in languages.CODES:
+            return primary
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(variable):
+            return languages.normalise(env[variable])
+    return languages.DEFAULT
 
 
 def interface_language() -> str:
