@@ -170,12 +170,12 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
                           parse_constant=_refuse_constant)
     except _NotANumber as exc:
         raise ImportFileError(
-            _("{name} holds {args}, which is not a number; JSON numbers are digits. Correct it and "
-              "import again.").format(name=path.name, args=exc.args[0])
+            _("{name} holds {value}, which is not a number; JSON numbers are digits. Correct it and "
+              "import again.").format(name=path.name, value=exc.args[0])
         ) from None
     except _DuplicateId as exc:
-        raise ImportFileError(_("{name} gives two answers to {args}; keep one and import again.").format(
-                                  name=path.name, args=exc.args[0])) from None
+        raise ImportFileError(_("{name} gives two answers to {question_id}; keep one and import again.").format(
+                                  name=path.name, question_id=exc.args[0])) from None
     except RecursionError:
         raise ImportFileError(_("{name} is nested too deeply to be an answers file.").format(name=path.name)) from None
     except OSError as exc:

@@ -157,9 +157,9 @@ def direction(code: str | None) -> str:
 
 
 def format_date(day: _dt.date, code: str | None) -> str:
-    """A date in the one style of a language, e.g. ``2 December 2026``, ``2 de diciembre de 2026``,
-    ``2 декабря 2026 г.``, ``2026年12月2日``.
+    """A date in the one style of a language.
 
+    For example ``2 December 2026``, ``2 de diciembre de 2026``, ``2 декабря 2026 г.``, ``2026年12月2日``.
     Used for every date written for a reader: the cover of a submission and the dates in its
     answers, letters, the signature block, the recovery sheet, the register and the window.
 

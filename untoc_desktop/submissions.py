@@ -141,9 +141,9 @@ def export_from_snapshot(
     )
     if definition is None:
         raise UntocError(
-            _("The submission was exported with the questionnaire {wanted} version {wanted2}, which is "
+            _("The submission was exported with the questionnaire {id} version {version}, which is "
               "not on this computer any more; import that version (File > Import questionnaire "
-              "definition) to export it again.").format(wanted=wanted['id'], wanted2=wanted['version'])
+              "definition) to export it again.").format(id=wanted['id'], version=wanted['version'])
         )
     export = snapshot["export"]
     return export_submission(

@@ -229,10 +229,10 @@ def set_review_start(draft: _PropertyStore, start: ReviewStart) -> None:
     """
     if start.group is not None and start.group not in REVIEW_GROUPS:
         raise TimelineError(_("Review group {group} is not known; choose one of {choices}, or leave it "
-                              "empty.").format(group=start.group, choices=', '.join((str(g) for g in REVIEW_GROUPS))))
+                              "empty.").format(group=start.group, choices=', '.join(str(g) for g in REVIEW_GROUPS)))
     if start.started_on is not None and not _dt.date(2020, 1, 1) <= start.started_on <= MECHANISM_END:
-        raise TimelineError(_("{isoformat} is outside the review mechanism (2020 to 2030); check the "
-                              "date the review started.").format(isoformat=start.started_on.isoformat()))
+        raise TimelineError(_("{date} is outside the review mechanism (2020 to 2030); check the "
+                              "date the review started.").format(date=start.started_on.isoformat()))
     draft.set_property(REVIEW_PROPERTY, start.to_json())
 
 

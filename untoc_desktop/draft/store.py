@@ -195,7 +195,7 @@ def _migrate(path: Path, from_version: int) -> None:
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
         raise DraftFileError(
             _("{name} uses an older draft format and could not be updated ({problem}). A copy of the "
-              "original is kept as {name2}.").format(name=path.name, problem=reason, name2=backup.name)
+              "original is kept as {backup}.").format(name=path.name, problem=reason, backup=backup.name)
         ) from None
 
 
@@ -351,8 +351,8 @@ class Draft:
                       "and try again.").format(name=path.name)
                 ) from None
             raise NotADraftError(
-                _("{name} is damaged and cannot be read ({orig}). It was not changed. Open a backup "
-                  "copy, or ask the person who sent it for a new copy.").format(name=path.name, orig=exc.orig)
+                _("{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
+                  "copy, or ask the person who sent it for a new copy.").format(name=path.name, problem=exc.orig)
             ) from None
         except LookupError:
             engine.dispose()
@@ -398,8 +398,8 @@ class Draft:
                 yield session
         except OperationalError as exc:
             raise DraftFileError(
-                _("Could not write to {name}: {orig}. Your text is still in the window; free some disk "
-                  "space or use Save As to keep it elsewhere.").format(name=self.path.name, orig=exc.orig)
+                _("Could not write to {name}: {problem}. Your text is still in the window; free some disk "
+                  "space or use Save As to keep it elsewhere.").format(name=self.path.name, problem=exc.orig)
             ) from None
 
     # -- reading ---------------------------------------------------------------------

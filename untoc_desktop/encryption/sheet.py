@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
 from ..documents.labels import document_direction
 from ..documents.pdf_fonts import register_fonts
 from ..documents.text import clean_text

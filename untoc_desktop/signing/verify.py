@@ -272,8 +272,8 @@ def verify_detached(
         content, blob = document.read_bytes(), signature.read_bytes()
     except FileNotFoundError as exc:
         raise VerificationError(
-            _("{name} was not found; the signature of {name2} is expected beside it as {name3}.").format(
-                name=Path(exc.filename).name, name2=document.name, name3=signature.name)
+            _("{missing} was not found; the signature of {document} is expected beside it as {signature}.").format(
+                missing=Path(exc.filename).name, document=document.name, signature=signature.name)
         ) from None
     except OSError as exc:
         raise VerificationError(_("Cannot read {filename}: {problem}.").format(

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import languages
 from ...draft.register import SentEntry, sent_entries
 from ...errors import UntocError
-from ... import languages
 from ...i18n import _, interface_language
 from ...submissions import changes_since, export_from_snapshot, sha256_file
 from ..window.session import DraftSession

@@ -62,7 +62,8 @@ class SendCopyDialog(QDialog):
         self.articles = QListWidget(self)
         for instrument in definition.instruments:
             for article in instrument.articles:
-                item = QListWidgetItem(f"{instrument.code} {article.number}. {article_title(article.title)}", self.articles)
+                item = QListWidgetItem(f"{instrument.code} {article.number}. {article_title(article.title)}",
+                                       self.articles)
                 item.setData(Qt.ItemDataRole.UserRole, article.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
