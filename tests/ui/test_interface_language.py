@@ -120,3 +120,18 @@ def test_the_tree_shows_article_titles_in_the_interface_language(app_language, t
     model = ProvisionTreeModel(cluster1, {"TIP"})
     assert model.index_for("UNTOC.2").data() == "Art. 2 Terminologie"
     assert "Terminologie" in model.index_for("UNTOC.2").data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize(("pseudo", "direction"), [("qps-ploc", Qt.LayoutDirection.LeftToRight),
+                                                   ("qps-plocm", Qt.LayoutDirection.RightToLeft)])
+def test_the_main_window_runs_in_the_pseudo_locales(qtbot, app_language, temp_settings, pseudo, direction):
+    from untoc_desktop.ui.app import build_main_window
+
+    app_language(pseudo)
+    window = build_main_window([], temp_settings, interface_language=i18n.interface_language())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.layoutDirection() == direction
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus and all("[" in text for text in menus), menus
+    window.close()
