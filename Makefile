@@ -20,7 +20,7 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --use-fuzzy -d translations -D untoc_desktop
 
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 \
 	    --project untoc_desktop -o translations/untoc_desktop.pot untoc_desktop
 	$(BIN)/pybabel update -i translations/untoc_desktop.pot -d translations -D untoc_desktop
 

@@ -52,6 +52,15 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english_environment(monkeypatch):
+    """Run every test with an English environment (the command line follows LANGUAGE/LC_ALL/LANG)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("UNTOC_PSEUDO_LOCALE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def no_real_keyring():
     """Never reach the developer's real keyring: the null backend (no keyring) unless a test sets another."""
     import keyring
@@ -71,3 +80,42 @@ def no_network(monkeypatch):
     attempts = guard_network(monkeypatch)
     yield attempts
     assert attempts == []
+
+
+@pytest.fixture
+def temporary_catalogue(tmp_path, monkeypatch):
+    """Use temporary gettext catalogues instead of the shipped ones: ``install(language, entries)``.
+
+    ``entries`` maps ``(context, English)`` to the translation (context ``None`` for a plain message).
+    The shipped catalogues and every cached translation come back after the test.
+    """
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from untoc_desktop import i18n
+    from untoc_desktop.documents import labels
+    from untoc_desktop.letters import wording
+
+    def clear_caches():
+        i18n.translator.cache_clear()
+        labels._labels.cache_clear()
+        wording.wording_for.cache_clear()
+
+    folder = tmp_path / "catalogues"
+
+    def install(language, entries):
+        catalogue = Catalog(locale=language)
+        for (context, message), translation in entries.items():
+            catalogue.add(message, translation, context=context)
+        target = folder / language / "LC_MESSAGES"
+        target.mkdir(parents=True, exist_ok=True)
+        with (target / f"{i18n.DOMAIN}.mo").open("wb") as handle:
+            write_mo(handle, catalogue)
+        monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
+        clear_caches()
+        return folder
+
+    yield install
+    monkeypatch.undo()
+    clear_caches()
+    i18n.set_language("en")

@@ -92,3 +92,4 @@ def memory_keyring():
             self.secrets.pop((service, username), None)
 
     return MemoryKeyring()
+

@@ -26,3 +26,53 @@ def test_every_french_message_is_translated():
     untranslated = [m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
     assert untranslated == []
     assert [(m.id, errors) for m, errors in catalogue.check()] == []
+
+
+def test_translator_offers_contexts_and_plural_forms():
+    french = i18n.translator("fr_CA.UTF-8")
+    assert french.language == "fr"
+    assert french.pgettext("no such context", "Partly implemented") == "Partly implemented"
+    assert french.ngettext("one", "many", 2) == "many"
+    assert french.npgettext("no such context", "one", "many", 1) == "one"
+
+
+def test_translated_languages_are_the_compiled_catalogues(tmp_path):
+    for code in ("fr", "ar", "xx"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / code / "LC_MESSAGES" / "untoc_desktop.mo").write_bytes(b"")
+    (tmp_path / "es" / "LC_MESSAGES").mkdir(parents=True)  # a folder without a catalogue
+    assert i18n.translated_languages(tmp_path) == ("fr", "ar")
+    assert set(i18n.TRANSLATED_LANGUAGES) <= {"fr", "es", "ar", "ru", "zh"} and "fr" in i18n.TRANSLATED_LANGUAGES
+
+
+def test_pseudo_locale_lengthens_accents_and_keeps_placeholders():
+    message = "Save {name} as a copy in %s <b>now</b>"
+    pseudo = i18n.translator("qps-ploc")(message)
+    assert pseudo.startswith("[") and pseudo.endswith("]")
+    assert len(pseudo) >= 1.4 * len(message)
+    assert "{name}" in pseudo and "%s" in pseudo and "<b>" in pseudo and "Save" not in pseudo
+    assert pseudo.format(name="X")  # still a valid format string
+    assert i18n.translator("qps-ploc")("") == ""
+
+
+def test_mirrored_pseudo_locale_is_right_to_left():
+    try:
+        assert i18n.set_language("qps-plocm") == "qps-plocm"
+        text = i18n._("Cancel")
+        assert text.startswith("\u202e") and text.endswith("\u202c")
+        assert i18n.interface_direction() == "rtl"
+        assert i18n.interface_language() == "en"  # labels kept per language come in English
+        i18n.set_language("qps-ploc")
+        assert i18n.interface_direction() == "ltr" and "\u202e" not in i18n._("Cancel")
+        i18n.set_language("ar_EG.UTF-8")
+        assert i18n.interface_direction() == "rtl" and i18n.interface_language() == "ar"
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_environment_language_follows_gettexts_variables():
+    assert i18n.environment_language({"LANG": "ar_EG.UTF-8"}) == "ar"
+    assert i18n.environment_language({"LANGUAGE": "pt_BR:zh_CN:fr", "LANG": "ru_RU.UTF-8"}) == "zh"
+    assert i18n.environment_language({"LC_ALL": "es_MX.UTF-8", "LANG": "ru_RU.UTF-8"}) == "es"
+    assert i18n.environment_language({"LANG": "C.UTF-8"}) == "en"
+    assert i18n.environment_language({}) == "en"

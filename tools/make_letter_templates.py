@@ -1,6 +1,7 @@
 """Build the shipped letter templates ``resources/letters/<language>/<kind>.docx`` (maintainer tool).
 
-Run from the project root after changing the wording in ``untoc_desktop/letters/wording*.py``:
+Run from the project root after changing the wording in ``untoc_desktop/letters/wording.py`` or its
+translations (compile them first with ``make translations``):
 
     .venv/bin/python tools/make_letter_templates.py
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from untoc_desktop.letters.fields import FIELDS, KINDS, required_fields  # noqa: E402
 from untoc_desktop.letters.output import TEMPLATES_DIR  # noqa: E402
-from untoc_desktop.letters.wording import WORDING  # noqa: E402
+from untoc_desktop.letters.wording import LETTER_LANGUAGES, wording_for  # noqa: E402
 
 _LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -84,7 +85,7 @@ def _styles(document, language: str) -> None:
 
 def build_template(language: str, kind: str) -> Document:
     """A template document for one language and kind."""
-    words = WORDING[language]
+    words = wording_for(language)
     document = Document()
     _styles(document, language)
     write = _Writer(rtl=language == "ar")
@@ -161,7 +162,7 @@ def main() -> int:
     fields_md = TEMPLATES_DIR / "FIELDS.md"
     fields_md.write_text(fields_markdown(), encoding="utf-8")
     print(fields_md.relative_to(ROOT))
-    for language in WORDING:
+    for language in LETTER_LANGUAGES:
         for kind in KINDS:
             path = TEMPLATES_DIR / language / f"{kind}.docx"
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from .draft import Draft
 from .errors import ImportFileError, InvalidAnswerError
+from .i18n import _
 from .questionnaire.model import Definition, Question
 from .questionnaire.patterns import pattern_keyword
 from .received_files import read_regular_file
@@ -60,19 +61,21 @@ def check_answer(question: Question, value: Any) -> None:
         return
     if not _finite(value):
         raise InvalidAnswerError(
-            f"The answer to {question.id} is not valid: NaN and Infinity are not numbers. Give a number.",
+            _("The answer to {id} is not valid: NaN and Infinity are not numbers. Give a number.").format(
+                id=question.id),
             question_id=question.id,
         )
     validator = _validator(json.dumps(question.value_schema, sort_keys=True))
     error = _best_error(validator, value)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
-        where = f" (at {where})" if where else ""
+        where = _(" (at {where})").format(where=where) if where else ""
         message = error.message
         if len(message) > _MESSAGE_MAX:  # keep the reason, which jsonschema puts after the (long) value
             message = f"{message[:_MESSAGE_MAX // 2]} … {message[-_MESSAGE_MAX // 2:]}"
         raise InvalidAnswerError(
-            f"The answer to {question.id} is not valid{where}: {message}", question_id=question.id
+            _("The answer to {id} is not valid{where}: {message}").format(
+                id=question.id, where=where, message=message), question_id=question.id
         )
 
 
@@ -178,9 +181,9 @@ def check_answers(definition: Definition, values: Mapping[str, Any]) -> None:
             question = definition.question(question_id)
         except KeyError:
             raise InvalidAnswerError(
-                f"Unknown question id '{question_id}': it is not in the questionnaire "
-                f"{definition.id} {definition.version}. Run 'untoc questions --cluster {definition.cluster}' "
-                "to list the ids.",
+                _("Unknown question id '{question_id}': it is not in the questionnaire {id} {version}. "
+                  "Run 'untoc questions --cluster {cluster}' to list the ids.").format(
+                    question_id=question_id, id=definition.id, version=definition.version, cluster=definition.cluster),
                 question_id=question_id,
             ) from None
         check_answer(question, value)
@@ -214,23 +217,27 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
                           parse_constant=_refuse_constant)
     except _NotANumber as exc:
         raise ImportFileError(
-            f"{path.name} holds {exc.args[0]}, which is not a number; JSON numbers are digits. Correct it and "
-            "import again."
+            _("{name} holds {value}, which is not a number; JSON numbers are digits. Correct it and "
+              "import again.").format(name=path.name, value=exc.args[0])
         ) from None
     except _DuplicateId as exc:
-        raise ImportFileError(f"{path.name} gives two answers to {exc.args[0]}; keep one and import again.") from None
+        raise ImportFileError(_("{name} gives two answers to {question_id}; keep one and import again.").format(
+                                  name=path.name, question_id=exc.args[0])) from None
     except RecursionError:
-        raise ImportFileError(f"{path.name} is nested too deeply to be an answers file.") from None
+        raise ImportFileError(_("{name} is nested too deeply to be an answers file.").format(name=path.name)) from None
     except OSError as exc:
-        raise ImportFileError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise ImportFileError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path.name} is not UTF-8 text. Save it as UTF-8 JSON and try again.") from None
+        raise ImportFileError(_("{name} is not UTF-8 text. Save it as UTF-8 JSON and try again.").format(
+                                  name=path.name)) from None
     except json.JSONDecodeError as exc:
         raise ImportFileError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            _("{name} is not valid JSON (line {lineno}, column {colno}: {msg}).").format(
+                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
         ) from None
     if not isinstance(data, dict):
-        raise ImportFileError(f"{path.name} must hold one JSON object mapping question ids to answers.")
+        raise ImportFileError(_("{name} must hold one JSON object mapping question ids to answers.").format(
+                                  name=path.name))
     return data
 
 

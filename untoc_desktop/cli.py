@@ -20,11 +20,13 @@ from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
+from . import languages
 from .errors import UntocError
+from .i18n import _, environment_language, set_language
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+LANGUAGES = languages.CODES
 
 
 BREAK_LOCK_HELP = ("take over a draft's lock held on another computer or by a process that cannot be verified "
@@ -217,9 +219,14 @@ def _open_submission(path: Path, write: bool = True) -> Any:
         holder = opened.lock_holder
         workspace.close()
         raise DraftLockedError(
-            f"{path.name} is open in untoc_desktop on {holder.host} (process {holder.pid}, by {holder.user or '?'} "
-            f"since {holder.opened_at}); this computer cannot tell whether it still runs, so nothing was written. "
-            "If you are sure the draft is closed there, run the command again with --break-lock.", holder)
+            _("{name} is open in untoc_desktop on {host} (process {pid}, by {problem} since "
+              "{opened_at}); this computer cannot tell whether it still runs, so nothing was written. If "
+              "you are sure the draft is closed there, run the command again with --break-lock.").format(
+                name=path.name,
+                host=holder.host,
+                pid=holder.pid,
+                problem=holder.user or '?',
+                opened_at=holder.opened_at), holder)
     if opened.rolled_back:
         print(f"untoc: {path.name}: a save interrupted by a crash was rolled back, as SQLite does; "
               "every answer saved before it is in the draft.", file=sys.stderr)
@@ -337,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status (0, 1 or 2; see the module docstring).
     """
     global _break_lock
+    set_language(environment_language())  # messages, errors included, in the user's language
     argv = list(sys.argv[1:] if argv is None else argv)
     _break_lock = "--break-lock" in argv  # accepted anywhere, also after the sub-command
     argv = [arg for arg in argv if arg != "--break-lock"]

@@ -16,9 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import EncryptionError
+from .i18n import _
 
-ENCRYPTION_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+ENCRYPTION_LANGUAGES = languages.CODES
 
 
 def add_encryption_commands(commands: Any) -> None:
@@ -93,7 +95,7 @@ def _cmd_key(args: argparse.Namespace) -> int:
             passphrase = _ask_secret("Passphrase for your personal key file: ", from_environment=True)
             if not os.environ.get("UNTOC_PASSPHRASE") and sys.stdin.isatty() and \
                     _ask_secret("The same passphrase again: ") != passphrase:
-                raise EncryptionError("The two passphrases differ; nothing was created.")
+                raise EncryptionError(_("The two passphrases differ; nothing was created."))
         settings = create_personal_key(passphrase, use_keyring=False if args.file else None)
         where = "the keyring" if settings.personal_key_storage == "keyring" else "a passphrase-protected file"
         print(f"Created your personal key (kept in {where}). Your public key, to give to colleagues:")
@@ -101,7 +103,7 @@ def _cmd_key(args: argparse.Namespace) -> int:
         return 0
     settings = load_settings()
     if not settings.personal_key:
-        raise EncryptionError("You have no personal key yet; create one with 'untoc key create'.")
+        raise EncryptionError(_("You have no personal key yet; create one with 'untoc key create'."))
     print(settings.personal_key)
     if args.qr is not None:
         from .encryption.qr import write_qr
@@ -120,7 +122,7 @@ def _cmd_team(args: argparse.Namespace) -> int:
     elif args.team_command == "remove":
         kept = [m for m in settings.team if args.member not in (m.name, m.key)]
         if len(kept) == len(settings.team):
-            raise EncryptionError(f"No team member is called or has the key '{args.member}'.")
+            raise EncryptionError(_("No team member is called or has the key '{member}'.").format(member=args.member))
         save_settings(settings.without_member(next(m.key for m in settings.team if m not in kept)))
         print(f"Removed {args.member} from the team.")
     else:
@@ -161,8 +163,9 @@ def _cmd_send_copy(args: argparse.Namespace) -> int:
     from .encryption.settings import load_settings
 
     if not args.output.name.lower().endswith(COPY_SUFFIX):
-        raise EncryptionError(f"{args.output.name}: an encrypted copy's name ends with {COPY_SUFFIX}, so that it is "
-                              "never taken for a draft; nothing was written.")
+        raise EncryptionError(_("{name}: an encrypted copy's name ends with {copy_suffix}, so that it is "
+                                "never taken for a draft; nothing was written.").format(
+                                  name=args.output.name, copy_suffix=COPY_SUFFIX))
     settings = load_settings()
     recipients = recipients_for(settings, [_team_key(settings, key) for key in args.to], require_recovery=False)
     if not settings.recovery_recipient:
@@ -182,10 +185,12 @@ def _identities(args: argparse.Namespace) -> list[str]:
         try:
             lines = args.identity.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise EncryptionError(f"The identity file {args.identity} cannot be read ({exc}).") from None
+            raise EncryptionError(_("The identity file {identity} cannot be read ({problem}).").format(
+                                      identity=args.identity, problem=exc)) from None
         keys = [line.strip() for line in lines if line.strip().upper().startswith("AGE-SECRET-KEY-")]
         if not keys:
-            raise EncryptionError(f"{args.identity} holds no age secret key (a line AGE-SECRET-KEY-1…).")
+            raise EncryptionError(_("{identity} holds no age secret key (a line AGE-SECRET-KEY-1…).").format(
+                                      identity=args.identity))
         return keys
     settings = load_settings()
     if args.recovery_code:

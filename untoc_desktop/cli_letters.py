@@ -11,9 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import UntocError
+from .i18n import _
 
-LETTER_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+LETTER_LANGUAGES = languages.CODES
 _KINDS = ("engagement", "transmission", "follow-up")
 _FORMS = ("neutral", "ms", "mr", "excellency")
 
@@ -157,7 +159,7 @@ def _cmd_recipient(args: argparse.Namespace, open_draft: Any) -> int:
     with draft:
         if args.action == "add":
             if not args.name.strip():
-                raise UntocError("A recipient needs a name.")
+                raise UntocError(_("A recipient needs a name."))
             saved = save_recipient(draft, Recipient(args.name, args.title, args.agency, _lines(args.address),
                                                     args.email, args.focal_point,
                                                     form_of_address=args.form_of_address))

@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
+
 EXIT_OK, EXIT_CONFLICTS = 0, 1
 
 
@@ -123,8 +125,9 @@ def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
         try:
             _definition.question(args.question_id)
         except KeyError:
-            raise UntocError(f"{args.question_id} is not a question of this draft's questionnaire, and the draft has "
-                             "no history for it. See 'untoc questions' for the question ids.") from None
+            raise UntocError(_("{question_id} is not a question of this draft's questionnaire, and the "
+                               "draft has no history for it. See 'untoc questions' for the question ids.").format(
+                                 question_id=args.question_id)) from None
         print(f"No recorded change to {args.question_id} in {args.file.name}.")
     for change in changes:
         when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S UTC")

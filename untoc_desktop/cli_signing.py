@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .errors import SigningError, UntocError
+from .i18n import _
 
 PASSPHRASE_VARIABLE = "UNTOC_PASSPHRASE"
 
@@ -64,7 +66,7 @@ def add_signing_commands(commands: Any) -> None:
     sign.add_argument("--page", type=int, default=None, help="page of the signature block (default: the last)")
     sign.add_argument(
         "--language",
-        choices=("en", "fr", "es", "ar", "ru", "zh"),
+        choices=languages.CODES,
         default=None,
         help="language of the signature block (default: the draft's, else English)",
     )
@@ -103,13 +105,15 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "Passphrase: ") 
         try:
             return passphrase_file.read_text(encoding="utf-8").splitlines()[0] if passphrase_file.stat().st_size else ""
         except OSError as exc:
-            raise SigningError(f"Cannot read the passphrase file {passphrase_file}: {exc.strerror}.") from None
+            raise SigningError(_("Cannot read the passphrase file {passphrase_file}: {problem}.").format(
+                                   passphrase_file=passphrase_file, problem=exc.strerror)) from None
     if os.environ.get(PASSPHRASE_VARIABLE):
         return os.environ[PASSPHRASE_VARIABLE]
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     raise SigningError(
-        f"Give the passphrase with --passphrase-file FILE or the {PASSPHRASE_VARIABLE} environment variable."
+        _("Give the passphrase with --passphrase-file FILE or the {passphrase_variable} environment "
+          "variable.").format(passphrase_variable=PASSPHRASE_VARIABLE)
     )
 
 
@@ -151,17 +155,18 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
 
     is_pdf = args.file.suffix.lower() == ".pdf"
     if is_pdf and args.output is None:
-        raise UntocError("Give the signed file's name with -o OUT.pdf.")
+        raise UntocError(_("Give the signed file's name with -o OUT.pdf."))
     if not args.file.is_file():
-        raise SigningError(f"{args.file} does not exist. Nothing was signed.")
+        raise SigningError(_("{file} does not exist. Nothing was signed.").format(file=args.file))
     identity = load_identity(args.identity, read_passphrase(args.passphrase_file))
     if args.fingerprint:
         from .signing.identity import fingerprint, normalize_fingerprint
 
         if fingerprint(identity.root) != normalize_fingerprint(args.fingerprint):
             raise SigningError(
-                f"The certificate in {args.identity.name} does not come from the expected root: its root's fingerprint "
-                f"is {fingerprint(identity.root)}. Use the organisation's signing identity. Nothing was signed."
+                _("The certificate in {name} does not come from the expected root: its root's "
+                  "fingerprint is {fingerprint}. Use the organisation's signing identity. Nothing was "
+                  "signed.").format(name=args.identity.name, fingerprint=fingerprint(identity.root))
             )
     draft = None
     if args.draft is not None:
@@ -188,7 +193,8 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
             document = Path(args.file)
             if args.output is not None and Path(args.output).resolve() != document.resolve():
                 if Path(args.output).suffix.lower() != document.suffix.lower():
-                    raise SigningError(f"{Path(args.output).name} must end with {document.suffix}; nothing was written.")
+                    raise SigningError(_("{name} must end with {suffix}; nothing was written.").format(
+                                           name=Path(args.output).name, suffix=document.suffix))
                 # -o: the signed copy and its .p7s go there; the original stays as it was
                 atomic_replace(Path(args.output), lambda temporary: shutil.copyfile(document, temporary))
                 document = Path(args.output)
@@ -252,9 +258,10 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
         if args.export is not None:
             entry = sent_entry(draft, args.export)
             if entry.kind != "submission":
-                raise UntocError(f"Entry {args.export} is a letter; write it again with 'untoc letter-again'.")
+                raise UntocError(_("Entry {export} is a letter; write it again with 'untoc "
+                                   "letter-again'.").format(export=args.export))
             if args.output is None:
-                raise UntocError("Give the file to write with -o FILE.")
+                raise UntocError(_("Give the file to write with -o FILE."))
             out = export_from_snapshot(entry.snapshot, args.output)
             digest = sha256_file(out)
             expected = entry.snapshot.get("export_sha256", entry.sha256)

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import platformdirs
 
+from . import languages
 from .i18n import _
 
 #: Drafting language -> Enchant dictionary tags to try, in order.
@@ -115,7 +116,7 @@ class SpellChecker:
 
     def __init__(self, drafting_language: str, personal_words: Path | None = None,
                  enchant_module: Any = ...) -> None:  # noqa: ANN401
-        self.drafting_language = (drafting_language or "en").split("-")[0].split("_")[0].lower()
+        self.drafting_language = languages.normalise(drafting_language)
         self._enchant = _load_enchant() if enchant_module is ... else enchant_module
         self._broker = None
         if self._enchant is not None:

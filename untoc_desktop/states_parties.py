@@ -133,7 +133,8 @@ def parse_table(text: str, origin: str) -> StatesPartiesTable:
 def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise ImportFileError(f"{origin} is not a States parties table: the column(s) {', '.join(missing)} are missing.")
+        raise ImportFileError(_("{origin} is not a States parties table: the column(s) {choices} are "
+                                "missing.").format(origin=origin, choices=', '.join(missing)))
     states = []
     for row in reader:
         long_cells = [column for column, cell in row.items() if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS]
@@ -154,9 +155,10 @@ def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
                 )
             )
         except ValueError as exc:
-            raise ImportFileError(f"{origin}, line {reader.line_num}: {exc}.") from None
+            raise ImportFileError(_("{origin}, line {line_num}: {problem}.").format(
+                                      origin=origin, line_num=reader.line_num, problem=exc)) from None
     if not states:
-        raise ImportFileError(f"{origin} holds no States.")
+        raise ImportFileError(_("{origin} holds no States.").format(origin=origin))
     return StatesPartiesTable(tuple(states), origin, max(s.source_date for s in states))
 
 
@@ -178,7 +180,7 @@ def load_table(path: str | Path) -> StatesPartiesTable:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path.name} is not UTF-8 text; save it as UTF-8 CSV.") from None
+        raise ImportFileError(_("{name} is not UTF-8 text; save it as UTF-8 CSV.").format(name=path.name)) from None
     return parse_table(text, path.name)
 
 
@@ -212,7 +214,8 @@ def import_table(path: str | Path, target: Path | None = None) -> StatesPartiesT
         temporary.write_bytes(read_regular_file(path, MAX_TABLE_BYTES, ImportFileError))
         os.replace(temporary, target)
     except OSError as exc:
-        raise ImportFileError(f"Could not keep a copy of {Path(path).name} in {target.parent}: {exc.strerror}.") from None
+        raise ImportFileError(_("Could not keep a copy of {name} in {parent}: {problem}.").format(
+                                  name=Path(path).name, parent=target.parent, problem=exc.strerror)) from None
     return table
 
 

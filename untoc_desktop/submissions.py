@@ -20,6 +20,7 @@ from .draft.register import SentEntry, record_sent, sent_entries
 from .draft.store import Draft, DraftInfo
 from . import files
 from .errors import UntocError
+from .i18n import _
 from .questionnaire.model import Definition
 
 #: Version of the snapshot layout stored in the register.
@@ -35,7 +36,7 @@ def sha256_file(path: str | Path) -> str:
     try:
         return files.sha256_file(path)
     except OSError as exc:
-        raise UntocError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UntocError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)) from None
 
 
 def _info_json(info: DraftInfo) -> dict[str, Any]:
@@ -140,9 +141,9 @@ def export_from_snapshot(
     )
     if definition is None:
         raise UntocError(
-            f"The submission was exported with the questionnaire {wanted['id']} version {wanted['version']}, which is "
-            "not on this computer any more; import that version (File > Import questionnaire definition) "
-            "to export it again."
+            _("The submission was exported with the questionnaire {id} version {version}, which is "
+              "not on this computer any more; import that version (File > Import questionnaire "
+              "definition) to export it again.").format(id=wanted['id'], version=wanted['version'])
         )
     export = snapshot["export"]
     return export_submission(

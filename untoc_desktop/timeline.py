@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .errors import UntocError
-from .i18n import N_
+from .i18n import N_, _
 
 #: Name of the draft property holding ``{"group": int | None, "started_on": "YYYY-MM-DD" | None}``.
 REVIEW_PROPERTY = "review_timeline"
@@ -228,11 +228,11 @@ def set_review_start(draft: _PropertyStore, start: ReviewStart) -> None:
         DraftFileError: the write failed.
     """
     if start.group is not None and start.group not in REVIEW_GROUPS:
-        raise TimelineError(f"Review group {start.group} is not known; choose one of "
-                            f"{', '.join(str(g) for g in REVIEW_GROUPS)}, or leave it empty.")
+        raise TimelineError(_("Review group {group} is not known; choose one of {choices}, or leave it "
+                              "empty.").format(group=start.group, choices=', '.join(str(g) for g in REVIEW_GROUPS)))
     if start.started_on is not None and not _dt.date(2020, 1, 1) <= start.started_on <= MECHANISM_END:
-        raise TimelineError(f"{start.started_on.isoformat()} is outside the review mechanism (2020 to 2030); "
-                            "check the date the review started.")
+        raise TimelineError(_("{date} is outside the review mechanism (2020 to 2030); check the "
+                              "date the review started.").format(date=start.started_on.isoformat()))
     draft.set_property(REVIEW_PROPERTY, start.to_json())
 
 

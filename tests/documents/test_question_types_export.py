@@ -26,7 +26,7 @@ TYPED_ANSWERS = {
     "SOM.5.5.migrant_treatment_details": "Charged with irregular entry under the Aliens Act.",
 }
 EXPECTED = {
-    "en": ["3 years", "Criminal", "Administrative", "Yes, in part", "March 1, 2016", "Veridia High Court",
+    "en": ["3 years", "Criminal", "Administrative", "Yes, in part", "1 March 2016", "Veridia High Court",
            "HC-TIP-41/22", "victims identified", "Ministry of Interior", "Sometimes prosecuted for having been smuggled",
            "Charged with irregular entry under the Aliens Act."],
     "fr": ["1 mars 2016", "Oui, en partie"],

@@ -40,7 +40,7 @@ def test_cover_names_organisation_country_cluster_date_and_questionnaire(cluster
     assert cover[1] == "Submitted by: Coalition for Justice & Rights"
     assert cover[2] == "State party under review: Republic of Veridia"
     assert cover[3] == "Cluster 1: Criminalization and jurisdiction"
-    assert cover[4] == "Date: November 30, 2026"
+    assert cover[4] == "Date: 30 November 2026"  # the one English date style, as in letters
     assert cover[5] == f"Questionnaire: {cluster1.id}, version {cluster1.version}"
 
 
@@ -132,6 +132,6 @@ def test_real_world_locale_codes_never_crash(code, cluster1, draft_info, complet
 
 
 def test_unknown_locale_falls_back_to_english():
-    assert long_date(dt.date(2026, 11, 30), "xx") == "November 30, 2026"
+    assert long_date(dt.date(2026, 11, 30), "xx") == "30 November 2026"
     assert labels_for("C")["no_answer"] == "No answer yet"
     assert labels_for("fr_CA.UTF-8")["no_answer"] == "Pas encore de réponse"

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..draft.store import DraftInfo
 from ..errors import ExportCancelled, ExportError
+from ..i18n import _
 from ..questionnaire.model import Definition
 from .target import check_export_target
 from ..validation import check_completeness
@@ -60,7 +61,7 @@ class _Progress:
 
     def check(self) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
-            raise ExportCancelled("The export was cancelled; no file was written.")
+            raise ExportCancelled(_("The export was cancelled; no file was written."))
 
     def tick(self) -> None:
         self.done = min(self.done + 1, self.total - 1)
@@ -175,7 +176,7 @@ def export_submission(
             message says why and what to do); nothing was written.
     """
     if fmt not in FORMATS:
-        raise ExportError(f"Cannot export as {fmt!r}: choose Word (docx) or PDF.")
+        raise ExportError(_("Cannot export as {fmt!r}: choose Word (docx) or PDF.").format(fmt=fmt))
     out_path = check_export_target(out_path, fmt)
     report = check_completeness(definition, answers, info.protocols, open_conflicts)
     language = language or info.language or "en"
@@ -203,8 +204,8 @@ def export_submission(
         _remove(temporary)
         detail = clean_text(str(exc)) or type(exc).__name__
         raise ExportError(
-            f"Could not export the submission to {out_path.name}: {detail}. Nothing was written; "
-            "please report this problem."
+            _("Could not export the submission to {name}: {detail}. Nothing was written; please report "
+              "this problem.").format(name=out_path.name, detail=detail)
         ) from exc
     counter.finish()
     return out_path

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..draft.store import DraftInfo
 from ..errors import ExportCancelled, ExportError, UntocError
+from ..i18n import _
 from ..questionnaire.model import Definition
 from .target import check_export_target
 
@@ -93,7 +94,7 @@ def export_in_child(
     try:
         while True:
             if is_cancelled is not None and is_cancelled():
-                raise ExportCancelled("The export was cancelled; no file was written.")
+                raise ExportCancelled(_("The export was cancelled; no file was written."))
             try:
                 message = messages.get(timeout=POLL_SECONDS)
             except queue.Empty:
@@ -103,8 +104,8 @@ def export_in_child(
                     message = messages.get(timeout=POLL_SECONDS)  # sent just before the child ended
                 except queue.Empty:
                     raise ExportError(
-                        f"The export stopped unexpectedly (exit code {process.exitcode}). Nothing was written; "
-                        "please report this problem.") from None
+                        _("The export stopped unexpectedly (exit code {exitcode}). Nothing was written; "
+                          "please report this problem.").format(exitcode=process.exitcode)) from None
             if message[0] == "progress":
                 if progress is not None:
                     progress(message[1], message[2])
@@ -114,7 +115,7 @@ def export_in_child(
             elif message[0] == "done":
                 return Path(message[1])
             else:
-                _, kind, text = message
+                kind, text = message[1], message[2]
                 raise (ExportCancelled if kind == "ExportCancelled" else ExportError)(text)
     finally:
         _stop(process)

@@ -26,6 +26,7 @@ from fontTools import unicodedata as font_unicodedata
 from fontTools.ttLib import TTFont
 
 from ..errors import ExportError
+from ..i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +143,8 @@ def register_fonts() -> tuple[FontFamily, ...]:
         if not all(path.is_file() for path in files):
             if family is BASE:
                 raise ExportError(
-                    f"The fonts needed for PDF export are missing from {FONTS_DIR}. "
-                    "Reinstall the application, or export to Word instead."
+                    _("The fonts needed for PDF export are missing from {fonts_dir}. Reinstall the "
+                      "application, or export to Word instead.").format(fonts_dir=FONTS_DIR)
                 )
             log.warning("font files of %s are missing from %s", family.family, FONTS_DIR)
             continue

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError
+from ..i18n import _
 from . import model
 from .pdf_fonts import (
     FONTS_DIR,
@@ -231,9 +232,10 @@ def render_pdf(
             timestamp=issued_at,
         )
     except typst.TypstError as exc:
-        raise ExportError(f"The PDF could not be typeset: {clean_text(str(exc))[:500]}") from exc
+        raise ExportError(_("The PDF could not be typeset: {problem}").format(
+                              problem=clean_text(str(exc))[:500])) from exc
     if tick is not None:
-        for _ in document.blocks:
+        for _block in document.blocks:
             tick()
     Path(path).write_bytes(pdf)
 

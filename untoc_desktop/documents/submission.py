@@ -16,6 +16,7 @@ from ..draft.store import DraftInfo
 from ..i18n import translator
 from ..questionnaire.model import Article, Definition, Paragraph, Question
 from ..questionnaire.obligations import obligation_label
+from ..questionnaire.titles import article_title, instrument_title
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
 from ..validation import CompletenessReport, paragraph_answers, paragraph_applies
 from . import model
@@ -122,7 +123,8 @@ def _article_blocks(
     language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
-        model.Heading(2, labels["article"].format(number=article.number, title=article.title), article.id)
+        model.Heading(2, labels["article"].format(number=article.number, title=article_title(article.title, language)),
+                      article.id)
     ]
     for paragraph in article.paragraphs:
         if paragraph_applies(paragraph, protocols):
@@ -222,7 +224,7 @@ def build_submission(
     missing_ids = {m.question.id for m in report.missing()}
     for instrument in definition.instruments:
         blocks.append(model.PageBreak())
-        blocks.append(model.Heading(1, instrument.title, instrument.code))
+        blocks.append(model.Heading(1, instrument_title(instrument.title, language), instrument.code))
         for article in instrument.articles:
             blocks.extend(_article_blocks(article, answers, protocols, missing_ids, labels, language))
     blocks.extend(sources_annex(blocks, labels))

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from ..errors import ExportError
+from ..i18n import _
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,8 +40,8 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
     suffix = f".{fmt}"
     if path.suffix.lower() != suffix:
         raise ExportError(
-            f"The file name {path.name} does not end with {suffix}. Choose a name ending with {suffix}, "
-            "so that the export cannot replace another file by mistake."
+            _("The file name {name} does not end with {suffix}. Choose a name ending with {suffix}, so "
+              "that the export cannot replace another file by mistake.").format(name=path.name, suffix=suffix)
         )
     resolved = path.resolve()
     through_link = path.is_symlink() or resolved != path.absolute()
@@ -55,9 +56,11 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
             raise link_elsewhere from None
         return resolved
     except OSError as exc:
-        raise ExportError(f"Cannot use {path}: {exc.strerror}. Choose another file name.") from None
+        raise ExportError(_("Cannot use {path}: {problem}. Choose another file name.").format(
+                              path=path, problem=exc.strerror)) from None
     if not stat.S_ISREG(mode):
-        raise ExportError(f"{path} is not an ordinary file (a folder or a device). Choose another file name.")
+        raise ExportError(_("{path} is not an ordinary file (a folder or a device). Choose another file "
+                            "name.").format(path=path))
     if through_link and resolved.suffix.lower() != suffix:
         raise link_elsewhere
     try:
@@ -67,12 +70,13 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
         is_database = False
     if is_database:
         raise ExportError(
-            f"{path.name} is a draft or another database; an export will never replace it. Choose another file name."
+            _("{name} is a draft or another database; an export will never replace it. Choose another "
+              "file name.").format(name=path.name)
         )
     if through_link and not _looks_like(resolved, fmt):
         raise ExportError(
-            f"{path.name} is a link to {resolved}, which is not a {fmt} document; an export never replaces it. "
-            "Choose another file name."
+            _("{name} is a link to {resolved}, which is not a {fmt} document; an export never replaces "
+              "it. Choose another file name.").format(name=path.name, resolved=resolved, fmt=fmt)
         )
     return resolved
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError
+from ..i18n import _
 from .labels import document_direction
 from .pdf_fonts import (
     FONTS_DIR,
@@ -102,7 +103,8 @@ def typeset(
             pdf_tags=tagged,
         )
     except typst.TypstError as exc:
-        raise ExportError(f"The PDF could not be typeset: {clean_text(str(exc))[:500]}") from exc
+        raise ExportError(_("The PDF could not be typeset: {problem}").format(
+                              problem=clean_text(str(exc))[:500])) from exc
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DraftFileError
+from ..i18n import _
 from .connection import connect
 from .store import Draft
 
@@ -83,7 +84,8 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
         (folder / f"{target.name}.origin").write_text(str(draft.path.resolve()), encoding="utf-8")
         (folder / _ID_NOTE).write_text(draft.info.draft_uuid, encoding="utf-8")
     except (OSError, DraftFileError) as exc:
-        raise DraftFileError(f"Could not make a backup copy of {draft.path.name} in {folder}: {exc}") from None
+        raise DraftFileError(_("Could not make a backup copy of {name} in {folder}: {problem}").format(
+                                 name=draft.path.name, folder=folder, problem=exc)) from None
     for old in _backups_in(folder)[KEEP:]:
         old.path.unlink(missing_ok=True)
         old.path.with_name(f"{old.path.name}.origin").unlink(missing_ok=True)
@@ -149,12 +151,14 @@ def restore_backup(backup: Backup, target: str | Path) -> Path:
     """
     target = Path(target)
     if target.exists():
-        raise DraftFileError(f"{target} already exists. Choose a new name for the restored draft.")
+        raise DraftFileError(_("{target} already exists. Choose a new name for the restored draft.").format(
+                                 target=target))
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         shutil.copyfile(backup.path, temporary)
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise DraftFileError(f"Could not restore the backup to {target}: {exc.strerror}.") from None
+        raise DraftFileError(_("Could not restore the backup to {target}: {problem}.").format(
+                                 target=target, problem=exc.strerror)) from None
     return target

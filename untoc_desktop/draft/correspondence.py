@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import DraftFileError
+from ..i18n import _
 from .models import LetterRecord, RecipientRecord
 from .store import Draft
 
@@ -127,7 +128,7 @@ def delete_recipient(draft: Draft, recipient_uuid: str) -> Recipient:
     """
     removed = next((r for r in recipients(draft) if r.recipient_uuid == recipient_uuid), None)
     if removed is None:
-        raise DraftFileError("That recipient is no longer in the address book.")
+        raise DraftFileError(_("That recipient is no longer in the address book."))
     with draft.writing() as session:
         record = session.scalars(select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient_uuid)).first()
         if record is not None:
@@ -164,7 +165,7 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
             select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient.recipient_uuid)
         ).first()
         if not added and record is None:
-            raise DraftFileError("That recipient is no longer in the address book.")
+            raise DraftFileError(_("That recipient is no longer in the address book."))
         if record is not None:
             for name in ("name", "title", "agency", "postal_address", "email", "is_focal_point"):
                 setattr(record, name, getattr(recipient, name))
@@ -203,6 +204,6 @@ def mark_sent(draft: Draft, letter_uuid: str, sent_on: str, channel: str) -> Let
     with draft.writing() as session:
         record = session.scalars(select(LetterRecord).where(LetterRecord.letter_uuid == letter_uuid)).first()
         if record is None:
-            raise DraftFileError("That letter is not in the draft's letter log.")
+            raise DraftFileError(_("That letter is not in the draft's letter log."))
         record.sent_on, record.sent_channel = sent_on, channel
         return _letter(record)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..errors import UntocError
+from ..i18n import _
 from .models import SentEntryRecord
 from .store import Draft
 
@@ -109,8 +110,8 @@ def sent_entry(draft: Draft, number: int) -> SentEntry:
     entries = sent_entries(draft)
     if not 1 <= number <= len(entries):
         raise UntocError(
-            f"The register of {draft.path.name} has {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}; "
-            f"there is no number {number}."
+            _("The register of {name} has {count} entr{value}; there is no number {number}.").format(
+                name=draft.path.name, count=len(entries), value='y' if len(entries) == 1 else 'ies', number=number)
         )
     return entries[number - 1]
 

@@ -40,6 +40,7 @@ import psutil
 
 from .. import __version__
 from ..errors import DraftFileError
+from ..i18n import _
 from .connection import connect
 
 SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
@@ -255,7 +256,8 @@ def recover_copy(path: Path, target: Path) -> Path:
         DraftFileError: the copy could not be made (``target`` exists, disk full, damaged file).
     """
     if target.exists():
-        raise DraftFileError(f"{target} already exists. Choose another name for the recovered copy.")
+        raise DraftFileError(_("{target} already exists. Choose another name for the recovered copy.").format(
+                                 target=target))
     with tempfile.TemporaryDirectory(prefix="untoc-recover-") as folder:
         work = Path(folder) / path.name
         try:
@@ -280,7 +282,8 @@ def recover_copy(path: Path, target: Path) -> Path:
                 source.close()
         except (OSError, sqlite3.Error) as exc:
             target.unlink(missing_ok=True)
-            raise DraftFileError(f"Could not make a recovered copy of {path.name}: {exc}.") from None
+            raise DraftFileError(_("Could not make a recovered copy of {name}: {problem}.").format(
+                                     name=path.name, problem=exc)) from None
     return target
 
 

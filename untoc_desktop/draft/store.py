@@ -29,6 +29,7 @@ from sqlalchemy.pool import NullPool
 
 from .. import __version__
 from ..errors import DraftExistsError, DraftFileError, DraftValueError, NewerDraftError, NotADraftError
+from ..i18n import _
 from .connection import connect as connect_draft
 from .json_values import JSONValueError
 from .migrate import upgrade_to_head
@@ -111,14 +112,18 @@ def read_header(path: str | Path) -> FileHeader:
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
-        raise DraftFileError(f"The file {path} does not exist.") from None
+        raise DraftFileError(_("The file {path} does not exist.").format(path=path)) from None
     except IsADirectoryError:
-        raise DraftFileError(f"{path} is a folder, not a draft file.") from None
+        raise DraftFileError(_("{path} is a folder, not a draft file.").format(path=path)) from None
     except OSError as exc:
-        raise DraftFileError(f"Cannot read {path}: {exc.strerror}. Check that you may read it.") from None
+        raise DraftFileError(_("Cannot read {path}: {problem}. Check that you may read it.").format(
+                                 path=path, problem=exc.strerror)) from None
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        what = "is empty" if not header else "is not a draft file (it is not a SQLite database, or it is damaged)"
-        raise NotADraftError(f"{path.name} {what}. Open a .untoc draft made by this application.")
+        if not header:
+            raise NotADraftError(_("{name} is empty. Open a .untoc draft made by this application.").format(
+                name=path.name))
+        raise NotADraftError(_("{name} is not a draft file (it is not a SQLite database, or it is damaged). Open "
+                               "a .untoc draft made by this application.").format(name=path.name))
     user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
     return FileHeader(application_id=application_id, user_version=user_version)
 
@@ -135,16 +140,18 @@ def check_draft_file(path: str | Path) -> FileHeader:
     name = Path(path).name
     if header.application_id != APPLICATION_ID:
         raise NotADraftError(
-            f"{name} is a database of another program, not an untoc draft. It was not changed. "
-            "Open a .untoc draft made by this application."
+            _("{name} is a database of another program, not an untoc draft. It was not changed. Open a "
+              ".untoc draft made by this application.").format(name=name)
         )
     if header.user_version > SCHEMA_VERSION:
         raise NewerDraftError(
-            f"{name} was written by a newer version of untoc_desktop (draft format {header.user_version}; "
-            f"this version reads up to {SCHEMA_VERSION}). It was not changed. Install the newer version to open it."
+            _("{name} was written by a newer version of untoc_desktop (draft format {user_version}; this "
+              "version reads up to {schema_version}). It was not changed. Install the newer version to "
+              "open it.").format(name=name, user_version=header.user_version, schema_version=SCHEMA_VERSION)
         )
     if header.user_version < 1:
-        raise NotADraftError(f"{name} is an incomplete draft file (no schema version). It was not changed.")
+        raise NotADraftError(_("{name} is an incomplete draft file (no schema version). It was not "
+                               "changed.").format(name=name))
     return header
 
 
@@ -187,8 +194,8 @@ def _migrate(path: Path, from_version: int) -> None:
     except (OSError, SQLAlchemyError) as exc:
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
         raise DraftFileError(
-            f"{path.name} uses an older draft format and could not be updated ({reason}). "
-            f"A copy of the original is kept as {backup.name}."
+            _("{name} uses an older draft format and could not be updated ({problem}). A copy of the "
+              "original is kept as {backup}.").format(name=path.name, problem=reason, backup=backup.name)
         ) from None
 
 
@@ -245,13 +252,15 @@ class Draft:
         """
         path = Path(path)
         if path.is_dir():
-            raise DraftExistsError(f"{path} is a folder. Choose a file name for the new draft.")
+            raise DraftExistsError(_("{path} is a folder. Choose a file name for the new draft.").format(path=path))
         if path.exists():
-            raise DraftExistsError(f"{path} already exists. Choose another name; the existing file was not changed.")
+            raise DraftExistsError(_("{path} already exists. Choose another name; the existing file was "
+                                     "not changed.").format(path=path))
         if not path.parent.is_dir():
-            raise DraftFileError(f"The folder {path.parent} does not exist. Choose an existing folder.")
+            raise DraftFileError(_("The folder {parent} does not exist. Choose an existing folder.").format(
+                                     parent=path.parent))
         if not info.organization.strip() or not info.country.strip():
-            raise DraftFileError("A draft needs the organisation's name and the State party under review.")
+            raise DraftFileError(_("A draft needs the organisation's name and the State party under review."))
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             engine = _make_engine(temporary)
@@ -281,7 +290,8 @@ class Draft:
         except (OSError, SQLAlchemyError) as exc:
             temporary.unlink(missing_ok=True)
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-            raise DraftFileError(f"Cannot create the draft {path}: {reason}. Choose another folder.") from None
+            raise DraftFileError(_("Cannot create the draft {path}: {problem}. Choose another folder.").format(
+                                     path=path, problem=reason)) from None
         return cls.open(path)
 
     @classmethod
@@ -313,9 +323,10 @@ class Draft:
         if (found and not allow_sidecars) or (is_wal_mode(path) and not found):
             names = ", ".join(p.name for p in found) or "without its -wal file"
             raise SidecarError(
-                f"{path.name} was copied while it was open in another program ({names}). "
-                "It was not opened, so nothing was changed. The desktop application offers to make a "
-                "recovered copy when you open it; or ask for a copy made after the draft was closed.",
+                _("{name} was copied while it was open in another program ({names}). It was not opened, "
+                  "so nothing was changed. The desktop application offers to make a recovered copy when "
+                  "you open it; or ask for a copy made after the draft was closed.").format(
+                    name=path.name, names=names),
                 path,
                 found,
             )
@@ -324,8 +335,8 @@ class Draft:
             check_contents(path, header.user_version, has_sidecars=bool(found))
         except sqlite3.OperationalError as exc:
             raise DraftFileError(
-                f"{path.name} is in use by another program that is saving it right now ({exc}). "
-                "Wait a moment and try again."
+                _("{name} is in use by another program that is saving it right now ({problem}). Wait a "
+                  "moment and try again.").format(name=path.name, problem=exc)
             ) from None
         if header.user_version < SCHEMA_VERSION and not read_only and migrate:
             _migrate(path, header.user_version)
@@ -336,16 +347,17 @@ class Draft:
             engine.dispose()
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise DraftFileError(
-                    f"{path.name} is in use by another program that is saving it right now. "
-                    "Wait a moment and try again."
+                    _("{name} is in use by another program that is saving it right now. Wait a moment "
+                      "and try again.").format(name=path.name)
                 ) from None
             raise NotADraftError(
-                f"{path.name} is damaged and cannot be read ({exc.orig}). It was not changed. "
-                "Open a backup copy, or ask the person who sent it for a new copy."
+                _("{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
+                  "copy, or ask the person who sent it for a new copy.").format(name=path.name, problem=exc.orig)
             ) from None
         except LookupError:
             engine.dispose()
-            raise NotADraftError(f"{path.name} is an incomplete draft file. It was not changed.") from None
+            raise NotADraftError(_("{name} is an incomplete draft file. It was not changed.").format(
+                                     name=path.name)) from None
 
     def close(self) -> None:
         """Release the file (and its lock, when one was taken). No sidecar file is left behind."""
@@ -377,16 +389,17 @@ class Draft:
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise DraftFileError(
-                f"{self.path.name} is open read-only (it is open in untoc_desktop, or the file or its folder cannot "
-                "be written). Close it in the application, or work on a copy (Save As)."
+                _("{name} is open read-only (it is open in untoc_desktop, or the file or its folder "
+                  "cannot be written). Close it in the application, or work on a copy (Save As).").format(
+                    name=self.path.name)
             )
         try:
             with self._sessions() as session, session.begin():
                 yield session
         except OperationalError as exc:
             raise DraftFileError(
-                f"Could not write to {self.path.name}: {exc.orig}. Your text is still in the window; "
-                "free some disk space or use Save As to keep it elsewhere."
+                _("Could not write to {name}: {problem}. Your text is still in the window; free some disk "
+                  "space or use Save As to keep it elsewhere.").format(name=self.path.name, problem=exc.orig)
             ) from None
 
     # -- reading ---------------------------------------------------------------------
@@ -445,7 +458,8 @@ class Draft:
         except (JSONValueError, ValueError, DatabaseError) as exc:
             check_table_values(self.path, "answer_change")  # names the question of the bad value
             raise DraftValueError(
-                f"The history of {self.path.name} holds a value that cannot be used ({exc}). The file was not changed.",
+                _("The history of {name} holds a value that cannot be used ({problem}). The file was not "
+                  "changed.").format(name=self.path.name, problem=exc),
                 question_id=question_id,
             ) from None
 
@@ -590,6 +604,7 @@ class Draft:
             os.replace(temporary, target)
         except (OSError, sqlite3.Error) as exc:
             temporary.unlink(missing_ok=True)
-            raise DraftFileError(f"Could not save a copy to {target}: {exc}. Choose another place.") from None
+            raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
+                                     target=target, problem=exc)) from None
 
 

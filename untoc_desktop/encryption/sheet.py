@@ -13,8 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
-
 from ..documents.labels import document_direction
 from ..documents.pdf_fonts import register_fonts
 from ..documents.text import clean_text
@@ -22,6 +20,7 @@ from ..documents.typeset import text_value, typeset
 from ..errors import ExportError
 from ..files import atomic_replace
 from ..i18n import _
+from ..languages import format_date
 from .recovery import grouped
 from .sheet_wording import SHEET_WORDING
 
@@ -80,7 +79,7 @@ def sheet_data(sheet: RecoverySheet) -> dict[str, Any]:
         "values": {
             "fingerprint": value(sheet.fingerprint, "ltr"),
             "identity": value(sheet.organisation_id, "ltr"),
-            "made_on": value(format_date(made_on, "long", locale=language)),
+            "made_on": value(format_date(made_on, language)),
         },
         "code": grouped(sheet.code),
         "code_fonts": value("A")["f"],

@@ -14,20 +14,19 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..documents.labels import long_date
 from ..documents.text import clean_text
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.store import Draft
 from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
+from ..languages import format_date as long_date
 from ..questionnaire.model import Definition
 from ..states_parties import country_name
 from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
-from .wording_timeline import TIMELINE_WORDING
 
 SENDER_PROPERTY = "sender"
 DEFAULT_REFERENCE_SCHEME = "{year}/{number:03d}"
@@ -95,17 +94,18 @@ def _parse_scheme(scheme: str) -> list[tuple[str, str | int]]:
     """
     example = "CJR/{year}/{number:03d}"
     if not isinstance(scheme, str) or len(scheme) > MAX_SCHEME_LENGTH:
-        raise LetterError(f"The reference scheme is too long; keep it under {MAX_SCHEME_LENGTH} characters, "
-                          f"for example {example}.")
+        raise LetterError(_("The reference scheme is too long; keep it under {max_scheme_length} "
+                            "characters, for example {example}.").format(
+                              max_scheme_length=MAX_SCHEME_LENGTH, example=example))
     parts: list[tuple[str, str | int]] = []
     position = 0
     while position < len(scheme):
         match = _SCHEME_PART.match(scheme, position)
         if match is None:
             raise LetterError(
-                f"The reference scheme {scheme!r} cannot be used (unknown placeholder or unpaired brace at "
-                f"character {position + 1}). Use {{year}} and {{number}} (or {{number:03d}} for three digits), "
-                f"for example {example}.")
+                _("The reference scheme {scheme!r} cannot be used (unknown placeholder or unpaired brace "
+                  "at character {value}). Use {{year}} and {{number}} (or {{number:03d}} for three "
+                  "digits), for example {example}.").format(scheme=scheme, value=position + 1, example=example))
         text = match.group()
         if text in ("{{", "}}"):
             parts.append(("text", text[0]))
@@ -117,7 +117,8 @@ def _parse_scheme(scheme: str) -> list[tuple[str, str | int]]:
             parts.append(("text", text))
         position = match.end()
     if not any(kind == "number" for kind, _value in parts):
-        raise LetterError(f"The reference scheme {scheme!r} has no {{number}}; add it, e.g. {example}.")
+        raise LetterError(_("The reference scheme {scheme!r} has no {{number}}; add it, e.g. {example}.").format(
+                              scheme=scheme, example=example))
     return parts
 
 
@@ -229,7 +230,8 @@ def sha256_of(path: Path) -> str:
         return sha256_file(path)
     except OSError as exc:
         raise LetterError(
-            f"Cannot read the attachment {path}: {exc.strerror or exc}. Choose the exported file.") from None
+            _("Cannot read the attachment {path}: {problem}. Choose the exported file.").format(
+                path=path, problem=exc.strerror or exc)) from None
 
 
 def _registered_sha256(draft: Draft, attachment: Path) -> str:
@@ -244,9 +246,9 @@ def _registered_sha256(draft: Draft, attachment: Path) -> str:
     recorded = latest_for_file(draft, attachment.name)
     if recorded is not None and recorded.kind == "submission" and recorded.sha256 != digest:
         raise LetterError(
-            f"{attachment.name} is not the file recorded in the register of what was sent "
-            f"(recorded SHA-256 {recorded.sha256}, this file {digest}). Attach the file that was recorded, "
-            "or export the submission again.")
+            _("{name} is not the file recorded in the register of what was sent (recorded SHA-256 "
+              "{sha256}, this file {digest}). Attach the file that was recorded, or export the "
+              "submission again.").format(name=attachment.name, sha256=recorded.sha256, digest=digest))
     return recorded.sha256 if recorded is not None else digest
 
 
@@ -257,16 +259,18 @@ def _recipient(draft: Draft, recipient_uuid: str) -> Recipient | None:
     matches = [r for r in book if r.recipient_uuid == recipient_uuid] or [
         r for r in book if r.recipient_uuid.startswith(recipient_uuid)]
     if len(matches) != 1:
-        raise LetterError(f"No single recipient {recipient_uuid!r} in the address book; see 'untoc recipient list'.")
+        raise LetterError(_("No single recipient {recipient_uuid!r} in the address book; see 'untoc "
+                            "recipient list'.").format(recipient_uuid=recipient_uuid))
     return matches[0]
 
 
 def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], language: str) -> dict[str, str]:
     entry = next((e for e in log if e.reference == reference), None)
     if entry is None:
-        raise LetterError(f"There is no letter {reference!r} in the draft's letter log to follow up.")
+        raise LetterError(_("There is no letter {reference!r} in the draft's letter log to follow up.").format(
+                              reference=reference))
     day = _dt.date.fromisoformat(entry.sent_on) if entry.sent_on else (entry.created_at or _dt.datetime.now()).date()
-    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, words.get("date_locale", language)),
+    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, language),
             "recalled_subject": words["recalled"].get(entry.kind, "")}
 
 
@@ -289,12 +293,11 @@ def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> di
     timeline = draft_timeline(draft, options.letter_date)
     if timeline is None:
         return {}
-    locale = words.get("date_locale", options.language)
-    dates = {"review_started": long_date(timeline.start, locale),
-             "self_assessment_due": long_date(timeline.self_assessment_due, locale),
-             "feedback_due": long_date(timeline.feedback_due, locale)}
+    dates = {"review_started": long_date(timeline.start, options.language),
+             "self_assessment_due": long_date(timeline.self_assessment_due, options.language),
+             "feedback_due": long_date(timeline.feedback_due, options.language)}
     stage = {"government": "open"}.get(timeline.engagement_stage, timeline.engagement_stage)
-    return {**dates, "timeline": TIMELINE_WORDING[options.language][stage].format_map(dates)}
+    return {**dates, "timeline": words["timeline"][stage].format_map(dates)}
 
 
 def _country(draft: Draft, language: str) -> str:
@@ -323,11 +326,14 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
             unusable reference scheme.
     """
     if options.kind not in KINDS:
-        raise LetterError(f"Unknown letter kind {options.kind!r}; choose {', '.join(KINDS)}.")
+        raise LetterError(_("Unknown letter kind {kind!r}; choose {choices}.").format(
+                              kind=options.kind, choices=', '.join(KINDS)))
     if options.language not in LETTER_LANGUAGES:
-        raise LetterError(f"No letters in {options.language!r}; choose {', '.join(LETTER_LANGUAGES)}.")
+        raise LetterError(_("No letters in {language!r}; choose {choices}.").format(
+                              language=options.language, choices=', '.join(LETTER_LANGUAGES)))
     if options.form_of_address and options.form_of_address not in FORMS_OF_ADDRESS:
-        raise LetterError(f"Unknown form of address {options.form_of_address!r}; choose {', '.join(FORMS_OF_ADDRESS)}.")
+        raise LetterError(_("Unknown form of address {form_of_address!r}; choose {choices}.").format(
+                              form_of_address=options.form_of_address, choices=', '.join(FORMS_OF_ADDRESS)))
     words = wording_for(options.language)
     options = replace(options, letter_date=options.letter_date or _dt.date.today())
     sender, log = sender_of(draft), letters(draft)
@@ -341,7 +347,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
         cluster_title=translator(options.language)(definition.title), reference=reference,
-        date=long_date(options.letter_date, words.get("date_locale", options.language)),
+        date=long_date(options.letter_date, options.language),
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,
         salutation=options.salutation or salutation, closing=closing,
@@ -353,13 +359,15 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
         values.update(_timeline(draft, options, words))
     if options.kind == "transmission":
         if options.attachment is None:
-            raise LetterError("A transmission letter needs the exported submission to attach (--attachment FILE).")
+            raise LetterError(_("A transmission letter needs the exported submission to attach (--attachment "
+                                "FILE)."))
         values.update(attachment_name=Path(options.attachment).name,
                       attachment_sha256=_registered_sha256(draft, Path(options.attachment)))
         values.update(_summary(definition, draft, words))
     if options.kind == "follow-up":
         if not options.recalls:
-            raise LetterError("A follow-up letter recalls an earlier letter: give its reference (--recalls REF).")
+            raise LetterError(_("A follow-up letter recalls an earlier letter: give its reference (--recalls "
+                                "REF)."))
         values.update(_recalled(log, options.recalls, words, options.language))
     return fill_letter(options, reference, values)
 

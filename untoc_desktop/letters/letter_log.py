@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..draft.correspondence import LetterEntry, letters, mark_sent, record_letter
 from ..draft.store import Draft
+from ..i18n import _
 from ..questionnaire.model import Definition
 from .context import Letter, LetterError, LetterOptions, build_letter, fill_letter
 from .output import check_template, write_letter
@@ -63,8 +64,8 @@ def letter_from_entry(entry: LetterEntry) -> Letter:
         options = LetterOptions.from_json(entry.details["options"])
         fields = entry.details["fields"]
     except (KeyError, TypeError, ValueError):
-        raise LetterError(f"The letter {entry.reference} was not recorded with its contents and cannot be "
-                          "regenerated.") from None
+        raise LetterError(_("The letter {reference} was not recorded with its contents and cannot be "
+                            "regenerated.").format(reference=entry.reference)) from None
     return fill_letter(options, entry.reference, fields)
 
 
@@ -96,7 +97,7 @@ def find_letter(draft: Draft, reference: str) -> LetterEntry:
     """
     entry = next((e for e in letters(draft) if e.reference == reference), None)
     if entry is None:
-        raise LetterError(f"There is no letter {reference!r} in the draft's letter log.")
+        raise LetterError(_("There is no letter {reference!r} in the draft's letter log.").format(reference=reference))
     return entry
 
 
@@ -108,7 +109,7 @@ def letter_sent(draft: Draft, reference: str, sent_on: _dt.date, channel: str) -
         DraftFileError: the write failed.
     """
     if not channel.strip():
-        raise LetterError("Say how the letter was sent (e-mail, post, hand delivery…).")
+        raise LetterError(_("Say how the letter was sent (e-mail, post, hand delivery…)."))
     entry = mark_sent(draft, find_letter(draft, reference).letter_uuid, sent_on.isoformat(), channel.strip())
     _record_letter_sent(draft, entry)
     return entry

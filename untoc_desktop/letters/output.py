@@ -35,6 +35,7 @@ from ..documents.labels import document_direction, normalize_locale
 from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
+from ..i18n import _
 from .context import Letter, LetterError
 from .fields import check_fields
 from .template_package import LetterTemplateError, TemplatePackage, read_template
@@ -106,8 +107,9 @@ def _refuse_template_code(trees: list[nodes.Template], name: str) -> None:
         check(tree.body)
     if found:
         raise LetterTemplateError(
-            f"The template {name} contains template code, not only {{{{ field }}}} placeholders and "
-            f"{{% if field %}} lines ({', '.join(sorted(found))}). Nothing was written.")
+            _("The template {name} contains template code, not only {{{{ field }}}} placeholders and {{% "
+              "if field %}} lines ({choices}). Nothing was written.").format(
+                name=name, choices=', '.join(sorted(found))))
 
 
 def template_fields(template: Path) -> set[str]:
@@ -134,10 +136,12 @@ def template_fields(template: Path) -> set[str]:
     except LetterTemplateError:
         raise
     except TemplateError as exc:
-        raise LetterTemplateError(f"The template {Path(template).name} has a malformed field: {exc}.") from None
+        raise LetterTemplateError(_("The template {name} has a malformed field: {problem}.").format(
+                                      name=Path(template).name, problem=exc)) from None
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad file
         raise LetterTemplateError(
-            f"{Path(template).name} cannot be read as a Word (.docx) template ({type(exc).__name__}).") from None
+            _("{name} cannot be read as a Word (.docx) template ({kind}).").format(
+                name=Path(template).name, kind=type(exc).__name__)) from None
 
 
 #: Parts rendered or shown besides the body, headers and footers (docxtpl renders footnotes and the core
@@ -173,12 +177,14 @@ def check_template(template: Path, kind: str) -> set[str]:
     if unknown or missing:
         parts = []
         if unknown:
-            parts.append(f"unknown fields for {'an' if kind[0] in 'aeiou' else 'a'} {kind} letter: {', '.join(unknown)}")
+            parts.append(_("unknown fields for the {kind} letter: {fields}").format(
+                kind=kind, fields=", ".join(unknown)))
         if missing:
-            parts.append(f"missing required fields: {', '.join(missing)}")
+            parts.append(_("missing required fields: {fields}").format(fields=", ".join(missing)))
         raise LetterTemplateError(
-            f"The template {Path(template).name} cannot be used ({'; '.join(parts)}). Nothing was written; "
-            "see the list of fields in the template picker or resources/letters/FIELDS.md.", unknown, missing)
+            _("The template {name} cannot be used ({problems}). Nothing was written; see the list of "
+              "fields in the template picker or resources/letters/FIELDS.md.").format(
+                name=Path(template).name, problems="; ".join(parts)), unknown, missing)
     return used
 
 
@@ -213,8 +219,8 @@ def require_office_suite() -> str:
     office = find_office_suite()
     if office is None:
         raise OfficeSuiteMissingError(
-            "PDF from your own Word template needs LibreOffice, which is not installed. Export this letter as "
-            "Word (.docx), install LibreOffice, or use the shipped template for a PDF.")
+            _("PDF from your own Word template needs LibreOffice, which is not installed. Export this letter as "
+              "Word (.docx), install LibreOffice, or use the shipped template for a PDF."))
     return office
 
 
@@ -255,11 +261,11 @@ def _convert_to_pdf(docx: Path, out: Path) -> None:
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=180)
         except (OSError, subprocess.SubprocessError) as exc:
-            raise LetterError(f"LibreOffice could not convert the letter to PDF ({type(exc).__name__}). "
-                              "Export it as Word (.docx) instead.") from None
+            raise LetterError(_("LibreOffice could not convert the letter to PDF ({kind}). Export it as "
+                                "Word (.docx) instead.").format(kind=type(exc).__name__)) from None
         produced = Path(folder, docx.with_suffix(".pdf").name)
         if not produced.is_file():
-            raise LetterError("LibreOffice did not produce a PDF. Export the letter as Word (.docx) instead.")
+            raise LetterError(_("LibreOffice did not produce a PDF. Export the letter as Word (.docx) instead."))
         shutil.copyfile(produced, out)
 
 
@@ -316,14 +322,15 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         LetterError: unknown format, or the file cannot be written (nothing written).
     """
     if fmt not in FORMATS:
-        raise LetterError(f"Cannot write a letter as {fmt!r}: choose docx or pdf.")
+        raise LetterError(_("Cannot write a letter as {fmt!r}: choose docx or pdf.").format(fmt=fmt))
     try:
         out = check_export_target(out, fmt)
     except ExportError as exc:
         raise LetterError(str(exc)) from None
     attachment = letter.options.attachment
     if attachment is not None and Path(attachment).resolve() == out:
-        raise LetterError(f"{out.name} is the submission this letter transmits; choose another name for the letter.")
+        raise LetterError(_("{name} is the submission this letter transmits; choose another name for the "
+                            "letter.").format(name=out.name))
     kind = letter.options.kind
     source = Path(template) if template else shipped_template(letter.options.language, kind)
     if template is not None or fmt == "docx":
@@ -347,9 +354,10 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         raise
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise LetterError(f"Could not write {out}: {exc.strerror or exc}. Choose another folder.") from None
+        raise LetterError(_("Could not write {out}: {problem}. Choose another folder.").format(
+                              out=out, problem=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - a template or renderer failure must reach the user as a message
         temporary.unlink(missing_ok=True)
-        raise LetterError(f"Could not write the letter {out.name}: {clean_text(str(exc)) or type(exc).__name__}. "
-                          "Nothing was written.") from exc
+        raise LetterError(_("Could not write the letter {name}: {problem}. Nothing was written.").format(
+                              name=out.name, problem=clean_text(str(exc)) or type(exc).__name__)) from exc
     return out

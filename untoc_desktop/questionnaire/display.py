@@ -15,12 +15,8 @@ from __future__ import annotations
 
 from ..i18n import _, pgettext
 from .model import Article, Definition, Instrument, Option, Paragraph, Question
+from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .types import STATUS_CHOICES, YES_NO_CHOICES
-
-#: Message context of an article's official title (``msgctxt`` in the catalogues).
-ARTICLE_TITLE = "article title"
-#: Message context of an instrument's official title.
-INSTRUMENT_TITLE = "instrument title"
 
 
 def _text(message: str) -> str:

@@ -3,10 +3,10 @@
 Question labels and help texts, option labels and paragraph labels are written
 in English in the definitions; this extractor puts them in the gettext
 catalogue so that they can be translated like the interface, and shown in the
-interface language (:mod:`.display`) and in the document language of an export.
-The treaty's official article and instrument titles are extracted under a
-message context (``msgctxt "article title"`` / ``"instrument title"``), with a
-comment naming the article. Registered in ``translations/babel.cfg``.
+document language of an export. Instrument and article titles are facts of the
+treaty, whose translations are the official titles of its authentic texts: they
+come with the message contexts ``instrument title`` and ``article title``
+(see :mod:`.titles`). Registered in ``translations/babel.cfg``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .display import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .safe_yaml import load_data_yaml
+from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 
 
 def _strings(data: Any) -> Iterator[str]:
@@ -40,14 +40,14 @@ def _question_strings(questions: list[dict[str, Any]]) -> Iterator[str]:
             yield option["label"]
 
 
-def _titles(data: Any) -> Iterator[tuple[str, str, list[str]]]:
-    """(context, official title, comments) of each instrument and article of the definition."""
+def _titles(data: Any) -> Iterator[tuple[str, str, str]]:
+    """``(context, title, comment)`` for each instrument and article title of a definition."""
     for instrument in data.get("instruments", []):
         if instrument.get("title"):
-            yield INSTRUMENT_TITLE, instrument["title"], []
+            yield INSTRUMENT_TITLE, instrument["title"], f"{instrument.get('code', '')} title"
         for article in instrument.get("articles", []):
             if article.get("title"):
-                yield ARTICLE_TITLE, article["title"], [f"{instrument['code']} article {article['number']}"]
+                yield ARTICLE_TITLE, article["title"], f"{instrument.get('code', '')} article {article.get('number')}"
 
 
 def extract_definitions(
@@ -55,8 +55,8 @@ def extract_definitions(
 ) -> Iterator[tuple[int, str, str | tuple[str, str], list[str]]]:
     """Yield ``(lineno, funcname, message, comments)`` for each translatable string of a definition.
 
-    Our own wording comes as plain messages; official titles as ``pgettext`` calls, whose message is
-    ``(context, title)`` (babel's default ``pgettext`` keyword reads the context from it).
+    Titles are yielded as ``pgettext`` calls, ``(context, title)``, so Babel files them under
+    their message context (the ``pgettext`` keyword must be known: it is one of Babel's defaults).
     """
     data = load_data_yaml(fileobj.read().decode("utf-8"), getattr(fileobj, "name", "<definition>"))
     seen: set[str] = set()
@@ -64,5 +64,5 @@ def extract_definitions(
         if text and text not in seen:
             seen.add(text)
             yield 0, "", text, ["questionnaire definition"]
-    for context, title, comments in _titles(data):
-        yield 0, "pgettext", (context, title), comments
+    for context, title, comment in _titles(data):
+        yield 0, "pgettext", (context, title), [comment]

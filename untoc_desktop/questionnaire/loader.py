@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DefinitionError, RuleSyntaxError
+from ..i18n import _
 from ..received_files import read_regular_file
 from .model import INSTRUMENT_ORDER, Article, Definition, Instrument, Option, Paragraph, Question
 from .patterns import PatternError, compile_pattern
@@ -88,7 +89,8 @@ def load_installed_definition(cluster: int) -> Definition:
         if definition.cluster == cluster:
             return definition
     available = ", ".join(str(d.cluster) for d in installed_definitions()) or "none"
-    raise DefinitionError(f"No questionnaire is available for cluster {cluster} (available: {available}).")
+    raise DefinitionError(_("No questionnaire is available for cluster {cluster} (available: "
+                            "{available}).").format(cluster=cluster, available=available))
 
 
 def installed_definitions() -> list[Definition]:
@@ -164,7 +166,8 @@ def _load_bytes(path: Path, raw: bytes, digest: str, keep_copy: Path | None = No
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DefinitionError(f"The questionnaire definition {path.name} is not valid YAML: {exc}") from None
+        raise DefinitionError(_("The questionnaire definition {name} is not valid YAML: {problem}").format(
+                                  name=path.name, problem=exc)) from None
     data = load_data_yaml(text, path.name)  # no aliases, limited nesting
     definition = definition_from_data(data, source_name=path.name, path=str(path))
     _loaded[(str(path), digest)] = definition
@@ -197,8 +200,9 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
         duplicates = {k for k in keys if keys.count(k) > 1}
         if duplicates:
             raise DefinitionError(
-                f"The questionnaire definition {source_name}: question set '{set_name}' repeats the key(s) "
-                f"{', '.join(sorted(duplicates))}."
+                _("The questionnaire definition {source_name}: question set '{set_name}' repeats the "
+                  "key(s) {choices}.").format(
+                    source_name=source_name, set_name=set_name, choices=', '.join(sorted(duplicates)))
             )
 
     instruments = []
@@ -207,7 +211,8 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
     for raw_instrument in sorted(data["instruments"], key=lambda i: INSTRUMENT_ORDER.index(i["code"])):
         code = raw_instrument["code"]
         if code in seen_codes:
-            raise DefinitionError(f"The questionnaire definition {source_name} lists the instrument {code} twice.")
+            raise DefinitionError(_("The questionnaire definition {source_name} lists the instrument "
+                                    "{code} twice.").format(source_name=source_name, code=code))
         seen_codes.add(code)
         articles = []
         for raw_article in raw_instrument["articles"]:
@@ -216,22 +221,25 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
                 paragraph_id = f"{code}.{raw_article['number']}.{raw_paragraph['ref']}"
                 if paragraph_id in seen_paragraphs:
                     raise DefinitionError(
-                        f"The questionnaire definition {source_name} lists the paragraph {paragraph_id} twice."
+                        _("The questionnaire definition {source_name} lists the paragraph {paragraph_id} "
+                          "twice.").format(source_name=source_name, paragraph_id=paragraph_id)
                     )
                 seen_paragraphs.add(paragraph_id)
                 set_name = raw_paragraph.get("question_set") or _default_set(raw_paragraph["obligation"], question_sets)
                 if set_name is not None and set_name not in question_sets:
                     raise DefinitionError(
-                        f"The questionnaire definition {source_name}: paragraph {paragraph_id} uses the unknown "
-                        f"question set '{set_name}'."
+                        _("The questionnaire definition {source_name}: paragraph {paragraph_id} uses the "
+                          "unknown question set '{set_name}'.").format(
+                            source_name=source_name, paragraph_id=paragraph_id, set_name=set_name)
                     )
                 base = question_sets[set_name] if set_name is not None else []
                 raw_questions = base + raw_paragraph.get("extra_questions", [])
                 keys = [q["key"] for q in raw_questions]
                 if len(keys) != len(set(keys)):
                     raise DefinitionError(
-                        f"The questionnaire definition {source_name}: paragraph {paragraph_id} has an extra "
-                        "question whose key is already used by its question set."
+                        _("The questionnaire definition {source_name}: paragraph {paragraph_id} has an "
+                          "extra question whose key is already used by its question set.").format(
+                            source_name=source_name, paragraph_id=paragraph_id)
                     )
                 questions = _build_questions(raw_questions, paragraph_id, source_name)
                 paragraphs.append(
@@ -285,7 +293,8 @@ def _check_schema(data: Any, source_name: str) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise DefinitionError(f"The questionnaire definition {source_name} is invalid at {where}: {error.message}")
+        raise DefinitionError(_("The questionnaire definition {source_name} is invalid at {where}: "
+                                "{message}").format(source_name=source_name, where=where, message=error.message))
 
 
 def _default_set(obligation: str, question_sets: dict[str, Any]) -> str | None:
@@ -311,19 +320,22 @@ def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, sou
             except RuleSyntaxError as exc:
                 shown = exc.expression if len(exc.expression) <= 80 else exc.expression[:77] + "…"
                 raise DefinitionError(
-                    f"The questionnaire definition {source_name}: the {name} rule of question {question_id} "
-                    f"('{shown}') is invalid: {exc}."
+                    _("The questionnaire definition {source_name}: the {name} rule of question "
+                      "{question_id} ('{shown}') is invalid: {problem}.").format(
+                        source_name=source_name, name=name, question_id=question_id, shown=shown, problem=exc)
                 ) from None
         if raw.get("pattern") is not None:
             try:
                 compile_pattern(raw["pattern"])
             except PatternError as exc:
                 raise DefinitionError(
-                    f"The questionnaire definition {source_name}: the pattern of question {question_id} is refused: "
-                    f"{exc}.") from None
+                    _("The questionnaire definition {source_name}: the pattern of question {question_id} "
+                      "is refused: {problem}.").format(
+                        source_name=source_name, question_id=question_id, problem=exc)) from None
         if raw.get("minimum") is not None and raw.get("maximum") is not None and raw["minimum"] > raw["maximum"]:
             raise DefinitionError(
-                f"The questionnaire definition {source_name}: question {question_id} has a minimum above its maximum."
+                _("The questionnaire definition {source_name}: question {question_id} has a minimum "
+                  "above its maximum.").format(source_name=source_name, question_id=question_id)
             )
         questions.append(
             Question(

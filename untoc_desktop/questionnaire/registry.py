@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DefinitionError
+from ..i18n import _
 from ..received_files import read_regular_file
 from .loader import installed_definitions, load_definition_file
 from .model import Definition
@@ -77,8 +78,8 @@ class DefinitionRegistry:
         candidates = [a.definition for a in self.available() if a.definition.id == definition_id]
         if not candidates:
             raise DefinitionError(
-                f"The questionnaire definition '{definition_id}' is not available on this computer. "
-                "Import it with File > Import questionnaire definition."
+                _("The questionnaire definition '{definition_id}' is not available on this computer. "
+                  "Import it with File > Import questionnaire definition.").format(definition_id=definition_id)
             )
         return max(candidates, key=lambda d: version_key(d.version))
 
@@ -114,9 +115,9 @@ class DefinitionRegistry:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise DefinitionError(f"Cannot read {path}: {exc.strerror}.") from None
+            raise DefinitionError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)) from None
         if size > MAX_DEFINITION_BYTES:
-            raise DefinitionError(f"{path.name} is too large to be a questionnaire definition.")
+            raise DefinitionError(_("{name} is too large to be a questionnaire definition.").format(name=path.name))
         definition = load_definition_file(path)
         target = self.user_folder / f"{definition.id}-{definition.version}.yaml"
         try:
@@ -125,5 +126,6 @@ class DefinitionRegistry:
             temporary.write_bytes(read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError))
             os.replace(temporary, target)
         except OSError as exc:
-            raise DefinitionError(f"Could not keep a copy of {path.name} in {self.user_folder}: {exc.strerror}.") from None
+            raise DefinitionError(_("Could not keep a copy of {name} in {user_folder}: {problem}.").format(
+                                      name=path.name, user_folder=self.user_folder, problem=exc.strerror)) from None
         return load_definition_file(target)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..draft import DRAFT_SUFFIX, Draft
 from ..errors import DraftExistsError
+from ..i18n import _
 
 #: Draft property of a copy: who it was sent to, by whom, when, which articles.
 ASSIGNMENT_PROPERTY = "assignment"
@@ -44,7 +45,8 @@ def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequen
     if target.suffix.lower() != DRAFT_SUFFIX:
         target = target.with_name(target.name + DRAFT_SUFFIX)
     if target.exists():
-        raise DraftExistsError(f"{target} already exists. Choose another name; the existing file was not changed.")
+        raise DraftExistsError(_("{target} already exists. Choose another name; the existing file was "
+                                 "not changed.").format(target=target))
     sent_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     assignment = {"colleague": colleague, "articles": list(articles), "sent_by": sent_by or draft.info.author,
                   "sent_at": sent_at, "copy_name": target.name}

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from ..errors import SigningError
+from ..i18n import _
 from .identity import SigningIdentity
 from .verify import signature_path_for
 
@@ -41,7 +42,8 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
     try:
         content = document.read_bytes()
     except OSError as exc:
-        raise SigningError(f"Cannot read {document}: {exc.strerror}. Nothing was signed.") from None
+        raise SigningError(_("Cannot read {document}: {problem}. Nothing was signed.").format(
+                               document=document, problem=exc.strerror)) from None
     builder = (
         pkcs7.PKCS7SignatureBuilder()
         .set_data(content)
@@ -60,5 +62,6 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise SigningError(f"Could not write {target}: {exc.strerror}. Nothing was signed.") from None
+        raise SigningError(_("Could not write {target}: {problem}. Nothing was signed.").format(
+                               target=target, problem=exc.strerror)) from None
     return target

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..errors import SigningError
+from ..i18n import _
 
 ROOT_YEARS = 30
 SIGNER_YEARS = 20
@@ -57,7 +58,8 @@ def normalize_fingerprint(text: str) -> str:
     digits = re.sub(r"[\s:\-]", "", text or "").upper()
     if not re.fullmatch(r"[0-9A-F]{64}", digits):
         raise SigningError(
-            "A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or spaces."
+            _("A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or "
+              "spaces.")
         )
     return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
 
@@ -192,9 +194,9 @@ def _issue(
     """:func:`make_certificates`, also returning the root's private key (for the organisation root file)."""
     name, organization, email, country = name.strip(), organization.strip(), email.strip(), country.strip()
     if not name or not organization:
-        raise SigningError("A signing identity needs the signatory's name and the organisation's name.")
+        raise SigningError(_("A signing identity needs the signatory's name and the organisation's name."))
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
-        raise SigningError("The country is a two-letter ISO code, such as FR or KE.")
+        raise SigningError(_("The country is a two-letter ISO code, such as FR or KE."))
     now = now or _dt.datetime.now(_dt.timezone.utc)
     start = now - _dt.timedelta(minutes=5)
     if issuer is not None:
@@ -274,8 +276,9 @@ def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x
         is_ca = False
     if not is_ca:
         raise SigningError(
-            f"{Path(path).name} is not an organisation root (a certificate authority); it cannot issue "
-            "certificates. Choose the …-organisation-root.p12 file made with the first identity."
+            _("{name} is not an organisation root (a certificate authority); it cannot issue "
+              "certificates. Choose the …-organisation-root.p12 file made with the first identity.").format(
+                name=Path(path).name)
         )
     return root.key, root.certificate
 
@@ -316,13 +319,13 @@ def create_identity(
     """
     p12_path = Path(p12_path)
     if len(passphrase) < 8:
-        raise SigningError("Choose a passphrase of at least 8 characters to protect the signing identity.")
+        raise SigningError(_("Choose a passphrase of at least 8 characters to protect the signing identity."))
     stem = p12_path.name[: -len(p12_path.suffix)] if p12_path.suffix else p12_path.name
     root_pem, root_cer = p12_path.with_name(f"{stem}-root.pem"), p12_path.with_name(f"{stem}-root.cer")
     root_p12 = None if issuer is not None else p12_path.with_name(f"{stem}-organisation-root.p12")
     for path in (p12_path, root_pem, root_cer, root_p12):
         if path is not None and path.exists():
-            raise SigningError(f"{path} already exists; choose another name. Nothing was written.")
+            raise SigningError(_("{path} already exists; choose another name. Nothing was written.").format(path=path))
     key, certificate, root, root_key = _issue(name, organization, email=email, country=country, issuer=issuer)
     data = pkcs12.serialize_key_and_certificates(
         name.strip().encode("utf-8"),
@@ -353,7 +356,8 @@ def create_identity(
         for path in written:
             path.unlink(missing_ok=True)
         raise SigningError(
-            f"Could not write the signing identity to {p12_path.parent}: {exc.strerror}. Choose another folder."
+            _("Could not write the signing identity to {parent}: {problem}. Choose another folder.").format(
+                parent=p12_path.parent, problem=exc.strerror)
         ) from None
     return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root), root_p12)
 
@@ -374,29 +378,32 @@ def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"Cannot read the signing identity {path}: {exc.strerror}.") from None
+        raise SigningError(_("Cannot read the signing identity {path}: {problem}.").format(
+                               path=path, problem=exc.strerror)) from None
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError:
         raise SigningError(
-            f"Cannot open {path.name}: the passphrase is wrong, or it is not a PKCS#12 (.p12/.pfx) file. "
-            "Nothing was signed."
+            _("Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 (.p12/.pfx) file. "
+              "Nothing was signed.").format(name=path.name)
         ) from None
     if key is None or certificate is None:
         raise SigningError(
-            f"{path.name} holds no private key with its certificate; it cannot sign. Nothing was signed."
+            _("{name} holds no private key with its certificate; it cannot sign. Nothing was signed.").format(
+                name=path.name)
         )
     now = now or _dt.datetime.now(_dt.timezone.utc)
     if certificate.not_valid_after_utc < now:
         raise SigningError(
-            f"The certificate in {path.name} expired on {certificate.not_valid_after_utc:%Y-%m-%d}; a signature made "
-            "with it could not be verified. Use a valid certificate or create a new signing identity. "
-            "Nothing was signed."
+            _("The certificate in {name} expired on {not_valid_after_utc:%Y-%m-%d}; a signature made "
+              "with it could not be verified. Use a valid certificate or create a new signing identity. "
+              "Nothing was signed.").format(name=path.name, not_valid_after_utc=certificate.not_valid_after_utc)
         )
     if certificate.not_valid_before_utc > now:
         raise SigningError(
-            f"The certificate in {path.name} is valid only from {certificate.not_valid_before_utc:%Y-%m-%d}; "
-            "check the computer's clock. Nothing was signed."
+            _("The certificate in {name} is valid only from {not_valid_before_utc:%Y-%m-%d}; check the "
+              "computer's clock. Nothing was signed.").format(
+                name=path.name, not_valid_before_utc=certificate.not_valid_before_utc)
         )
     return SigningIdentity(key, certificate, tuple(chain), path)
 
@@ -411,10 +418,11 @@ def load_certificate(path: str | Path) -> x509.Certificate:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"Cannot read the certificate {path}: {exc.strerror}.") from None
+        raise SigningError(_("Cannot read the certificate {path}: {problem}.").format(
+                               path=path, problem=exc.strerror)) from None
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError:
-        raise SigningError(f"{path.name} is not a certificate (PEM or DER).") from None
+        raise SigningError(_("{name} is not a certificate (PEM or DER).").format(name=path.name)) from None

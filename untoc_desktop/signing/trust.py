@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from ..errors import SigningError
+from ..i18n import _
 from .identity import fingerprint, identities_dir, load_certificate, normalize_fingerprint
 
 
@@ -35,7 +36,8 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
     certificate = load_certificate(certificate_path)
     found = fingerprint(certificate)
     if expected_fingerprint and normalize_fingerprint(expected_fingerprint) != found:
-        raise SigningError(f"The certificate's fingerprint is {found}, not the one expected; it was not trusted.")
+        raise SigningError(_("The certificate's fingerprint is {found}, not the one expected; it was not "
+                             "trusted.").format(found=found))
     folder = trusted_roots_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -43,7 +45,8 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
             certificate.public_bytes(serialization.Encoding.PEM)
         )
     except OSError as exc:
-        raise SigningError(f"Could not store the trusted root in {folder}: {exc.strerror}.") from None
+        raise SigningError(_("Could not store the trusted root in {folder}: {problem}.").format(
+                               folder=folder, problem=exc.strerror)) from None
     return found
 
 

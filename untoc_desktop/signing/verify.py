@@ -28,6 +28,7 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
 from ..errors import VerificationError
+from ..i18n import _
 from .identity import normalize_fingerprint
 
 log = logging.getLogger(__name__)
@@ -169,12 +170,13 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise VerificationError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise VerificationError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)) from None
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_regular_signatures)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise VerificationError(f"{path.name} is not a readable PDF ({exc}).") from None
+        raise VerificationError(_("{name} is not a readable PDF ({problem}).").format(
+                                    name=path.name, problem=exc)) from None
     report = VerificationReport(path)
     if not expected:
         report.problems.append(_NO_ROOT)
@@ -270,11 +272,12 @@ def verify_detached(
         content, blob = document.read_bytes(), signature.read_bytes()
     except FileNotFoundError as exc:
         raise VerificationError(
-            f"{Path(exc.filename).name} was not found; the signature of {document.name} "
-            f"is expected beside it as {signature.name}."
+            _("{missing} was not found; the signature of {document} is expected beside it as {signature}.").format(
+                missing=Path(exc.filename).name, document=document.name, signature=signature.name)
         ) from None
     except OSError as exc:
-        raise VerificationError(f"Cannot read {exc.filename}: {exc.strerror}.") from None
+        raise VerificationError(_("Cannot read {filename}: {problem}.").format(
+                                    filename=exc.filename, problem=exc.strerror)) from None
     try:
         info = cms.ContentInfo.load(blob)
         signed_data = info["content"]
@@ -283,7 +286,7 @@ def verify_detached(
         serial = signer_info["sid"].chosen["serial_number"].native
         signer_certificate = next(c for c in certificates if c.serial_number == serial)
     except Exception:  # noqa: BLE001 - anything unreadable is "not a signature"
-        raise VerificationError(f"{signature.name} is not a readable CMS signature.") from None
+        raise VerificationError(_("{name} is not a readable CMS signature.").format(name=signature.name)) from None
     report = VerificationReport(document)
     if not expected:
         report.problems.append(_NO_ROOT)

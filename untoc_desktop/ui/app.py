@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
-from ..i18n import _, set_language
+from ..i18n import _, interface_language
 from ..opening import open_draft
 from ..questionnaire.registry import DefinitionRegistry
+from .interface_language import apply_interface_language, choose_interface_language
 from .window.export import export_submission
 from .window.main_window import MainWindow
 from .window.recent import RecentDrafts
@@ -72,18 +73,6 @@ def draft_argument(argv: Sequence[str]) -> Path | None:
     return Path(paths[0]) if paths else None
 
 
-def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
-    """Load Qt's own catalogue (standard buttons such as Cancel, Save) for the interface language."""
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
 def unexpected_error_hook(window_parent: QApplication, unsaved: Callable[[], int] = lambda: 0) -> object:
     """The ``sys.excepthook`` of the application: log the error and tell the user, never with a traceback.
 
@@ -129,13 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    language = set_language(QLocale.system().name())
-    install_qt_translations(app, language)
+    settings = user_settings()
+    # Our catalogue, Qt's own and the layout direction all follow the one interface language.
+    language = choose_interface_language(settings)
+    apply_interface_language(app, language)
     app.setStyleSheet(STYLE_SHEET)
     windows: list[MainWindow] = []
     sys.excepthook = unexpected_error_hook(  # type: ignore[assignment]
         app, lambda: sum(len(w.autosave.unsaved()) for w in windows if w.autosave is not None))
-    window = build_main_window([], user_settings(), interface_language=language)
+    window = build_main_window([], settings, interface_language=interface_language())
     windows.append(window)
     window.show()  # before opening, so that an error message has its window behind it
     close_on_termination(window)

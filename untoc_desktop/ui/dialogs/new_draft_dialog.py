@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-import babel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import languages
 from ...draft import DraftInfo
 from ...i18n import _
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES
@@ -27,7 +27,7 @@ from ...states_parties import StateParty, StatesPartiesTable, country_name, ship
 from ..editor.applicability import ProtocolChoices
 
 #: Drafting languages: the six official languages of the United Nations.
-DRAFTING_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
+DRAFTING_LANGUAGES: tuple[str, ...] = languages.CODES
 #: Review clusters of the Review Mechanism.
 CLUSTERS: tuple[int, ...] = (1, 2, 3, 4)
 
@@ -119,9 +119,8 @@ class NewDraftDialog(QDialog):
         self.country.editTextChanged.connect(self._country_typed)
 
         self.language = QComboBox(self)
-        for code in DRAFTING_LANGUAGES:
-            native = babel.Locale(code).display_name
-            self.language.addItem(f"{native} ({code})", code)
+        for lang in languages.languages():
+            self.language.addItem(f"{lang.native_name} ({lang.code})", lang.code)
         self.author = QLineEdit(defaults.get("author", ""), self)
         self.author.setPlaceholderText(_("Recorded with each change"))
 

@@ -25,6 +25,8 @@ from ...draft.register import SentEntry
 from ...errors import UntocError
 from ...i18n import _
 from ...questionnaire import display
+from ... import languages
+from ...i18n import interface_language
 from ...submissions import changes_since, export_from_snapshot, sha256_file
 from ..window.session import DraftSession
 
@@ -51,7 +53,9 @@ class SentSubmissionsDialog(QDialog):
         self.table.verticalHeader().hide()
         kinds = {"submission": _("Submission"), "letter": _("Letter")}
         for row, entry in enumerate(self.entries):
-            when = entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
+            when = _("{date}, {time}").format(
+                date=languages.format_date(entry.recorded_at.astimezone(), interface_language()),
+                time=entry.recorded_at.astimezone().strftime("%H:%M")) if entry.recorded_at else ""
             cells = (
                 str(entry.number),
                 when,

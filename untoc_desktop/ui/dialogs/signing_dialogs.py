@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import languages
 from ...errors import UntocError
 from ...i18n import _
 from ...signing.identity import create_identity, identities_dir, load_identity, load_organisation_root
@@ -35,7 +36,7 @@ from ..window.session import DraftSession
 from ..window.workers import BackgroundOperation
 
 #: Document languages as their speakers name them.
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文"}
+LANGUAGE_NAMES = languages.native_names()
 
 
 def default_reason(organization: str, cluster: int) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import languages
 from ...errors import UntocError
 from ...i18n import _, interface_language, normalize_locale
 from ...timeline import REVIEW_GROUPS, ReviewStart, Timeline, review_start, review_timeline, set_review_start
@@ -36,11 +37,8 @@ _STATE_COLOUR = {"past": "#80868b", "next": "#1a73e8", "upcoming": "#202124", "u
 
 
 def long_date(day: _dt.date) -> str:
-    """A date in long form in the interface language (``1 November 2021``)."""
-    try:
-        return format_date(day, format="long", locale=normalize_locale(interface_language()))
-    except Exception:  # noqa: BLE001 - a date must never break the panel
-        return day.isoformat()
+    """A date in the interface language's one date style (``1 November 2021``, as in documents and letters)."""
+    return languages.format_date(day, interface_language())
 
 
 def group_text(number: int) -> str:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from ... import languages
 from ...i18n import N_
 from ...letters.wording import FORM_OF_ADDRESS_LABELS
 
@@ -14,7 +15,7 @@ from ...letters.wording import FORM_OF_ADDRESS_LABELS
 KIND_LABELS = {"engagement": N_("Request for engagement"), "transmission": N_("Transmission of the submission"),
                "follow-up": N_("Follow-up")}
 #: Letter languages as their speakers name them.
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文"}
+LANGUAGE_NAMES = languages.native_names()
 FORM_LABELS = FORM_OF_ADDRESS_LABELS
 FILE_FILTERS = {"docx": N_("Word document (*.docx)"), "pdf": N_("PDF document (*.pdf)")}
 

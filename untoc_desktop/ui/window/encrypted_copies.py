@@ -209,7 +209,8 @@ class EncryptedCopies(QObject):
         """The Preferences dialog, with the open draft's organisation proposed."""
         session = self.window.session
         organisation = session.info.organization if session is not None else ""
-        return PreferencesDialog(organisation, self.window._interface_language, self.folder, self.window)
+        return PreferencesDialog(organisation, self.window._interface_language, self.folder, self.window,
+                                 settings=self.window._settings)
 
     def preferences(self) -> None:
         """Show the Preferences."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ...draft.register import SentEntry
+from ... import languages
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
 from ...submissions import make_snapshot, sha256_file
@@ -32,9 +33,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 #: Document languages offered at export, each named in its own language (never translated).
-DOCUMENT_LANGUAGES: dict[str, str] = {
-    "en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский", "zh": "中文",
-}
+DOCUMENT_LANGUAGES: dict[str, str] = languages.native_names()
 
 
 def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx",

@@ -1,0 +1,176 @@
+"""The six official languages of the United Nations, as untoc_desktop knows them.
+
+One registry for the interface, the drafting language, exports, letters, signatures and the
+command line: code, native and English names (from Babel's copy of the Unicode CLDR), writing
+direction (CLDR ``character_order``), default script (CLDR likely subtags), plural forms (CLDR
+plural rules, as gettext's ``Plural-Forms``) and the one date style used everywhere a date is
+written for a reader (cover of a submission, letters, the register of what was sent, the window).
+
+Locale codes found in settings files and the environment (``zh-cn``, ``zh-Hans-CN``, ``fr_CA.UTF-8``,
+``es-419``, ``C``...) are turned into one of the six codes by :func:`normalise`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date as _babel_format_date
+from babel.messages.plurals import get_plural
+
+log = logging.getLogger(__name__)
+
+#: The six language codes, in the order the United Nations lists its official languages in English
+#: documents' language menus (English first, then French, Spanish, Arabic, Russian, Chinese).
+CODES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh")
+#: The language used when nothing else matches.
+DEFAULT = "en"
+
+#: The CLDR locale whose long date format is each language's one date style. English follows
+#: United Nations correspondence ("2 December 2026", the British long date), not the US one.
+_DATE_LOCALES: dict[str, str] = {"en": "en_GB", "fr": "fr", "es": "es", "ar": "ar", "ru": "ru", "zh": "zh"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One of the six languages.
+
+    Attributes:
+        code: ISO 639-1 code, e.g. ``"ar"``.
+        native_name: the language's name in itself, first letter capitalised as at the start of a
+            menu entry (``"Français"``, ``"العربية"``, ``"中文"``).
+        english_name: its name in English (``"Arabic"``).
+        direction: ``"rtl"`` (right to left) or ``"ltr"``.
+        script: ISO 15924 default script (``"Arab"``, ``"Hans"``...).
+        plural_forms: gettext ``Plural-Forms`` value, e.g. ``"nplurals=2; plural=(n != 1);"``.
+        date_pattern: the CLDR pattern of its one date style (``"d MMMM y"``).
+    """
+
+    code: str
+    native_name: str
+    english_name: str
+    direction: str
+    script: str
+    plural_forms: str
+    date_pattern: str
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the language is written right to left."""
+        return self.direction == "rtl"
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale of the language itself (``Locale("zh")``)."""
+        return Locale.parse(self.code)
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def _language(code: str) -> Language:
+    locale = Locale.parse(code)
+    # CLDR likely subtags, e.g. "zh" -> "zh_Hans_CN": the script is the second part.
+    likely = str(get_global("likely_subtags").get(code, code)).split("_")
+    script = likely[1] if len(likely) > 2 else ""
+    plural = get_plural(code)
+    date_locale = Locale.parse(_DATE_LOCALES[code])
+    return Language(
+        code=code,
+        native_name=_capitalised(locale.get_display_name(locale) or code),
+        english_name=locale.get_display_name("en") or code,
+        direction="rtl" if locale.character_order == "right-to-left" else "ltr",
+        script=script,
+        plural_forms=f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
+        date_pattern=date_locale.date_formats["long"].pattern,
+    )
+
+
+def languages() -> tuple[Language, ...]:
+    """The six languages, in :data:`CODES` order."""
+    return tuple(_language(code) for code in CODES)
+
+
+def language(code: str | None) -> Language:
+    """The :class:`Language` for any locale code :func:`normalise` accepts (English when unknown)."""
+    return _language(normalise(code))
+
+
+def native_names() -> dict[str, str]:
+    """Code -> native name, in :data:`CODES` order (for language menus)."""
+    return {lang.code: lang.native_name for lang in languages()}
+
+
+def _subtags(code: str | None) -> list[str]:
+    text = (code or "").strip().split(".")[0].split("@")[0].replace("-", "_")
+    return [part for part in text.split("_") if part]
+
+
+@cache
+def _normalise(code: str) -> str:
+    parts = _subtags(code)
+    if not parts or parts[0].upper() in ("C", "POSIX"):
+        return DEFAULT  # no language chosen: English, quietly
+    first = parts[0].lower()
+    if first in CODES:
+        return first
+    try:  # a code Babel knows under another form (e.g. "zho", "ara")
+        parsed = Locale.parse("_".join(parts))
+    except (UnknownLocaleError, ValueError, TypeError):
+        parsed = None
+    if parsed is not None and parsed.language in CODES:
+        return parsed.language
+    log.warning("Language %r is not one of %s; using English", code, ", ".join(CODES))
+    return DEFAULT
+
+
+def normalise(code: str | None) -> str:
+    """Turn a locale code from settings or the environment into one of :data:`CODES`.
+
+    Accepts BCP 47 and POSIX forms in any case: ``zh-cn``, ``zh-Hans-CN``, ``zh_CN``, ``en_UK``,
+    ``es-419``, ``fr_CA.UTF-8``, ``ar-001``. ``None``, ``""``, ``C`` and ``POSIX`` give English
+    quietly; any other code (``pt-BR``, ``xx``) gives English with a logged warning. Never raises.
+
+    Args:
+        code: the locale code, or ``None``.
+
+    Returns:
+        ``"en"``, ``"fr"``, ``"es"``, ``"ar"``, ``"ru"`` or ``"zh"``.
+    """
+    return _normalise(code or "")
+
+
+def is_rtl(code: str | None) -> bool:
+    """Whether the language of ``code`` (any form :func:`normalise` accepts) is written right to left."""
+    return language(code).rtl
+
+
+def direction(code: str | None) -> str:
+    """``"rtl"`` or ``"ltr"`` for the language of ``code`` (any form :func:`normalise` accepts)."""
+    return language(code).direction
+
+
+def format_date(day: _dt.date, code: str | None) -> str:
+    """A date in the one style of a language.
+
+    For example ``2 December 2026``, ``2 de diciembre de 2026``, ``2 декабря 2026 г.``, ``2026年12月2日``.
+    Used for every date written for a reader: the cover of a submission and the dates in its
+    answers, letters, the signature block, the recovery sheet, the register and the window.
+
+    Args:
+        day: the date (a ``datetime`` is cut to its date).
+        code: a locale code in any form :func:`normalise` accepts (English when unknown).
+
+    Returns:
+        The formatted date; never raises for a valid date.
+    """
+    lang = language(code)
+    if isinstance(day, _dt.datetime):
+        day = day.date()
+    return _babel_format_date(day, format=lang.date_pattern, locale=_DATE_LOCALES[lang.code])
