@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import shutil
-import sqlite3
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -40,7 +39,9 @@ import psutil
 
 from .. import __version__
 from ..errors import DraftFileError
-from .connection import connect
+from ..files import atomic_replace
+from .connection import SQLiteError, backup_into, connect
+from .header import check_draft_file
 
 SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
 
@@ -263,7 +264,6 @@ def recover_copy(path: Path, target: Path) -> Path:
             for sidecar in sidecars(path):
                 shutil.copy2(sidecar, Path(folder) / sidecar.name)
             from .schema_check import check_contents
-            from .store import check_draft_file
 
             source = connect(work)  # SQLite rolls back the journal (or integrates the WAL) in the copy
             try:
@@ -271,15 +271,12 @@ def recover_copy(path: Path, target: Path) -> Path:
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 # What is copied must be a draft of ours: schema, pages and values are checked first.
                 check_contents(work, check_draft_file(work).user_version)
-                destination = connect(target)
-                try:
-                    source.backup(destination)
-                finally:
-                    destination.close()
+                atomic_replace(target, lambda temporary: backup_into(source, temporary), overwrite=False)
             finally:
                 source.close()
-        except (OSError, sqlite3.Error) as exc:
-            target.unlink(missing_ok=True)
+        except FileExistsError:
+            raise DraftFileError(f"{target} already exists. Choose another name for the recovered copy.") from None
+        except (OSError, SQLiteError) as exc:
             raise DraftFileError(f"Could not make a recovered copy of {path.name}: {exc}.") from None
     return target
 
