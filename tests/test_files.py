@@ -27,6 +27,12 @@ def test_the_folder_is_created_when_missing(tmp_path):
     assert target.read_bytes() == b"\x00\x01"
 
 
+def test_a_folder_the_user_chose_is_not_made_up_when_it_is_gone(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        atomic_write_bytes(tmp_path / "gone" / "out.pdf", b"%PDF", create_folder=False)
+    assert not (tmp_path / "gone").exists()
+
+
 class Failing(Exception):
     pass
 

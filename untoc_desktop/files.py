@@ -107,6 +107,7 @@ def atomic_replace(
     temporary: str | Path | None = None,
     mode: int | None = None,
     overwrite: bool = True,
+    create_folder: bool = True,
 ) -> Path:
     """Write ``target`` through a temporary file in the same folder, then rename it over ``target``.
 
@@ -117,19 +118,21 @@ def atomic_replace(
     removed and ``target`` is left as it was.
 
     Args:
-        target: the file to write (its folder is created when missing).
+        target: the file to write.
         write: called with the temporary path; writes the whole content there. It may check what
             it wrote and raise to abandon the file (a SQLite database built there, a decrypted
             draft checked before it gets its name...). Its return value is ignored.
         temporary: where to write instead of a fresh hidden name; it must be in ``target``'s
             folder (for a child process that writes while its parent may have to remove the file).
             Created when missing; removed on error like any temporary file.
-        mode: permission bits of a new file, e.g. ``0o600`` for a private key (default: ``0o666``
-            less the process umask, as ``open()`` creates files). ``write`` may change them (for
-            example ``shutil.copy2`` copies the source's).
+        mode: permission bits of the new file, less the process umask as for :func:`os.open`,
+            e.g. ``0o600`` for a private key (default ``0o666``: what ``open()`` creates). ``write``
+            may change them (``shutil.copy2`` copies the source's).
         overwrite: when false, ``target`` gets the new file only if no file has that name at the
             moment of the rename (a hard link, never a replacement); :class:`FileExistsError`
             otherwise, and the temporary file is removed.
+        create_folder: create ``target``'s folder (and its parents) when missing; when false, a
+            missing folder raises :class:`FileNotFoundError` (a place the user chose that is gone).
 
     Returns:
         ``target`` as a Path.
@@ -141,7 +144,8 @@ def atomic_replace(
     """
     target = Path(target)
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     if temporary is None:
         working = _create_temporary(target, DEFAULT_MODE if mode is None else mode)
     else:
@@ -152,8 +156,6 @@ def atomic_replace(
         if temporary is not None:
             descriptor = os.open(working, os.O_WRONLY | os.O_CREAT, DEFAULT_MODE if mode is None else mode)
             os.close(descriptor)
-        if mode is not None:
-            os.chmod(working, mode)
         write(working)
         fsync_file(working)
         if overwrite:
@@ -170,15 +172,18 @@ def atomic_replace(
     return target
 
 
-def atomic_write_bytes(target: str | Path, data: bytes, *, mode: int | None = None, overwrite: bool = True) -> Path:
+def atomic_write_bytes(target: str | Path, data: bytes, *, mode: int | None = None, overwrite: bool = True,
+                       create_folder: bool = True) -> Path:
     """Write ``data`` to ``target`` atomically (see :func:`atomic_replace` for the arguments and errors)."""
-    return atomic_replace(target, lambda path: path.write_bytes(data), mode=mode, overwrite=overwrite)
+    return atomic_replace(target, lambda path: path.write_bytes(data), mode=mode, overwrite=overwrite,
+                          create_folder=create_folder)
 
 
-def atomic_write_text(target: str | Path, text: str, *, mode: int | None = None, overwrite: bool = True) -> Path:
+def atomic_write_text(target: str | Path, text: str, *, mode: int | None = None, overwrite: bool = True,
+                      create_folder: bool = True) -> Path:
     """Write UTF-8 text to ``target`` atomically (see :func:`atomic_replace` for the arguments and errors)."""
     return atomic_replace(target, lambda path: path.write_text(text, encoding="utf-8"), mode=mode,
-                          overwrite=overwrite)
+                          overwrite=overwrite, create_folder=create_folder)
 
 
 def sha256_file(path: str | Path) -> str:

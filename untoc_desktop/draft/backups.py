@@ -149,7 +149,8 @@ def restore_backup(backup: Backup, target: str | Path) -> Path:
     if target.exists():
         raise DraftFileError(f"{target} already exists. Choose a new name for the restored draft.")
     try:
-        atomic_replace(target, lambda temporary: shutil.copyfile(backup.path, temporary), overwrite=False)
+        atomic_replace(target, lambda temporary: shutil.copyfile(backup.path, temporary), overwrite=False,
+                       create_folder=False)
     except FileExistsError:
         raise DraftFileError(f"{target} already exists. Choose a new name for the restored draft.") from None
     except OSError as exc:

@@ -271,7 +271,8 @@ def recover_copy(path: Path, target: Path) -> Path:
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 # What is copied must be a draft of ours: schema, pages and values are checked first.
                 check_contents(work, check_draft_file(work).user_version)
-                atomic_replace(target, lambda temporary: backup_into(source, temporary), overwrite=False)
+                atomic_replace(target, lambda temporary: backup_into(source, temporary), overwrite=False,
+                               create_folder=False)
             finally:
                 source.close()
         except FileExistsError:

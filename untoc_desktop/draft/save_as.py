@@ -35,7 +35,8 @@ def save_copy(engine: Engine, target: str | Path) -> Path:
     try:
         source = engine.raw_connection()
         try:
-            atomic_replace(target, lambda temporary: backup_into(source.driver_connection, temporary))
+            atomic_replace(target, lambda temporary: backup_into(source.driver_connection, temporary),
+                           create_folder=False)
         finally:
             source.close()
     except (OSError, SQLiteError) as exc:

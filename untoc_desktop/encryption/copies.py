@@ -113,7 +113,7 @@ def encrypt_copy(plain: bytes, recipients: Sequence[str], output: Path, *, overw
 
 def _write_atomically(path: Path, data: bytes) -> None:
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, create_folder=False)
     except OSError as exc:
         raise DraftFileError(_("{path} could not be written ({problem}). Choose another place or free some space.")
                              .format(path=path, problem=exc.strerror)) from None
@@ -193,7 +193,7 @@ def write_decrypted_draft(plain: bytes, target: Path) -> Path:
 
     try:
         # Linked to ``target`` only if no file has that name at that moment: never overwrite.
-        atomic_replace(target, write_checked, overwrite=False)
+        atomic_replace(target, write_checked, overwrite=False, create_folder=False)
     except FileExistsError:
         raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
                                .format(path=target)) from None

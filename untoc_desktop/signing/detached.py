@@ -8,14 +8,13 @@ bytes, made by ``cryptography``'s PKCS#7 builder, that anyone can check with
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from ..errors import SigningError
+from ..files import atomic_write_bytes
 from .identity import SigningIdentity
 from .verify import signature_path_for
 
@@ -54,11 +53,8 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
     for certificate in identity.chain:
         builder = builder.add_certificate(certificate)
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        temporary.write_bytes(blob)
-        os.replace(temporary, target)
+        atomic_write_bytes(target, blob, create_folder=False)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise SigningError(f"Could not write {target}: {exc.strerror}. Nothing was signed.") from None
     return target

@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from ..errors import SigningError
+from ..files import atomic_write_bytes
 from .identity import fingerprint, identities_dir, load_certificate, normalize_fingerprint
 
 
@@ -38,10 +39,8 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
         raise SigningError(f"The certificate's fingerprint is {found}, not the one expected; it was not trusted.")
     folder = trusted_roots_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / (found.replace(":", "")[:32] + ".pem")).write_bytes(
-            certificate.public_bytes(serialization.Encoding.PEM)
-        )
+        atomic_write_bytes(folder / (found.replace(":", "")[:32] + ".pem"),
+                           certificate.public_bytes(serialization.Encoding.PEM))
     except OSError as exc:
         raise SigningError(f"Could not store the trusted root in {folder}: {exc.strerror}.") from None
     return found
