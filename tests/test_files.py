@@ -160,3 +160,19 @@ def test_a_temporary_name_in_another_folder_is_refused(tmp_path):
         atomic_replace(tmp_path / "out.txt", lambda path: path.write_text("x"),
                        temporary=tmp_path / "elsewhere" / "x.tmp")
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_only_the_file_rule_renames_files_into_place():
+    """Outside the interface, no module writes a temporary file and renames it itself: atomic_replace does."""
+    import re
+    from pathlib import Path
+
+    import untoc_desktop
+
+    package = Path(untoc_desktop.__file__).parent
+    rename = re.compile(r"\bos\.(replace|rename)\(|\bshutil\.move\(|\.rename\(")
+    offenders = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
+                       if p.relative_to(package).parts[0] != "ui" and p.name != "files.py"
+                       and rename.search(p.read_text("utf-8")))
+    assert offenders == []
+    assert rename.search("os.replace(temporary, target)")  # the pattern finds what it forbids

@@ -47,11 +47,13 @@ def fsync_file(path: str | Path) -> None:
         OSError: the file cannot be opened or flushed.
     """
     try:
-        stream = open(path, "rb+")  # noqa: SIM115 - closed below
-    except PermissionError:
-        stream = open(path, "rb")  # noqa: SIM115 - a file ``write`` made read-only (POSIX flushes it still)
-    with stream:
-        os.fsync(stream.fileno())
+        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except PermissionError:  # a file ``write`` made read-only (POSIX flushes it still)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def fsync_folder(folder: str | Path) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from ..errors import DraftFileError
 from ..files import atomic_replace
-from .connection import SQLiteError, backup_into
+from .connection import Connection, SQLiteError, backup_into
 
 
 def save_copy(engine: Engine, target: str | Path) -> Path:
@@ -35,8 +35,9 @@ def save_copy(engine: Engine, target: str | Path) -> Path:
     try:
         source = engine.raw_connection()
         try:
-            atomic_replace(target, lambda temporary: backup_into(source.driver_connection, temporary),
-                           create_folder=False)
+            driver = source.driver_connection
+            assert isinstance(driver, Connection)  # make_engine's connections are sqlite3 ones
+            atomic_replace(target, lambda temporary: backup_into(driver, temporary), create_folder=False)
         finally:
             source.close()
     except (OSError, SQLiteError) as exc:
