@@ -31,11 +31,28 @@ def test_applicability_round_trips_and_reads_schema_2_entries(draft):
     assert properties.applicability(draft) == {"TIP": FROM_TABLE, "SOM": {"party": False, "source": "user"}}
 
 
-@pytest.mark.parametrize("stored", [None, "yes", [1], {"TIP": "party"}, {"TIP": {"party": "yes"}},
-                                    {"TIP": {"party": True, "source": "rumour"}},
-                                    {"TIP": {"party": True, "origin": 3}}, {"TIP": {"party": True, "x": ""}}])
-def test_applicability_of_another_shape_reads_as_not_recorded(stored):
+@pytest.mark.parametrize("stored", [None, "yes", [1]])
+def test_applicability_that_is_not_an_object_reads_as_not_recorded(stored):
+    assert properties.applicability(Store(applicability=stored)) is None
+
+
+@pytest.mark.parametrize("stored", [{"TIP": "party"}, {"TIP": {"party": "yes"}}, {"TIP": {"source": "user"}}])
+def test_an_applicability_entry_without_a_true_or_false_party_is_left_out(stored):
     assert properties.applicability(Store(applicability=stored)) == {}
+
+
+def test_unknown_or_mistyped_fields_of_an_entry_are_left_out():
+    stored = {"TIP": {"party": True, "source": "rumour", "origin": 3, "x": "", "confidence": "high"}}
+    assert properties.applicability(Store(applicability=stored)) == {"TIP": {"party": True, "confidence": "high"}}
+
+
+def test_the_interface_names_are_the_core_ones():
+    from untoc_desktop import applicability
+
+    assert applicability.APPLICABILITY_PROPERTY == properties.APPLICABILITY == "applicability"
+    assert applicability.read_applicability is properties.parse_applicability
+    assert applicability.protocol_choice(True, True, origin="shipped") == {
+        "party": True, "source": "table", "source_date": "", "origin": "shipped", "confidence": "", "source_url": ""}
 
 
 @pytest.mark.parametrize("value", [{"TIP": {"source": "user"}}, {"TIP": {"party": 1}}, {"TIP": {"party": True,

@@ -81,7 +81,7 @@ def _strings(key: str, value: Any, fields: Sequence[str], required: Sequence[str
 # -- applicability ------------------------------------------------------------------------------
 
 
-class ProtocolApplicability(TypedDict, total=False):
+class ProtocolChoice(TypedDict, total=False):
     """Whether the State is party to one Protocol, and where that answer came from."""
 
     party: bool
@@ -92,56 +92,81 @@ class ProtocolApplicability(TypedDict, total=False):
     source_url: str
 
 
+#: Protocol code (``TIP``, ``SOM``, ``FIREARMS``) -> its recorded choice.
+Applicability = dict[str, ProtocolChoice]
 #: Where an applicability answer came from: the States parties table, or the user.
 APPLICABILITY_SOURCES = ("table", "user")
 _APPLICABILITY_TEXT = ("source_date", "origin", "confidence", "source_url")
 
 
-def _applicability_entry(entry: Any) -> ProtocolApplicability | None:
-    """The entry as a :class:`ProtocolApplicability`, or None when it is not of that shape."""
-    if not isinstance(entry, Mapping) or not isinstance(entry.get("party"), bool):
-        return None
-    if set(entry) - {"party", "source", *_APPLICABILITY_TEXT}:
-        return None
-    if "source" in entry and entry["source"] not in APPLICABILITY_SOURCES:
-        return None
-    if any(name in entry and not isinstance(entry[name], str) for name in _APPLICABILITY_TEXT):
-        return None
-    return ProtocolApplicability(**entry)  # type: ignore[typeddict-item]
+def protocol_choice(party: bool, from_table: bool, *, source_date: str = "", origin: str = "",
+                    confidence: str = "", source_url: str = "") -> ProtocolChoice:
+    """One Protocol's entry: ``source`` is ``table`` when ``from_table``, else ``user``."""
+    return ProtocolChoice(party=party, source="table" if from_table else "user", source_date=source_date,
+                          origin=origin, confidence=confidence, source_url=source_url)
 
 
-def applicability(store: PropertyStore) -> dict[str, ProtocolApplicability]:
-    """The recorded Protocol choice: Protocol code (``TIP``, ``SOM``, ``FIREARMS``) -> its entry.
+def _read_choice(entry: Mapping[Any, Any]) -> ProtocolChoice | None:
+    """The well-formed fields of a stored entry; None without a true/false ``party``."""
+    if not isinstance(entry.get("party"), bool):
+        return None
+    choice = ProtocolChoice(party=entry["party"])
+    if entry.get("source") in APPLICABILITY_SOURCES:
+        choice["source"] = entry["source"]
+    for name in _APPLICABILITY_TEXT:
+        if isinstance(entry.get(name), str):
+            choice[name] = entry[name]  # type: ignore[literal-required]
+    return choice
 
-    Entries not of the shape are left out; ``{}`` when nothing was recorded.
+
+def parse_applicability(stored: Any) -> Applicability | None:
+    """The recorded choice from a stored property value, or ``None`` when there is none.
+
+    A draft from someone else may hold anything here: entries that are not objects with a
+    true/false ``party`` are left out, and so are unknown or mistyped fields of an entry.
     """
-    stored = store.property(APPLICABILITY)
     if not isinstance(stored, Mapping):
-        return {}
-    found = {}
+        return None
+    found: Applicability = {}
     for code, entry in stored.items():
-        checked = _applicability_entry(entry)
-        if isinstance(code, str) and checked is not None:
-            found[code] = checked
+        choice = _read_choice(entry) if isinstance(entry, Mapping) else None
+        if choice is not None:
+            found[str(code)] = choice
     return found
 
 
-def set_applicability(store: PropertyStore, value: Mapping[str, Mapping[str, Any]]) -> None:
-    """Record the Protocol choice (see :func:`applicability` for the shape).
+def applicability(store: PropertyStore) -> Applicability | None:
+    """The recorded Protocol choice (see :func:`parse_applicability`), or ``None`` when none was recorded."""
+    return parse_applicability(store.property(APPLICABILITY))
+
+
+def applicability_value(value: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The JSON data to store for a Protocol choice, after checking its shape.
+
+    For callers that store it with other changes in one transaction (``Draft.update_info``).
 
     Raises:
-        PropertyShapeError: an entry is not of the shape (nothing is written).
-        DraftFileError: the write failed.
+        PropertyShapeError: an entry is not ``{party: bool, source: table|user, source_date,
+            origin, confidence, source_url: text}`` (only ``party`` required).
     """
     if not isinstance(value, Mapping):
         raise _refuse(APPLICABILITY, f"expected an object, got {type(value).__name__}")
     record: dict[str, dict[str, Any]] = {}
     for code, entry in value.items():
-        checked = _applicability_entry(entry)
-        if not isinstance(code, str) or checked is None:
+        if (not isinstance(code, str) or not isinstance(entry, Mapping) or _read_choice(entry) != dict(entry)):
             raise _refuse(APPLICABILITY, f"the entry for {code!r} is not {{party: bool, source: table|user, ...}}")
-        record[code] = dict(checked)
-    store.set_property(APPLICABILITY, record)
+        record[code] = dict(entry)
+    return record
+
+
+def set_applicability(store: PropertyStore, value: Mapping[str, Mapping[str, Any]]) -> None:
+    """Record the Protocol choice (see :func:`applicability_value` for the shape).
+
+    Raises:
+        PropertyShapeError: an entry is not of the shape (nothing is written).
+        DraftFileError: the write failed.
+    """
+    store.set_property(APPLICABILITY, applicability_value(value))
 
 
 # -- sender -------------------------------------------------------------------------------------
