@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .answers import check_stored_shape
-from .draft import Draft, check_draft_file
+from .draft import Draft, check_draft_file, properties
 from .draft.safety import (
     DraftLock,
     LockInfo,
@@ -157,8 +157,8 @@ def open_draft(
         if crashed is not None:
             if not read_only:
                 # A real write: SQLite finishes any rollback and replaces a leftover journal, then deletes it.
-                draft.set_property("last_recovery", {"opened_at": crashed.opened_at, "host": crashed.host,
-                                                     "recovered_at": datetime.now(timezone.utc).isoformat()})
+                properties.set_last_recovery(draft, crashed.opened_at, crashed.host,
+                                             datetime.now(timezone.utc).isoformat())
             recovery_report = _recovery_report(draft, crashed, had_journal)
         info = draft.info
         definition = registry.for_draft(info.definition_id, info.cluster)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +27,7 @@ import platformdirs
 from babel.core import get_global
 
 from .errors import ImportFileError
+from .files import atomic_write_bytes
 from .i18n import _, normalize_locale
 from .received_files import read_regular_file
 
@@ -208,11 +207,9 @@ def import_table(path: str | Path, target: Path | None = None) -> StatesPartiesT
     """
     table = load_table(path)
     target = target if target is not None else user_table_path()
+    data = read_regular_file(path, MAX_TABLE_BYTES, ImportFileError)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-        temporary.write_bytes(read_regular_file(path, MAX_TABLE_BYTES, ImportFileError))
-        os.replace(temporary, target)
+        atomic_write_bytes(target, data)
     except OSError as exc:
         raise ImportFileError(_("Could not keep a copy of {name} in {parent}: {problem}.").format(
                                   name=Path(path).name, parent=target.parent, problem=exc.strerror)) from None

@@ -17,13 +17,15 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+from .draft import properties
+from .draft.properties import PropertyStore
 from .errors import UntocError
 from .i18n import N_, _
 
 #: Name of the draft property holding ``{"group": int | None, "started_on": "YYYY-MM-DD" | None}``.
-REVIEW_PROPERTY = "review_timeline"
+REVIEW_PROPERTY = properties.REVIEW_TIMELINE
 
 #: The mechanism's period and phases (reference ``workplan``: December 2020 - December 2030, 4 phases of 2 years).
 MECHANISM_START = _dt.date(2020, 12, 1)
@@ -209,18 +211,12 @@ def review_timeline(start: _dt.date, today: _dt.date | None = None) -> Timeline:
     return Timeline(start, today, tuple(milestones), phase_of(start))
 
 
-class _PropertyStore(Protocol):
-    def property(self, key: str, default: Any = None) -> Any: ...  # noqa: D102
-
-    def set_property(self, key: str, value: Any) -> None: ...  # noqa: D102
-
-
-def review_start(draft: _PropertyStore) -> ReviewStart:
+def review_start(draft: PropertyStore) -> ReviewStart:
     """The review group and start date a draft records (``ReviewStart()`` when none)."""
-    return ReviewStart.from_json(draft.property(REVIEW_PROPERTY))
+    return ReviewStart.from_json(properties.review_timeline(draft))
 
 
-def set_review_start(draft: _PropertyStore, start: ReviewStart) -> None:
+def set_review_start(draft: PropertyStore, start: ReviewStart) -> None:
     """Record the review group and start date in the draft.
 
     Raises:
@@ -233,10 +229,10 @@ def set_review_start(draft: _PropertyStore, start: ReviewStart) -> None:
     if start.started_on is not None and not _dt.date(2020, 1, 1) <= start.started_on <= MECHANISM_END:
         raise TimelineError(_("{date} is outside the review mechanism (2020 to 2030); check the "
                               "date the review started.").format(date=start.started_on.isoformat()))
-    draft.set_property(REVIEW_PROPERTY, start.to_json())
+    properties.set_review_timeline(draft, start.to_json())
 
 
-def draft_timeline(draft: _PropertyStore, today: _dt.date | None = None) -> Timeline | None:
+def draft_timeline(draft: PropertyStore, today: _dt.date | None = None) -> Timeline | None:
     """The timeline of a draft's review, ``None`` when its start date is not recorded."""
     start = review_start(draft)
     return review_timeline(start.started_on, today) if start.started_on else None

@@ -13,8 +13,6 @@ picture of definition, details, answers and open conflicts.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,13 +20,21 @@ from types import MappingProxyType
 from typing import Any
 
 from .answers import check_answer
-from .applicability import APPLICABILITY_PROPERTY, Applicability, read_applicability
-from .draft import DRAFT_SUFFIX, AnswerChange, Draft, DraftInfo
+from .draft import DRAFT_SUFFIX, AnswerChange, Draft, DraftInfo, properties
 from .draft.backups import Backup, list_backups, make_backup
-from .draft.correspondence import LetterEntry, Recipient, delete_recipient, letters, recipients, \
-    restore_recipient, save_recipient
+from .draft.correspondence import (
+    LetterEntry,
+    Recipient,
+    delete_recipient,
+    letters,
+    recipients,
+    restore_recipient,
+    save_recipient,
+)
+from .draft.properties import Applicability
 from .draft.register import SentEntry, record_sent, sent_entries
 from .errors import DraftFileError, UntocError
+from .files import atomic_replace
 from .opening import OpenedDraft, open_draft
 from .questionnaire.model import Definition, Paragraph, Question
 from .questionnaire.registry import DefinitionRegistry
@@ -144,7 +150,7 @@ class Workspace:
         draft = Draft.create(path, info)
         try:
             if applicability:
-                draft.set_property(APPLICABILITY_PROPERTY, dict(applicability))
+                properties.set_applicability(draft, applicability)
         except UntocError:
             draft.close()
             path.unlink(missing_ok=True)  # all or nothing: no draft without its recorded choice
@@ -252,7 +258,7 @@ class Workspace:
 
     def applicability(self) -> Applicability | None:
         """The recorded Protocol choice, or ``None`` when none was recorded."""
-        return read_applicability(self.draft.property(APPLICABILITY_PROPERTY))
+        return properties.applicability(self.draft)
 
     def property(self, key: str, default: Any = None) -> Any:
         """A stored draft property (JSON data) such as ``assignment``; see :meth:`Draft.property`."""
@@ -315,10 +321,10 @@ class Workspace:
         Raises:
             DraftFileError: the write failed; nothing changed.
         """
-        properties = {APPLICABILITY_PROPERTY: dict(applicability)} if applicability else None
-        self.draft.update_info(properties, **{name: getattr(info, name) for name in DETAIL_FIELDS})
+        stored = {properties.APPLICABILITY: properties.applicability_value(applicability)} if applicability else None
+        self.draft.update_info(stored, **{name: getattr(info, name) for name in DETAIL_FIELDS})
         self._report = self._check()
-        return Changes(info=True, properties=frozenset(properties or ()))
+        return Changes(info=True, properties=frozenset(stored or ()))
 
     # -- Save As ---------------------------------------------------------------------
 
@@ -336,18 +342,18 @@ class Workspace:
             DraftFileError: the copy could not be written.
         """
         target = with_draft_suffix(Path(target))
-        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
+
+        def write(temporary: Path) -> None:
             self.draft.save_copy(temporary)
             if carried:
                 with Draft.open(temporary) as copy:
                     copy.set_answers(carried)
-            os.replace(temporary, target)
+
+        try:
+            atomic_replace(target, write, create_folder=False)
         except OSError as exc:
-            raise DraftFileError(f"Could not save a copy to {target}: {exc.strerror}. Choose another place.") \
-                from None
-        finally:
-            temporary.unlink(missing_ok=True)
+            raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
+                                     target=target, problem=exc)) from None
         return target
 
     # -- history and conflicts -------------------------------------------------------

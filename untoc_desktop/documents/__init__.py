@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
-import os
-import uuid
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..draft.store import DraftInfo
+from ..draft.records import DraftInfo
 from ..errors import ExportCancelled, ExportError
+from ..files import atomic_replace
+from ..files import temporary_name as _temporary_name
 from ..i18n import _
 from ..questionnaire.model import Definition
-from .target import check_export_target
 from ..validation import check_completeness
 from .model import Document
 from .submission import build_submission
+from .target import check_export_target
 from .text import clean_text
 
 #: Export formats and their file extensions.
@@ -185,23 +185,22 @@ def export_submission(
     steps = len(document.blocks) * (2 if fmt == "pdf" else 1)
     counter = _Progress(steps, progress, is_cancelled)
     counter.check()
-    temporary = Path(temporary) if temporary is not None else temporary_name(out_path)
-    try:
-        # Passed only when given, so a renderer (or a test's stand-in) without them still works.
-        extra: dict[str, Any] = {"issued_at": issued_at} if issued_at else {}
-        if notice is not None:
-            extra["notice"] = notice
-        render(document, temporary, fmt, tick=counter.tick, **extra)
+    # Passed only when given, so a renderer (or a test's stand-in) without them still works.
+    extra: dict[str, Any] = {"issued_at": issued_at} if issued_at else {}
+    if notice is not None:
+        extra["notice"] = notice
+
+    def write(path: Path) -> None:
+        render(document, path, fmt, tick=counter.tick, **extra)
         counter.check()
-        os.replace(temporary, out_path)
+
+    try:
+        atomic_replace(out_path, write, temporary=temporary, create_folder=False)
     except ExportError:
-        _remove(temporary)
         raise
     except OSError as exc:
-        _remove(temporary)
         raise ExportError(_os_error_message(out_path, exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a renderer failure must reach the user as a message
-        _remove(temporary)
         detail = clean_text(str(exc)) or type(exc).__name__
         raise ExportError(
             _("Could not export the submission to {name}: {detail}. Nothing was written; please report "
@@ -212,15 +211,8 @@ def export_submission(
 
 
 def temporary_name(out_path: Path) -> Path:
-    """A hidden, unique name beside ``out_path`` to write to before the atomic rename."""
-    return out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
+    """A hidden, unique name beside ``out_path`` to write to before the atomic rename (not created)."""
+    return _temporary_name(out_path)
 
 
 __all__ = ["FORMATS", "build_submission", "export_submission", "render"]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..draft.store import DraftInfo
+from ..draft.records import DraftInfo
 from ..errors import ExportCancelled, ExportError, UntocError
 from ..i18n import _
 from ..questionnaire.model import Definition

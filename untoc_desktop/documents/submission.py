@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..draft.store import DraftInfo
+from ..draft.records import DraftInfo
 from ..i18n import translator
 from ..questionnaire.model import Article, Definition, Paragraph, Question
 from ..questionnaire.obligations import obligation_label

@@ -1,7 +1,33 @@
-"""The draft file: models and storage."""
+"""The draft file: header checks, plain records, and (loaded on first use) the store.
 
-from .models import APPLICATION_ID, SCHEMA_VERSION
-from .store import DRAFT_SUFFIX, AnswerChange, Draft, DraftInfo, check_draft_file, read_header
+``from untoc_desktop.draft import DraftInfo`` loads only plain modules; ``Draft`` (and the
+SQLAlchemy it needs) is imported the first time it is asked for, so the documents and the
+letters, which only read plain records, never load the storage.
+
+Rooms, one job each:
+
+* :mod:`.header`: recognise a draft from its first 100 bytes (magic, application id, version);
+* :mod:`.records`: plain data classes (``DraftInfo``, ``AnswerChange``, ``Recipient``...);
+* :mod:`.connection`: the one SQLite connection and engine factory (guards, pragmas, limits);
+* :mod:`.schema_check`: a file's schema and values checked before any statement runs;
+* :mod:`.migrate`: Alembic migrations, with a copy of the original kept;
+* :mod:`.store`: ``Draft``: create, open, close; answers and properties read and written;
+* :mod:`.history`: the answer history, versions, restore;
+* :mod:`.save_as`: a consistent copy to another file;
+* :mod:`.properties`: typed access to each draft property;
+* :mod:`.correspondence`, :mod:`.register`, :mod:`.letter_book`: address book, letter log, register;
+* :mod:`.backups`, :mod:`.safety`: rolling backups; locks, sidecars and crash recovery.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .header import APPLICATION_ID, DRAFT_SUFFIX, SCHEMA_VERSION, check_draft_file, read_header
+from .records import AnswerChange, DraftInfo
+
+if TYPE_CHECKING:
+    from .store import Draft
 
 __all__ = [
     "APPLICATION_ID",
@@ -13,3 +39,12 @@ __all__ = [
     "check_draft_file",
     "read_header",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the store the first time ``Draft`` is asked for."""
+    if name == "Draft":
+        from .store import Draft
+
+        return Draft
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,10 +13,7 @@ file the user chooses.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import sqlite3
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,8 +21,9 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DraftFileError
+from ..files import atomic_replace, atomic_write_text
 from ..i18n import _
-from .connection import connect
+from .connection import SQLiteError, connect
 from .store import Draft
 
 #: How many backups are kept per draft.
@@ -81,8 +79,8 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         draft.save_copy(target)
-        (folder / f"{target.name}.origin").write_text(str(draft.path.resolve()), encoding="utf-8")
-        (folder / _ID_NOTE).write_text(draft.info.draft_uuid, encoding="utf-8")
+        atomic_write_text(folder / f"{target.name}.origin", str(draft.path.resolve()))
+        atomic_write_text(folder / _ID_NOTE, draft.info.draft_uuid)
     except (OSError, DraftFileError) as exc:
         raise DraftFileError(_("Could not make a backup copy of {name} in {folder}: {problem}").format(
                                  name=draft.path.name, folder=folder, problem=exc)) from None
@@ -102,7 +100,7 @@ def _describe(path: Path) -> Backup:
             answers = connection.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
         finally:
             connection.close()
-    except sqlite3.Error:
+    except SQLiteError:
         answers = -1
     return Backup(path, taken_at, draft_path, answers)
 
@@ -153,12 +151,13 @@ def restore_backup(backup: Backup, target: str | Path) -> Path:
     if target.exists():
         raise DraftFileError(_("{target} already exists. Choose a new name for the restored draft.").format(
                                  target=target))
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        shutil.copyfile(backup.path, temporary)
-        os.replace(temporary, target)
+        atomic_replace(target, lambda temporary: shutil.copyfile(backup.path, temporary), overwrite=False,
+                       create_folder=False)
+    except FileExistsError:
+        raise DraftFileError(_("{target} already exists. Choose a new name for the restored draft.").format(
+                                 target=target))
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise DraftFileError(_("Could not restore the backup to {target}: {problem}.").format(
                                  target=target, problem=exc.strerror)) from None
     return target

@@ -1,7 +1,9 @@
 """The one way a draft file (or a copy of one) is opened as a SQLite database.
 
-Every connection to a draft, a backup or a recovered copy comes from
-:func:`connect`, so every one of them runs with the same guards:
+Every connection to a draft, a backup, a recovered copy, a colleague's copy or
+an in-memory database comes from :func:`connect` (or :func:`connect_in_memory`),
+and every SQLAlchemy engine from :func:`make_engine` (or :func:`memory_engine`),
+so every one of them runs with the same guards:
 
 * ``PRAGMA trusted_schema=OFF``: SQL functions with side effects and virtual
   tables cannot be used from a file's views, triggers or CHECK constraints;
@@ -12,7 +14,13 @@ Every connection to a draft, a backup or a recovered copy comes from
 * limits on the length of a value and of a SQL statement, on expression and
   trigger depth, so a hostile file cannot make SQLite build huge values or
   recurse without end;
-* a busy timeout of 5 seconds.
+* a busy timeout of 5 seconds;
+* on engines: ``PRAGMA foreign_keys=ON``, and for writing the rollback journal
+  (``journal_mode=DELETE``) with ``synchronous=FULL``: a crash loses at most the
+  transaction under way, and a closed draft is one self-contained file.
+
+Other modules never import :mod:`sqlite3` or call ``create_engine``; they catch
+the driver's errors through the names below (:data:`SQLiteError`...).
 
 The draft's own schema is never trusted: :func:`.schema_check.check_schema`
 compares it with ours before any statement runs.
@@ -21,7 +29,20 @@ compares it with ours before any statement runs.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool, StaticPool
+
+#: The driver's connection type and errors, for modules that use a connection from here.
+Connection = sqlite3.Connection
+SQLiteError = sqlite3.Error
+SQLiteDatabaseError = sqlite3.DatabaseError
+SQLiteOperationalError = sqlite3.OperationalError
 
 #: Largest string or blob SQLite builds on a draft connection, in bytes (an answer is far smaller).
 MAX_VALUE_LENGTH = 64 * 1024 * 1024
@@ -82,3 +103,85 @@ def harden(connection: sqlite3.Connection) -> None:
     if defensive is not None and hasattr(connection, "setconfig"):  # Python 3.12+
         connection.setconfig(defensive, True)
     connection.execute("PRAGMA trusted_schema=OFF")
+
+
+def connect_in_memory() -> sqlite3.Connection:
+    """A hardened, empty in-memory database (to build the schema our migrations create).
+
+    Raises:
+        sqlite3.Error: SQLite cannot allocate it.
+    """
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        harden(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _set_pragmas(engine: Engine, read_only: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=DELETE")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+
+def make_engine(path: str | Path, *, read_only: bool = False) -> Engine:
+    """A SQLAlchemy engine on a draft file whose every connection comes from :func:`connect`.
+
+    It holds no connection between uses (``NullPool``), so nothing keeps the file open between
+    two user actions; :meth:`Engine.dispose` is still called when the draft is closed.
+
+    Args:
+        path: the draft file (created on the first connection when missing and not ``read_only``).
+        read_only: every connection opens the file with ``mode=ro`` and no journal settings.
+
+    Returns:
+        The engine; connecting may raise ``sqlalchemy.exc.OperationalError`` / ``DatabaseError``.
+    """
+    path = Path(path)
+
+    def creator() -> sqlite3.Connection:
+        return connect(path, read_only=read_only)
+
+    engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
+    _set_pragmas(engine, read_only)
+    return engine
+
+
+@contextmanager
+def memory_engine() -> Iterator[tuple[Engine, sqlite3.Connection]]:
+    """An engine on one hardened in-memory database, with that database's raw connection.
+
+    Used to build the schema our migrations create (see :mod:`.schema_check`); no pragma is
+    set, as the migrations expect. Both are closed when the block ends.
+    """
+    raw = connect_in_memory()
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    try:
+        yield engine, raw
+    finally:
+        engine.dispose()
+        raw.close()
+
+
+def backup_into(source: sqlite3.Connection, target: str | Path) -> None:
+    """Copy the database of ``source`` into the file ``target`` with SQLite's online backup API.
+
+    The copy is consistent even while ``source`` is in use; ``target`` (an empty or missing
+    file, usually the temporary file of :func:`untoc_desktop.files.atomic_replace`) is opened
+    through :func:`connect`.
+
+    Raises:
+        sqlite3.Error: the copy failed (disk full, unreadable source).
+    """
+    destination = connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()

@@ -6,69 +6,25 @@ Plain data in, plain data out; each call is one short session on the draft.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from ..errors import DraftFileError
 from ..i18n import _
+from . import properties
 from .models import LetterRecord, RecipientRecord
-from .store import Draft
+from .records import LetterEntry, Recipient
 
+if TYPE_CHECKING:
+    from .store import Draft
 
-@dataclass(frozen=True)
-class Recipient:
-    """An official the organisation writes to.
-
-    Attributes:
-        name: full name, e.g. "Ms. Amina Diallo".
-        title: position, e.g. "Director of Legal Affairs".
-        agency: ministry or agency.
-        postal_address: several lines separated by newlines.
-        email: e-mail address, may be empty.
-        is_focal_point: the State party's focal point for the Review Mechanism.
-        recipient_uuid: identifier; empty for a recipient not saved yet.
-        form_of_address: how letters greet them: ``neutral``, ``ms``, ``mr`` or ``excellency``.
-    """
-
-    name: str
-    title: str = ""
-    agency: str = ""
-    postal_address: str = ""
-    email: str = ""
-    is_focal_point: bool = False
-    recipient_uuid: str = ""
-    form_of_address: str = "neutral"
-
-
-@dataclass(frozen=True)
-class LetterEntry:
-    """One letter of the log.
-
-    Attributes:
-        reference: the organisation's reference number, e.g. "CJR/2026/003".
-        kind: ``engagement``, ``transmission`` or ``follow-up``.
-        language: document language code.
-        recipient_uuid: the addressee, or "" when none was chosen.
-        created_at: when it was first generated (UTC).
-        sent_on: ISO date it was sent, or "" while not sent.
-        sent_channel: how it was sent (e-mail, post, hand delivery...).
-        details: what is needed to regenerate it (signatory, attached export and its
-            SHA-256, the recalled letter...).
-        letter_uuid: identifier; empty for a letter not recorded yet.
-    """
-
-    reference: str
-    kind: str
-    language: str
-    recipient_uuid: str = ""
-    created_at: datetime | None = None
-    sent_on: str = ""
-    sent_channel: str = ""
-    details: dict[str, Any] = field(default_factory=dict)
-    letter_uuid: str = ""
+__all__ = [
+    "FORMS_PROPERTY", "LetterEntry", "Recipient", "delete_recipient", "letters", "mark_sent", "recipients",
+    "record_letter", "restore_recipient", "save_recipient",
+]
 
 
 def _recipient(record: RecipientRecord) -> Recipient:
@@ -83,20 +39,12 @@ def _letter(record: LetterRecord) -> LetterEntry:
 
 
 #: Draft property holding each recipient's form of address: {recipient_uuid: form}.
-FORMS_PROPERTY = "recipient_forms_of_address"
-_FORMS = ("neutral", "ms", "mr", "excellency")
-
-
-def _forms(draft: Draft) -> dict[str, str]:
-    stored = draft.property(FORMS_PROPERTY, {})
-    if not isinstance(stored, dict):
-        return {}
-    return {str(k): v for k, v in stored.items() if isinstance(v, str) and v in _FORMS}
+FORMS_PROPERTY = properties.FORMS_OF_ADDRESS
 
 
 def recipients(draft: Draft) -> list[Recipient]:
     """The address book, in the order entries were added."""
-    forms = _forms(draft)
+    forms = properties.forms_of_address(draft)
     with draft.reading() as session:
         found = [_recipient(r) for r in session.scalars(select(RecipientRecord).order_by(RecipientRecord.id))]
     return [replace(r, form_of_address=forms.get(r.recipient_uuid, "neutral")) for r in found]
@@ -110,11 +58,11 @@ def _new_record(recipient: Recipient) -> RecipientRecord:
 
 
 def _store_form(draft: Draft, recipient: Recipient) -> None:
-    forms = _forms(draft)
-    form = recipient.form_of_address if recipient.form_of_address in _FORMS else "neutral"
+    forms = properties.forms_of_address(draft)
+    form = recipient.form_of_address if recipient.form_of_address in properties.FORMS else "neutral"
     if forms.get(recipient.recipient_uuid, "neutral") != form:
         forms[recipient.recipient_uuid] = form
-        draft.set_property(FORMS_PROPERTY, forms)
+        properties.set_forms_of_address(draft, forms)
 
 
 def delete_recipient(draft: Draft, recipient_uuid: str) -> Recipient:

@@ -1,8 +1,10 @@
-"""Running the Alembic migrations of a draft file.
+"""Running the Alembic migrations of a draft file, with a copy of the original kept beside it.
 
 Each migration script declares the ``schema_version`` it brings the file to;
 that number is written to ``PRAGMA user_version`` so that a draft can be
-recognised (and a newer one refused) from its header alone.
+recognised (and a newer one refused) from its header alone. Before an older
+draft is migrated, :func:`migrate_with_backup` copies it to
+``NAME.untoc.bak-vN`` (N its old schema version).
 
 Alembic is imported inside the functions: opening a draft that is already at the
 current schema version never needs it (see ``docs/architecture.md``, start-up).
@@ -10,8 +12,15 @@ current schema version never needs it (see ``docs/architecture.md``, start-up).
 
 from __future__ import annotations
 
+import shutil
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..errors import DraftFileError
+from ..files import atomic_replace
+from ..i18n import _
+from .connection import make_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -73,3 +82,36 @@ def upgrade_to_head(connection: Connection) -> int:
     return version
 
 
+def backup_path(path: Path, schema_version: int) -> Path:
+    """Where the copy made before migrating a draft from ``schema_version`` is kept."""
+    return path.with_name(f"{path.name}.bak-v{schema_version}")
+
+
+def migrate_with_backup(path: Path, from_version: int) -> None:
+    """Keep a copy of the draft beside it (once), then bring it to the current schema.
+
+    Args:
+        path: the draft, already checked (header, schema and values) and closed.
+        from_version: its ``user_version``.
+
+    Raises:
+        DraftFileError: the copy or the migration failed; the message names the copy.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    backup = backup_path(path, from_version)
+    try:
+        if not backup.exists():
+            atomic_replace(backup, lambda temporary: shutil.copy2(path, temporary))
+        engine = make_engine(path)
+        try:
+            with engine.begin() as connection:
+                upgrade_to_head(connection)
+        finally:
+            engine.dispose()
+    except (OSError, SQLAlchemyError) as exc:
+        reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
+        raise DraftFileError(
+            _("{name} uses an older draft format and could not be updated ({problem}). A copy of the "
+              "original is kept as {backup}.").format(name=path.name, problem=reason, backup=backup.name)
+        ) from None

@@ -16,12 +16,9 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Te
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .header import APPLICATION_ID as APPLICATION_ID  # re-exported: defined with the header checks
+from .header import SCHEMA_VERSION as SCHEMA_VERSION
 from .json_values import decode_json
-
-#: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
-APPLICATION_ID = 0x554E5443
-#: ``PRAGMA user_version``: the draft schema version this code writes.
-SCHEMA_VERSION = 4
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -7,47 +7,20 @@ office, so nothing here edits or deletes one.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from ..errors import UntocError
 from ..i18n import _
 from .models import SentEntryRecord
-from .store import Draft
+from .records import SentEntry
 
+if TYPE_CHECKING:
+    from .store import Draft
 
-@dataclass(frozen=True)
-class SentEntry:
-    """One submission or letter that went out.
-
-    Attributes:
-        number: position in the register, from 1 (set when read back).
-        kind: ``"submission"`` or ``"letter"``.
-        file_name: the file's name as written (no folder).
-        format: ``"pdf"`` or ``"docx"``.
-        sha256: SHA-256 of the file that went out (the signed file when signed), 64 hex digits.
-        signatories: who signed it (empty when unsigned).
-        recipient: to whom it went ("" when not known yet).
-        channel: how it went (e-mail, post...; "" when not known yet).
-        snapshot: JSON data to write the file again (see :mod:`untoc_desktop.submissions`).
-        recorded_at: when it was recorded (UTC).
-        entry_uuid: the entry's identifier.
-    """
-
-    kind: str
-    file_name: str
-    format: str
-    sha256: str
-    signatories: tuple[str, ...] = ()
-    recipient: str = ""
-    channel: str = ""
-    snapshot: dict[str, Any] = field(default_factory=dict)
-    recorded_at: datetime | None = None
-    entry_uuid: str = ""
-    number: int = 0
+__all__ = ["SentEntry", "latest_for_file", "record_sent", "sent_entries", "sent_entry"]
 
 
 def record_sent(draft: Draft, entry: SentEntry) -> SentEntry:

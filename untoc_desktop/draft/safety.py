@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import shutil
-import sqlite3
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -40,8 +39,10 @@ import psutil
 
 from .. import __version__
 from ..errors import DraftFileError
+from ..files import atomic_replace
 from ..i18n import _
-from .connection import connect
+from .connection import SQLiteError, backup_into, connect
+from .header import check_draft_file
 
 SIDECAR_SUFFIXES = ("-journal", "-wal", "-shm")
 
@@ -265,7 +266,6 @@ def recover_copy(path: Path, target: Path) -> Path:
             for sidecar in sidecars(path):
                 shutil.copy2(sidecar, Path(folder) / sidecar.name)
             from .schema_check import check_contents
-            from .store import check_draft_file
 
             source = connect(work)  # SQLite rolls back the journal (or integrates the WAL) in the copy
             try:
@@ -273,15 +273,14 @@ def recover_copy(path: Path, target: Path) -> Path:
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 # What is copied must be a draft of ours: schema, pages and values are checked first.
                 check_contents(work, check_draft_file(work).user_version)
-                destination = connect(target)
-                try:
-                    source.backup(destination)
-                finally:
-                    destination.close()
+                atomic_replace(target, lambda temporary: backup_into(source, temporary), overwrite=False,
+                               create_folder=False)
             finally:
                 source.close()
-        except (OSError, sqlite3.Error) as exc:
-            target.unlink(missing_ok=True)
+        except FileExistsError:
+            raise DraftFileError(_("{target} already exists. Choose another name for the recovered copy.").format(
+                                     target=target)) from None
+        except (OSError, SQLiteError) as exc:
             raise DraftFileError(_("Could not make a recovered copy of {name}: {problem}.").format(
                                      name=path.name, problem=exc)) from None
     return target

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,12 +29,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, Text, create_engine
-from sqlalchemy.pool import StaticPool
+from sqlalchemy import Boolean, Integer, String, Text
 
 from ..errors import DraftValueError, HostileDraftError, NotADraftError
 from ..i18n import _
-from .connection import connect
+from .connection import Connection, SQLiteDatabaseError, SQLiteError, connect, memory_engine
 from .json_values import MAX_TEXT_BYTES, JSONValueError, decode_json
 from .models import Base, JSONText, UTCDateTime
 
@@ -53,7 +51,7 @@ def _normalise_sql(sql: str | None) -> str:
     return "".join(part if index % 2 else re.sub(r"\s+", " ", part) for index, part in enumerate(parts)).strip()
 
 
-def schema_rows(connection: sqlite3.Connection) -> SchemaRows:
+def schema_rows(connection: Connection) -> SchemaRows:
     """The normalised ``sqlite_master`` rows (type, name, tbl_name, sql) of a database, sorted."""
     rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return tuple(sorted((str(t), str(n), str(tb), _normalise_sql(s)) for t, n, tb, s in rows))
@@ -89,15 +87,10 @@ def _build_expected_schema(revision: str) -> SchemaRows:
 
     from .migrate import alembic_config
 
-    raw = sqlite3.connect(":memory:", check_same_thread=False)
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
-    try:
+    with memory_engine() as (engine, raw):
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), revision)
         return schema_rows(raw)
-    finally:
-        engine.dispose()
-        raw.close()
 
 
 def expected_schemas(schema_version: int) -> dict[str, SchemaRows]:
@@ -119,7 +112,7 @@ def build_expected_schemas(schema_version: int) -> dict[str, SchemaRows]:
 
 
 @contextmanager
-def _checking_connection(path: Path, has_sidecars: bool) -> Iterator[sqlite3.Connection]:
+def _checking_connection(path: Path, has_sidecars: bool) -> Iterator[Connection]:
     """A read-only connection to the draft, or (with a journal beside it) to a rolled-back copy."""
     if not has_sidecars:
         connection = connect(path, read_only=True)
@@ -171,7 +164,7 @@ def check_contents(path: str | Path, schema_version: int, has_sidecars: bool = F
                     "{name} is damaged ({problem}). It was not changed. Open a backup copy, or ask the person "
                     "who sent it for a new copy.").format(name=name, problem=str(problems[0])[:200]))
             _check_values(connection, name, revision)
-    except sqlite3.DatabaseError as exc:
+    except SQLiteDatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise  # the caller reports a draft in use
         raise NotADraftError(_(
@@ -209,7 +202,7 @@ def _key_columns(table: str) -> tuple[str, ...]:
             "draft_property": ("key",)}.get(table, ())
 
 
-def _check_values(connection: sqlite3.Connection, name: str, revision: str) -> None:
+def _check_values(connection: Connection, name: str, revision: str) -> None:
     """Check every stored value against the models' column types."""
     connection.text_factory = bytes  # decode ourselves, so invalid UTF-8 is found and named
     try:
@@ -234,14 +227,14 @@ def check_table_values(path: str | Path, table_name: str) -> None:
     try:
         connection.text_factory = bytes
         _check_table(connection, name, Base.metadata.tables[table_name], full=True)
-    except sqlite3.Error as exc:
+    except SQLiteError as exc:
         raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not "
                                 "changed.").format(name=name, reason=exc)) from None
     finally:
         connection.close()
 
 
-def _check_table(connection: sqlite3.Connection, name: str, table: Any, full: bool) -> None:
+def _check_table(connection: Connection, name: str, table: Any, full: bool) -> None:
     """Check the values of one table: SQL kinds of every row, then (``full``) every value in Python."""
     present = {row[1].decode("utf-8", "replace") for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
     columns = [column for column in table.columns if column.name in present]

@@ -1,202 +1,52 @@
-"""Creating, opening and writing draft files (``.untoc``).
+"""The draft store: creating, opening and closing a draft file (``.untoc``); reading and writing its answers.
 
 Each user action is one short SQLAlchemy session and one transaction; no
-session stays open while the user types. The file uses SQLite's rollback
-journal (``journal_mode=DELETE``) with ``synchronous=FULL``: a crash loses at
-most the transaction under way, and once the draft is closed it is a single
-self-contained file that can be copied or e-mailed.
+session stays open while the user types. The engine (pragmas, limits) comes
+from :mod:`.connection`; the file is recognised by :mod:`.header` before
+anything opens it; older formats are migrated by :mod:`.migrate`, with a copy
+kept; the answer history is read by :mod:`.history`; Save As is
+:mod:`.save_as`; typed property access is :mod:`.properties`; the plain
+records returned live in :mod:`.records`.
+
+The names that used to live here (``DraftInfo``, ``read_header``,
+``check_draft_file``, ``backup_path``...) are re-exported, so existing imports
+keep working.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
-import struct
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from .. import __version__
-from ..errors import DraftExistsError, DraftFileError, DraftValueError, NewerDraftError, NotADraftError
+from ..errors import DraftExistsError, DraftFileError, NotADraftError
+from ..files import atomic_replace
 from ..i18n import _
-from .connection import connect as connect_draft
-from .json_values import JSONValueError
-from .migrate import upgrade_to_head
-from .models import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    AnswerChangeRecord,
-    AnswerRecord,
-    DraftPropertyRecord,
-    DraftRecord,
-)
+from . import history as _history
+from . import save_as as _save_as
+from .connection import SQLiteOperationalError, make_engine
+from .header import APPLICATION_ID, DRAFT_SUFFIX, SCHEMA_VERSION, FileHeader, check_draft_file, read_header
+from .letter_book import LetterBook
+from .migrate import backup_path, migrate_with_backup, upgrade_to_head
+from .models import AnswerChangeRecord, AnswerRecord, DraftPropertyRecord, DraftRecord
+from .records import AnswerChange, DraftInfo
 from .safety import SidecarError, is_wal_mode, sidecars
-from .schema_check import check_contents, check_table_values
+from .schema_check import check_contents
 
-#: File name extension of drafts.
-DRAFT_SUFFIX = ".untoc"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    """What a draft is about, as plain data.
-
-    Attributes:
-        organization: the civil-society organisation writing the submission.
-        country: the State party under review, as shown to the user.
-        cluster: review cluster number (1 to 4).
-        protocols: codes of the Protocols the State party is party to
-            (subset of ``{"TIP", "SOM", "FIREARMS"}``).
-        language: drafting language, a BCP 47 / CLDR code such as ``en`` or ``fr``.
-        author: default author recorded with each change.
-        country_code: ISO 3166-1 alpha-3 code when known, else "".
-        definition_id / definition_version: the questionnaire the draft is written against.
-        draft_uuid: the draft's own identifier (set when created).
-        created_at: creation time, UTC.
-    """
-
-    organization: str
-    country: str
-    cluster: int
-    protocols: frozenset[str]
-    language: str = "en"
-    author: str = ""
-    country_code: str = ""
-    definition_id: str = ""
-    definition_version: str = ""
-    draft_uuid: str = ""
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class AnswerChange:
-    """One recorded change to an answer (plain data)."""
-
-    change_uuid: str
-    question_id: str
-    author: str
-    changed_at: datetime
-    previous_value: Any
-    new_value: Any
-
-
-@dataclass(frozen=True)
-class FileHeader:
-    """The fields of a SQLite file header that identify a draft."""
-
-    application_id: int
-    user_version: int
-
-
-def read_header(path: str | Path) -> FileHeader:
-    """Read the SQLite header of ``path`` without opening it as a database.
-
-    Raises:
-        DraftFileError: the file cannot be read.
-        NotADraftError: the file is not a SQLite database (empty, truncated, or another format).
-    """
-    path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        raise DraftFileError(_("The file {path} does not exist.").format(path=path)) from None
-    except IsADirectoryError:
-        raise DraftFileError(_("{path} is a folder, not a draft file.").format(path=path)) from None
-    except OSError as exc:
-        raise DraftFileError(_("Cannot read {path}: {problem}. Check that you may read it.").format(
-                                 path=path, problem=exc.strerror)) from None
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        if not header:
-            raise NotADraftError(_("{name} is empty. Open a .untoc draft made by this application.").format(
-                name=path.name))
-        raise NotADraftError(_("{name} is not a draft file (it is not a SQLite database, or it is damaged). Open "
-                               "a .untoc draft made by this application.").format(name=path.name))
-    user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
-    return FileHeader(application_id=application_id, user_version=user_version)
-
-
-def check_draft_file(path: str | Path) -> FileHeader:
-    """Check that ``path`` is a draft this version can open, touching nothing.
-
-    Raises:
-        NotADraftError: another program's SQLite file, or not SQLite at all.
-        NewerDraftError: written by a newer version of the application.
-        DraftFileError: the file cannot be read.
-    """
-    header = read_header(path)
-    name = Path(path).name
-    if header.application_id != APPLICATION_ID:
-        raise NotADraftError(
-            _("{name} is a database of another program, not an untoc draft. It was not changed. Open a "
-              ".untoc draft made by this application.").format(name=name)
-        )
-    if header.user_version > SCHEMA_VERSION:
-        raise NewerDraftError(
-            _("{name} was written by a newer version of untoc_desktop (draft format {user_version}; this "
-              "version reads up to {schema_version}). It was not changed. Install the newer version to "
-              "open it.").format(name=name, user_version=header.user_version, schema_version=SCHEMA_VERSION)
-        )
-    if header.user_version < 1:
-        raise NotADraftError(_("{name} is an incomplete draft file (no schema version). It was not "
-                               "changed.").format(name=name))
-    return header
-
-
-def _make_engine(path: Path, read_only: bool = False) -> Engine:
-    def connect() -> sqlite3.Connection:
-        return connect_draft(path, read_only=read_only)
-
-    # NullPool: no connection outlives its session, so nothing holds the file between actions.
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        if not read_only:
-            cursor.execute("PRAGMA journal_mode=DELETE")
-            cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    return engine
-
-
-def backup_path(path: Path, schema_version: int) -> Path:
-    """Where the copy made before migrating a draft from ``schema_version`` is kept."""
-    return path.with_name(f"{path.name}.bak-v{schema_version}")
-
-
-def _migrate(path: Path, from_version: int) -> None:
-    """Keep a copy of the draft beside it, then bring it to the current schema."""
-    backup = backup_path(path, from_version)
-    try:
-        if not backup.exists():
-            shutil.copy2(path, backup)
-        engine = _make_engine(path)
-        try:
-            with engine.begin() as connection:
-                upgrade_to_head(connection)
-        finally:
-            engine.dispose()
-    except (OSError, SQLAlchemyError) as exc:
-        reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-        raise DraftFileError(
-            _("{name} uses an older draft format and could not be updated ({problem}). A copy of the "
-              "original is kept as {backup}.").format(name=path.name, problem=reason, backup=backup.name)
-        ) from None
+__all__ = [
+    "APPLICATION_ID", "DRAFT_SUFFIX", "SCHEMA_VERSION", "AnswerChange", "Draft", "DraftInfo", "FileHeader",
+    "backup_path", "check_draft_file", "read_header",
+]
 
 
 #: Tests only: seconds to pause inside the write transaction of :meth:`Draft.set_answers`, after every
@@ -215,6 +65,25 @@ def _pause_in_write(session: Session) -> None:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _draft_record(info: DraftInfo) -> DraftRecord:
+    """The one ``draft`` row of a new file; ``draft_uuid`` and ``created_at`` filled in when empty."""
+    return DraftRecord(
+        id=1,
+        draft_uuid=info.draft_uuid or str(uuid.uuid4()),
+        created_at=info.created_at or _now(),
+        organization=info.organization,
+        country=info.country,
+        country_code=info.country_code,
+        cluster=info.cluster,
+        protocols=sorted(info.protocols),
+        language=info.language,
+        author=info.author,
+        definition_id=info.definition_id,
+        definition_version=info.definition_version,
+        app_version=__version__,
+    )
 
 
 class Draft:
@@ -261,34 +130,24 @@ class Draft:
                                      parent=path.parent))
         if not info.organization.strip() or not info.country.strip():
             raise DraftFileError(_("A draft needs the organisation's name and the State party under review."))
-        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+        def build(temporary: Path) -> None:
+            engine = make_engine(temporary)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                    upgrade_to_head(connection)
+                with Session(engine) as session, session.begin():
+                    session.add(_draft_record(info))
+            finally:
+                engine.dispose()
+
         try:
-            engine = _make_engine(temporary)
-            with engine.begin() as connection:
-                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-                upgrade_to_head(connection)
-            with Session(engine) as session, session.begin():
-                session.add(
-                    DraftRecord(
-                        id=1,
-                        draft_uuid=info.draft_uuid or str(uuid.uuid4()),
-                        created_at=info.created_at or _now(),
-                        organization=info.organization,
-                        country=info.country,
-                        country_code=info.country_code,
-                        cluster=info.cluster,
-                        protocols=sorted(info.protocols),
-                        language=info.language,
-                        author=info.author,
-                        definition_id=info.definition_id,
-                        definition_version=info.definition_version,
-                        app_version=__version__,
-                    )
-                )
-            engine.dispose()
-            os.replace(temporary, path)
+            atomic_replace(path, build, overwrite=False)
+        except FileExistsError:
+            raise DraftExistsError(_("{path} already exists. Choose another name; the existing file was "
+                                     "not changed.").format(path=path))
         except (OSError, SQLAlchemyError) as exc:
-            temporary.unlink(missing_ok=True)
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
             raise DraftFileError(_("Cannot create the draft {path}: {problem}. Choose another folder.").format(
                                      path=path, problem=reason)) from None
@@ -333,22 +192,22 @@ class Draft:
         try:
             # Before any statement runs: the schema must be ours, the pages sound, the values usable.
             check_contents(path, header.user_version, has_sidecars=bool(found))
-        except sqlite3.OperationalError as exc:
+        except SQLiteOperationalError as exc:
             raise DraftFileError(
                 _("{name} is in use by another program that is saving it right now ({problem}). Wait a "
                   "moment and try again.").format(name=path.name, problem=exc)
             ) from None
         if header.user_version < SCHEMA_VERSION and not read_only and migrate:
-            _migrate(path, header.user_version)
-        engine = _make_engine(path, read_only=read_only)
+            migrate_with_backup(path, header.user_version)
+        engine = make_engine(path, read_only=read_only)
         try:
             return cls(path, engine, read_only=read_only)
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise DraftFileError(
-                    _("{name} is in use by another program that is saving it right now. Wait a moment "
-                      "and try again.").format(name=path.name)
+                    _("{name} is in use by another program that is saving it right now ({problem}). Wait a "
+                      "moment and try again.").format(name=path.name, problem=exc)
                 ) from None
             raise NotADraftError(
                 _("{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
@@ -446,22 +305,12 @@ class Draft:
             DraftValueError: a recorded value cannot be used (names its question); the history
                 of a draft may be large, so its text is checked when read, not when opened.
         """
-        statement = select(AnswerChangeRecord).order_by(AnswerChangeRecord.id)
-        if question_id is not None:
-            statement = statement.where(AnswerChangeRecord.question_id == question_id)
-        try:
-            with self._sessions() as session:
-                return [
-                    AnswerChange(r.change_uuid, r.question_id, r.author, r.changed_at, r.previous_value, r.new_value)
-                    for r in session.scalars(statement)
-                ]
-        except (JSONValueError, ValueError, DatabaseError) as exc:
-            check_table_values(self.path, "answer_change")  # names the question of the bad value
-            raise DraftValueError(
-                _("The history of {name} holds a value that cannot be used ({problem}). The file was not "
-                  "changed.").format(name=self.path.name, problem=exc),
-                question_id=question_id,
-            ) from None
+        return _history.answer_history(self, question_id)
+
+    @property
+    def letter_book(self) -> LetterBook:
+        """The address book, letter log and register of what was sent of this draft (see :mod:`.letter_book`)."""
+        return LetterBook(self)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -584,27 +433,9 @@ class Draft:
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the draft to ``target`` (Save As).
 
-        Uses SQLite's online backup into a temporary file, then renames it into place.
+        Uses SQLite's online backup into a temporary file, then renames it into place (see :mod:`.save_as`).
 
         Raises:
             DraftFileError: the copy could not be written; ``target`` is left as it was.
         """
-        target = Path(target)
-        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            source = self._engine.raw_connection()
-            try:
-                destination = connect_draft(temporary)
-                try:
-                    source.driver_connection.backup(destination)  # type: ignore[union-attr]
-                finally:
-                    destination.close()
-            finally:
-                source.close()
-            os.replace(temporary, target)
-        except (OSError, sqlite3.Error) as exc:
-            temporary.unlink(missing_ok=True)
-            raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
-                                     target=target, problem=exc)) from None
-
-
+        _save_as.save_copy(self._engine, target)

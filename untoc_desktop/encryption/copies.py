@@ -9,17 +9,15 @@ replaces an existing file.
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyrage
 
-from ..draft.connection import connect
 from ..draft import DRAFT_SUFFIX, Draft, check_draft_file
+from ..draft.connection import Connection, SQLiteError, backup_into, connect, connect_in_memory
 from ..errors import DraftExistsError, DraftFileError, EncryptionError, NotForYouError, UntocError
+from ..files import atomic_replace, atomic_write_bytes, temporary_name
 from ..i18n import _, ngettext
 from .settings import check_recipient
 
@@ -63,7 +61,7 @@ def draft_bytes(draft_path: Path) -> bytes:
     try:
         source = connect(draft_path, read_only=True)
         try:
-            memory = connect(":memory:")
+            memory = connect_in_memory()
             try:
                 source.backup(memory)
                 if hasattr(memory, "serialize"):  # Python 3.11+
@@ -73,20 +71,16 @@ def draft_bytes(draft_path: Path) -> bytes:
             return _snapshot_via_file(source, draft_path)
         finally:
             source.close()
-    except (sqlite3.Error, OSError) as exc:
+    except (SQLiteError, OSError) as exc:
         raise DraftFileError(_("{name} could not be read ({problem}). It was not changed.")
                              .format(name=draft_path.name, problem=exc)) from None
 
 
-def _snapshot_via_file(source: sqlite3.Connection, draft_path: Path) -> bytes:
+def _snapshot_via_file(source: Connection, draft_path: Path) -> bytes:
     """Python 3.10 has no ``serialize``: back up into a hidden file beside the draft, read it, remove it."""
-    snapshot = draft_path.with_name(f".{draft_path.name}.{uuid.uuid4().hex[:8]}.snapshot")
+    snapshot = temporary_name(draft_path).with_suffix(".snapshot")
     try:
-        target = connect(snapshot)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        backup_into(source, snapshot)
         return snapshot.read_bytes()
     finally:
         snapshot.unlink(missing_ok=True)
@@ -118,15 +112,9 @@ def encrypt_copy(plain: bytes, recipients: Sequence[str], output: Path, *, overw
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        with open(temporary, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        atomic_write_bytes(path, data, create_folder=False)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise DraftFileError(_("{path} could not be written ({problem}). Choose another place or free some space.")
                              .format(path=path, problem=exc.strerror)) from None
 
@@ -196,25 +184,22 @@ def write_decrypted_draft(plain: bytes, target: Path) -> Path:
     if target.exists():
         raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
                                .format(path=target))
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        _write_atomically(temporary, plain)
+
+    def write_checked(temporary: Path) -> None:
+        temporary.write_bytes(plain)
         check_draft_file(temporary)
         with Draft.open(temporary, read_only=True) as draft:
             draft.info  # noqa: B018 - reading the details proves the tables are there
-        try:
-            os.link(temporary, target)  # fails when target appeared meanwhile: never overwrite
-        except FileExistsError:
-            raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
-                                   .format(path=target)) from None
-        except OSError:
-            with open(target, "xb") as handle:  # file systems without hard links
-                handle.write(plain)
+
+    try:
+        # Linked to ``target`` only if no file has that name at that moment: never overwrite.
+        atomic_replace(target, write_checked, overwrite=False, create_folder=False)
+    except FileExistsError:
+        raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
+                               .format(path=target)) from None
     except UntocError:
         raise
     except OSError as exc:
         raise DraftFileError(_("{path} could not be written ({problem}). Choose another place or free some space.")
                              .format(path=target, problem=exc.strerror)) from None
-    finally:
-        temporary.unlink(missing_ok=True)
     return target

@@ -11,8 +11,6 @@ The public half is kept in the encryption settings.
 from __future__ import annotations
 
 import logging
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 import pyrage
 
 from ..errors import EncryptionError
+from ..files import atomic_write_bytes
 from ..i18n import _
 from .settings import EncryptionSettings, data_folder, load_settings, save_settings
 
@@ -102,14 +101,9 @@ def _write_key_file(path: Path, data: bytes) -> None:
     if path.exists():
         raise EncryptionError(_("{path} exists already; it was not replaced. Move it away if it is no longer "
                                 "needed.").format(path=path))
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "xb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
+        atomic_write_bytes(path, data)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise EncryptionError(_("The personal key could not be saved in {folder} ({problem}).")
                               .format(folder=path.parent, problem=exc.strerror)) from None
 

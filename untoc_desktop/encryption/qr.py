@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from ..errors import ExportError
+from ..files import atomic_replace
 from ..i18n import _
 
 
@@ -29,7 +30,9 @@ def write_qr(text: str, path: Path) -> Path:
     path = Path(path)
     try:
         kind = "svg" if path.suffix.lower() == ".svg" else "png"
-        segno.make(text, error="m", micro=False).save(str(path), kind=kind, scale=6, border=4)
+        code = segno.make(text, error="m", micro=False)
+        atomic_replace(path, lambda temporary: code.save(str(temporary), kind=kind, scale=6, border=4),
+                       create_folder=False)
     except OSError as exc:
         raise ExportError(_("The QR code could not be saved to {path} ({problem}).")
                           .format(path=path, problem=exc.strerror)) from None

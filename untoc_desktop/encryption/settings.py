@@ -11,7 +11,6 @@ written to this file.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ import platformdirs
 import pyrage
 
 from ..errors import EncryptionError
+from ..files import atomic_write_text
 from ..i18n import _
 
 SETTINGS_NAME = "encryption.json"
@@ -139,13 +139,9 @@ def save_settings(settings: EncryptionSettings, folder: Path | None = None) -> P
     path = folder / SETTINGS_NAME
     payload = {"version": SETTINGS_VERSION, **asdict(settings)}
     payload["team"] = [asdict(member) for member in settings.team]
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")
-        os.replace(temporary, path)
+        atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=2))
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise EncryptionError(_("The encryption settings could not be saved in {folder} ({problem}). Free some space "
                                 "or check the folder's permissions.").format(folder=folder, problem=exc.strerror))\
             from None

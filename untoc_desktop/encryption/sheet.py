@@ -106,7 +106,8 @@ def write_recovery_sheet(sheet: RecoverySheet, path: Path) -> Path:
     pdf = typeset(TEMPLATE, sheet_data(sheet))
     path = Path(path)
     try:
-        atomic_replace(path, lambda temporary: temporary.write_bytes(pdf))
+        # It carries the recovery code: readable by its owner only.
+        atomic_replace(path, lambda temporary: temporary.write_bytes(pdf), mode=0o600)
     except OSError as exc:
         raise ExportError(_("The recovery sheet could not be saved to {path} ({problem}). Choose another place.")
                           .format(path=path, problem=exc.strerror)) from None

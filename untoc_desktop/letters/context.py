@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..documents.text import clean_text
-from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
-from ..draft.store import Draft
+from ..draft import properties
+from ..draft.records import LetterEntry, Recipient
 from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
@@ -26,9 +26,11 @@ from ..states_parties import country_name
 from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
+from .source import LetterSource
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
 
-SENDER_PROPERTY = "sender"
+#: Draft property holding the sender's details (see :func:`untoc_desktop.draft.properties.sender`).
+SENDER_PROPERTY = properties.SENDER
 DEFAULT_REFERENCE_SCHEME = "{year}/{number:03d}"
 
 
@@ -58,16 +60,12 @@ class Sender:
     reference_scheme: str = DEFAULT_REFERENCE_SCHEME
 
 
-def sender_of(draft: Draft) -> Sender:
+def sender_of(draft: LetterSource) -> Sender:
     """The sender's details stored in the draft (defaults when none were set)."""
-    stored = draft.property(SENDER_PROPERTY, {}) or {}
-    if not isinstance(stored, dict):
-        stored = {}  # a draft from someone else may hold anything here
-    known = {k: str(v) for k, v in stored.items() if k in Sender.__dataclass_fields__ and v is not None}
-    return Sender(**known)
+    return Sender(**properties.sender(draft))
 
 
-def save_sender(draft: Draft, sender: Sender) -> None:
+def save_sender(draft: LetterSource, sender: Sender) -> None:
     """Store the sender's details in the draft.
 
     Raises:
@@ -75,7 +73,7 @@ def save_sender(draft: Draft, sender: Sender) -> None:
         DraftFileError: the write failed.
     """
     next_reference(sender.reference_scheme, 2000, ())  # refuse a broken scheme before storing it
-    draft.set_property(SENDER_PROPERTY, asdict(sender))
+    properties.set_sender(draft, asdict(sender))
 
 
 #: Longest reference scheme (references are stored in at most 200 characters).
@@ -234,16 +232,14 @@ def sha256_of(path: Path) -> str:
                 path=path, problem=exc.strerror or exc)) from None
 
 
-def _registered_sha256(draft: Draft, attachment: Path) -> str:
+def _registered_sha256(draft: LetterSource, attachment: Path) -> str:
     """The attachment's SHA-256 as recorded in the register of what was sent (else computed from the file).
 
     Raises:
         LetterError: the file differs from the one the register recorded under its name.
     """
-    from ..draft.register import latest_for_file
-
     digest = sha256_of(attachment)
-    recorded = latest_for_file(draft, attachment.name)
+    recorded = draft.letter_book.latest_sent(attachment.name)
     if recorded is not None and recorded.kind == "submission" and recorded.sha256 != digest:
         raise LetterError(
             _("{name} is not the file recorded in the register of what was sent (recorded SHA-256 "
@@ -252,8 +248,8 @@ def _registered_sha256(draft: Draft, attachment: Path) -> str:
     return recorded.sha256 if recorded is not None else digest
 
 
-def _recipient(draft: Draft, recipient_uuid: str) -> Recipient | None:
-    book = recipients(draft)
+def _recipient(draft: LetterSource, recipient_uuid: str) -> Recipient | None:
+    book = draft.letter_book.recipients()
     if not recipient_uuid:
         return next((r for r in book if r.is_focal_point), None)
     matches = [r for r in book if r.recipient_uuid == recipient_uuid] or [
@@ -274,7 +270,7 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
             "recalled_subject": words["recalled"].get(entry.kind, "")}
 
 
-def _summary(definition: Definition, draft: Draft, words: dict[str, Any]) -> dict[str, str]:
+def _summary(definition: Definition, draft: LetterSource, words: dict[str, Any]) -> dict[str, str]:
     result = assess(definition, draft.answers(), draft.info.protocols)
     lines = [
         words["summary_line"].format(
@@ -288,7 +284,7 @@ def _summary(definition: Definition, draft: Draft, words: dict[str, Any]) -> dic
             "count_not_implemented": str(result.not_implemented), "summary": "\n".join(lines) or words["none"]}
 
 
-def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> dict[str, str]:
+def _timeline(draft: LetterSource, options: LetterOptions, words: dict[str, Any]) -> dict[str, str]:
     """The review's dates and the sentence giving them (engagement letters), from the draft's review start."""
     timeline = draft_timeline(draft, options.letter_date)
     if timeline is None:
@@ -300,7 +296,7 @@ def _timeline(draft: Draft, options: LetterOptions, words: dict[str, Any]) -> di
     return {**dates, "timeline": words["timeline"][stage].format_map(dates)}
 
 
-def _country(draft: Draft, language: str) -> str:
+def _country(draft: LetterSource, language: str) -> str:
     if draft.info.country_code:
         try:
             return country_name(draft.info.country_code, language)
@@ -309,7 +305,7 @@ def _country(draft: Draft, language: str) -> str:
     return draft.info.country
 
 
-def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -> Letter:
+def build_letter(draft: LetterSource, definition: Definition, options: LetterOptions) -> Letter:
     """Gather a letter's field values from the draft.
 
     Args:
@@ -336,7 +332,7 @@ def build_letter(draft: Draft, definition: Definition, options: LetterOptions) -
                               form_of_address=options.form_of_address, choices=', '.join(FORMS_OF_ADDRESS)))
     words = wording_for(options.language)
     options = replace(options, letter_date=options.letter_date or _dt.date.today())
-    sender, log = sender_of(draft), letters(draft)
+    sender, log = sender_of(draft), draft.letter_book.letters()
     reference = next_reference(sender.reference_scheme, options.letter_date.year, {e.reference for e in log})
     recipient = _recipient(draft, options.recipient_uuid) or Recipient("")
     options = replace(options, recipient_uuid=recipient.recipient_uuid,  # the one used, for the log

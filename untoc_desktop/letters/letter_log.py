@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from ..draft.correspondence import LetterEntry, letters, mark_sent, record_letter
-from ..draft.store import Draft
+from ..draft.records import LetterEntry, SentEntry
 from ..i18n import _
 from ..questionnaire.model import Definition
 from .context import Letter, LetterError, LetterOptions, build_letter, fill_letter
 from .output import check_template, write_letter
+from .source import LetterSource
 
 
 def create_letter(
-    draft: Draft, definition: Definition, options: LetterOptions, out: Path, fmt: str, template: Path | None = None
+    draft: LetterSource, definition: Definition, options: LetterOptions, out: Path, fmt: str,
+    template: Path | None = None,
 ) -> tuple[Letter, LetterEntry]:
     """Build a letter from the draft, write it, and record it in the letter log.
 
@@ -46,8 +47,8 @@ def create_letter(
     details = {"options": letter.options.to_json(), "fields": letter.fields,
                "template": str(template) if template else "", "format": fmt, "file": str(out)}
     try:
-        entry = record_letter(draft, LetterEntry(letter.reference, options.kind, options.language,
-                                                 letter.options.recipient_uuid, details=details))
+        entry = draft.letter_book.record_letter(LetterEntry(letter.reference, options.kind, options.language,
+                                                            letter.options.recipient_uuid, details=details))
     except Exception:
         Path(out).unlink(missing_ok=True)
         raise
@@ -89,19 +90,19 @@ def regenerate_letter(entry: LetterEntry, out: Path, fmt: str, template: Path | 
     return letter
 
 
-def find_letter(draft: Draft, reference: str) -> LetterEntry:
+def find_letter(draft: LetterSource, reference: str) -> LetterEntry:
     """The logged letter with ``reference``.
 
     Raises:
         LetterError: no such letter.
     """
-    entry = next((e for e in letters(draft) if e.reference == reference), None)
+    entry = next((e for e in draft.letter_book.letters() if e.reference == reference), None)
     if entry is None:
         raise LetterError(_("There is no letter {reference!r} in the draft's letter log.").format(reference=reference))
     return entry
 
 
-def letter_sent(draft: Draft, reference: str, sent_on: _dt.date, channel: str) -> LetterEntry:
+def letter_sent(draft: LetterSource, reference: str, sent_on: _dt.date, channel: str) -> LetterEntry:
     """Record that the letter ``reference`` was sent on ``sent_on`` through ``channel``.
 
     Raises:
@@ -110,21 +111,21 @@ def letter_sent(draft: Draft, reference: str, sent_on: _dt.date, channel: str) -
     """
     if not channel.strip():
         raise LetterError(_("Say how the letter was sent (e-mail, post, hand delivery…)."))
-    entry = mark_sent(draft, find_letter(draft, reference).letter_uuid, sent_on.isoformat(), channel.strip())
+    letter_uuid = find_letter(draft, reference).letter_uuid
+    entry = draft.letter_book.mark_sent(letter_uuid, sent_on.isoformat(), channel.strip())
     _record_letter_sent(draft, entry)
     return entry
 
 
-def _record_letter_sent(draft: Draft, entry: LetterEntry) -> None:
+def _record_letter_sent(draft: LetterSource, entry: LetterEntry) -> None:
     """Add a letter that went out to the register of what was sent (its file's SHA-256 when still there)."""
-    from ..draft.correspondence import recipients
-    from ..draft.register import SentEntry, record_sent
     from .context import sha256_of
 
     written = Path(entry.details.get("file") or "")
     digest = sha256_of(written) if written.name and written.is_file() else ""
-    names = {r.recipient_uuid: r.name for r in recipients(draft)}
-    record_sent(draft, SentEntry(
+    book = draft.letter_book
+    names = {r.recipient_uuid: r.name for r in book.recipients()}
+    book.record_sent(SentEntry(
         kind="letter", file_name=written.name or entry.reference, format=entry.details.get("format", ""),
         sha256=digest, signatories=tuple(filter(None, [entry.details.get("fields", {}).get("signatory_name", "")])),
         recipient=names.get(entry.recipient_uuid or "", ""), channel=entry.sent_channel or "",

@@ -16,11 +16,9 @@ error no output file is left.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
-import uuid
 from html import escape
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -36,6 +34,7 @@ from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
 from ..i18n import _
+from ..files import atomic_replace
 from .context import Letter, LetterError
 from .fields import check_fields
 from .template_package import LetterTemplateError, TemplatePackage, read_template
@@ -337,8 +336,8 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         check_template(source, kind)
     if template is not None and fmt == "pdf":
         require_office_suite()  # the clear message before any work
-    temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+
+    def write(temporary: Path) -> None:
         if fmt == "pdf" and template is None:
             render(letter_document(letter), temporary, "pdf")
         elif fmt == "pdf":
@@ -348,16 +347,15 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
                 _convert_to_pdf(docx, temporary)
         else:
             _render_docx(letter, source, temporary)
-        os.replace(temporary, out)
+
+    try:
+        atomic_replace(out, write, create_folder=False)
     except LetterError:
-        temporary.unlink(missing_ok=True)
         raise
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise LetterError(_("Could not write {out}: {problem}. Choose another folder.").format(
                               out=out, problem=exc.strerror or exc)) from None
     except Exception as exc:  # noqa: BLE001 - a template or renderer failure must reach the user as a message
-        temporary.unlink(missing_ok=True)
         raise LetterError(_("Could not write the letter {name}: {problem}. Nothing was written.").format(
                               name=out.name, problem=clean_text(str(exc)) or type(exc).__name__)) from exc
     return out

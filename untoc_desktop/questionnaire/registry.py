@@ -9,8 +9,6 @@ draft on this computer.
 
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import platformdirs
 
 from ..errors import DefinitionError
 from ..i18n import _
+from ..files import atomic_write_bytes
 from ..received_files import read_regular_file
 from .loader import installed_definitions, load_definition_file
 from .model import Definition
@@ -120,11 +119,9 @@ class DefinitionRegistry:
             raise DefinitionError(_("{name} is too large to be a questionnaire definition.").format(name=path.name))
         definition = load_definition_file(path)
         target = self.user_folder / f"{definition.id}-{definition.version}.yaml"
+        data = read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError)
         try:
-            self.user_folder.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-            temporary.write_bytes(read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError))
-            os.replace(temporary, target)
+            atomic_write_bytes(target, data)
         except OSError as exc:
             raise DefinitionError(_("Could not keep a copy of {name} in {user_folder}: {problem}.").format(
                                       name=path.name, user_folder=self.user_folder, problem=exc.strerror)) from None

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..draft.connection import connect
+from ..draft.connection import SQLiteError, connect
 from ..draft.schema_check import check_contents
-from ..draft import Draft, DraftInfo, check_draft_file
+from ..draft import Draft, DraftInfo, check_draft_file, properties
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.register import SentEntry, sent_entries
 from ..draft.models import AnswerConflictRecord
@@ -114,7 +113,7 @@ def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]
                 "FROM answer_change ORDER BY id").fetchall()
         finally:
             connection.close()
-    except sqlite3.Error as exc:
+    except SQLiteError as exc:
         raise _damaged(path, exc) from None
     try:
         values = {str(question_id): json.loads(value) for question_id, value in answers}
@@ -164,5 +163,6 @@ def read_copy(path: str | Path) -> CopyContents:
             recipients=recipients(copy) if "recipient" in tables else [],
             letters=letters(copy) if "letter" in tables else [],
             sent=sent_entries(copy) if "sent_entry" in tables else [],
-            sender=copy.property("sender") if "draft_property" in tables else None,
+            # Merged as stored (a colleague's details are taken whole); read through properties.sender when used.
+            sender=copy.property(properties.SENDER) if "draft_property" in tables else None,
         )

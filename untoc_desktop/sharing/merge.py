@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..draft import Draft
+from ..draft import Draft, properties
 from ..draft.models import (
     AnswerConflictRecord,
     DraftPropertyRecord,
@@ -378,11 +378,11 @@ def _merge_sender(session: Session, copy: CopyContents, now: datetime) -> bool:
     """Take the copy's sender details when this draft has none."""
     if not copy.sender:
         return False
-    record = session.get(DraftPropertyRecord, "sender")
+    record = session.get(DraftPropertyRecord, properties.SENDER)
     if record is not None and record.value:
         return False
     if record is None:
-        session.add(DraftPropertyRecord(key="sender", value=copy.sender, updated_at=now))
+        session.add(DraftPropertyRecord(key=properties.SENDER, value=copy.sender, updated_at=now))
     else:
         record.value, record.updated_at = copy.sender, now
     return True

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..draft import DRAFT_SUFFIX, Draft
+from ..draft import DRAFT_SUFFIX, Draft, properties
 from ..errors import DraftExistsError
 from ..i18n import _
 
 #: Draft property of a copy: who it was sent to, by whom, when, which articles.
-ASSIGNMENT_PROPERTY = "assignment"
+ASSIGNMENT_PROPERTY = properties.ASSIGNMENT
 #: Draft property of the original: the copies sent from it.
-COPIES_SENT_PROPERTY = "copies_sent"
+COPIES_SENT_PROPERTY = properties.COPIES_SENT
 
 
 def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequence[str] = (),
@@ -48,11 +48,11 @@ def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequen
         raise DraftExistsError(_("{target} already exists. Choose another name; the existing file was "
                                  "not changed.").format(target=target))
     sent_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    assignment = {"colleague": colleague, "articles": list(articles), "sent_by": sent_by or draft.info.author,
-                  "sent_at": sent_at, "copy_name": target.name}
+    assignment = properties.Assignment(colleague=colleague, articles=list(articles),
+                                       sent_by=sent_by or draft.info.author, sent_at=sent_at, copy_name=target.name)
     draft.save_copy(target)
     with Draft.open(target) as copy:
         copy.update_info(author=colleague)
-        copy.set_property(ASSIGNMENT_PROPERTY, assignment)
-    draft.set_property(COPIES_SENT_PROPERTY, [*draft.property(COPIES_SENT_PROPERTY, []), assignment])
+        properties.set_assignment(copy, assignment)
+    properties.add_copy_sent(draft, assignment)
     return target

@@ -8,8 +8,6 @@ bytes, made by ``cryptography``'s PKCS#7 builder, that anyone can check with
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes, serialization
@@ -17,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from ..errors import SigningError
 from ..i18n import _
+from ..files import atomic_write_bytes
 from .identity import SigningIdentity
 from .verify import signature_path_for
 
@@ -56,12 +55,9 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
     for certificate in identity.chain:
         builder = builder.add_certificate(certificate)
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        temporary.write_bytes(blob)
-        os.replace(temporary, target)
+        atomic_write_bytes(target, blob, create_folder=False)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise SigningError(_("Could not write {target}: {problem}. Nothing was signed.").format(
                                target=target, problem=exc.strerror)) from None
     return target

@@ -14,7 +14,6 @@ All cryptography is done by the ``cryptography`` package.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..errors import SigningError
 from ..i18n import _
+from ..files import atomic_write_bytes
 
 ROOT_YEARS = 30
 SIGNER_YEARS = 20
@@ -247,10 +247,13 @@ def _issue(
 
 
 def _write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write a new file (never replacing one), readable by its owner only when ``mode`` says so."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
+    """Write a new file (never replacing one), readable by its owner only when ``mode`` says so.
+
+    Raises:
+        FileExistsError: ``path`` exists (it is left as it was).
+        OSError: the folder cannot be written.
+    """
+    atomic_write_bytes(path, data, mode=mode, overwrite=False)
 
 
 def _encryption(passphrase: str) -> serialization.KeySerializationEncryption:

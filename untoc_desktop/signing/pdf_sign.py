@@ -13,7 +13,6 @@ import binascii
 import datetime as _dt
 import io
 import logging
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import SigningError
 from ..i18n import _
+from ..files import atomic_write_bytes
 from .identity import SigningIdentity, fingerprint
 from .stamp import BLOCK_WIDTH, SignatureBlock, draw_signature_block
 
@@ -263,23 +263,16 @@ def sign_pdf(
         box=(round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)),
     )
     pdf_signer = signers.PdfSigner(metadata, signer=_signer(identity), stamp_style=style, new_field_spec=spec)
-    temporary = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         output = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=output)
-        with open(temporary, "wb") as handle:
-            handle.write(output.getvalue())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out_path)
+        atomic_write_bytes(out_path, output.getvalue(), create_folder=False)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise SigningError(
             _("Could not write {out_path}: {problem}. Choose another folder. Nothing was written.").format(
                 out_path=out_path, problem=exc.strerror)
         ) from None
     except (PdfError, ValueError) as exc:
-        temporary.unlink(missing_ok=True)
         raise SigningError(_("Could not sign {name}: {problem}. Nothing was written.").format(
                                name=in_path.name, problem=exc)) from None
     log.info("Signed %s as %s (field %s)", out_path.name, request.signatory, field_name)

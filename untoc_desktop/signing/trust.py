@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 
 from ..errors import SigningError
 from ..i18n import _
+from ..files import atomic_write_bytes
 from .identity import fingerprint, identities_dir, load_certificate, normalize_fingerprint
 
 
@@ -40,10 +41,8 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
                              "trusted.").format(found=found))
     folder = trusted_roots_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / (found.replace(":", "")[:32] + ".pem")).write_bytes(
-            certificate.public_bytes(serialization.Encoding.PEM)
-        )
+        atomic_write_bytes(folder / (found.replace(":", "")[:32] + ".pem"),
+                           certificate.public_bytes(serialization.Encoding.PEM))
     except OSError as exc:
         raise SigningError(_("Could not store the trusted root in {folder}: {problem}.").format(
                                folder=folder, problem=exc.strerror)) from None

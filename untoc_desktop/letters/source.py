@@ -1,0 +1,66 @@
+"""What the letters need from a draft, as small Protocols (the letters never import the storage).
+
+A :class:`untoc_desktop.draft.store.Draft` satisfies :class:`LetterSource`; so can any other
+holder of an open draft (a service, or a stand-in in tests). The records exchanged are the
+plain ones of :mod:`untoc_desktop.draft.records`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from ..draft.records import DraftInfo, LetterEntry, Recipient, SentEntry
+
+
+class LetterBook(Protocol):
+    """A draft's address book, letter log and register of what was sent."""
+
+    def recipients(self) -> list[Recipient]:
+        """The address book, in the order entries were added."""
+        ...
+
+    def letters(self) -> list[LetterEntry]:
+        """The letter log, oldest first."""
+        ...
+
+    def record_letter(self, letter: LetterEntry) -> LetterEntry:
+        """Add a letter to the log (uuid and time filled in); raises ``DraftFileError`` when the write fails."""
+        ...
+
+    def mark_sent(self, letter_uuid: str, sent_on: str, channel: str) -> LetterEntry:
+        """Record that a letter was sent (ISO date, channel); raises ``DraftFileError``."""
+        ...
+
+    def record_sent(self, entry: SentEntry) -> SentEntry:
+        """Add an entry to the register of what was sent; raises ``DraftFileError``."""
+        ...
+
+    def latest_sent(self, file_name: str) -> SentEntry | None:
+        """The newest register entry recorded for a file name, or None."""
+        ...
+
+
+class LetterSource(Protocol):
+    """The open draft a letter is built from and recorded in."""
+
+    @property
+    def info(self) -> DraftInfo:
+        """What the draft is about."""
+        ...
+
+    @property
+    def letter_book(self) -> LetterBook:
+        """Its address book, letter log and register."""
+        ...
+
+    def answers(self) -> dict[str, Any]:
+        """Every stored answer: question id -> value."""
+        ...
+
+    def property(self, key: str, default: Any = None) -> Any:
+        """A stored draft property (read through :mod:`untoc_desktop.draft.properties`)."""
+        ...
+
+    def set_property(self, key: str, value: Any) -> None:
+        """Store a draft property (written through :mod:`untoc_desktop.draft.properties`)."""
+        ...
