@@ -35,6 +35,7 @@ from .draft.properties import Applicability
 from .draft.register import SentEntry, record_sent, sent_entries
 from .errors import DraftFileError, UntocError
 from .files import atomic_replace
+from .i18n import _
 from .opening import OpenedDraft, open_draft
 from .questionnaire.model import Definition, Paragraph, Question
 from .questionnaire.registry import DefinitionRegistry
