@@ -43,6 +43,8 @@ Connection = sqlite3.Connection
 SQLiteError = sqlite3.Error
 SQLiteDatabaseError = sqlite3.DatabaseError
 SQLiteOperationalError = sqlite3.OperationalError
+#: The version of the SQLite library the driver uses (e.g. ``3.45.1``).
+SQLITE_VERSION = sqlite3.sqlite_version
 
 #: Largest string or blob SQLite builds on a draft connection, in bytes (an answer is far smaller).
 MAX_VALUE_LENGTH = 64 * 1024 * 1024

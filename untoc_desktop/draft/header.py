@@ -55,9 +55,11 @@ def read_header(path: str | Path) -> FileHeader:
         raise DraftFileError(_("Cannot read {path}: {problem}. Check that you may read it.").format(
                                  path=path, problem=exc.strerror)) from None
     if len(header) < HEADER_LENGTH or not header.startswith(SQLITE_MAGIC):
-        what = "is empty" if not header else "is not a draft file (it is not a SQLite database, or it is damaged)"
-        raise NotADraftError(_("{name} is empty. Open a .untoc draft made by this application.").format(
-            name=path.name))
+        if not header:
+            raise NotADraftError(_("{name} is empty. Open a .untoc draft made by this application.").format(
+                name=path.name))
+        raise NotADraftError(_("{name} is not a draft file (it is not a SQLite database, or it is damaged). Open "
+                               "a .untoc draft made by this application.").format(name=path.name))
     user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
     return FileHeader(application_id=application_id, user_version=user_version)
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
+
+from .connection import SQLITE_VERSION
 
 #: Layout of the cached files; raise it when their content changes.
 _CACHE_FORMAT = 1
@@ -46,7 +47,7 @@ def migrations_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "?"
         digest.update(f"{name} {version}\n".encode())
-    digest.update(f"sqlite {sqlite3.sqlite_version}\n".encode())
+    digest.update(f"sqlite {SQLITE_VERSION}\n".encode())
     package = resources.files("untoc_desktop.draft")
     scripts = [package / "models.py", package / "migrations" / "env.py"]
     versions = package / "migrations" / "versions"

@@ -206,8 +206,8 @@ class Draft:
             engine.dispose()
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
                 raise DraftFileError(
-                    _("{name} is in use by another program that is saving it right now ({problem}). Wait a "
-                      "moment and try again.").format(name=path.name, problem=exc)
+                    _("{name} is in use by another program that is saving it right now. Wait a moment and "
+                      "try again.").format(name=path.name)
                 ) from None
             raise NotADraftError(
                 _("{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
