@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import time
 
 import pytest
 from documents_cases import pdf_pages
@@ -28,10 +27,11 @@ def test_the_child_writes_the_pdf_and_reports_progress_to_the_end(tmp_path, clus
 def test_cancel_ends_the_child_and_keeps_the_existing_file(tmp_path, cluster1, draft_info, complete_answers):
     target = tmp_path / "old.pdf"
     target.write_bytes(b"previous export")
-    started = time.monotonic()
+    child_working = []  # cancel once the child reports progress (a fixed delay raced a fast export)
     with pytest.raises(ExportCancelled):
         export_in_child(cluster1, draft_info, complete_answers, target, "pdf",
-                        is_cancelled=lambda: time.monotonic() - started > 0.5)
+                        progress=lambda done, total: child_working.append(done),
+                        is_cancelled=lambda: bool(child_working))
     assert target.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
     assert not [p for p in multiprocessing.active_children() if p.name == "untoc-export"]
