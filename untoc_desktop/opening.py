@@ -24,7 +24,7 @@ from .draft.safety import (
     writable,
 )
 from .errors import DraftValueError
-from .i18n import _
+from .i18n import _, ngettext
 from .questionnaire.model import Definition
 from .questionnaire.registry import DefinitionRegistry, version_key
 from .questionnaire.upgrade import CarryOver, plan_carry_over
@@ -214,8 +214,11 @@ def _recovery_report(draft: Draft, crashed: LockInfo, had_journal: bool) -> str:
         name=draft.path.name, time=since or _("an unknown time"))]
     if changes:
         last = max(c.changed_at for c in changes)
-        lines.append(_("Recovered: {count} change(s) saved in that session; the last one at {time} (UTC). "
-                       "Everything typed up to about a second before the interruption is in the draft.").format(
+        lines.append(ngettext(
+            "Recovered: {count} change saved in that session, at {time} (UTC). Everything typed up to about a "
+            "second before the interruption is in the draft.",
+            "Recovered: {count} changes saved in that session; the last one at {time} (UTC). Everything typed up "
+            "to about a second before the interruption is in the draft.", len(changes)).format(
             count=len(changes), time=last.strftime("%Y-%m-%d %H:%M:%S")))
     else:
         lines.append(_("No change had been saved in that session; the draft is as it was when it was opened."))

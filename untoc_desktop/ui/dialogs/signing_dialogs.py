@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ... import languages
 from ...errors import UntocError
-from ...i18n import _
+from ...i18n import _, pgettext
 from ...signing.identity import create_identity, identities_dir, load_identity, load_organisation_root
 from ...signing.pdf_sign import SignatureRequest
 from ...signing.trust import trust_root
@@ -229,7 +229,7 @@ class SignExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         form = QFormLayout()
         form.addRow(_("Signatory"), self.signatory)
-        form.addRow(_("Title"), self.title)
+        form.addRow(pgettext("signatory", "Title"), self.title)
         form.addRow(_("Organisation"), self.organization)
         form.addRow(_("Reason"), self.reason)
         form.addRow(_("Format"), self.format)
