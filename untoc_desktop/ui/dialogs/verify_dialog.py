@@ -109,7 +109,7 @@ class VerifyDialog(QDialog):
             )
         except UntocError as exc:
             self.verdict.setText(str(exc))
-            self.verdict.setStyleSheet("color: #a00000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=False)
             self.details.setPlainText("")
             return None
         lines = [
@@ -121,8 +121,15 @@ class VerifyDialog(QDialog):
             self.verdict.setText(
                 _("Verified: every signature is intact, comes from the expected root, and nothing was changed since.")
             )
-            self.verdict.setStyleSheet("color: #006000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=True)
         else:
             self.verdict.setText(_("NOT verified: see the details below."))
-            self.verdict.setStyleSheet("color: #a00000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=False)
         return report.ok
+
+
+def _set_verdict_look(label: QLabel, good: bool) -> None:
+    """Colour the verdict through the style sheet (``verdictGood``/``verdictBad``: contrast from the palette)."""
+    label.setObjectName("verdictGood" if good else "verdictBad")
+    label.style().unpolish(label)
+    label.style().polish(label)

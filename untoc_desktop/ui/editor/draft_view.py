@@ -73,8 +73,7 @@ class NoticeBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("noticeBanner")
-        self.setStyleSheet("#noticeBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        self.setObjectName("noticeBanner")  # colours: ui/style.py, from the palette
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

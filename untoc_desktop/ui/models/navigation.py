@@ -18,13 +18,13 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from ...i18n import _, interface_language
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Definition, Instrument, Paragraph
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...validation import CompletenessReport
+from ..style import badge_colour, system_scheme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,8 +43,6 @@ class ProvisionRole(IntEnum):
 ARCHIVED_ID = "archived"
 
 
-#: Badge colours: complete, started, not started.
-_STATE_COLOURS = {"complete": "#2e7d32", "started": "#ef8f00", "empty": "#c62828", "n/a": "#9e9e9e"}
 
 
 @dataclass(eq=False)
@@ -223,7 +221,8 @@ class ProvisionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, applicable, answered, required)
         if role == Qt.ItemDataRole.ForegroundRole and (not applicable or context_only):
-            return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            # Greyed: the palette's disabled text, which the window keeps readable (ui/style.py).
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and not context_only:
             return self._icon(self._state(applicable, answered, required))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -308,15 +307,17 @@ class ProvisionTreeModel(QAbstractItemModel):
         )
 
     def _icon(self, state: str) -> QIcon:
-        icon = self._icons.get(state)
+        # Colours come from the palette (ui/style.py); its cache key changes when the palette does.
+        key = f"{state}:{QGuiApplication.palette().cacheKey()}"
+        icon = self._icons.get(key)
         if icon is None:
             pixmap = QPixmap(12, 12)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(QColor(_STATE_COLOURS[state]))
+            painter.setBrush(badge_colour(state, system_scheme()))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(1, 1, 10, 10)
             painter.end()
-            icon = self._icons[state] = QIcon(pixmap)
+            icon = self._icons[key] = QIcon(pixmap)
         return icon

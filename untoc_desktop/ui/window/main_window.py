@@ -16,7 +16,9 @@ from ...opening import OpenedDraft
 from ...i18n import N_, _, ngettext
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry
+from .appearance import Appearance
 from .autosave import Autosave
+from ..focus_frame import FocusFrames
 from ..editor.completeness_panel import CompletenessPanel, summary_text
 from ..editor.draft_view import DraftView
 from .desk_commands import DeskCommands, draft_paths
@@ -100,6 +102,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
 
         self._build_menus()
+        self.appearance = Appearance(self, settings, self.view_menu)  # text size, palette-derived style sheet
+        self.focus_frames = FocusFrames(self)  # the keyboard focus is always visible
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.desk = DeskCommands(self, settings, interface_language)
