@@ -23,6 +23,7 @@ from ...questionnaire.model import Article, Paragraph, Question
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...questionnaire.types import is_answered
 from ...validation import paragraph_answers
+from .accessible_names import article_name, field_name, instrument_name
 from .answer_fields import answer_field_for
 from .answer_widgets import AnswerField
 
@@ -88,6 +89,11 @@ class QuestionBlock(QWidget):
         for editor in self.field.findChildren(QPlainTextEdit) + self.field.findChildren(QLineEdit):
             editor.installEventFilter(self)
 
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name the input (and the question's label, which names it on Linux) with the paragraph and article."""
+        self.field.name_for(paragraph)
+        self.title.setAccessibleName(field_name(self.question, paragraph))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Add History… to the context menu of the answer's text inputs."""
         if event.type() == QEvent.Type.ContextMenu and isinstance(watched, (QPlainTextEdit, QLineEdit)):
@@ -146,6 +152,7 @@ class ParagraphSection(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=paragraph.label)
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
+        self.setAccessibleName(heading)
         layout.addWidget(self.heading)
         facts = [class_text(paragraph.obligation)]
         if paragraph.unverified:
@@ -165,6 +172,7 @@ class ParagraphSection(QFrame):
         self.blocks: dict[str, QuestionBlock] = {}
         for question in paragraph.questions:
             block = QuestionBlock(question, self, known_records)
+            block.name_for(paragraph)
             block.setEnabled(applicable)
             self.blocks[question.id] = block
             layout.addWidget(block)
@@ -203,6 +211,8 @@ class ArticlePage(QScrollArea):
         self.applicable = applicable
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(article_name(article))
+        self.setAccessibleDescription(instrument_title)
         body = QWidget()
         body.setObjectName("articleBody")
         layout = QVBoxLayout(body)
@@ -236,6 +246,8 @@ class ArticlePage(QScrollArea):
             self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.details_button.setArrowType(Qt.ArrowType.RightArrow)
             self.details_button.setToolTip(_("Where the research placed this article, and notes on its paragraphs"))
+            self.details_button.setAccessibleName(_("Research details on article {number} ({instrument})").format(
+                number=article.number, instrument=instrument_name(article.instrument)))
             self.details = _label(research_details.strip(), object_name="researchDetails")
             self.details.hide()
             self.details_button.toggled.connect(self._toggle_details)

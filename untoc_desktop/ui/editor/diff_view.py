@@ -58,6 +58,7 @@ class VersionPane(QWidget):
         self.title.setFont(font)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
+        self.text.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

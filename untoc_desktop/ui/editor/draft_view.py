@@ -141,6 +141,9 @@ class DraftView(QWidget):
         self.tree.setObjectName("provisionTree")
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName(_("Provisions"))
+        self.tree.setAccessibleDescription(_("Instruments, articles and paragraphs with the answers given. Press "
+                                             "Enter to go to a paragraph's first question, F6 to move between "
+                                             "the tree, the page and the panels."))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

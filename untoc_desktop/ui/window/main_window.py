@@ -28,6 +28,7 @@ from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
+from .panels import name_panel
 from .recent import RecentDrafts, RecentMenu
 from .draft_safety import DraftSafety
 from .session import DraftSession
@@ -98,6 +99,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.timeline_dock.setWidget(self.timeline_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()
+        for dock in (self.completeness_dock, self.timeline_dock):
+            name_panel(dock)
         self.summary = QLabel(self)
         self.statusBar().addPermanentWidget(self.summary)
 
