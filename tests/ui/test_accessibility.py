@@ -5,9 +5,9 @@ label is accepted when the label is its buddy, and a name set in code counts onl
 """
 
 import pytest
+from a11y_walk import accessible_name, controls, describe, duplicate_names, unnamed_controls
 from PySide6.QtWidgets import QApplication
 
-from a11y_walk import accessible_name, controls, describe, duplicate_names, unnamed_controls
 from untoc_desktop.ui.dialogs.history_dialog import HistoryDialog
 from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
 from untoc_desktop.ui.dialogs.sent_dialog import SentSubmissionsDialog

@@ -12,7 +12,7 @@ from ...i18n import _
 
 
 def name_panel(dock: QDockWidget) -> None:
-    """Name a dock, its content and its title buttons after the dock's title (e.g. "Close the panel “Review timeline”")."""
+    """Name a dock, its content and its title buttons after its title ("Close the panel “Review timeline”")."""
     title = dock.windowTitle().replace("&", "")
     dock.setAccessibleName(title)
     if dock.widget() is not None and not dock.widget().accessibleName():
