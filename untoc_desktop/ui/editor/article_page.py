@@ -291,6 +291,28 @@ class ArticlePage(QScrollArea):
         self._scroll_to(block)
         block.field.focus_input()
 
+    def focus_paragraph(self, paragraph_id: str | None = None) -> QWidget:
+        """Give the focus to the first question of a paragraph (default: the article's first) that can be answered.
+
+        When the paragraph has nothing to answer (context only, or a Protocol the State is not party
+        to) the page itself takes the focus, scrolled to the paragraph, so that it can be read.
+
+        Returns:
+            The widget given the focus.
+        """
+        section = self.sections.get(paragraph_id) if paragraph_id else next(iter(self.sections.values()), None)
+        if section is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self
+        block = next((b for b in section.blocks.values() if b.isVisibleTo(self) and b.isEnabled()), None)
+        if block is None:
+            self.scroll_to_paragraph(section.paragraph.id)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self
+        self.scroll_to_paragraph(section.paragraph.id)  # the heading, then the question, in view
+        block.field.focus_input()
+        return block.field.focusProxy() or block.field
+
     def _scroll_to(self, widget: QWidget) -> None:
         def scroll() -> None:
             self.widget().layout().activate()

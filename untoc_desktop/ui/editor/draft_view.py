@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -161,7 +162,7 @@ class DraftView(QWidget):
         definition = session.definition
         self.provisional_banner = ProvisionalBanner(definition.provisional_note, self) if definition.provisional else None
 
-        navigator = QWidget(self)
+        navigator = self.navigator = QWidget(self)
         filter_row = QHBoxLayout()
         filter_label = QLabel(_("&Show:"), navigator)
         filter_label.setBuddy(self.filter_box)
@@ -172,7 +173,7 @@ class DraftView(QWidget):
         navigator_layout.setSpacing(4)
         navigator_layout.addLayout(filter_row)
         navigator_layout.addWidget(self.tree, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(navigator)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 0)
@@ -189,6 +190,7 @@ class DraftView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.installEventFilter(self)  # Enter: to the chosen paragraph's first question
         session.completeness_changed.connect(self._completeness_changed)
         autosave.saved.connect(self._saved)
         autosave.rejected.connect(self._rejected)
@@ -262,6 +264,37 @@ class DraftView(QWidget):
         target = next((qid for qid in missing if order[qid] > position), missing[0])
         self.focus_question(target)
         return target
+
+    def enter_page(self) -> QWidget | None:
+        """Give the focus to the page: the first question of the paragraph chosen in the tree (or the article's).
+
+        Returns:
+            The widget focused, or ``None`` when no page is shown.
+        """
+        page = self.current_page()
+        if page is None:
+            shown = self.pages.currentWidget()
+            if shown is not None:
+                shown.setFocus(Qt.FocusReason.OtherFocusReason)
+            return shown
+        index = self.tree.currentIndex()
+        chosen = index.data(ProvisionRole.ID) if index.isValid() else None
+        return page.focus_paragraph(chosen if chosen in page.sections else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter or Return in the tree: go to the chosen paragraph's first question (an instrument opens or closes)."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            index = self.tree.currentIndex()
+            if not index.isValid():
+                return False
+            if index.data(ProvisionRole.KIND) == "instrument":
+                self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            else:
+                self._current_changed(index)
+                self.enter_page()
+            return True
+        return super().eventFilter(watched, event)
 
     def focused_question_id(self) -> str | None:
         """The question whose input has the keyboard focus, or ``None``."""

@@ -71,6 +71,8 @@ class RecordListField(AnswerField):
         self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
         self.table.setAccessibleName(question.label)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab leaves the table (arrow keys move between cells): a keyboard user is never trapped in it.
+        self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)

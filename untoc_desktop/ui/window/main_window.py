@@ -30,6 +30,7 @@ from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
 from .panels import name_panel
 from .recent import RecentDrafts, RecentMenu
+from .regions import KeyboardRegions, window_regions
 from .draft_safety import DraftSafety
 from .session import DraftSession
 from .sharing_commands import SharingCommands
@@ -102,11 +103,17 @@ class MainWindow(FileCommands, QMainWindow):
         for dock in (self.completeness_dock, self.timeline_dock):
             name_panel(dock)
         self.summary = QLabel(self)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by F6, not by Tab
         self.statusBar().addPermanentWidget(self.summary)
 
         self._build_menus()
         self.appearance = Appearance(self, settings, self.view_menu)  # text size, palette-derived style sheet
         self.focus_frames = FocusFrames(self)  # the keyboard focus is always visible
+        self.regions = KeyboardRegions(self, lambda: window_regions(
+            self.draft_view, self.welcome, (self.completeness_dock, self.timeline_dock),
+            self.summary if self.summary.text() else None), self.view_menu)  # F6, Shift+F6
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.desk = DeskCommands(self, settings, interface_language)
