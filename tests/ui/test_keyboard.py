@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
-
 from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(b)"
