@@ -58,6 +58,15 @@ def main() -> int:
     }
     if screenshot:
         window.grab().save(screenshot)
+    from untoc_desktop.ui.letters.letters_dialog import NewLetterDialog
+
+    letter = NewLetterDialog(window.session, window)  # asks for 1000 x 680 pixels
+    letter.show()
+    letter.activateWindow()
+    for _round in range(5):
+        app.processEvents()
+    report["letter_dialog_frame"] = rect(letter.frameGeometry())
+    letter.close()
     Path(report_path).write_text(json.dumps(report, indent=1))
     window.close()
     return 0

@@ -54,6 +54,7 @@ def test_on_a_small_screen_the_window_fits_with_its_status_bar_and_two_questions
     assert len(report["questions_fully_shown"]) >= 2, report
     assert report["minimum_size"][0] <= 1024 and report["minimum_size"][1] <= 640
     assert (tmp_path / f"window-{width}x{height}.png").stat().st_size > 10_000
+    assert inside(report["letter_dialog_frame"], report["available"])  # a big dialog is brought inside too
 
 
 def test_a_size_remembered_from_a_larger_screen_is_brought_inside_a_small_one(tmp_path, draft, qapp):

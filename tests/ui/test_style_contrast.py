@@ -18,6 +18,7 @@ from untoc_desktop.ui.style import (
     badge_colour,
     colours,
     contrast_ratio,
+    mix,
     readable,
     readable_palette,
     style_sheet,
@@ -162,3 +163,20 @@ def test_font_sizes_follow_the_interface_font():
 
 def test_the_shipped_sheet_is_the_light_palettes():
     assert STYLE_SHEET == style_sheet(LIGHT, 9)
+
+
+@pytest.mark.parametrize("name", SCHEMES)
+def test_faint_placeholder_text_is_made_readable(name):
+    scheme = SCHEMES[name]
+    palette = QPalette(scheme.window)
+    palette.setColor(QPalette.ColorRole.Base, scheme.base)
+    palette.setColor(QPalette.ColorRole.Text, scheme.text)
+    faint = QColor(scheme.text)
+    faint.setAlphaF(0.5)  # what Qt's Fusion style uses
+    palette.setColor(QPalette.ColorRole.PlaceholderText, faint)
+    fixed = readable_palette(palette, scheme.high_contrast).resolve(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        shown = fixed.color(group, QPalette.ColorRole.PlaceholderText)
+        seen = mix(scheme.base, QColor(shown.rgb()), shown.alphaF())  # as drawn on the field
+        assert contrast_ratio(seen, scheme.base) >= 4.5
+        assert seen.name() != scheme.text.name()  # still told apart from typed text

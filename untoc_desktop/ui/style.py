@@ -248,14 +248,19 @@ QWidget#focusFrame {{ color: {focus}; }}
 
 #: The palette roles of disabled text that :func:`readable_palette` keeps readable.
 DISABLED_TEXT_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText)
+#: Every (group, role) :func:`readable_palette` may set.
+READABLE_ROLES = (*((QPalette.ColorGroup.Disabled, role) for role in DISABLED_TEXT_ROLES),
+                  (QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText),
+                  (QPalette.ColorGroup.Inactive, QPalette.ColorRole.PlaceholderText))
 
 
 def readable_palette(palette: QPalette, high_contrast: bool = False) -> QPalette:
-    """The changes ``palette`` needs so that disabled text stays readable (4.5:1), as a partial palette.
+    """The changes ``palette`` needs for readable disabled and placeholder text (4.5:1), as a partial palette.
 
-    Only the disabled text roles are set (everything else resolves to the system's palette, and keeps
-    following it): WCAG does not ask disabled controls to contrast, but here they carry text to read
-    (questions of a Protocol the State is not party to, a draft opened read-only).
+    Only the disabled text roles and the placeholder text are set (everything else resolves to the
+    system's palette, and keeps following it): WCAG does not ask disabled controls to contrast, but
+    here they carry text to read (questions of a Protocol the State is not party to, a draft opened
+    read-only).
     """
     scheme = Scheme.from_palette(palette, high_contrast)
     disabled = colours(scheme).disabled
@@ -268,6 +273,14 @@ def readable_palette(palette: QPalette, high_contrast: bool = False) -> QPalette
         wanted = current if all(contrast_ratio(current, b) >= TEXT_CONTRAST for b in backgrounds) else \
             readable(disabled, backgrounds, TEXT_CONTRAST)
         changes.setColor(group, kind, wanted)
+    # Placeholder text ("Optional, e.g. …") says what to type: it is text, drawn on the field (often
+    # the text colour at half opacity, which is too faint).
+    for state in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        placeholder = QColor(palette.color(state, QPalette.ColorRole.PlaceholderText))
+        seen = mix(scheme.base, QColor(placeholder.rgb()), placeholder.alphaF())
+        if contrast_ratio(seen, scheme.base) < TEXT_CONTRAST:
+            changes.setColor(state, QPalette.ColorRole.PlaceholderText,
+                             readable(mix(scheme.text, scheme.base, 0.45), (scheme.base,), TEXT_CONTRAST))
     return changes
 
 

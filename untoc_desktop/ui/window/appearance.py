@@ -10,11 +10,11 @@ when the system's palette, theme or contrast preference changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QFontInfo, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QFontInfo, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ...i18n import _
-from ..style import DISABLED_TEXT_ROLES, high_contrast_wanted, readable_palette, style_sheet, system_scheme
+from ..style import READABLE_ROLES, high_contrast_wanted, readable_palette, style_sheet, system_scheme
 
 #: Settings key of the text size, in steps from the system's size.
 TEXT_SIZE_KEY = "view/text_size"
@@ -92,8 +92,8 @@ class Appearance(QObject):
             app.setFont(font)
         palette = app.palette()
         fixes = readable_palette(palette, high_contrast_wanted())
-        disabled = QPalette.ColorGroup.Disabled
-        if any(fixes.color(disabled, role) != palette.color(disabled, role) for role in DISABLED_TEXT_ROLES):
+        if any(fixes.isBrushSet(group, role) and fixes.color(group, role) != palette.color(group, role)
+               for group, role in READABLE_ROLES):
             app.setPalette(fixes.resolve(palette))  # only these roles are set: the rest follows the system
         sheet = style_sheet(system_scheme(app.palette()), self.point_size())
         if app.styleSheet() != sheet:  # setting it again re-polishes every widget

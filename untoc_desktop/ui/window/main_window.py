@@ -31,7 +31,7 @@ from .questionnaire_commands import QuestionnaireCommands
 from .panels import SidePanels, name_panel
 from .recent import RecentDrafts, RecentMenu
 from .regions import KeyboardRegions, window_regions
-from .screen_fit import DEFAULT_SIZE, available_area, fit_to_screen, panel_height
+from .screen_fit import DEFAULT_SIZE, DialogsInsideScreen, available_area, fit_to_screen, panel_height
 from .draft_safety import DraftSafety
 from .session import DraftSession
 from .sharing_commands import SharingCommands
@@ -138,6 +138,7 @@ class MainWindow(FileCommands, QMainWindow):
             self.restoreGeometry(geometry)
             self.restoreState(settings.value("window/state") or b"")
         fit_to_screen(self)  # a size remembered from a larger screen, or the default one, inside this screen
+        self.dialogs_inside_screen = DialogsInsideScreen(self)
         self._draft_changed()
 
     # -- menus -----------------------------------------------------------------------

@@ -8,9 +8,9 @@ the task bar): the status bar and the window's edges stay within reach. On a sho
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QMargins, QObject, QRect
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 #: The window's size when nothing is remembered, in pixels.
 DEFAULT_SIZE = (1280, 860)
@@ -82,3 +82,31 @@ def panel_height(available: QRect) -> int:
 def tree_width(available: QRect) -> int:
     """The starting width of the provision tree, in pixels: narrower on narrow screens."""
     return 280 if available.width() < 1280 else 380
+
+
+#: Dynamic property marking a dialog already brought inside the screen (it may then be moved freely).
+_FITTED = "untocFittedToScreen"
+
+
+class DialogsInsideScreen(QObject):
+    """Brings each dialog inside its screen when it first comes up (some ask for 1000 x 680 pixels).
+
+    Watches the application's focus window, so that no dialog needs to know about it.
+
+    Args:
+        parent: owner of this object (the main window).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusWindowChanged.connect(self._focus_window_changed)
+
+    def _focus_window_changed(self, window: QWindow | None) -> None:
+        if window is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.windowHandle() is window and not widget.property(_FITTED):
+                widget.setProperty(_FITTED, True)
+                fit_to_screen(widget)
