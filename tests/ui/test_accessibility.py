@@ -6,6 +6,7 @@ label is accepted when the label is its buddy, and a name set in code counts onl
 
 import pytest
 from a11y_walk import accessible_name, controls, describe, duplicate_names, unnamed_controls
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from untoc_desktop.ui.dialogs.history_dialog import HistoryDialog
@@ -98,3 +99,11 @@ def test_every_field_of_the_main_dialogs_is_named(qtbot, window, draft_path, nam
         assert_named_and_distinct(dialog)
     finally:
         dialog.close()
+
+
+def test_the_trees_answer_counts_are_said_in_words(window, draft_path):
+    model = window.draft_view.model
+    article = model.index_for("UNTOC.5", 1)
+    assert article.data() == "0/6"
+    assert article.data(Qt.ItemDataRole.AccessibleTextRole) == "0 of 6 required answers given"
+    assert model.index_for("FIREARMS", 1).data(Qt.ItemDataRole.AccessibleTextRole) == "not applicable"

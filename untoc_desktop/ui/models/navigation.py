@@ -220,6 +220,12 @@ class ProvisionTreeModel(QAbstractItemModel):
             return title if column == 0 else self._badge(applicable, answered, required)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, applicable, answered, required)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:  # "3/10" and "✓" said in words
+            if context_only:
+                return _("nothing to answer")
+            if not applicable:
+                return _("not applicable")
+            return _("{answered} of {required} required answers given").format(answered=answered, required=required)
         if role == Qt.ItemDataRole.ForegroundRole and (not applicable or context_only):
             # Greyed: the palette's disabled text, which the window keeps readable (ui/style.py).
             return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
