@@ -95,6 +95,25 @@ def sample_draft(folder: Path) -> Path:
     return path
 
 
+def start_language(app: object, settings: object) -> str:
+    """Set the interface language from the environment as ``untoc_desktop.ui.app.main`` does; the code used."""
+    try:  # the language registry (ui/interface_language.py): catalogue, Qt's catalogue and direction
+        from untoc_desktop.ui.interface_language import apply_interface_language, choose_interface_language
+
+        from untoc_desktop.i18n import interface_language
+    except ImportError:  # before it: our catalogue and Qt's, from the system locale
+        from PySide6.QtCore import QLocale
+
+        from untoc_desktop.i18n import set_language
+        from untoc_desktop.ui.app import install_qt_translations
+
+        language = set_language(QLocale.system().name())
+        install_qt_translations(app, language)
+        return language
+    apply_interface_language(app, choose_interface_language(settings))
+    return interface_language()
+
+
 def settle(app: object, seconds: float = 0.6) -> None:
     """Let the window lay itself out and paint (the event loop runs for ``seconds``)."""
     end = time.monotonic() + seconds
@@ -105,11 +124,10 @@ def settle(app: object, seconds: float = 0.6) -> None:
 
 def take(arguments: argparse.Namespace, home: Path) -> list[Path]:
     """Build the window and save the screenshots; returns the files written."""
-    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from untoc_desktop.i18n import set_language
-    from untoc_desktop.ui.app import build_main_window, install_qt_translations
+    from untoc_desktop.ui.app import build_main_window
     from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
     from untoc_desktop.ui.dialogs.signing_dialogs import SignExportDialog
     from untoc_desktop.ui.letters.letters_dialog import NewLetterDialog
@@ -117,10 +135,9 @@ def take(arguments: argparse.Namespace, home: Path) -> list[Path]:
     from untoc_desktop.ui.window.appearance import TEXT_SIZE_KEY
 
     app = QApplication([sys.argv[0]])
-    language = set_language(QLocale.system().name())  # as untoc_desktop.ui.app.main does
-    install_qt_translations(app, language)
-    app.setStyleSheet(STYLE_SHEET)
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    language = start_language(app, settings)
+    app.setStyleSheet(STYLE_SHEET)
     settings.setValue(TEXT_SIZE_KEY, arguments.text_size)
     draft = sample_draft(home)
     window = build_main_window([], settings, interface_language=language)
