@@ -68,6 +68,8 @@ def controls(root: QWidget) -> list[QWidget]:
             continue
         if not (widget is root or widget.isVisibleTo(root)) or _inside_composite(widget, root):
             continue
+        if widget.focusProxy() is not None:  # its proxy takes the focus and is checked itself (a tab widget's bar)
+            continue
         found.append(widget)
     return found
 
