@@ -63,7 +63,8 @@ def test_article_page_shows_questions_help_and_headings_in_the_interface_languag
     assert block.help.text() == _translated(catalogue, status.help)
     assert block.field.toolTip() == _translated(catalogue, status.help)
     assert block.title.text() != status.label
-    assert block.field.combo.accessibleName() == block.title.text()
+    # the name says what (the translated question) and where (issue 14: paragraph and article)
+    assert block.field.combo.accessibleName().startswith(block.title.text() + " — ")
     practice = definition.question(PRACTICE)
     assert page.blocks[PRACTICE].title.text() == _translated(catalogue, practice.label)
     assert page.blocks[PRACTICE].help.text() == _translated(catalogue, practice.help)

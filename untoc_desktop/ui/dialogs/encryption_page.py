@@ -141,6 +141,10 @@ class EncryptionPage(QWidget):
         self.member_key = QLineEdit(team_box)
         self.member_key.setPlaceholderText(_("Public key (age1…)"))
         self.member_key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Inside a group box, Qt names each control after the box's title: say which is which.
+        self.team.setAccessibleName(_("Colleagues' public keys"))
+        self.member_name.setAccessibleName(_("Name of the colleague to add"))
+        self.member_key.setAccessibleName(_("Public key of the colleague to add"))
         self.add_button = QPushButton(_("&Add"), team_box)
         self.remove_button = QPushButton(_("Re&move"), team_box)
         add_row = QHBoxLayout()

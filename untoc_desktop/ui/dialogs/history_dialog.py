@@ -50,6 +50,7 @@ class HistoryDialog(QDialog):
         heading.setStyleSheet("font-weight: bold")
         self.list = QListWidget(self)
         self.list.setObjectName("historyList")
+        self.list.setAccessibleName(_("Recorded versions"))
         for change in self._changes:
             when = change.changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
             text = f"{when} — {change.author or _('(no author)')}"

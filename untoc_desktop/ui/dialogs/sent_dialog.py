@@ -47,6 +47,7 @@ class SentSubmissionsDialog(QDialog):
         headers = [_("#"), _("Date"), _("What"), _("File"), _("Signed by"), _("Recipient"), _("Channel"), _("SHA-256")]
         self.table = QTableWidget(len(self.entries), len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)
+        self.table.setAccessibleName(_("Sent submissions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -73,6 +74,7 @@ class SentSubmissionsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(7, 180)
         self.changes = QPlainTextEdit(self, readOnly=True)
+        self.changes.setAccessibleName(_("Changes since the chosen submission"))
         self.empty = QLabel(
             _("Nothing recorded yet: signed and exported submissions and sent letters appear here."), self
         )

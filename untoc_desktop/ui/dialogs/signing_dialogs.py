@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,6 +33,7 @@ from ...signing.pdf_sign import SignatureRequest
 from ...signing.trust import trust_root
 from ..window.session import DraftSession
 from ..window.workers import BackgroundOperation
+from .form_rows import add_field_row
 
 #: Document languages as their speakers name them.
 LANGUAGE_NAMES = languages.native_names()
@@ -96,10 +96,8 @@ class CreateIdentityDialog(QDialog):
         form.addRow(_("Country (optional)"), self.country)
         form.addRow(_("Passphrase (8 characters or more)"), self.passphrase)
         form.addRow(_("Passphrase again"), self.repeat)
-        issuer_row = QHBoxLayout()
-        issuer_row.addWidget(self.issuer, 1)
-        issuer_row.addWidget(self.issuer_button)
-        form.addRow(_("Organisation root (optional)"), issuer_row)
+        self.issuer_button.setAccessibleName(_("Choose the organisation root…"))
+        add_field_row(form, _("Organisation root (optional)"), self.issuer, self.issuer_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
         buttons.accepted.connect(self.create)
@@ -234,16 +232,11 @@ class SignExportDialog(QDialog):
         form.addRow(_("Reason"), self.reason)
         form.addRow(_("Format"), self.format)
         form.addRow(_("Document language"), self.language)
-        identity_row = QHBoxLayout()
-        identity_row.addWidget(self.identity, 1)
-        identity_row.addWidget(self.browse)
-        identity_row.addWidget(self.create_button)
-        form.addRow(_("Signing identity"), identity_row)
+        self.browse.setAccessibleName(_("Choose the signing identity…"))
+        add_field_row(form, _("Signing identity"), self.identity, self.browse, self.create_button)
         form.addRow(_("Password"), self.passphrase)
-        output_row = QHBoxLayout()
-        output_row.addWidget(self.output, 1)
-        output_row.addWidget(self.output_button)
-        form.addRow(_("Signed file"), output_row)
+        self.output_button.setAccessibleName(_("Choose where to save the signed file…"))
+        add_field_row(form, _("Signed file"), self.output, self.output_button)
         form.addRow(_("Sent to"), self.recipient)
         form.addRow(_("Sent by"), self.channel)
         if source is not None:  # signing a file as it is: its format is PDF, its name follows it

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,6 +22,7 @@ from ...errors import UntocError
 from ...i18n import _
 from ...signing.trust import trust_root
 from ...signing.verify import verify_detached, verify_pdf
+from .form_rows import add_field_row
 
 
 class VerifyDialog(QDialog):
@@ -47,15 +47,11 @@ class VerifyDialog(QDialog):
         self.verdict.setWordWrap(True)
         self.details = QPlainTextEdit(self, readOnly=True)
         self.check_button = QPushButton(_("Verify"), self)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(self.choose)
-        root_row = QHBoxLayout()
-        root_row.addWidget(self.fingerprint, 1)
-        root_row.addWidget(self.import_root)
+        self.choose.setAccessibleName(_("Choose the signed file…"))
+        self.details.setAccessibleName(_("Details of each signature"))
         form = QFormLayout()
-        form.addRow(_("Signed file"), file_row)
-        form.addRow(_("Expected root"), root_row)
+        add_field_row(form, _("Signed file"), self.file, self.choose)
+        add_field_row(form, _("Expected root"), self.fingerprint, self.import_root)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -109,7 +105,7 @@ class VerifyDialog(QDialog):
             )
         except UntocError as exc:
             self.verdict.setText(str(exc))
-            self.verdict.setStyleSheet("color: #a00000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=False)
             self.details.setPlainText("")
             return None
         lines = [
@@ -121,8 +117,15 @@ class VerifyDialog(QDialog):
             self.verdict.setText(
                 _("Verified: every signature is intact, comes from the expected root, and nothing was changed since.")
             )
-            self.verdict.setStyleSheet("color: #006000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=True)
         else:
             self.verdict.setText(_("NOT verified: see the details below."))
-            self.verdict.setStyleSheet("color: #a00000; font-weight: bold")
+            _set_verdict_look(self.verdict, good=False)
         return report.ok
+
+
+def _set_verdict_look(label: QLabel, good: bool) -> None:
+    """Colour the verdict through the style sheet (``verdictGood``/``verdictBad``: contrast from the palette)."""
+    label.setObjectName("verdictGood" if good else "verdictBad")
+    label.style().unpolish(label)
+    label.style().polish(label)

@@ -20,8 +20,9 @@ from ...errors import InvalidAnswerError
 from ...drafting_tools import count_characters, count_words
 from ...i18n import _, ngettext
 from ...questionnaire.display import choices, question_label
-from ...questionnaire.model import Question
+from ...questionnaire.model import Paragraph, Question
 from ...documents.text import strong_direction
+from .accessible_names import field_name, option_name
 
 
 class AnswerField(QWidget):
@@ -60,6 +61,16 @@ class AnswerField(QWidget):
     def focus_input(self) -> None:
         """Give keyboard focus to the input."""
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name the input for assistive technology: the question and where it is; its help as description.
+
+        Args:
+            paragraph: the paragraph the question is asked about (its reference, article and instrument).
+        """
+        control = self.focusProxy() or self
+        control.setAccessibleName(field_name(self.question, paragraph))
+        control.setAccessibleDescription(self.question.help)
 
     def _show(self, value: Any) -> None:
         raise NotImplementedError
@@ -134,6 +145,13 @@ class MultiChoiceField(AnswerField):
             layout.addWidget(box)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name each check box by its option, the question and where it is."""
+        options = {option.value: _(option.label) for option in self.question.options}
+        for key, box in self.boxes.items():
+            box.setAccessibleName(option_name(options[key], self.question, paragraph))
+            box.setAccessibleDescription(self.question.help)
 
     def value(self) -> list[str] | None:
         """The checked option values in declared order, ``None`` when none is checked."""

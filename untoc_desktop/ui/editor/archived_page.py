@@ -45,6 +45,7 @@ class ArchivedAnswersPage(QWidget):
         note.setWordWrap(True)
         self.table = QTableWidget(len(archived), 2, self)
         self.table.setHorizontalHeaderLabels([_("Question id"), _("Answer")])
+        self.table.setAccessibleName(_("Archived answers"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -24,6 +24,7 @@ from ...questionnaire.model import Article, Paragraph, Question
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...questionnaire.types import is_answered
 from ...validation import paragraph_answers
+from .accessible_names import article_name, field_name, instrument_name
 from .answer_fields import answer_field_for
 from .answer_widgets import AnswerField
 
@@ -89,6 +90,11 @@ class QuestionBlock(QWidget):
         for editor in self.field.findChildren(QPlainTextEdit) + self.field.findChildren(QLineEdit):
             editor.installEventFilter(self)
 
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name the input (and the question's label, which names it on Linux) with the paragraph and article."""
+        self.field.name_for(paragraph)
+        self.title.setAccessibleName(field_name(self.question, paragraph))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Add History… to the context menu of the answer's text inputs."""
         if event.type() == QEvent.Type.ContextMenu and isinstance(watched, (QPlainTextEdit, QLineEdit)):
@@ -147,6 +153,7 @@ class ParagraphSection(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=display.paragraph_label(paragraph))
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
+        self.setAccessibleName(heading)
         layout.addWidget(self.heading)
         facts = [class_text(paragraph.obligation)]
         if paragraph.unverified:
@@ -166,6 +173,7 @@ class ParagraphSection(QFrame):
         self.blocks: dict[str, QuestionBlock] = {}
         for question in paragraph.questions:
             block = QuestionBlock(question, self, known_records)
+            block.name_for(paragraph)
             block.setEnabled(applicable)
             self.blocks[question.id] = block
             layout.addWidget(block)
@@ -204,6 +212,8 @@ class ArticlePage(QScrollArea):
         self.applicable = applicable
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(article_name(article))
+        self.setAccessibleDescription(instrument_title)
         body = QWidget()
         body.setObjectName("articleBody")
         layout = QVBoxLayout(body)
@@ -237,6 +247,8 @@ class ArticlePage(QScrollArea):
             self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.details_button.setArrowType(Qt.ArrowType.RightArrow)
             self.details_button.setToolTip(_("Where the research placed this article, and notes on its paragraphs"))
+            self.details_button.setAccessibleName(_("Research details on article {number} ({instrument})").format(
+                number=article.number, instrument=instrument_name(article.instrument)))
             self.details = _label(research_details.strip(), object_name="researchDetails")
             self.details.hide()
             self.details_button.toggled.connect(self._toggle_details)
@@ -279,6 +291,28 @@ class ArticlePage(QScrollArea):
             return
         self._scroll_to(block)
         block.field.focus_input()
+
+    def focus_paragraph(self, paragraph_id: str | None = None) -> QWidget:
+        """Give the focus to the first question of a paragraph (default: the article's first) that can be answered.
+
+        When the paragraph has nothing to answer (context only, or a Protocol the State is not party
+        to) the page itself takes the focus, scrolled to the paragraph, so that it can be read.
+
+        Returns:
+            The widget given the focus.
+        """
+        section = self.sections.get(paragraph_id) if paragraph_id else next(iter(self.sections.values()), None)
+        if section is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self
+        block = next((b for b in section.blocks.values() if b.isVisibleTo(self) and b.isEnabled()), None)
+        if block is None:
+            self.scroll_to_paragraph(section.paragraph.id)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self
+        self.scroll_to_paragraph(section.paragraph.id)  # the heading, then the question, in view
+        block.field.focus_input()
+        return block.field.focusProxy() or block.field
 
     def _scroll_to(self, widget: QWidget) -> None:
         def scroll() -> None:

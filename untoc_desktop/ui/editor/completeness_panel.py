@@ -66,6 +66,8 @@ class CompletenessPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName(_("Required answers still missing"))
+        self.tree.setAccessibleDescription(_("Press Enter on an entry to go to its answer."))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

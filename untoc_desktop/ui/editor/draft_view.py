@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -74,8 +75,7 @@ class NoticeBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("noticeBanner")
-        self.setStyleSheet("#noticeBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        self.setObjectName("noticeBanner")  # colours: ui/style.py, from the palette
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -143,6 +143,9 @@ class DraftView(QWidget):
         self.tree.setObjectName("provisionTree")
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName(_("Provisions"))
+        self.tree.setAccessibleDescription(_("Instruments, articles and paragraphs with the answers given. Press "
+                                             "Enter to go to a paragraph's first question, F6 to move between "
+                                             "the tree, the page and the panels."))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -161,7 +164,7 @@ class DraftView(QWidget):
         self.provisional_banner = (ProvisionalBanner(display.provisional_note(definition), self)
                                    if definition.provisional else None)
 
-        navigator = QWidget(self)
+        navigator = self.navigator = QWidget(self)
         filter_row = QHBoxLayout()
         filter_label = QLabel(_("&Show:"), navigator)
         filter_label.setBuddy(self.filter_box)
@@ -172,13 +175,14 @@ class DraftView(QWidget):
         navigator_layout.setSpacing(4)
         navigator_layout.addLayout(filter_row)
         navigator_layout.addWidget(self.tree, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(navigator)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 900])
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(0, True)  # the tree folds away on a small screen (View > Provision tree)
+        splitter.setCollapsible(1, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -189,6 +193,7 @@ class DraftView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.installEventFilter(self)  # Enter: to the chosen paragraph's first question
         session.completeness_changed.connect(self._completeness_changed)
         autosave.saved.connect(self._saved)
         autosave.rejected.connect(self._rejected)
@@ -262,6 +267,37 @@ class DraftView(QWidget):
         target = next((qid for qid in missing if order[qid] > position), missing[0])
         self.focus_question(target)
         return target
+
+    def enter_page(self) -> QWidget | None:
+        """Give the focus to the page: the first question of the paragraph chosen in the tree (or the article's).
+
+        Returns:
+            The widget focused, or ``None`` when no page is shown.
+        """
+        page = self.current_page()
+        if page is None:
+            shown = self.pages.currentWidget()
+            if shown is not None:
+                shown.setFocus(Qt.FocusReason.OtherFocusReason)
+            return shown
+        index = self.tree.currentIndex()
+        chosen = index.data(ProvisionRole.ID) if index.isValid() else None
+        return page.focus_paragraph(chosen if chosen in page.sections else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter or Return in the tree: go to the chosen paragraph's first question (an instrument opens or closes)."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            index = self.tree.currentIndex()
+            if not index.isValid():
+                return False
+            if index.data(ProvisionRole.KIND) == "instrument":
+                self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            else:
+                self._current_changed(index)
+                self.enter_page()
+            return True
+        return super().eventFilter(watched, event)
 
     def focused_question_id(self) -> str | None:
         """The question whose input has the keyboard focus, or ``None``."""

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from ...errors import InvalidAnswerError
 from ...i18n import _
 from ...questionnaire.display import question_label
-from ...questionnaire.model import Question
+from ...questionnaire.model import Paragraph, Question
 from ...questionnaire.types import RECORD_FIELDS
 from ...sharing.values import ROW_ID, with_row_ids
+from .accessible_names import record_button_names
 from .answer_widgets import AnswerField, parse_number
 from .record_picker import RecordPicker
 
@@ -71,6 +72,8 @@ class RecordListField(AnswerField):
         self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
         self.table.setAccessibleName(question_label(question))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab leaves the table (arrow keys move between cells): a keyboard user is never trapped in it.
+        self.table.setTabKeyNavigation(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
@@ -108,6 +111,19 @@ class RecordListField(AnswerField):
             lambda: self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
         )
         self._fit_height()
+
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name the table and its buttons by the question, the kind of record and where they are.
+
+        ("Add a law to paragraph 2(a), article 5 (Convention)": a page has one such list per paragraph.)
+        """
+        super().name_for(paragraph)
+        add, remove, insert = record_button_names(self.question.type, paragraph)
+        self.add_button.setAccessibleName(add)
+        self.remove_button.setAccessibleName(remove)
+        self.remove_button.setAccessibleDescription(_("Select the rows to remove in the table first."))
+        if self.insert_button is not None:
+            self.insert_button.setAccessibleName(insert)
 
     def add_row(self) -> None:
         """Append an empty row and start editing its first cell."""

@@ -31,9 +31,15 @@ from ... import languages
 from ...errors import UntocError
 from ...i18n import _, interface_language, normalize_locale
 from ...timeline import REVIEW_GROUPS, ReviewStart, Timeline, review_start, review_timeline, set_review_start
+from ..style import Scheme, colours, system_scheme
 
 _STATE_TEXT = {"past": "Done", "next": "Next", "upcoming": "Later", "undated": "Next"}
-_STATE_COLOUR = {"past": "#80868b", "next": "#1a73e8", "upcoming": "#202124", "undated": "#1a73e8"}
+
+
+def state_colour(state: str, scheme: Scheme) -> QColor:
+    """The text colour of a milestone's row, from the palette: done (muted), next (accent), later (text)."""
+    derived = colours(scheme)
+    return {"past": derived.muted, "next": derived.accent, "undated": derived.accent}.get(state, scheme.text)
 
 
 def long_date(day: _dt.date) -> str:
@@ -79,6 +85,7 @@ class ReviewTimelinePanel(QWidget):
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setDateRange(QDate(2020, 1, 1), QDate(2030, 12, 31))
         self.start.setDate(QDate(2021, 11, 1))
+        self.start.setAccessibleName(_("Review started"))
         self.save_button = QPushButton(_("Save in the draft"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -87,6 +94,7 @@ class ReviewTimelinePanel(QWidget):
         self.milestones.setColumnCount(3)
         self.milestones.setHeaderLabels([_("Milestone"), _("Date"), _("Status")])
         self.milestones.setRootIsDecorated(False)
+        self.milestones.setAccessibleName(_("Milestones of the review"))
         self.milestones.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.milestones.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.milestones.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -166,12 +174,13 @@ class ReviewTimelinePanel(QWidget):
             self.message.setText(_("Choose the review group, or the date the country's review started, to see the "
                                    "milestones and how long civil society can still send information."))
             return
+        scheme = system_scheme(self.palette())
         for milestone in timeline.milestones:
             item = QTreeWidgetItem(self.milestones)
             item.setText(0, _(milestone.label))
             item.setText(1, long_date(milestone.due) if milestone.due else _("after the feedback"))
             item.setText(2, _(_STATE_TEXT[milestone.state]))
-            colour = QBrush(QColor(_STATE_COLOUR[milestone.state]))
+            colour = QBrush(state_colour(milestone.state, scheme))
             for column in range(3):
                 item.setForeground(column, colour)
                 item.setToolTip(column, item.text(0) + " — " + item.text(1))

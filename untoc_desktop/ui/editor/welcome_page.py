@@ -39,6 +39,8 @@ class WelcomePage(QWidget):
         self.recent_label = QLabel(_("Recent drafts"), self)
         self.recent_label.setObjectName("paragraphHeading")
         self.recent = QListWidget(self)
+        self.recent_label.setBuddy(self.recent)
+        self.recent.setAccessibleName(_("Recent drafts"))
         self.recent.setMaximumWidth(800)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)

@@ -73,6 +73,7 @@ class LetterLogDialog(QDialog):
         self.entries: list[LetterEntry] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setAccessibleName(_("Letter log"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

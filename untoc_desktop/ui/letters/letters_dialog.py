@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...draft.correspondence import LetterEntry
 from ...errors import UntocError
 from ...i18n import _
+from ..dialogs.form_rows import add_field_row
 from ..window.session import DraftSession
 from .common import FILE_FILTERS, FORM_LABELS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
@@ -93,6 +94,7 @@ class NewLetterDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.attachment = QLineEdit(self)
         self.attachment_button = QPushButton(_("Choose…"), self)
+        self.attachment_button.setAccessibleName(_("Choose the attached submission…"))
         self.recalls = QComboBox(self)
         for entry in workspace.letters():
             self.recalls.addItem(f"{entry.reference} — {_(KIND_LABELS.get(entry.kind, entry.kind))}", entry.reference)
@@ -104,6 +106,7 @@ class NewLetterDialog(QDialog):
         self.template_status = QLabel(self)
         self.template_status.setWordWrap(True)
         self.preview = QPlainTextEdit(self, readOnly=True)
+        self.preview.setAccessibleName(_("Preview of the letter"))
         self._build_layout()
         self.attachment_button.clicked.connect(self._choose_attachment)
         self.template_button.clicked.connect(self._choose_template)
@@ -132,9 +135,9 @@ class NewLetterDialog(QDialog):
         form.addRow(_("Signatory"), self.signatory)
         form.addRow(_("Signatory's title"), self.signatory_title)
         form.addRow(_("Date"), self.date)
-        form.addRow(_("Attached submission"), row(self.attachment, self.attachment_button))
+        add_field_row(form, _("Attached submission"), self.attachment, self.attachment_button)
         form.addRow(_("Letter recalled"), self.recalls)
-        form.addRow(_("Template"), row(self.template, self.template_button))
+        add_field_row(form, _("Template"), self.template, self.template_button)
         form.addRow(_("Template fields"), self.fields)
         form.addRow("", self.template_status)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -18,14 +18,14 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from ...i18n import _, interface_language
 from ...questionnaire import display
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Definition, Instrument, Paragraph
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...validation import CompletenessReport
+from ..style import badge_colour, system_scheme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -44,8 +44,6 @@ class ProvisionRole(IntEnum):
 ARCHIVED_ID = "archived"
 
 
-#: Badge colours: complete, started, not started.
-_STATE_COLOURS = {"complete": "#2e7d32", "started": "#ef8f00", "empty": "#c62828", "n/a": "#9e9e9e"}
 
 
 @dataclass(eq=False)
@@ -223,8 +221,15 @@ class ProvisionTreeModel(QAbstractItemModel):
             return title if column == 0 else self._badge(applicable, answered, required)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, applicable, answered, required)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:  # "3/10" and "✓" said in words
+            if context_only:
+                return _("nothing to answer")
+            if not applicable:
+                return _("not applicable")
+            return _("{answered} of {required} required answers given").format(answered=answered, required=required)
         if role == Qt.ItemDataRole.ForegroundRole and (not applicable or context_only):
-            return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            # Greyed: the palette's disabled text, which the window keeps readable (ui/style.py).
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         if role == Qt.ItemDataRole.DecorationRole and column == 1 and not context_only:
             return self._icon(self._state(applicable, answered, required))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
@@ -314,15 +319,17 @@ class ProvisionTreeModel(QAbstractItemModel):
         )
 
     def _icon(self, state: str) -> QIcon:
-        icon = self._icons.get(state)
+        # Colours come from the palette (ui/style.py); its cache key changes when the palette does.
+        key = f"{state}:{QGuiApplication.palette().cacheKey()}"
+        icon = self._icons.get(key)
         if icon is None:
             pixmap = QPixmap(12, 12)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(QColor(_STATE_COLOURS[state]))
+            painter.setBrush(badge_colour(state, system_scheme()))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(1, 1, 10, 10)
             painter.end()
-            icon = self._icons[state] = QIcon(pixmap)
+            icon = self._icons[key] = QIcon(pixmap)
         return icon

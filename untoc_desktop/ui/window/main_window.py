@@ -16,7 +16,9 @@ from ...workspace import Workspace
 from ...i18n import N_, _, ngettext
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry
+from .appearance import Appearance
 from .autosave import Autosave
+from ..focus_frame import FocusFrames
 from ..editor.completeness_panel import CompletenessPanel, summary_text
 from ..editor.draft_view import DraftView
 from .desk_commands import DeskCommands, draft_paths
@@ -26,7 +28,10 @@ from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .questionnaire_commands import QuestionnaireCommands
+from .panels import SidePanels, name_panel
 from .recent import RecentDrafts, RecentMenu
+from .regions import KeyboardRegions, window_regions
+from .screen_fit import DEFAULT_SIZE, DialogsInsideScreen, available_area, fit_to_screen, panel_height
 from .draft_safety import DraftSafety
 from .session import DraftSession
 from .sharing_commands import SharingCommands
@@ -96,10 +101,21 @@ class MainWindow(FileCommands, QMainWindow):
         self.timeline_dock.setWidget(self.timeline_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()
+        for dock in (self.completeness_dock, self.timeline_dock):
+            name_panel(dock)
         self.summary = QLabel(self)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by F6, not by Tab
         self.statusBar().addPermanentWidget(self.summary)
 
         self._build_menus()
+        self.appearance = Appearance(self, settings, self.view_menu)  # text size, palette-derived style sheet
+        self.focus_frames = FocusFrames(self)  # the keyboard focus is always visible
+        self.panels = SidePanels(self, settings, self.completeness_dock, self.view_menu)  # remembered
+        self.regions = KeyboardRegions(self, lambda: window_regions(
+            self.draft_view, self.welcome, (self.completeness_dock, self.timeline_dock),
+            self.summary if self.summary.text() else None), self.view_menu)  # F6, Shift+F6
         self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.desk = DeskCommands(self, settings, interface_language)
@@ -114,12 +130,15 @@ class MainWindow(FileCommands, QMainWindow):
         self.welcome.recent_activated.connect(self.open_recent)
         self.completeness.question_activated.connect(self.focus_question)
         self.completeness.article_activated.connect(self._select_article)
-        self.resize(1280, 860)
-        self.resizeDocks([self.completeness_dock], [190], Qt.Orientation.Vertical)
+        self.resize(*DEFAULT_SIZE)
+        available = available_area(self)
+        self.resizeDocks([self.completeness_dock], [panel_height(available)], Qt.Orientation.Vertical)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
             self.restoreState(settings.value("window/state") or b"")
+        fit_to_screen(self)  # a size remembered from a larger screen, or the default one, inside this screen
+        self.dialogs_inside_screen = DialogsInsideScreen(self)
         self._draft_changed()
 
     # -- menus -----------------------------------------------------------------------
@@ -230,6 +249,7 @@ class MainWindow(FileCommands, QMainWindow):
             self.draft_view.provisional_banner.import_requested.connect(self.questionnaire.import_definition_dialog)
         self.central.addWidget(self.draft_view)
         self.central.setCurrentWidget(self.draft_view)
+        self.panels.attach(self.draft_view, available_area(self))
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
         self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
@@ -278,7 +298,7 @@ class MainWindow(FileCommands, QMainWindow):
         else:
             self.setWindowTitle(f"{self.session.path.name} — {_(APP_TITLE)}")
             self.setWindowFilePath(str(self.session.path))
-            self.completeness_dock.show()
+            self.completeness_dock.setVisible(self.panels.completeness_wanted())
             self._show_completeness()
         self._update_actions()
 
