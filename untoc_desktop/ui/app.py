@@ -18,6 +18,7 @@ from .. import __version__
 from ..i18n import _, interface_language
 from ..opening import open_draft
 from ..questionnaire.registry import DefinitionRegistry
+from .fonts import register_interface_fonts
 from .interface_language import apply_interface_language, choose_interface_language
 from .window.export import export_submission
 from .window.main_window import MainWindow
@@ -118,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    register_interface_fonts()  # Arabic and Chinese drawn even without system fonts for them
     settings = user_settings()
     # Our catalogue, Qt's own and the layout direction all follow the one interface language.
     language = choose_interface_language(settings)
