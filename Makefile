@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -d translations -D untoc_desktop
+	$(BIN)/pybabel compile -d translations -D untoc_desktop
 
 extract-messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 \

@@ -76,3 +76,21 @@ def test_the_environment_language_follows_gettexts_variables():
     assert i18n.environment_language({"LC_ALL": "es_MX.UTF-8", "LANG": "ru_RU.UTF-8"}) == "es"
     assert i18n.environment_language({"LANG": "C.UTF-8"}) == "en"
     assert i18n.environment_language({}) == "en"
+
+
+def test_a_translation_naming_an_unknown_field_falls_back_to_english(caplog):
+    import gettext
+
+    class Damaged(gettext.NullTranslations):
+        def gettext(self, message):
+            return {"Add a law to {place}": "Ajouter une loi à {items}"}.get(message, message)
+
+        def ngettext(self, singular, plural, n):
+            return "{n} réponses, {extra}" if n != 1 else "une réponse"
+
+    damaged = i18n.Translator(Damaged(), "fr")
+    assert damaged("Add a law to {place}").format(place="p. 1") == "Add a law to p. 1"
+    assert "unknown fields" in caplog.text
+    # leaving a field out is allowed (singular forms often do)
+    assert damaged.ngettext("{count} answer", "{count} answers", 1) == "une réponse"
+    assert damaged.ngettext("{count} answer", "{count} answers", 3) == "{count} answers"

@@ -116,23 +116,44 @@ class Translator:
         self.language = language
 
     def __call__(self, message: str) -> str:
-        return self.translations.gettext(message)
+        return self.gettext(message)
 
     def gettext(self, message: str) -> str:
         """Translate ``message``."""
-        return self.translations.gettext(message)
+        return _checked(self.translations.gettext(message), message)
 
     def pgettext(self, context: str, message: str) -> str:
         """Translate ``message`` in ``context`` (``pgettext("letter", "Dear Sir,")``)."""
-        return self.translations.pgettext(context, message)
+        return _checked(self.translations.pgettext(context, message), message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """Translate a message with plural forms, chosen by ``count`` (the language's own rules)."""
-        return self.translations.ngettext(singular, plural, count)
+        return _checked(self.translations.ngettext(singular, plural, count), singular, plural, count)
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         """:meth:`ngettext` in a message context."""
-        return self.translations.npgettext(context, singular, plural, count)
+        return _checked(self.translations.npgettext(context, singular, plural, count), singular, plural, count)
+
+
+#: A ``str.format`` field: ``{name}``, ``{name!r}``, ``{words:,}`` (``{{`` is a literal brace).
+_FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:![rsa])?(?::[^{}]*)?\}")
+
+
+def _checked(translated: str, singular: str, plural: str | None = None, count: int = 1) -> str:
+    """``translated``, or the English when the translation names a field the English does not have.
+
+    A damaged or careless catalogue entry (``{items}`` where the English says ``{place}``) would make
+    ``str.format`` fail in the middle of a window or an export; the English message is shown instead,
+    and a warning logged. A translation may leave a field out (Arabic singular forms often do).
+    """
+    if translated is singular or translated is plural or "{" not in translated:
+        return translated
+    fields = set(_FIELD.findall(translated))
+    allowed = set(_FIELD.findall(singular)) | set(_FIELD.findall(plural or ""))
+    if fields <= allowed:
+        return translated
+    log.warning("Ignoring a translation that names unknown fields %s: %r", sorted(fields - allowed), translated)
+    return singular if plural is None or count == 1 else plural
 
 
 def _load(language: str | None) -> Translator:

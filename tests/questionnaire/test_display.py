@@ -147,3 +147,15 @@ def test_pgettext_uses_the_context_and_the_interface_language():
     finally:
         i18n.set_language("en")
     assert i18n.pgettext("article title", title) == title
+
+
+def test_a_paragraph_reference_is_a_left_to_right_isolate_only_in_a_right_to_left_interface(cluster1):
+    paragraph = next(p for p in cluster1.paragraphs() if p.ref == "1(a)(i)")
+    try:
+        i18n.set_language("ar")
+        assert display.paragraph_ref(paragraph) == "\u20661(a)(i)\u2069"
+        i18n.set_language("fr")
+        assert display.paragraph_ref(paragraph) == "1(a)(i)"
+    finally:
+        i18n.set_language("en")
+    assert display.paragraph_ref(paragraph) == "1(a)(i)"

@@ -13,7 +13,7 @@ Text the catalogue lacks is shown in English. Qt-free.
 
 from __future__ import annotations
 
-from ..i18n import _, pgettext
+from ..i18n import _, interface_direction, pgettext
 from .model import Article, Definition, Instrument, Option, Paragraph, Question
 from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .types import STATUS_CHOICES, YES_NO_CHOICES
@@ -80,3 +80,14 @@ def cluster_title(definition: Definition) -> str:
 def provisional_note(definition: Definition) -> str:
     """The plain-words note saying the cluster's article list is provisional ("" when it is not)."""
     return _text(definition.provisional_note)
+
+
+def paragraph_ref(paragraph: Paragraph) -> str:
+    """The paragraph's reference (``1(a)(i)``) as it must be drawn beside the interface's words.
+
+    In a right-to-left interface the reference is a left-to-right isolate (U+2066 … U+2069), so that
+    ``1(a)`` is not drawn as ``(a)1`` next to Arabic words; elsewhere it is the reference unchanged.
+    """
+    if paragraph.ref and interface_direction() == "rtl":
+        return f"\u2066{paragraph.ref}\u2069"
+    return paragraph.ref

@@ -215,7 +215,7 @@ def style_sheet(scheme: Scheme = LIGHT, point_size: float = DEFAULT_POINT_SIZE) 
 QLabel#instrumentTitle {{ color: {muted}; font-size: {instrument}; }}
 QLabel#articleTitle {{ font-size: {article}; font-weight: 600; }}
 QLabel#paragraphHeading {{ font-size: {heading}; font-weight: 600; }}
-QLabel#paragraphFacts {{ color: {muted}; font-style: italic; }}
+QLabel#paragraphFacts {{ color: {muted}; }}
 QLabel#questionLabel {{ font-weight: 600; }}
 QLabel#questionHelp {{ color: {muted}; font-size: {small}; }}
 QLabel#requiredMarker {{ color: {muted}; font-size: {small}; }}

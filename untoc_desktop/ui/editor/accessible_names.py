@@ -9,7 +9,7 @@ Names are short; the question's help text is the control's accessible descriptio
 from __future__ import annotations
 
 from ...i18n import _
-from ...questionnaire.display import article_title, question_label
+from ...questionnaire.display import article_title, paragraph_ref, question_label
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Paragraph, Question
 
 
@@ -24,7 +24,7 @@ def paragraph_place(paragraph: Paragraph) -> str:
         return _("article {article} ({instrument})").format(
             article=paragraph.article, instrument=instrument_name(paragraph.instrument))
     return _("paragraph {ref}, article {article} ({instrument})").format(
-        ref=paragraph.ref, article=paragraph.article, instrument=instrument_name(paragraph.instrument))
+        ref=paragraph_ref(paragraph), article=paragraph.article, instrument=instrument_name(paragraph.instrument))
 
 
 def article_name(article: Article) -> str:

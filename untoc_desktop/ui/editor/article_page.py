@@ -151,7 +151,7 @@ class ParagraphSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(ref=paragraph.ref, label=display.paragraph_label(paragraph))
+        heading = _("Paragraph {ref}: {label}").format(ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph))
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
         self.setAccessibleName(heading)
         layout.addWidget(self.heading)
@@ -340,7 +340,7 @@ def research_details(article: Article, cluster_evidence: str = "") -> str:
         lines.append(article.cluster_note)
     for paragraph in article.paragraphs:
         if paragraph.note:
-            lines.append(_("Paragraph {ref}: {note}").format(ref=paragraph.ref, note=paragraph.note))
+            lines.append(_("Paragraph {ref}: {note}").format(ref=display.paragraph_ref(paragraph), note=paragraph.note))
     if cluster_evidence:
         lines.append(_("About the cluster's article list: {evidence}").format(evidence=cluster_evidence))
     return "\n".join(lines)

@@ -123,7 +123,7 @@ class CompletenessPanel(QWidget):
                 for item in missing:
                     row = QTreeWidgetItem(group)
                     paragraph = item.paragraph
-                    row.setText(0, _("para. {ref} {label}").format(ref=paragraph.ref,
+                    row.setText(0, _("para. {ref} {label}").format(ref=display.paragraph_ref(paragraph),
                                                                   label=display.paragraph_label(paragraph)))
                     row.setText(1, display.question_label(item.question))
                     row.setText(2, reason_text(item.question, paragraph_answers(paragraph, answers)))

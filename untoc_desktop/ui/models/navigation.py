@@ -277,7 +277,7 @@ class ProvisionTreeModel(QAbstractItemModel):
         if isinstance(provision, Article):
             return _("Art. {number} {title}").format(number=provision.number, title=display.article_title(provision))
         assert isinstance(provision, Paragraph)
-        return _("{ref} {label}").format(ref=provision.ref, label=display.paragraph_label(provision))
+        return _("{ref} {label}").format(ref=display.paragraph_ref(provision), label=display.paragraph_label(provision))
 
     @staticmethod
     def _state(applicable: bool, answered: int, required: int) -> str:
