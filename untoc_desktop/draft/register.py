@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ..errors import UntocError
-from ..i18n import _
+from ..i18n import _, ngettext
 from .models import SentEntryRecord
 from .records import SentEntry
 
@@ -83,8 +83,9 @@ def sent_entry(draft: Draft, number: int) -> SentEntry:
     entries = sent_entries(draft)
     if not 1 <= number <= len(entries):
         raise UntocError(
-            _("The register of {name} has {count} entr{value}; there is no number {number}.").format(
-                name=draft.path.name, count=len(entries), value='y' if len(entries) == 1 else 'ies', number=number)
+            ngettext("The register of {name} has {count} entry; there is no number {number}.",
+                     "The register of {name} has {count} entries; there is no number {number}.", len(entries)).format(
+                name=draft.path.name, count=len(entries), number=number)
         )
     return entries[number - 1]
 
