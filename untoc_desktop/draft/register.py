@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ..errors import UntocError
-from ..i18n import _, ngettext
+from ..i18n import ngettext
 from .models import SentEntryRecord
 from .records import SentEntry
 
