@@ -10,7 +10,6 @@ import pytest
 
 import untoc_desktop
 
-STEP_4 = pytest.mark.xfail(strict=True, reason="issue 11 step 4: FileCommands mixin and controllers importing main_window")
 
 PACKAGE = Path(untoc_desktop.__file__).parent
 UI = PACKAGE / "ui"
@@ -66,7 +65,6 @@ def test_the_interface_never_creates_opens_or_writes_a_draft_itself():
     assert bad == []
 
 
-@STEP_4
 def test_only_the_application_imports_the_main_window():
     importers = [str(path.relative_to(PACKAGE)) for path in _ui_modules()
                  if any(name.startswith("untoc_desktop.ui.window.main_window") for name, _line in _imports(path))
@@ -127,6 +125,5 @@ def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-@STEP_4
 def test_the_interface_has_no_import_cycle():
     assert _cycles(_graph()) == []

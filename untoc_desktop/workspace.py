@@ -507,6 +507,34 @@ class Workspace:
         """The draft's backups, newest first."""
         return list_backups(self.draft, root)
 
+    @staticmethod
+    def restore_backup(backup: Backup, target: str | Path) -> Path:
+        """Write ``backup`` to a new draft file ``target`` (never over an existing one); returns it.
+
+        Raises:
+            DraftFileError: ``target`` exists or cannot be written.
+        """
+        from .draft.backups import restore_backup
+
+        return restore_backup(backup, target)
+
+    @staticmethod
+    def recover_copy(source: str | Path, target: str | Path) -> Path:
+        """A consistent draft at ``target`` from ``source``, a file copied while it was open (originals untouched).
+
+        Raises:
+            DraftFileError: the copy could not be made (``target`` exists, disk full, damaged file).
+        """
+        from .draft.safety import recover_copy
+
+        return recover_copy(Path(source), Path(target))
+
+    # -- properties ------------------------------------------------------------------
+
+    def assignment(self) -> properties.Assignment | None:
+        """In a copy sent to a colleague: who it is for and which articles (see :func:`properties.assignment`)."""
+        return properties.assignment(self.draft)
+
     # -- helpers ---------------------------------------------------------------------
 
     def _set_cached(self, question_id: str, value: Any) -> None:
