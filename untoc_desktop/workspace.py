@@ -497,6 +497,26 @@ class Workspace:
         """The register of what was sent, oldest first."""
         return sent_entries(self.draft)
 
+    def sent_entry(self, number: int) -> SentEntry:
+        """The register entry numbered ``number`` (from 1).
+
+        Raises:
+            UntocError: there is no such entry.
+        """
+        from .draft.register import sent_entry
+
+        return sent_entry(self.draft, number)
+
+    def find_letter(self, reference: str) -> LetterEntry:
+        """The logged letter with ``reference``.
+
+        Raises:
+            LetterError: no such letter.
+        """
+        from .letters.letter_log import find_letter
+
+        return find_letter(self.draft, reference)
+
     # -- backups ---------------------------------------------------------------------
 
     def backup(self, root: Path | None = None) -> Backup:
