@@ -10,7 +10,6 @@ import pytest
 
 import untoc_desktop
 
-STEP_4 = pytest.mark.xfail(strict=True, reason="issue 11 step 4: FileCommands mixin and controllers importing main_window")
 
 PACKAGE = Path(untoc_desktop.__file__).parent
 UI = PACKAGE / "ui"
@@ -66,7 +65,35 @@ def test_the_interface_never_creates_opens_or_writes_a_draft_itself():
     assert bad == []
 
 
-@STEP_4
+#: Storage modules whose plain records the interface takes from ``untoc_desktop.draft.records`` instead.
+STORAGE_RECORD_MODULES = ("untoc_desktop.draft.correspondence", "untoc_desktop.draft.register")
+#: Storage functions the interface reaches through the workspace (``Workspace.restore_backup`` and so on).
+STORAGE_FUNCTIONS = ("restore_backup", "recover_copy")
+
+
+def test_the_interface_takes_records_from_the_records_module_not_from_the_storage_rooms():
+    bad = [f"{path.relative_to(PACKAGE)}:{line} imports {name}"
+           for path in _ui_modules() for name, line in _imports(path)
+           if any(name == f or name.startswith(f + ".") for f in STORAGE_RECORD_MODULES)
+           or name.rpartition(".")[2] in STORAGE_FUNCTIONS]
+    assert bad == []
+
+
+def test_the_interface_restores_recovers_and_closes_drafts_through_the_workspace():
+    bad = []
+    for path in _ui_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            target, name = node.func.value, node.func.attr
+            through_workspace = isinstance(target, ast.Name) and target.id == "Workspace"
+            reaches_draft = isinstance(target, ast.Attribute) and target.attr == "draft"
+            if (name in STORAGE_FUNCTIONS and not through_workspace) or (reaches_draft and name in (
+                    "close", "answer", "answers", "property")):
+                bad.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {ast.unparse(node.func)}")
+    assert bad == []
+
+
 def test_only_the_application_imports_the_main_window():
     importers = [str(path.relative_to(PACKAGE)) for path in _ui_modules()
                  if any(name.startswith("untoc_desktop.ui.window.main_window") for name, _line in _imports(path))
@@ -127,6 +154,5 @@ def test_the_cycle_finder_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-@STEP_4
 def test_the_interface_has_no_import_cycle():
     assert _cycles(_graph()) == []

@@ -192,12 +192,6 @@ def _cmd_new(args: argparse.Namespace) -> int:
 _break_lock = False
 
 
-def _open(path: Path, write: bool = True) -> tuple[Any, Definition]:
-    """Open a draft for a command; returns (draft, definition) of the workspace. See :func:`_open_submission`."""
-    workspace = _open_submission(path, write)
-    return workspace.draft, workspace.definition
-
-
 def _open_submission(path: Path, write: bool = True) -> Any:
     """Open a draft for a command: a :class:`~untoc_desktop.workspace.Workspace` (the window's opening path).
 
@@ -242,9 +236,8 @@ def _open_submission(path: Path, write: bool = True) -> Any:
 def _cmd_import(args: argparse.Namespace) -> int:
     from .answers import import_answers
 
-    draft, definition = _open(args.file)
-    with draft:
-        changed = import_answers(draft, definition, args.answers)
+    with _open_submission(args.file) as workspace:
+        changed = import_answers(workspace.draft, workspace.definition, args.answers)
     print(f"Imported {args.answers.name}: {changed} answer(s) changed.")
     return EXIT_OK
 
@@ -351,13 +344,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command in LETTER_COMMANDS:
-            status = LETTER_COMMANDS[args.command](args, _open)
+            status = LETTER_COMMANDS[args.command](args, _open_submission)
         elif args.command in SIGNING_COMMANDS:
-            status = SIGNING_COMMANDS[args.command](args, _open)
+            status = SIGNING_COMMANDS[args.command](args, _open_submission)
         elif args.command in ENCRYPTION_COMMANDS:
             status = ENCRYPTION_COMMANDS[args.command](args)
         elif args.command in SHARING_COMMANDS:
-            status = SHARING_COMMANDS[args.command](args, _open)
+            status = SHARING_COMMANDS[args.command](args, _open_submission)
         else:
             status = _COMMANDS[args.command](args)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a traceback at exit

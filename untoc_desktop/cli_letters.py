@@ -9,11 +9,15 @@ import argparse
 import datetime as _dt
 import json
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import languages
 from .errors import UntocError
 from .i18n import _
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 LETTER_LANGUAGES = languages.CODES
 _KINDS = ("engagement", "transmission", "follow-up")
@@ -97,30 +101,26 @@ def _lines(text: str) -> str:
     return text.replace("\\n", "\n")
 
 
-def _cmd_letter(args: argparse.Namespace, open_draft: Any) -> int:
-    from .letters import LetterOptions, create_letter
+def _cmd_letter(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    from .letters import LetterOptions
 
     options = LetterOptions(
         kind=args.kind, language=args.language, recipient_uuid=args.recipient, form_of_address=args.form_of_address,
         salutation=args.salutation, signatory=args.signatory, signatory_title=args.signatory_title,
         attachment=args.attachment, recalls=args.recalls, letter_date=args.date)
-    draft, definition = open_draft(args.file)
-    with draft:
-        letter, _entry = create_letter(draft, definition, options, args.output, args.format, args.template)
+    with open_workspace(args.file) as workspace:
+        (letter, _entry), _changes = workspace.create_letter(options, args.output, args.format, args.template)
     print(f"Wrote {args.output} (letter {letter.reference}).")
     return 0
 
 
-def _cmd_letters(args: argparse.Namespace, open_draft: Any) -> int:
-    from .draft.correspondence import letters, recipients
-
-    draft, _definition = open_draft(args.file)
-    with draft:
-        names = {r.recipient_uuid: r.name for r in recipients(draft)}
+def _cmd_letters(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    with open_workspace(args.file) as workspace:
+        names = {r.recipient_uuid: r.name for r in workspace.recipients()}
         rows = [{"reference": e.reference, "kind": e.kind, "language": e.language,
                  "recipient": names.get(e.recipient_uuid, ""),
                  "created": e.created_at.isoformat() if e.created_at else "",
-                 "sent_on": e.sent_on, "channel": e.sent_channel} for e in letters(draft)]
+                 "sent_on": e.sent_on, "channel": e.sent_channel} for e in workspace.letters()]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -131,41 +131,36 @@ def _cmd_letters(args: argparse.Namespace, open_draft: Any) -> int:
     return 0
 
 
-def _cmd_letter_again(args: argparse.Namespace, open_draft: Any) -> int:
-    from .letters import find_letter, regenerate_letter
+def _cmd_letter_again(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    from .letters import regenerate_letter
 
-    draft, _definition = open_draft(args.file)
-    with draft:
-        entry = find_letter(draft, args.reference)
+    with open_workspace(args.file) as workspace:
+        entry = workspace.find_letter(args.reference)
     regenerate_letter(entry, args.output, args.format, args.template)
     print(f"Wrote {args.output} (letter {entry.reference}).")
     return 0
 
 
-def _cmd_letter_sent(args: argparse.Namespace, open_draft: Any) -> int:
-    from .letters import letter_sent
-
-    draft, _definition = open_draft(args.file)
-    with draft:
-        entry = letter_sent(draft, args.reference, args.on, args.channel)
+def _cmd_letter_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    with open_workspace(args.file) as workspace:
+        entry, _changes = workspace.mark_letter_sent(args.reference, args.on, args.channel)
     print(f"Letter {entry.reference} marked as sent on {entry.sent_on} ({entry.sent_channel}).")
     return 0
 
 
-def _cmd_recipient(args: argparse.Namespace, open_draft: Any) -> int:
-    from .draft.correspondence import Recipient, recipients, save_recipient
+def _cmd_recipient(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    from .draft.records import Recipient
 
-    draft, _definition = open_draft(args.file)
-    with draft:
+    with open_workspace(args.file) as workspace:
         if args.action == "add":
             if not args.name.strip():
                 raise UntocError(_("A recipient needs a name."))
-            saved = save_recipient(draft, Recipient(args.name, args.title, args.agency, _lines(args.address),
+            saved, _changes = workspace.save_recipient(Recipient(args.name, args.title, args.agency, _lines(args.address),
                                                     args.email, args.focal_point,
                                                     form_of_address=args.form_of_address))
             print(saved.recipient_uuid)
             return 0
-        book = recipients(draft)
+        book = workspace.recipients()
     if args.format == "json":
         print(json.dumps([r.__dict__ for r in book], ensure_ascii=False, indent=2))
         return 0
@@ -175,23 +170,20 @@ def _cmd_recipient(args: argparse.Namespace, open_draft: Any) -> int:
     return 0
 
 
-def _cmd_sender(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_sender(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from dataclasses import replace
 
-    from .letters import save_sender, sender_of
-
-    draft, _definition = open_draft(args.file)
-    with draft:
+    with open_workspace(args.file) as workspace:
         changes = {name: (_lines(value) if name == "address" else value)
                    for name in ("address", "email", "signatory", "signatory_title", "reference_scheme")
                    if (value := getattr(args, name)) is not None}
-        sender = replace(sender_of(draft), **changes)
-        save_sender(draft, sender)
+        sender = replace(workspace.sender(), **changes)
+        workspace.save_sender(sender)
     print(f"Sender details saved; next references follow {sender.reference_scheme}.")
     return 0
 
 
-#: Subcommand name -> function(args, open_draft) -> exit status.
+#: Subcommand name -> function(args, open_workspace) -> exit status (``open_workspace(path)`` -> Workspace).
 LETTER_COMMANDS = {
     "letter": _cmd_letter,
     "letters": _cmd_letters,

@@ -17,9 +17,13 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .i18n import _
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 EXIT_OK, EXIT_CONFLICTS = 0, 1
 
@@ -51,13 +55,13 @@ def _indent(text: str) -> str:
     return "\n".join("      " + line for line in (text or "(no answer)").splitlines() or [""])
 
 
-def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_merge(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from .sharing.merge import merge, question_kinds
 
-    draft, definition = open_draft(args.mine)  # checks the draft and its questionnaire first
-    with draft:
-        mine_author = draft.info.author
-    report = merge(args.mine, args.theirs, args.author, question_kinds(definition))
+    with open_workspace(args.mine) as workspace:  # checks the draft and its questionnaire first
+        mine_author, kinds = workspace.info.author, question_kinds(workspace.definition)
+    # merged with the draft closed: merge() refuses a draft open in the application and takes the lock itself
+    report = merge(args.mine, args.theirs, args.author, kinds)
     source = f"{report.copy_name}" + (f" ({report.copy_author})" if report.copy_author else "")
     if not report.changed:
         print(f"Nothing new in {source}: it was already merged, or it holds nothing this draft lacks.")
@@ -82,12 +86,9 @@ def _cmd_merge(args: argparse.Namespace, open_draft: Any) -> int:
     return EXIT_CONFLICTS if report.open_conflicts else EXIT_OK
 
 
-def _cmd_answers(args: argparse.Namespace, open_draft: Any) -> int:
-    from .sharing.conflicts import open_conflicts
-
-    draft, _definition = open_draft(args.file)
-    with draft:
-        answers, conflicts = draft.answers(), open_conflicts(draft)
+def _cmd_answers(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
+    with open_workspace(args.file) as workspace:
+        answers, conflicts = workspace.answers(), workspace.open_conflicts()
     if args.format == "json":
         print(json.dumps(dict(sorted(answers.items())), ensure_ascii=False, indent=2))
         for conflict in conflicts:
@@ -109,13 +110,10 @@ def _cmd_answers(args: argparse.Namespace, open_draft: Any) -> int:
     return EXIT_CONFLICTS if conflicts else EXIT_OK
 
 
-def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_history(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from .errors import UntocError
-    from .sharing.history import versions
-
-    draft, _definition = open_draft(args.file)
-    with draft:
-        changes = versions(draft, args.question_id)
+    with open_workspace(args.file) as workspace:
+        changes, definition = workspace.versions(args.question_id), workspace.definition
     if args.format == "json":
         print(json.dumps([{"change_uuid": c.change_uuid, "author": c.author, "changed_at": c.changed_at.isoformat(),
                            "value": c.new_value, "previous_value": c.previous_value} for c in changes],
@@ -123,7 +121,7 @@ def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
         return EXIT_OK
     if not changes:
         try:
-            _definition.question(args.question_id)
+            definition.question(args.question_id)
         except KeyError:
             raise UntocError(_("{question_id} is not a question of this draft's questionnaire, and the "
                                "draft has no history for it. See 'untoc questions' for the question ids.").format(
@@ -137,5 +135,5 @@ def _cmd_history(args: argparse.Namespace, open_draft: Any) -> int:
     return EXIT_OK
 
 
-#: Command name -> function(args, open_draft) -> exit status.
+#: Command name -> function(args, open_workspace) -> exit status (``open_workspace(path)`` -> Workspace).
 SHARING_COMMANDS = {"merge": _cmd_merge, "answers": _cmd_answers, "history": _cmd_history}

@@ -12,12 +12,16 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import languages
 from .errors import SigningError, UntocError
 from .i18n import _
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 PASSPHRASE_VARIABLE = "UNTOC_PASSPHRASE"
 
@@ -117,7 +121,7 @@ def read_passphrase(passphrase_file: Path | None, prompt: str = "Passphrase: ") 
     )
 
 
-def _cmd_identity(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_identity(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from .signing.identity import create_identity
     from .signing.trust import trust_root
 
@@ -148,10 +152,10 @@ def _organization_of(identity: Any) -> str:
     return str(names[0].value) if names else ""
 
 
-def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from .signing.identity import load_identity
     from .signing.pdf_sign import SignatureRequest, sign_pdf
-    from .submissions import record_signature, sha256_file
+    from .submissions import sha256_file
 
     is_pdf = args.file.suffix.lower() == ".pdf"
     if is_pdf and args.output is None:
@@ -168,11 +172,9 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
                   "fingerprint is {fingerprint}. Use the organisation's signing identity. Nothing was "
                   "signed.").format(name=args.identity.name, fingerprint=fingerprint(identity.root))
             )
-    draft = None
-    if args.draft is not None:
-        draft, _definition = open_draft(args.draft)
+    workspace = open_workspace(args.draft) if args.draft is not None else None
     try:
-        language = args.language or (draft.info.language if draft is not None else "en")
+        language = args.language or (workspace.info.language if workspace is not None else "en")
         source_sha256 = sha256_file(args.file)
         if is_pdf:
             request = SignatureRequest(
@@ -200,17 +202,17 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
                 document = Path(args.output)
             written = sign_detached(document, identity)
         print(f"Signed: wrote {written}.")
-        if draft is not None:
+        if workspace is not None:
             target = args.output if is_pdf else document
-            if draft.read_only:
+            if workspace.read_only:
                 print(
                     f"untoc: {args.draft.name} is open in the application; the signature was not recorded.",
                     file=sys.stderr,
                 )
             elif (
-                record_signature(
-                    draft, target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel
-                )
+                workspace.record_signature(
+                    target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel
+                )[0]
                 is None
             ):
                 print(
@@ -221,12 +223,12 @@ def _cmd_sign(args: argparse.Namespace, open_draft: Any) -> int:
             else:
                 print(f"Recorded in the register of {args.draft.name}.")
     finally:
-        if draft is not None:
-            draft.close()
+        if workspace is not None:
+            workspace.close()
     return 0
 
 
-def _cmd_verify(args: argparse.Namespace, open_draft: Any) -> int:
+def _cmd_verify(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     import logging
 
     from .signing.verify import verify_detached, verify_pdf
@@ -249,14 +251,12 @@ def _cmd_verify(args: argparse.Namespace, open_draft: Any) -> int:
     return 1
 
 
-def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
-    from .draft.register import sent_entries, sent_entry
+def _cmd_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     from .submissions import changes_since, export_from_snapshot, sha256_file
 
-    draft, _definition = open_draft(args.file)
-    with draft:
+    with open_workspace(args.file) as workspace:
         if args.export is not None:
-            entry = sent_entry(draft, args.export)
+            entry = workspace.sent_entry(args.export)
             if entry.kind != "submission":
                 raise UntocError(_("Entry {export} is a letter; write it again with 'untoc "
                                    "letter-again'.").format(export=args.export))
@@ -273,7 +273,7 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
                 print(f"The signatures are not part of the snapshot (the signed file sent had SHA-256 {entry.sha256}): "
                       "sign the file again, or keep the signed file.")
             return 0 if digest == expected else 1
-        entries, answers, info = sent_entries(draft), draft.answers(), draft.info
+        entries, answers, info = workspace.sent_entries(), workspace.answers(), workspace.info
         rows = [
             {
                 "number": e.number,
@@ -306,7 +306,7 @@ def _cmd_sent(args: argparse.Namespace, open_draft: Any) -> int:
     return 0
 
 
-#: Subcommand name -> function(args, open_draft) -> exit status.
+#: Subcommand name -> function(args, open_workspace) -> exit status (``open_workspace(path)`` -> Workspace).
 SIGNING_COMMANDS = {
     "identity": _cmd_identity,
     "sign": _cmd_sign,

@@ -497,6 +497,26 @@ class Workspace:
         """The register of what was sent, oldest first."""
         return sent_entries(self.draft)
 
+    def sent_entry(self, number: int) -> SentEntry:
+        """The register entry numbered ``number`` (from 1).
+
+        Raises:
+            UntocError: there is no such entry.
+        """
+        from .draft.register import sent_entry
+
+        return sent_entry(self.draft, number)
+
+    def find_letter(self, reference: str) -> LetterEntry:
+        """The logged letter with ``reference``.
+
+        Raises:
+            LetterError: no such letter.
+        """
+        from .letters.letter_log import find_letter
+
+        return find_letter(self.draft, reference)
+
     # -- backups ---------------------------------------------------------------------
 
     def backup(self, root: Path | None = None) -> Backup:
@@ -506,6 +526,34 @@ class Workspace:
     def backups(self, root: Path | None = None) -> list[Backup]:
         """The draft's backups, newest first."""
         return list_backups(self.draft, root)
+
+    @staticmethod
+    def restore_backup(backup: Backup, target: str | Path) -> Path:
+        """Write ``backup`` to a new draft file ``target`` (never over an existing one); returns it.
+
+        Raises:
+            DraftFileError: ``target`` exists or cannot be written.
+        """
+        from .draft.backups import restore_backup
+
+        return restore_backup(backup, target)
+
+    @staticmethod
+    def recover_copy(source: str | Path, target: str | Path) -> Path:
+        """A consistent draft at ``target`` from ``source``, a file copied while it was open (originals untouched).
+
+        Raises:
+            DraftFileError: the copy could not be made (``target`` exists, disk full, damaged file).
+        """
+        from .draft.safety import recover_copy
+
+        return recover_copy(Path(source), Path(target))
+
+    # -- properties ------------------------------------------------------------------
+
+    def assignment(self) -> properties.Assignment | None:
+        """In a copy sent to a colleague: who it is for and which articles (see :func:`properties.assignment`)."""
+        return properties.assignment(self.draft)
 
     # -- helpers ---------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.register import SentEntry
+from ...draft.records import SentEntry
 from ...errors import UntocError
 from ...i18n import _
 from ...questionnaire import display

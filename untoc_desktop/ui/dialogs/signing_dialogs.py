@@ -330,7 +330,7 @@ class SignExportDialog(QDialog):
                 output, source_sha256, request.signatory, recipient=recipient, channel=channel
             )
             if entry is None:  # a file from outside the register: signed, but there is no snapshot to record
-                from ...draft.register import SentEntry
+                from ...draft.records import SentEntry
 
                 entry = SentEntry("submission", output.name, "pdf", sha256_file(output), (request.signatory,))
             return entry

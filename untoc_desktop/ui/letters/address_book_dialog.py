@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import Recipient
+from ...draft.records import Recipient
 from ...errors import UntocError
 from ...i18n import _
 from ...letters import Sender

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import LetterEntry
+from ...draft.records import LetterEntry
 from ...errors import UntocError
 from ...i18n import N_, _
 from ...letters import regenerate_letter

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...draft.correspondence import LetterEntry
+from ...draft.records import LetterEntry
 from ...errors import UntocError
 from ...i18n import _
 from ..dialogs.form_rows import add_field_row

@@ -1,29 +1,26 @@
 """The writing desk's commands: Find and Replace, spelling, word count, Print, Open exported file, Help, drops.
 
-:class:`DeskCommands` adds its actions to the window's menus and works only
-through the window's public parts (the open session, autosave, the draft view,
-the exporter and ``open_draft``).
+:class:`DeskCommands` adds its actions to the window's menus and receives only what it
+needs: the open draft (:class:`DeskHost`), where to show messages, and the export steps.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtCore import QObject, QSettings, QUrl, SignalInstance
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QPlainTextEdit
 
 from ...i18n import _
 from ...questionnaire import display
 from ..editor.find_replace import FindReplaceDialog
 from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
 from ..dialogs.word_count_dialog import WordCountDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .host import DraftSwitcher, Notices, flush_edits
 
 #: File names a drop onto the window opens.
 DRAFT_SUFFIXES = (".untoc",)
@@ -40,18 +37,36 @@ def draft_paths(urls: Iterable[QUrl]) -> list[Path]:
     return paths
 
 
+class DeskHost(DraftSwitcher, Protocol):
+    """The open draft, and going to a question's field."""
+
+    def focus_question(self, question_id: str) -> None:
+        """Go to a question's field and give it the keyboard focus."""
+
+
 class DeskCommands(QObject):
     """Find and Replace, spell checking on/off, word count, Print, Open exported file and the Help menu.
 
     Args:
-        window: the main window.
+        window: the open draft.
+        notices: messages over the window (its parent for dialogs).
         settings: user settings (spell checking on or off).
         interface_language: language of the guide.
+        start_export: ``(path, fmt)`` -> exports the open draft in the background (Print uses a PDF).
+        exported: the signal emitted with the path of each finished export.
+        export_running: whether an export is under way.
     """
 
-    def __init__(self, window: MainWindow, settings: QSettings, interface_language: str) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, window: DeskHost, notices: Notices, settings: QSettings, interface_language: str, *,
+                 start_export: Callable[[Path, str], object], exported: SignalInstance,
+                 export_running: Callable[[], bool]) -> None:
+        parent = notices.parent
+        super().__init__(parent)
+        self._host = window
+        self._notices = notices
+        self._parent = parent
+        self._start_export = start_export
+        self._export_running = export_running
         self._settings = settings
         self._language = interface_language
         self.find_dialog: FindReplaceDialog | None = None
@@ -60,7 +75,7 @@ class DeskCommands(QObject):
         self._print_folder = tempfile.TemporaryDirectory(prefix="untoc-print-")
 
         def action(text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
-            act = QAction(text, window)
+            act = QAction(text, parent)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(lambda _checked=False: slot())
@@ -68,7 +83,7 @@ class DeskCommands(QObject):
 
         self.find_action = action(_("&Find…"), lambda: self.show_find(replace=False), QKeySequence.StandardKey.Find)
         self.replace_action = action(_("Find and &replace…"), lambda: self.show_find(replace=True), "Ctrl+H")
-        self.spelling_action = QAction(_("Check &spelling as you type"), window)
+        self.spelling_action = QAction(_("Check &spelling as you type"), parent)
         self.spelling_action.setCheckable(True)
         self.spelling_action.setChecked(settings.value("editing/spelling", True, type=bool))
         self.spelling_action.toggled.connect(self.set_spelling)
@@ -80,10 +95,11 @@ class DeskCommands(QObject):
                                           QKeySequence.StandardKey.HelpContents)
         self.about_action = action(_("&About untoc_desktop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        window.exporter.exported.connect(self._exported)
+        exported.connect(self._exported)
 
-    def add_to(self, file_menu: QMenu, before: QAction, edit_menu: QMenu, view_menu: QMenu) -> QMenu:
-        """Put the actions in the File, Edit and View menus and add a Help menu; returns the Help menu."""
+    def add_to(self, menu_bar: QMenuBar, file_menu: QMenu, before: QAction, edit_menu: QMenu,
+               view_menu: QMenu) -> QMenu:
+        """Put the actions in the File, Edit and View menus and add a Help menu to ``menu_bar``; returns it."""
         file_menu.insertActions(before, [self.print_action, self.open_exported_action])
         file_menu.insertSeparator(before)
         edit_menu.addSeparator()
@@ -91,7 +107,7 @@ class DeskCommands(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.spelling_action)
         view_menu.addAction(self.word_count_action)
-        help_menu = self.window.menuBar().addMenu(_("&Help"))
+        help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addActions([self.guide_action, self.context_help_action])
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
@@ -99,10 +115,10 @@ class DeskCommands(QObject):
 
     def update_actions(self) -> None:
         """Enable what applies to the open draft."""
-        is_open = self.window.session is not None
+        is_open = self._host.session is not None
         for act in (self.find_action, self.replace_action, self.word_count_action):
             act.setEnabled(is_open)
-        self.print_action.setEnabled(is_open and self.window.export_operation is None)
+        self.print_action.setEnabled(is_open and not self._export_running())
         self.open_exported_action.setEnabled(self.last_exported is not None and self.last_exported.exists())
         if not is_open and self.find_dialog is not None:
             self.find_dialog.close()
@@ -111,25 +127,24 @@ class DeskCommands(QObject):
 
     def draft_opened(self) -> None:
         """Wire the newly opened draft: spelling follows the setting, its notices go to the status bar."""
-        view = self.window.draft_view
+        view = self._host.draft_view
         if view is not None:
             view.spelling.set_enabled(self.spelling_action.isChecked())
-            view.spelling.notice.connect(lambda message: self.window.statusBar().showMessage(message, 15000))
+            view.spelling.notice.connect(lambda message: self._notices.status(message, 15000))
         self.update_actions()
 
     # -- find and replace ------------------------------------------------------------
 
     def show_find(self, replace: bool = False) -> FindReplaceDialog | None:
         """Open (or raise) Find and Replace over the open draft."""
-        window = self.window
-        if window.session is None:
+        session = self._host.session
+        if session is None:
             return None
         if self.find_dialog is None:
-            session = window.session
-            view = window.draft_view
+            view = self._host.draft_view
             self.find_dialog = FindReplaceDialog(
                 session.definition, self._saved_answers, self._go_to,
-                read_only=view is not None and view.read_only, parent=window)
+                read_only=view is not None and view.read_only, parent=self._parent)
         selected = self._selected_text()
         if selected:
             self.find_dialog.find_text.setText(selected)
@@ -140,13 +155,12 @@ class DeskCommands(QObject):
         return self.find_dialog
 
     def _saved_answers(self) -> dict:
-        if self.window.autosave is not None:
-            self.window.autosave.flush()
-        return self.window.session.answers() if self.window.session is not None else {}
+        flush_edits(self._host)
+        return self._host.session.answers() if self._host.session is not None else {}
 
     def _go_to(self, question_id: str) -> QPlainTextEdit | None:
-        self.window.focus_question(question_id)
-        view = self.window.draft_view
+        self._host.focus_question(question_id)
+        view = self._host.draft_view
         page = view.current_page() if view is not None else None
         block = page.blocks.get(question_id) if page is not None else None
         editor = getattr(block.field, "editor", None) if block is not None else None
@@ -165,14 +179,14 @@ class DeskCommands(QObject):
     def set_spelling(self, enabled: bool) -> None:
         """Turn spell checking as you type on or off (remembered)."""
         self._settings.setValue("editing/spelling", enabled)
-        if self.window.draft_view is not None:
-            self.window.draft_view.spelling.set_enabled(enabled)
+        if self._host.draft_view is not None:
+            self._host.draft_view.spelling.set_enabled(enabled)
 
     def show_word_count(self) -> WordCountDialog | None:
         """Show the words and characters per article and for the whole draft."""
-        if self.window.session is None:
+        if self._host.session is None:
             return None
-        dialog = WordCountDialog(self.window.session.definition, self._saved_answers(), self.window)
+        dialog = WordCountDialog(self._host.session.definition, self._saved_answers(), self._parent)
         dialog.show()
         return dialog
 
@@ -180,13 +194,13 @@ class DeskCommands(QObject):
 
     def print_submission(self) -> Path | None:
         """Export the submission to PDF in a temporary folder and open it in the PDF reader to print."""
-        window = self.window
-        if window.session is None:
+        session = self._host.session
+        if session is None:
             return None
-        name = f"{window.session.path.stem}.pdf"
+        name = f"{session.path.stem}.pdf"
         self._print_path = Path(self._print_folder.name) / name
-        window.statusBar().showMessage(_("Preparing the PDF to print…"), 15000)
-        window.start_export(self._print_path, "pdf")
+        self._notices.status(_("Preparing the PDF to print…"), 15000)
+        self._start_export(self._print_path, "pdf")
         return self._print_path
 
     def open_exported(self) -> bool:
@@ -199,8 +213,7 @@ class DeskCommands(QObject):
         if self._print_path is not None and Path(path) == self._print_path:
             self._print_path = None
             if self._open(Path(path)):
-                self.window.statusBar().showMessage(
-                    _("The submission is open in your PDF reader: print it from there."), 15000)
+                self._notices.status(_("The submission is open in your PDF reader: print it from there."), 15000)
         else:
             self.last_exported = Path(path)
         self.update_actions()
@@ -208,7 +221,7 @@ class DeskCommands(QObject):
     def _open(self, path: Path) -> bool:
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             return True
-        QMessageBox.warning(self.window, _("The file could not be opened"),
+        QMessageBox.warning(self._parent, _("The file could not be opened"),
                             _("No program to open {name} was found. The file is here: {path}")
                             .format(name=path.name, path=path))
         return False
@@ -217,26 +230,26 @@ class DeskCommands(QObject):
 
     def show_guide(self) -> HelpDialog:
         """The user guide in the interface language."""
-        dialog = guide_dialog(self._language, self.window)
+        dialog = guide_dialog(self._language, self._parent)
         dialog.show()
         return dialog
 
     def context_help(self) -> HelpDialog:
         """F1: help on the question that has the focus, else the user guide."""
-        view = self.window.draft_view
+        view = self._host.draft_view
         question_id = view.focused_question_id() if view is not None else None
-        if question_id is None or self.window.session is None:
+        if question_id is None or self._host.session is None:
             return self.show_guide()
-        definition = self.window.session.definition
+        definition = self._host.session.definition
         question = definition.question(question_id)
         dialog = HelpDialog(_("Help: {question}").format(question=display.question_label(question)),
-                            question_help_html(definition, question), self.window)
+                            question_help_html(definition, question), self._parent)
         dialog.show()
         return dialog
 
     def show_about(self) -> HelpDialog:
         """Version, licence, fonts' licences and where the data lives."""
-        dialog = HelpDialog(_("About untoc_desktop"), about_html(self._settings), self.window)
+        dialog = HelpDialog(_("About untoc_desktop"), about_html(self._settings), self._parent)
         dialog.show()
         return dialog
 
@@ -248,6 +261,6 @@ class DeskCommands(QObject):
         if not paths:
             return False
         if len(paths) > 1:
-            self.window.statusBar().showMessage(
+            self._notices.status(
                 _("Only one draft is open at a time: opening {name}.").format(name=paths[0].name), 10000)
-        return bool(self.window.open_draft(paths[0]))
+        return bool(self._host.open_draft(paths[0]))

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...draft import DRAFT_SUFFIX
-from ...draft.backups import Backup, restore_backup
+from ...draft.backups import Backup
 from ...draft.backups import backups_root as default_backups_root
-from ...draft.safety import SidecarError, recover_copy
+from ...draft.safety import SidecarError
 from ...workspace import Workspace
 from ...errors import UntocError
 from ...i18n import _
@@ -153,7 +153,7 @@ class DraftSafety(QObject):
         if target.suffix.lower() != DRAFT_SUFFIX:
             target = target.with_name(target.name + DRAFT_SUFFIX)
         try:
-            restore_backup(backup, target)
+            Workspace.restore_backup(backup, target)
         except UntocError as exc:
             QMessageBox.warning(self._window, _("The backup was not restored"), str(exc))
             return False
@@ -185,7 +185,7 @@ class DraftSafety(QObject):
     def recover(self, source: Path, target: Path) -> bool:
         """Make a recovered copy of ``source`` at ``target`` and open it."""
         try:
-            recover_copy(source, target)
+            Workspace.recover_copy(source, target)
         except UntocError as exc:
             QMessageBox.warning(self._window, _("No recovered copy was made"), str(exc))
             return False

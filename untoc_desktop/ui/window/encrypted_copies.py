@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +40,7 @@ from ...errors import NotForYouError, UntocError
 from ...i18n import N_, _
 from ..dialogs.preferences_dialog import PreferencesDialog
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .host import DraftSwitcher, Notices, flush_edits
 
 ENCRYPTED_FILTER = N_("Encrypted copies (*.untoc.age)")
 #: First filter of File > Open: drafts and encrypted copies together.
@@ -55,7 +53,8 @@ def is_encrypted_copy(path: Path) -> bool:
     return Path(path).name.lower().endswith(COPY_SUFFIX)
 
 
-def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -> bool:
+def offer_merge_with_own_copy(window: DraftSwitcher, parent: QWidget, merge: Callable[[Path], bool], decrypted: Path,
+                              copy: Path) -> bool:
     """Once a copy is decrypted: offer to merge it into the user's own copy of the same draft, or to open it.
 
     When the draft open in the window is the same draft (same identity), **Merge into my draft**
@@ -63,7 +62,9 @@ def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -
     request, the decrypted draft is opened.
 
     Args:
-        window: the main window.
+        window: the open draft, and opening another one.
+        parent: the widget the question is shown over.
+        merge: merges a draft file into the open draft (File > Merge a colleague's copy…); True when started.
         decrypted: the new draft written beside the copy.
         copy: the encrypted copy it came from.
 
@@ -79,17 +80,17 @@ def offer_merge_with_own_copy(window: MainWindow, decrypted: Path, copy: Path) -
             same_draft = False
     if same_draft:
         answer = QMessageBox.question(
-            window, _("Encrypted copy opened"),
+            parent, _("Encrypted copy opened"),
             _("{copy} was decrypted into a new draft beside it: {draft}. It is a copy of the draft you have open.\n\n"
               "Yes: merge your colleague's work into your draft (nothing of yours is lost; differences are listed "
               "as conflicts).\nOpen: open the decrypted draft by itself.").format(copy=copy.name, draft=decrypted.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
-            return window.sharing.merge_file(decrypted) is not None
+            return merge(decrypted)
         return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
     answer = QMessageBox.question(
-        window, _("Encrypted copy opened"),
+        parent, _("Encrypted copy opened"),
         _("{copy} was decrypted into a new draft beside it: {draft}. Your own drafts were not changed. Open it now?")
         .format(copy=copy.name, draft=decrypted.name),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Open)
@@ -174,17 +175,28 @@ class EncryptedCopies(QObject):
     """The window's commands for encrypted copies and the Preferences.
 
     Args:
-        window: the main window (its open draft, messages and ``open_draft``).
+        window: the open draft, and opening another one.
+        notices: messages over the window (its parent for dialogs).
+        interface_language: language code of the interface (the Preferences' language page).
+        settings: user settings (the Preferences).
+        merge: merges a decrypted draft into the open one; True when the merge started.
         folder: the user data folder (default: the user's).
     """
 
-    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: DraftSwitcher, notices: Notices, interface_language: str, settings: QSettings, *,
+                 merge: Callable[[Path], bool], folder: Path | None = None) -> None:
+        parent = notices.parent
+        super().__init__(parent)
         self.window = window
+        self._notices = notices
+        self._parent = parent
+        self._interface_language = interface_language
+        self._settings = settings
+        self._merge = merge
         self.folder = folder
-        self.send_action = QAction(_("Send an &encrypted copy…"), window)
+        self.send_action = QAction(_("Send an &encrypted copy…"), parent)
         self.send_action.triggered.connect(lambda _checked=False: self.send_copy())
-        self.preferences_action = QAction(_("Pre&ferences…"), window)
+        self.preferences_action = QAction(_("Pre&ferences…"), parent)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(lambda _checked=False: self.preferences())
         #: Dialog hooks, replaced in tests.
@@ -209,8 +221,8 @@ class EncryptedCopies(QObject):
         """The Preferences dialog, with the open draft's organisation proposed."""
         session = self.window.session
         organisation = session.info.organization if session is not None else ""
-        return PreferencesDialog(organisation, self.window._interface_language, self.folder, self.window,
-                                 settings=self.window._settings)
+        return PreferencesDialog(organisation, self._interface_language, self.folder, self._parent,
+                                 settings=self._settings)
 
     def preferences(self) -> None:
         """Show the Preferences."""
@@ -219,11 +231,11 @@ class EncryptedCopies(QObject):
     # -- sending ---------------------------------------------------------------------
 
     def _choose_colleagues(self, settings: EncryptionSettings) -> list[str] | None:
-        dialog = SendCopyDialog(settings, self.window)
+        dialog = SendCopyDialog(settings, self._parent)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_copy_path(self, draft: Path) -> Path | None:
-        path, _selected = QFileDialog.getSaveFileName(self.window, _("Save the encrypted copy as"),
+        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
                                                       str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
         if not path:
             return None
@@ -238,12 +250,12 @@ class EncryptedCopies(QObject):
         try:
             settings = load_settings(self.folder)
         except UntocError as exc:
-            self.window._warn(_("The copy was not made"), str(exc))
+            self._notices.warn(_("The copy was not made"), str(exc))
             return None
         if not settings.recovery_recipient or not settings.team:
             missing = (_("the organisation's recovery code (so that a lost key never means a lost submission)")
                        if not settings.recovery_recipient else _("at least one colleague's public key (the team)"))
-            QMessageBox.information(self.window, _("Send an encrypted copy"),
+            QMessageBox.information(self._parent, _("Send an encrypted copy"),
                                     _("Before sending an encrypted copy, set up {missing} in Preferences > Encryption.")
                                     .format(missing=missing))
             self.preferences()
@@ -256,27 +268,26 @@ class EncryptedCopies(QObject):
         path = self.ask_copy_path(session.path)
         if path is None:
             return None
-        if self.window.autosave is not None:
-            self.window.autosave.flush()
+        flush_edits(self.window)
         try:
             keys = recipients_for(settings, chosen, require_recovery=True)
             out = encrypt_copy(draft_bytes(session.path), keys, path, overwrite=True)  # the save dialog asked
         except UntocError as exc:
-            self.window._warn(_("The copy was not made"), str(exc))
+            self._notices.warn(_("The copy was not made"), str(exc))
             return None
-        self.window._show_status(_("Saved the encrypted copy {name} (for {count} keys).")
+        self._notices.status(_("Saved the encrypted copy {name} (for {count} keys).")
                                  .format(name=out.name, count=len(keys)))
         return out
 
     # -- opening ---------------------------------------------------------------------
 
     def _ask_passphrase(self) -> str | None:
-        text, ok = QInputDialog.getText(self.window, _("Your personal key"), _("Passphrase of your personal key:"),
+        text, ok = QInputDialog.getText(self._parent, _("Your personal key"), _("Passphrase of your personal key:"),
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
 
     def _ask_recovery_code(self, reason: str, needs_organisation: bool) -> tuple[str, str] | None:
-        dialog = RecoveryCodeDialog(reason, needs_organisation, self.window)
+        dialog = RecoveryCodeDialog(reason, needs_organisation, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.code.text(), dialog.organisation.text()
@@ -289,10 +300,10 @@ class EncryptedCopies(QObject):
             settings = load_settings(self.folder)
             count = recipient_stanzas(path.read_bytes())
         except OSError as exc:
-            self.window._warn(title, _("{path} cannot be read ({problem}).").format(path=path, problem=exc.strerror))
+            self._notices.warn(title, _("{path} cannot be read ({problem}).").format(path=path, problem=exc.strerror))
             return False
         except UntocError as exc:
-            self.window._warn(title, str(exc))
+            self._notices.warn(title, str(exc))
             return False
         target = free_draft_name(path)
         reason = _("You have no personal key on this computer.")
@@ -304,7 +315,7 @@ class EncryptedCopies(QObject):
                 reason = _("This copy was not encrypted for your key; it was encrypted for {count} keys.").format(
                     count=count)
             except UntocError as exc:
-                self.window._warn(title, str(exc))
+                self._notices.warn(title, str(exc))
                 return False
         while True:
             typed = self.ask_recovery_code(reason, not settings.organisation_id)
@@ -321,10 +332,10 @@ class EncryptedCopies(QObject):
             try:
                 return self._decrypted(path, open_copy_to_draft(path, target, [identity]))
             except UntocError as exc:
-                self.window._warn(title, str(exc))
+                self._notices.warn(title, str(exc))
                 return False
 
     def _decrypted(self, copy: Path, draft: Path) -> bool:
-        self.window._show_status(_("Decrypted {copy} into {draft}.").format(copy=copy.name, draft=draft.name))
-        offer_merge_with_own_copy(self.window, draft, copy)
+        self._notices.status(_("Decrypted {copy} into {draft}.").format(copy=copy.name, draft=draft.name))
+        offer_merge_with_own_copy(self.window, self._parent, self._merge, draft, copy)
         return True

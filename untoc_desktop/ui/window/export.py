@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from ...draft.register import SentEntry
+from ...draft.records import SentEntry
 from ... import languages
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _

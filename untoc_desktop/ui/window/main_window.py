@@ -10,6 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
+from ...applicability import Applicability
+from ...draft import DraftInfo
 from ...errors import UntocError
 from ...opening import OpenedDraft
 from ...workspace import Workspace
@@ -27,6 +29,7 @@ from .edit_actions import TextEditActions
 from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
+from .host import Notices
 from .questionnaire_commands import QuestionnaireCommands
 from .panels import SidePanels, name_panel
 from .recent import RecentDrafts, RecentMenu
@@ -41,7 +44,7 @@ from .workers import BackgroundOperation
 APP_TITLE = N_("UNTOC Review submission")
 
 
-class MainWindow(FileCommands, QMainWindow):
+class MainWindow(QMainWindow):
     """One window editing one draft at a time.
 
     Args:
@@ -81,7 +84,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.session: DraftSession | None = None
         self.autosave: Autosave | None = None
         self.draft_view: DraftView | None = None
-        self.exporter = SubmissionExporter(self, export_function, self._show_status, self._warn)
+        self.notices = Notices(self, self.statusBar)
+        self.exporter = SubmissionExporter(self, export_function, self.notices.status, self.notices.warn)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
         self.safety = DraftSafety(self, lambda: self.session.workspace if self.session else None, self.open_draft,
                                   backups_root)
@@ -109,6 +113,14 @@ class MainWindow(FileCommands, QMainWindow):
         self.summary.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by F6, not by Tab
         self.statusBar().addPermanentWidget(self.summary)
 
+        self.files = FileCommands(
+            self, self.notices, settings=settings, recent=recent,
+            recent_changed=lambda: self.welcome.set_recent(self._recent.paths()),
+            open_submission=lambda *args, **kwargs: self._open_submission(*args, **kwargs),  # replaced in tests
+            definition_for_cluster=definition_for_cluster, available_clusters=self._available_clusters,
+            interface_language=interface_language, states_table=lambda: self.questionnaire.states_table,
+            open_encrypted=lambda path: self.encrypted.open_copy(path),
+            offer_recovered_copy=lambda error: self.safety.offer_recovered_copy(error))
         self._build_menus()
         self.appearance = Appearance(self, settings, self.view_menu)  # text size, palette-derived style sheet
         self.focus_frames = FocusFrames(self)  # the keyboard focus is always visible
@@ -116,14 +128,17 @@ class MainWindow(FileCommands, QMainWindow):
         self.regions = KeyboardRegions(self, lambda: window_regions(
             self.draft_view, self.welcome, (self.completeness_dock, self.timeline_dock),
             self.summary if self.summary.text() else None), self.view_menu)  # F6, Shift+F6
-        self.questionnaire = QuestionnaireCommands(self, registry or DefinitionRegistry())
+        self.questionnaire = QuestionnaireCommands(self, self.notices, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
-        self.desk = DeskCommands(self, settings, interface_language)
-        self.help_menu = self.desk.add_to(self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
+        self.desk = DeskCommands(self, self.notices, settings, interface_language,
+                                 start_export=lambda path, fmt: self.start_export(path, fmt), exported=self.exporter.exported,
+                                 export_running=lambda: self.export_operation is not None)
+        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
         self.setAcceptDrops(True)
-        self.encrypted = EncryptedCopies(self)  # Send an encrypted copy…, Preferences…, opening .untoc.age
+        self.encrypted = EncryptedCopies(self, self.notices, interface_language, settings,
+                                         merge=lambda path: self.sharing.merge_file(path) is not None)  # Send an encrypted copy…, Preferences…, opening .untoc.age
         self.encrypted.add_to(self.file_menu, self.quit_action)
-        self.sharing = SharingCommands(self)  # send a copy, merge a copy, conflicts, history
+        self.sharing = SharingCommands(self, self.notices)  # send a copy, merge a copy, conflicts, history
         self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)
         self.welcome.new_requested.connect(self.new_draft)
         self.welcome.open_requested.connect(self.open_draft_dialog)
@@ -139,7 +154,7 @@ class MainWindow(FileCommands, QMainWindow):
             self.restoreState(settings.value("window/state") or b"")
         fit_to_screen(self)  # a size remembered from a larger screen, or the default one, inside this screen
         self.dialogs_inside_screen = DialogsInsideScreen(self)
-        self._draft_changed()
+        self.show_draft_state()
 
     # -- menus -----------------------------------------------------------------------
 
@@ -177,7 +192,7 @@ class MainWindow(FileCommands, QMainWindow):
         from .signing_menu import SigningActions  # signed submissions, verification, register of what was sent
 
         self.signing = SigningActions(file_menu, self.quit_action, lambda: self.session, self,
-                                      lambda: self.autosave is not None and self.autosave.flush(), self._show_status)
+                                      lambda: self.autosave is not None and self.autosave.flush(), self.notices.status)
 
         self.edit_actions = TextEditActions(self)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -211,6 +226,51 @@ class MainWindow(FileCommands, QMainWindow):
         if self.draft_view is not None:
             self.draft_view.focus_question(question_id)
 
+    # -- file commands (see file_actions.FileCommands) ---------------------------------
+
+    def new_draft(self) -> bool:
+        """File > New draft…: see :meth:`FileCommands.new_draft`."""
+        return self.files.new_draft()
+
+    def create_draft(self, path: Path, info: DraftInfo, applicability: Applicability | None = None) -> bool:
+        """Create a draft file and open it: see :meth:`FileCommands.create_draft`."""
+        return self.files.create_draft(path, info, applicability)
+
+    def open_draft_dialog(self) -> bool:
+        """File > Open…: see :meth:`FileCommands.open_draft_dialog`."""
+        return self.files.open_draft_dialog()
+
+    def open_draft(self, path: str | Path) -> bool:
+        """Open a draft file, replacing the open one: see :meth:`FileCommands.open_draft`."""
+        return self.files.open_draft(path)
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent draft: see :meth:`FileCommands.open_recent`."""
+        return self.files.open_recent(path)
+
+    def save_as(self) -> bool:
+        """File > Save As…: see :meth:`FileCommands.save_as`."""
+        return self.files.save_as()
+
+    def save_as_path(self, path: Path) -> bool:
+        """Save a copy and continue in it: see :meth:`FileCommands.save_as_path`."""
+        return self.files.save_as_path(path)
+
+    def edit_details(self) -> bool:
+        """File > Draft details…: see :meth:`FileCommands.edit_details`."""
+        return self.files.edit_details()
+
+    def apply_details(self, info: DraftInfo, applicability: Applicability | None = None) -> bool:
+        """Store new draft details: see :meth:`FileCommands.apply_details`."""
+        return self.files.apply_details(info, applicability)
+
+    def close_draft(self) -> bool:
+        """File > Close: see :meth:`FileCommands.close_draft`."""
+        return self.files.close_draft()
+
+    def _provisional_notes(self) -> dict[int, str]:
+        return self.files.provisional_notes()
+
     # -- export ----------------------------------------------------------------------
 
     @property
@@ -232,15 +292,16 @@ class MainWindow(FileCommands, QMainWindow):
 
     # -- state -----------------------------------------------------------------------
 
-    def _switch_to(self, opened: OpenedDraft) -> bool:
-        if not self._release_current():
-            opened.draft.close()
+    def switch_to(self, workspace: Workspace) -> bool:
+        """Release the open draft and show ``workspace`` (closed here when refused); False when not shown."""
+        if not self.release_current():
+            workspace.close()
             return False
         try:
-            session = DraftSession(Workspace.from_opened(opened), self)  # reads every answer of the file
+            session = DraftSession(workspace, self)  # reads every answer of the file
         except UntocError as exc:  # a value that cannot be used: a message, and the lock released
-            opened.draft.close()
-            self._warn(_("The draft cannot be opened"), str(exc))
+            workspace.close()
+            self.notices.warn(_("The draft cannot be opened"), str(exc))
             return False
         self.session = session
         self.autosave = Autosave(self.session, parent=self)
@@ -255,12 +316,19 @@ class MainWindow(FileCommands, QMainWindow):
         self.autosave.saved.connect(self._saved)
         self.draft_view.banner.save_as_requested.connect(self.save_as)
         self._recent.add(session.path)
-        self._draft_changed()
+        self.show_draft_state()
         self.edit_actions.set_stack(self.draft_view.undo.stack)
         self.desk.draft_opened()
         return True
 
-    def _release_current(self) -> bool:
+    def after_open(self, opened: OpenedDraft) -> None:
+        """Once a draft is shown: recovery notice and backup, upgrade report, assigned articles, cloud copies."""
+        self.safety.after_open(opened)
+        self.questionnaire.report_upgrade(opened)
+        self.sharing.after_open()
+
+    def release_current(self) -> bool:
+        """Flush, back up and close the open draft; False when the user kept it open."""
         if self.session is None or self.autosave is None:
             return True
         if not self.autosave.flush():
@@ -285,7 +353,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.session = self.autosave = self.draft_view = None
         return True
 
-    def _draft_changed(self) -> None:
+    def show_draft_state(self) -> None:
+        """Refresh the title, panels and actions after a draft was opened or closed."""
         self.timeline_panel.reload()
         if self.session is None:
             self.central.setCurrentWidget(self.welcome)
@@ -324,18 +393,6 @@ class MainWindow(FileCommands, QMainWindow):
         self.safety.answers_changed()
         self.statusBar().showMessage(_("Saved at {time}").format(time=when.strftime("%H:%M:%S")), 10000)
 
-    def _folder(self) -> str:
-        if self.session is not None:
-            return str(self.session.path.parent)
-        paths = self._recent.paths()
-        return str(paths[0].parent) if paths else str(Path.home())
-
-    def _show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
-
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
         """Accept a dragged ``.untoc`` file."""
         if event.mimeData().hasUrls() and draft_paths(event.mimeData().urls()):
@@ -352,7 +409,7 @@ class MainWindow(FileCommands, QMainWindow):
         """Finish or cancel an export, flush pending edits, remember the layout, then close."""
         self.exporter.cancel_and_wait()
         self.sharing.wait()
-        if not self._release_current():
+        if not self.release_current():
             event.ignore()
             return
         self._settings.setValue("window/geometry", self.saveGeometry())

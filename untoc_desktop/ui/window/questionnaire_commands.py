@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -35,8 +34,7 @@ from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry, version_key
 from ...states_parties import StatesPartiesTable, active_table, import_table
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .host import DraftSwitcher, Notices
 
 
 class UpgradeReport(QDialog):
@@ -68,26 +66,29 @@ class QuestionnaireCommands(QObject):
     """The window's commands for definitions, the States parties table and archived answers.
 
     Args:
-        window: the main window (parent of dialogs; its draft can be reopened).
+        window: the open draft (it can be reopened under a new definition).
+        notices: messages over the window (its parent for dialogs).
         registry: where definitions are imported.
         table: the States parties table in use at start (default: :func:`active_table`).
     """
 
-    def __init__(self, window: MainWindow, registry: DefinitionRegistry,
+    def __init__(self, window: DraftSwitcher, notices: Notices, registry: DefinitionRegistry,
                  table: StatesPartiesTable | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(notices.parent)
+        self._host = window
+        self._notices = notices
+        self._parent = notices.parent
         self.registry = registry
         self.states_table = table if table is not None else active_table()
         self.upgrade_report: UpgradeReport | None = None
         self.import_definition_action = self._action(_("Import questionnaire &definition…"),
                                                      self.import_definition_dialog)
         self.import_table_action = self._action(_("Import States &parties table…"), self.import_table_dialog)
-        self.include_archived_action = QAction(_("Include archived answers in exports"), window)
+        self.include_archived_action = QAction(_("Include archived answers in exports"), self._parent)
         self.include_archived_action.setCheckable(True)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._parent)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -103,7 +104,7 @@ class QuestionnaireCommands(QObject):
     def import_definition_dialog(self) -> Definition | None:
         """Ask for a definition file and import it."""
         path, _selected = QFileDialog.getOpenFileName(
-            self.window, _("Import a questionnaire definition"), str(Path.home()),
+            self._parent, _("Import a questionnaire definition"), str(Path.home()),
             _("Questionnaire definitions (*.yaml *.yml *.json);;All files (*)"))
         return self.import_definition(Path(path)) if path else None
 
@@ -116,27 +117,27 @@ class QuestionnaireCommands(QObject):
         try:
             definition = self.registry.import_file(path)
         except DefinitionError as exc:
-            QMessageBox.warning(self.window, _("The questionnaire definition was not imported"), str(exc))
+            QMessageBox.warning(self._parent, _("The questionnaire definition was not imported"), str(exc))
             return None
         state = _("provisional article list") if definition.provisional else _("confirmed article list")
         message = _("Imported “{id}” version {version} for cluster {cluster} ({state}). It is used for new drafts "
                     "of that cluster and for drafts written against an earlier version.").format(
             id=definition.id, version=definition.version, cluster=definition.cluster, state=state)
-        session = self.window.session
+        session = self._host.session
         if (session is not None and session.definition.id == definition.id
                 and version_key(session.definition.version) < version_key(definition.version)):
             answer = QMessageBox.question(
-                self.window, _("Questionnaire definition imported"),
+                self._parent, _("Questionnaire definition imported"),
                 message + "\n\n" + _("The open draft uses version {old}. Reopen it under version {new} now? Answers "
                                      "are carried over; answers to removed questions are archived, never dropped.")
                 .format(old=session.definition.version, new=definition.version),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
             if answer == QMessageBox.StandardButton.Yes:
                 draft_path = session.path
-                if self.window.close_draft():
-                    self.window.open_draft(draft_path)
+                if self._host.close_draft():
+                    self._host.open_draft(draft_path)
             return definition
-        QMessageBox.information(self.window, _("Questionnaire definition imported"), message)
+        QMessageBox.information(self._parent, _("Questionnaire definition imported"), message)
         return definition
 
     # -- States parties table --------------------------------------------------------
@@ -144,7 +145,7 @@ class QuestionnaireCommands(QObject):
     def import_table_dialog(self) -> StatesPartiesTable | None:
         """Ask for a States parties CSV file and import it."""
         path, _selected = QFileDialog.getOpenFileName(
-            self.window, _("Import a States parties table"), str(Path.home()), _("CSV files (*.csv);;All files (*)"))
+            self._parent, _("Import a States parties table"), str(Path.home()), _("CSV files (*.csv);;All files (*)"))
         return self.import_table(Path(path)) if path else None
 
     def import_table(self, path: Path) -> StatesPartiesTable | None:
@@ -156,11 +157,11 @@ class QuestionnaireCommands(QObject):
         try:
             table = import_table(path)
         except UntocError as exc:
-            QMessageBox.warning(self.window, _("The States parties table was not imported"), str(exc))
+            QMessageBox.warning(self._parent, _("The States parties table was not imported"), str(exc))
             return None
         self.states_table = table
         QMessageBox.information(
-            self.window, _("States parties table imported"),
+            self._parent, _("States parties table imported"),
             _("{count} States, sources up to {date}. New drafts and Draft details now pre-select Protocols from "
               "this table.").format(count=len(table.states), date=table.newest_source_date))
         return table
@@ -168,17 +169,24 @@ class QuestionnaireCommands(QObject):
     # -- upgrades and archived answers -----------------------------------------------
 
     def report_upgrade(self, opened: OpenedDraft) -> UpgradeReport | None:
-        """Show what moved and what was archived when a draft was carried over to a newer definition."""
+        """Say what moved and what was archived when a draft was carried over to a newer definition."""
+        if opened.upgraded_from:
+            carry = opened.carry_over
+            self._notices.status(
+                _("The questionnaire was updated from version {old} to {new}: {moved} answers moved, "
+                  "{archived} kept in the archive.").format(old=opened.upgraded_from, new=opened.definition.version,
+                                                            moved=len(carry.moved), archived=len(carry.archived)),
+                30000)
         if not (opened.upgraded_from and opened.carry_over.changes_anything):
             return None
-        self.upgrade_report = UpgradeReport(opened, self.window)
+        self.upgrade_report = UpgradeReport(opened, self._parent)
         self.upgrade_report.setModal(False)
         self.upgrade_report.show()
         return self.upgrade_report
 
     def archived_for_export(self) -> dict | None:
         """The archived answers to export, when the user asked for them and the open draft has some."""
-        view = self.window.draft_view
+        view = self._host.draft_view
         if not self.include_archived_action.isChecked() or view is None or not view.archived:
             return None
         return dict(view.archived)

@@ -10,7 +10,7 @@ tree and the completeness panel show what is now stored.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -38,16 +38,12 @@ from ...questionnaire.model import Definition
 from ...sharing.cloud import conflicted_copies
 from ...sharing.copy_file import fingerprint
 from ...sharing.merge import MergeReport
-from ...sharing.send_copy import ASSIGNMENT_PROPERTY
 from ..dialogs.conflict_dialog import ConflictDialog
 from .file_actions import FILE_FILTER
 from ..dialogs.history_dialog import HistoryDialog
 from .workers import BackgroundOperation
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-
+from .host import DraftSwitcher, Notices, flush_edits
 
 class SendCopyDialog(QDialog):
     """Who the copy is for, and optionally which articles are theirs to write."""
@@ -85,12 +81,15 @@ class SharingCommands(QObject):
     """Send a copy, merge a copy, settle conflicts, history of an answer (see the module docstring).
 
     Args:
-        window: the main window (its session, autosave, draft view, reopening and messages).
+        window: the open draft (its session, autosave and view; reopening it).
+        notices: messages over the window (its parent for dialogs).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DraftSwitcher, notices: Notices) -> None:
+        super().__init__(notices.parent)
         self.window = window
+        self._notices = notices
+        self._parent = notices.parent
         self._declined: set[str] = set()  # fingerprints of conflicted copies the user chose not to merge
         self.send_copy_action = self._action(_("Send a &copy…"), self.send_copy_dialog)
         self.merge_action = self._action(_("&Merge a colleague's copy…"), self.merge_dialog)
@@ -106,7 +105,7 @@ class SharingCommands(QObject):
         self.operation: BackgroundOperation[MergeReport] | None = None
 
     def _action(self, text: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._parent)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -132,26 +131,26 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return None
-        dialog = SendCopyDialog(session.definition, self.window)
+        dialog = SendCopyDialog(session.definition, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         colleague = dialog.colleague.text().strip()
         suggested = session.path.with_name(f"{session.path.stem} – {colleague or _('copy')}{DRAFT_SUFFIX}")
-        path, _selected = QFileDialog.getSaveFileName(self.window, _("Save the copy as"), str(suggested),
+        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the copy as"), str(suggested),
                                                       _(FILE_FILTER))
         return self.send_copy_to(Path(path), colleague, dialog.chosen_articles()) if path else None
 
     def send_copy_to(self, path: Path, colleague: str, articles: list[str] | None = None) -> Path | None:
         """Write a copy for ``colleague`` to ``path``; ``None`` (after a message) on failure."""
         session = self.window.session
-        if session is None or (self.window.autosave is not None and not self.window.autosave.flush()):
+        if session is None or not flush_edits(self.window):
             return None
         try:
             written = session.workspace.send_copy(path, colleague, articles or ())
         except UntocError as exc:
-            self.window._warn(_("The copy was not written"), str(exc))
+            self._notices.warn(_("The copy was not written"), str(exc))
             return None
-        self.window.statusBar().showMessage(
+        self._notices.status(
             _("Copy for {colleague} written to {name}. Merge it back with File > Merge a colleague's copy.").format(
                 colleague=colleague or "?", name=written.name), 15000)
         return written
@@ -163,7 +162,7 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return None
-        path, _selected = QFileDialog.getOpenFileName(self.window, _("Merge a colleague's copy"),
+        path, _selected = QFileDialog.getOpenFileName(self._parent, _("Merge a colleague's copy"),
                                                       str(session.path.parent), _(FILE_FILTER))
         return self.merge_file(Path(path)) if path else None
 
@@ -177,7 +176,7 @@ class SharingCommands(QObject):
         session = window.session
         if session is None or self.operation is not None:
             return None
-        if window.autosave is not None and not window.autosave.flush():
+        if not flush_edits(window):
             return None
         workspace = session.workspace
         try:  # every edit is on disk (flushed above): these bytes are the draft as it is now
@@ -190,10 +189,10 @@ class SharingCommands(QObject):
             report, _changes = workspace.merge_copy(path)  # one transaction; about a second for a whole cluster
             return report
 
-        self.operation = BackgroundOperation(window, op, lambda report: self._merged(report, show_conflicts, before),
+        self.operation = BackgroundOperation(self._parent, op, lambda report: self._merged(report, show_conflicts, before),
                                              self._merge_failed)
         self.operation.finished.connect(self._merge_finished)
-        window.statusBar().showMessage(_("Merging {name}…").format(name=path.name))
+        self._notices.status(_("Merging {name}…").format(name=path.name), 0)
         self.update_actions(True)
         return self.operation.start()
 
@@ -209,7 +208,7 @@ class SharingCommands(QObject):
             self.undo_merge_action.setEnabled(True)
             self._watched_autosave = self.window.autosave
             self._watched_autosave.saved.connect(self._forget_merge)
-        self.window.statusBar().showMessage(self.describe(report), 30000)
+        self._notices.status(self.describe(report), 30000)
         if show_conflicts and report.open_conflicts:
             self.show_conflicts()
 
@@ -228,13 +227,13 @@ class SharingCommands(QObject):
         try:
             atomic_replace(path, lambda temporary: temporary.write_bytes(data))
         except OSError as exc:
-            window._warn(_("The merge was not undone"), _("{name} could not be written ({reason}); it is as the "
+            self._notices.warn(_("The merge was not undone"), _("{name} could not be written ({reason}); it is as the "
                                                          "merge left it.").format(name=path.name, reason=exc))
             window.open_draft(path)
             return False
         self._forget_merge()
         window.open_draft(path)
-        window.statusBar().showMessage(_("The merge of {name} was undone: the draft is as it was before.")
+        self._notices.status(_("The merge of {name} was undone: the draft is as it was before.")
                                        .format(name=name), 15000)
         return True
 
@@ -252,8 +251,8 @@ class SharingCommands(QObject):
     def _merge_failed(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, UntocError) else _(
             "The copy could not be merged ({reason}). Nothing was changed.").format(reason=exc)
-        self.window.statusBar().clearMessage()
-        self.window._warn(_("The copy was not merged"), message)
+        self._notices.clear_status()
+        self._notices.warn(_("The copy was not merged"), message)
 
     def _merge_finished(self) -> None:
         self.operation = None
@@ -293,9 +292,9 @@ class SharingCommands(QObject):
             return None
         conflicts = session.workspace.open_conflicts()
         if not conflicts:
-            self.window.statusBar().showMessage(_("No conflict is open."), 8000)
+            self._notices.status(_("No conflict is open."), 8000)
             return None
-        dialog = ConflictDialog(conflicts, session.definition, self._resolve, session.info.author, self.window)
+        dialog = ConflictDialog(conflicts, session.definition, self._resolve, session.info.author, self._parent)
         dialog.finished.connect(lambda _result: self._conflicts_closed(dialog))
         self.conflict_dialog = dialog
         dialog.open()
@@ -318,7 +317,7 @@ class SharingCommands(QObject):
         if dialog.settled:
             self._reopen()
             left = len(dialog.conflicts)
-            self.window.statusBar().showMessage(ngettext(
+            self._notices.status(ngettext(
                 "{count} conflict is still open; the submission stays a draft.",
                 "{count} conflicts are still open; the submission stays a draft.", left).format(count=left)
                 if left else _("Every conflict is settled."), 15000)
@@ -330,7 +329,7 @@ class SharingCommands(QObject):
         view = self.window.draft_view
         question_id = view.focused_question_id() if view is not None else None
         if question_id is None:
-            self.window.statusBar().showMessage(_("Click into an answer first, then choose History."), 8000)
+            self._notices.status(_("Click into an answer first, then choose History."), 8000)
             return None
         return self.show_history(question_id)
 
@@ -340,8 +339,7 @@ class SharingCommands(QObject):
         session = window.session
         if session is None:
             return None
-        if window.autosave is not None:
-            window.autosave.flush()
+        flush_edits(window)
         try:
             title = display.question_label(session.definition.question(question_id))
         except KeyError:
@@ -351,12 +349,12 @@ class SharingCommands(QObject):
             try:
                 session.workspace.restore(question_id, change.change_uuid)
             except UntocError as exc:
-                window._warn(_("The version was not restored"), str(exc))
+                self._notices.warn(_("The version was not restored"), str(exc))
                 return
             self._reopen()
 
         dialog = HistoryDialog(f"{title} ({question_id})", session.workspace.versions(question_id),
-                               session.workspace.draft.answer(question_id), restore, window)
+                               session.workspace.answer(question_id), restore, self._parent)
         dialog.open()
         return dialog
 
@@ -367,8 +365,8 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return
-        assignment = session.workspace.property(ASSIGNMENT_PROPERTY)
-        if (isinstance(assignment, dict) and assignment.get("articles") and self.window.draft_view is not None
+        assignment = session.workspace.assignment()
+        if (assignment is not None and assignment["articles"] and self.window.draft_view is not None
                 and not session.read_only):
             self.window.draft_view.notice.show_message(_(
                 "This copy was sent to {colleague} by {sender} for: {articles}. Send it back when done; it is "
@@ -401,7 +399,7 @@ class SharingCommands(QObject):
             if print_ in merged_before or print_ in self._declined:
                 continue
             answer = QMessageBox.question(
-                self.window, _("A conflicted copy lies beside this draft"),
+                self._parent, _("A conflicted copy lies beside this draft"),
                 _("{copy} looks like a copy of {name} that your cloud folder kept when two people changed it at "
                   "the same time. Merge it into this draft now? Nothing in either file is lost: answers changed "
                   "on both sides are shown for you to settle.").format(copy=path.name, name=session.path.name),
