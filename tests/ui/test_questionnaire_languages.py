@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from ui_helpers import stored
 
 from untoc_desktop import i18n
+from untoc_desktop.questionnaire import display
 
 PARAGRAPH = "UNTOC.5.1(a)"
 STATUS = f"{PARAGRAPH}.status"
@@ -64,7 +65,8 @@ def test_article_page_shows_questions_help_and_headings_in_the_interface_languag
     assert block.field.toolTip() == _translated(catalogue, status.help)
     assert block.title.text() != status.label
     # the name says what (the translated question) and where (issue 14: paragraph and article)
-    assert block.field.combo.accessibleName().startswith(block.title.text() + " — ")
+    assert block.field.combo.accessibleName().startswith(block.title.text())
+    assert block.field.combo.accessibleName() != block.title.text()
     practice = definition.question(PRACTICE)
     assert page.blocks[PRACTICE].title.text() == _translated(catalogue, practice.label)
     assert page.blocks[PRACTICE].help.text() == _translated(catalogue, practice.help)
@@ -76,7 +78,7 @@ def test_article_page_shows_questions_help_and_headings_in_the_interface_languag
     paragraph = definition.paragraph(PARAGRAPH)
     heading = page.sections[PARAGRAPH].heading.text()
     assert heading == _translated(catalogue, "Paragraph {ref}: {label}").format(
-        ref=paragraph.ref, label=_translated(catalogue, paragraph.label))
+        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label))
     article = page.article
     labels = [label.text() for label in page.widget().findChildren(type(block.title))]
     assert _translated(catalogue, "Article {number}. {title}").format(
@@ -120,7 +122,7 @@ def test_tree_and_completeness_panel_show_translated_titles_and_questions(qtbot,
     assert untoc_title in model.index_for("UNTOC").data(Qt.ItemDataRole.ToolTipRole)
     paragraph = definition.paragraph(PARAGRAPH)
     assert model.index_for(PARAGRAPH).data() == _translated(catalogue, "{ref} {label}").format(
-        ref=paragraph.ref, label=_translated(catalogue, paragraph.label))
+        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label))
 
     rows = {item.data(0, Qt.ItemDataRole.UserRole + 1): item for item in window.completeness.question_items()}
     assert rows[STATUS].text(1) == _translated(catalogue, definition.question(STATUS).label)
