@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .draft.register import SentEntry, record_sent, sent_entries
 from .draft.store import Draft, DraftInfo
-from . import files
 from .errors import UntocError
 from .i18n import _
 from .questionnaire.model import Definition

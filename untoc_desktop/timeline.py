@@ -154,7 +154,8 @@ class Timeline:
     @property
     def engagement_stage(self) -> str:
         """``government`` before the self-assessment is due (inform the government's answers), ``reviewers``
-        until the written feedback is due (inform the reviewers), ``closed`` after."""
+        until the written feedback is due (inform the reviewers), ``closed`` after.
+        """
         if self.today <= self.self_assessment_due:
             return "government"
         return "reviewers" if self.engagement_open else "closed"

@@ -1,7 +1,6 @@
 """Archived answers (questions no longer asked) are exported only on request."""
 
-from untoc_desktop.documents import build_submission
-from untoc_desktop.documents import model
+from untoc_desktop.documents import build_submission, model
 from untoc_desktop.validation import check_completeness
 
 

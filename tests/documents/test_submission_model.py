@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from documents_cases import MISSING_ID
 from helpers import shared_dir
 
 from untoc_desktop.documents import model
@@ -13,8 +14,6 @@ from untoc_desktop.documents.labels import labels_for, long_date, normalize_loca
 from untoc_desktop.documents.sources import format_record as format_citation
 from untoc_desktop.documents.submission import build_submission
 from untoc_desktop.validation import check_completeness
-
-from documents_cases import MISSING_ID
 
 
 def _build(definition, info, answers, language="en"):

@@ -1,6 +1,14 @@
 import pytest
 
-from untoc_desktop.draft.correspondence import LetterEntry, Recipient, letters, mark_sent, record_letter, recipients, save_recipient
+from untoc_desktop.draft.correspondence import (
+    LetterEntry,
+    Recipient,
+    letters,
+    mark_sent,
+    recipients,
+    record_letter,
+    save_recipient,
+)
 from untoc_desktop.errors import DraftFileError
 
 

@@ -2,8 +2,8 @@ import sqlite3
 import struct
 
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.draft import APPLICATION_ID, SCHEMA_VERSION, Draft, DraftInfo, check_draft_file
 from untoc_desktop.errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
 
@@ -129,7 +129,7 @@ def test_non_draft_bytes_are_refused(tmp_path, content, message):
 def test_truncated_draft_is_refused_and_unchanged(tmp_path, draft_info):
     source = tmp_path / "full.untoc"
     with Draft.create(source, draft_info) as draft:
-        draft.set_answers({f"UNTOC.5.1(a).practice": "x" * 20000, "UNTOC.5.1(b).practice": "y" * 20000})
+        draft.set_answers({"UNTOC.5.1(a).practice": "x" * 20000, "UNTOC.5.1(b).practice": "y" * 20000})
     truncated = tmp_path / "truncated.untoc"
     truncated.write_bytes(source.read_bytes()[:4096])
     before = sha256(truncated)

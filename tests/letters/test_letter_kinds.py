@@ -1,6 +1,5 @@
 """Every kind in every shipped language renders to Word and PDF with every field filled."""
 
-import hashlib
 
 import pytest
 from letter_helpers import DAY, docx_text, pdf_text, squash

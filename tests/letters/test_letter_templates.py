@@ -3,8 +3,8 @@
 import shutil
 
 import pytest
-from letter_helpers import DAY, docx_text, pdf_text, squash
 from docx import Document
+from letter_helpers import DAY, docx_text, pdf_text, squash
 
 from untoc_desktop.draft.correspondence import letters
 from untoc_desktop.letters import (

@@ -19,13 +19,11 @@ from xml.sax.saxutils import escape
 
 import pytest
 from docx import Document
-from docx.shared import Pt
 from letter_helpers import DAY, pdf_text, squash
 from PIL import Image
 
 from untoc_desktop.draft.correspondence import letters
-from untoc_desktop.letters import LetterOptions, LetterTemplateError, create_letter, template_fields
-from untoc_desktop.letters import output
+from untoc_desktop.letters import LetterOptions, LetterTemplateError, create_letter, output, template_fields
 from untoc_desktop.letters.template_package import MAX_PART_BYTES, read_template
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -2,8 +2,8 @@ import copy
 
 import pytest
 import yaml
-
 from helpers import shared_dir
+
 from untoc_desktop.errors import DefinitionError
 from untoc_desktop.questionnaire import installed_definitions, load_definition_file
 from untoc_desktop.questionnaire.loader import definition_from_data, installed_definition_paths

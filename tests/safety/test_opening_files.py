@@ -7,11 +7,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 
 import pytest
-
 from helpers import copy_while_open_in_wal_mode, sha256
+
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import SidecarError, lock_path, recover_copy
 from untoc_desktop.errors import DraftFileError, UntocError

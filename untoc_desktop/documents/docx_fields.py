@@ -8,7 +8,6 @@ opens the file without repair and LibreOffice reads it the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
 from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT

@@ -34,8 +34,8 @@ from .docx_fields import (
     set_table_rtl,
     update_fields_on_open,
 )
-from .reproducible import save_docx
 from .pdf_fonts import BASE, family_for_script, script_language, script_of
+from .reproducible import save_docx
 from .sources import link_split
 from .text import clean_text, strong_direction
 

@@ -18,7 +18,6 @@ order (the family of the text's script first, see :mod:`.pdf_fonts`).
 from __future__ import annotations
 
 import datetime as _dt
-
 import json
 import re
 from collections.abc import Callable

@@ -36,7 +36,7 @@ def save_docx(doc: Any, path: str | Path, issued_at: _dt.datetime | None) -> Non
     if issued_at is None:
         doc.save(str(path))
         return
-    utc = issued_at.astimezone(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    utc = issued_at.astimezone(_dt.UTC).replace(microsecond=0, tzinfo=None)
     doc.core_properties.created = utc
     doc.core_properties.modified = utc
     doc.core_properties.revision = 1

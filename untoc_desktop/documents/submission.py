@@ -24,8 +24,6 @@ from .labels import document_direction, labels_for, long_date, normalize_locale,
 from .sources import citation_list, definition_sources, sources_annex
 from .text import clean_text, split_paragraphs
 
-
-
 #: Unicode bidirectional isolates (UAX #9): left-to-right, first-strong, and their end.
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 

@@ -21,7 +21,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,7 @@ def _check_identity(draft: Draft, copy: CopyContents) -> None:
 
 def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
                       kinds: Mapping[str, str]) -> MergeReport:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     connection = session.connection()
     # Take the write lock before reading (Python's sqlite3 begins the transaction at the first write
     # statement): nothing can change the draft between what the merge reads and what it writes.
@@ -337,7 +337,7 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
             session.add(RecipientRecord(
                 recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
                 agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
-                is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc)))
+                is_focal_point=recipient.is_focal_point, created_at=datetime.now(UTC)))
             known.add(recipient.recipient_uuid)
             recipients_added += 1
     mine_letters = {r.letter_uuid: r for r in session.scalars(select(LetterRecord))}
@@ -349,7 +349,7 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
                 letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind,
                 language=letter.language,
                 recipient_uuid=letter.recipient_uuid if letter.recipient_uuid in known else None,
-                created_at=letter.created_at or datetime.now(timezone.utc), sent_on=letter.sent_on or None,
+                created_at=letter.created_at or datetime.now(UTC), sent_on=letter.sent_on or None,
                 sent_channel=letter.sent_channel or None, details=letter.details))
             letters_added += 1
         elif not record.sent_on and letter.sent_on:
@@ -362,10 +362,10 @@ def _merge_register(session: Session, copy: CopyContents) -> int:
     """Add the copy's register entries (what was sent) that this draft lacks, by identity; returns how many."""
     known = set(session.scalars(select(SentEntryRecord.entry_uuid)))
     added = 0
-    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=timezone.utc))):
+    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=UTC))):
         if entry.entry_uuid and entry.entry_uuid not in known:
             session.add(SentEntryRecord(
-                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(timezone.utc),
+                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(UTC),
                 file_name=entry.file_name, format=entry.format, sha256=entry.sha256,
                 signatories=list(entry.signatories), recipient=entry.recipient, channel=entry.channel,
                 snapshot=entry.snapshot))

@@ -26,8 +26,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 
 ROOT_YEARS = 30
 SIGNER_YEARS = 20
@@ -197,7 +197,7 @@ def _issue(
         raise SigningError(_("A signing identity needs the signatory's name and the organisation's name."))
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
         raise SigningError(_("The country is a two-letter ISO code, such as FR or KE."))
-    now = now or _dt.datetime.now(_dt.timezone.utc)
+    now = now or _dt.datetime.now(_dt.UTC)
     start = now - _dt.timedelta(minutes=5)
     if issuer is not None:
         root_key, root = issuer
@@ -395,7 +395,7 @@ def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None
             _("{name} holds no private key with its certificate; it cannot sign. Nothing was signed.").format(
                 name=path.name)
         )
-    now = now or _dt.datetime.now(_dt.timezone.utc)
+    now = now or _dt.datetime.now(_dt.UTC)
     if certificate.not_valid_after_utc < now:
         raise SigningError(
             _("The certificate in {name} expired on {not_valid_after_utc:%Y-%m-%d}; a signature made "

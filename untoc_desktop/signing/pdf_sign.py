@@ -29,8 +29,8 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 from .identity import SigningIdentity, fingerprint
 from .stamp import BLOCK_WIDTH, SignatureBlock, draw_signature_block
 
@@ -206,7 +206,7 @@ def sign_pdf(
         raise SigningError(_("{name} has {pages} page(s); there is no page {page_number}. Nothing was "
                              "written.").format(name=in_path.name, pages=pages, page_number=page_number))
     page_index = page_number - 1
-    signed_at = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    signed_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     block = SignatureBlock(
         request.signatory,
         request.title,

@@ -74,7 +74,7 @@ class SignatureCheck:
 
     def describe(self) -> str:
         """One line for the user (English; the CLI prints it, the UI shows it)."""
-        when = f"{self.signed_at.astimezone(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC" if self.signed_at else "time unknown"
+        when = f"{self.signed_at.astimezone(_dt.UTC):%Y-%m-%d %H:%M} UTC" if self.signed_at else "time unknown"
         if not self.intact:
             intact = "BROKEN (the signed content was changed or the signature is damaged)"
         elif not self.valid:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import signal
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -20,10 +20,10 @@ from ..opening import open_draft
 from ..questionnaire.registry import DefinitionRegistry
 from .fonts import register_interface_fonts
 from .interface_language import apply_interface_language, choose_interface_language
+from .style import STYLE_SHEET
 from .window.export import export_submission
 from .window.main_window import MainWindow
 from .window.recent import RecentDrafts
-from .style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
 ORGANIZATION = "untoc_desktop"

@@ -30,13 +30,13 @@ from ...questionnaire import display
 from ...questionnaire.model import Article, Question
 from ...questionnaire.upgrade import archived_answers
 from ...spelling import SpellChecker
+from ..models.navigation import ProvisionRole, ProvisionTreeModel
+from ..models.obligation_filter import ObligationFilterBox, ObligationFilterProxy
+from ..window.autosave import Autosave
+from ..window.session import DraftSession
 from .answer_widgets import AnswerField, TextField
 from .archived_page import ArchivedAnswersPage
 from .article_page import ArticlePage, research_details
-from ..window.autosave import Autosave
-from ..models.navigation import ProvisionRole, ProvisionTreeModel
-from ..models.obligation_filter import ObligationFilterBox, ObligationFilterProxy
-from ..window.session import DraftSession
 from .spelling import SpellingSupport
 from .undo import AnswerUndo
 
