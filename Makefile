@@ -60,15 +60,15 @@ $(VENV)/.checking: pyproject.toml $(VENV)/.installed
 
 ## Lint (ruff), format (ruff format --check), types (mypy) and import contracts (lint-imports).
 check: $(VENV)/.checking
-	$(BIN)/ruff check untoc_desktop tests benchmarks packaging
-	$(BIN)/ruff format --check untoc_desktop tests benchmarks packaging
+	$(BIN)/ruff check untoc_desktop tests benchmarks packaging tools
+	$(BIN)/ruff format --check untoc_desktop tests benchmarks packaging tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 ## Apply ruff's safe fixes and formatting.
 format: $(VENV)/.checking
-	$(BIN)/ruff check --fix untoc_desktop tests benchmarks packaging
-	$(BIN)/ruff format untoc_desktop tests benchmarks packaging
+	$(BIN)/ruff check --fix untoc_desktop tests benchmarks packaging tools
+	$(BIN)/ruff format untoc_desktop tests benchmarks packaging tools
 
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py

@@ -10,7 +10,9 @@ import pytest
 
 import untoc_desktop
 
-STEP_4 = pytest.mark.xfail(strict=True, reason="issue 11 step 4: FileCommands mixin and controllers importing main_window")
+STEP_4 = pytest.mark.xfail(
+    strict=True, reason="issue 11 step 4: FileCommands mixin and controllers importing main_window"
+)
 
 PACKAGE = Path(untoc_desktop.__file__).parent
 UI = PACKAGE / "ui"

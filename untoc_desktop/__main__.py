@@ -1,3 +1,5 @@
+"""``python -m untoc_desktop``: the ``untoc`` command line (see :mod:`untoc_desktop.cli`)."""
+
 import sys
 
 from .cli import main

@@ -14,7 +14,9 @@ def test_round_trip_keeps_info_and_answers(tmp_path, draft_info):
     path = tmp_path / "round.untoc"
     with Draft.create(path, draft_info) as draft:
         draft.set_answer(QID, "Texte en français & <b>arabe</b>: المادة 5")
-        draft.set_answer("UNTOC.5.1(a).legislation", [{"title": "Criminal Code", "provision": "art. 210", "year": 2011, "link": ""}])
+        draft.set_answer(
+            "UNTOC.5.1(a).legislation", [{"title": "Criminal Code", "provision": "art. 210", "year": 2011, "link": ""}]
+        )
         uuid = draft.info.draft_uuid
     with Draft.open(path) as reopened:
         assert reopened.info.draft_uuid == uuid

@@ -33,7 +33,9 @@ def options(draft, kind="engagement"):
 
 
 def test_template_fields_are_found_in_body_tables_and_headers(tmp_path):
-    path = letterhead(tmp_path / "mine.docx", ["{{ salutation }}", "{% if recipient_title %}{{ recipient_title }}{% endif %}"])
+    path = letterhead(
+        tmp_path / "mine.docx", ["{{ salutation }}", "{% if recipient_title %}{{ recipient_title }}{% endif %}"]
+    )
     assert template_fields(path) == {"organization", "reference", "salutation", "recipient_title", "date"}
 
 

@@ -230,7 +230,8 @@ def test_template_code_in_notes_and_document_properties_is_refused(letter_draft,
                   'openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats'
                   '.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
                   f'pid="2" name="Ref"><vt:lpwstr>{CODE}</vt:lpwstr></property></Properties>').encode()
-        _add_part(template, "docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+        _add_part(template, "docProps/custom.xml",
+                  "application/vnd.openxmlformats-officedocument.custom-properties+xml",
                   f"{R}/custom-properties", custom, owner="_rels/.rels", target="docProps/custom.xml")
     else:
         _add_part(template, f"word/{where}.xml", f"{WML}.{where}+xml", f"{R}/{where}", _notes_part(where, CODE))

@@ -188,7 +188,7 @@ def check_template(template: Path, kind: str) -> set[str]:
 
 
 class _Text(Listing):
-    """A value for docxtpl: XML-escaped, braces as character references, ``\\a`` = new paragraph."""
+    r"""A value for docxtpl: XML-escaped, braces as character references, ``\a`` = new paragraph."""
 
     def __init__(self, text: str, paragraphs: bool = False) -> None:
         text = clean_text(text)

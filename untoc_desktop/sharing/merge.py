@@ -296,7 +296,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
 
     changed = bool(new_values or history_rows or new_conflicts or settled or recipients_added or letters_added
                    or letters_updated or sender_taken or sent_added)
-    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts], "settled_in_copy": settled,
+    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
+               "settled_in_copy": settled,
                "history_copied": copied, "recipients_added": recipients_added,
                "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
                "sent_added": sent_added,

@@ -86,7 +86,8 @@ class SignatureCheck:
             intact = "intact"
         if not (self.intact and self.valid) and not self.trusted:
             # a damaged signature is not trusted whatever its root: say so, not that the root is wrong
-            trust = f"certificate not trusted because the signature is not sound (its root: {self.root_fingerprint or '?'})"
+            trust = ("certificate not trusted because the signature is not sound"
+                     f" (its root: {self.root_fingerprint or '?'})")
         elif self.trusted:
             trust = "certificate from the expected root"
         elif self.root_fingerprint:

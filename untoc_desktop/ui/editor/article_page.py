@@ -151,7 +151,9 @@ class ParagraphSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph))
+        heading = _("Paragraph {ref}: {label}").format(
+            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
+        )
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
         self.setAccessibleName(heading)
         layout.addWidget(self.heading)

@@ -90,7 +90,10 @@ class NoticeBanner(QFrame):
 
 
 class ProvisionalBanner(QFrame):
-    """Says once, above the tree and pages, that the cluster's article list is provisional, with a way to import a correction."""
+    """Says once, above the tree and pages, that the cluster's article list is provisional.
+
+    It offers a way to import a correction (:attr:`import_requested`).
+    """
 
     import_requested = Signal()
 
