@@ -264,8 +264,11 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             carried.append(Conflict(qid, c_mine, c_theirs, c_ancestor, c_both, c_author, copy.path.name))
 
     draft_uuid = draft.info.draft_uuid
-    history_rows = [(c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
-                    for c in copy.history if c.change_uuid not in mine_uuids]
+    # (change uuid, draft uuid, question id, author, changed at, previous JSON, new JSON)
+    history_rows: list[tuple[str, str, str, str, str | None, str | None, str | None]] = [
+        (c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
+        for c in copy.history if c.change_uuid not in mine_uuids
+    ]
     copied = len(history_rows)
     taken_set = set(taken)
     stamp = _TIME.process_bind_param(now, None)

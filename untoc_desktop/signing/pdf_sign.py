@@ -16,6 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -80,7 +81,7 @@ class _PdfBytesPage(content.PdfContent):
 
 
 def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
-    key_der = identity.key.private_bytes(  # type: ignore[attr-defined]
+    key_der = identity.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     certificates = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain]
@@ -260,7 +261,9 @@ def sign_pdf(
     spec = fields.SigFieldSpec(
         sig_field_name=field_name,
         on_page=page_index,
-        box=(round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)),
+        # pyHanko annotates the box as ints, but a PDF rectangle takes any number (and uses it as given):
+        # the block is placed to a hundredth of a point.
+        box=cast(tuple[int, int, int, int], (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))),
     )
     pdf_signer = signers.PdfSigner(metadata, signer=_signer(identity), stamp_style=style, new_field_spec=spec)
     try:

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -37,7 +38,8 @@ SMOKE_TEST = "--smoke-test"
 def user_settings() -> QSettings:
     """The user's settings (platform-native store), upgraded to :data:`SETTINGS_VERSION`."""
     settings = QSettings(ORGANIZATION, APPLICATION)
-    if int(settings.value("settings/version", 0) or 0) < SETTINGS_VERSION:
+    # QSettings.value is typed object: the version is stored as an int, or read back as its text (INI files)
+    if int(cast(int | str, settings.value("settings/version", 0) or 0)) < SETTINGS_VERSION:
         settings.setValue("settings/version", SETTINGS_VERSION)
     return settings
 

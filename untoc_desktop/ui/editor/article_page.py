@@ -318,8 +318,13 @@ class ArticlePage(QScrollArea):
 
     def _scroll_to(self, widget: QWidget) -> None:
         def scroll() -> None:
-            self.widget().layout().activate()
-            top = widget.mapTo(self.widget(), QPoint(0, 0)).y()
+            content = self.widget()
+            if content is None:  # the page is being torn down
+                return
+            layout = content.layout()
+            if layout is not None:
+                layout.activate()
+            top = widget.mapTo(content, QPoint(0, 0)).y()
             self.verticalScrollBar().setValue(max(top - 10, 0))
 
         scroll()

@@ -307,8 +307,11 @@ class DraftView(QWidget):
         page = self.current_page()
         if page is None:
             return None
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
         for question_id, block in page.blocks.items():
-            if block.isAncestorOf(QApplication.focusWidget()):
+            if block.isAncestorOf(focus):
                 return question_id
         return None
 
@@ -421,9 +424,10 @@ class DraftView(QWidget):
 
 def _make_read_only(page: QWidget) -> None:
     """Let text be read, selected and copied, but not changed; other inputs are disabled."""
-    for kind in (QPlainTextEdit, QLineEdit):
-        for editor in page.findChildren(kind):
-            editor.setReadOnly(True)
-    for kind in (QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView):
+    editors: list[QPlainTextEdit | QLineEdit] = [*page.findChildren(QPlainTextEdit), *page.findChildren(QLineEdit)]
+    for editor in editors:
+        editor.setReadOnly(True)
+    controls: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
+    for kind in controls:
         for control in page.findChildren(kind):
             control.setEnabled(False)
