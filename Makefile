@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test test-fast cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
+.PHONY: run test test-fast check format cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,22 @@ test: $(VENV)/.installed translations
 ## The edit loop: everything but the slow tests (crash harnesses, OCR, property-based merging).
 test-fast: $(VENV)/.installed translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto -m "not slow" $(ARGS)
+
+$(VENV)/.checking: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,check]'
+	touch $@
+
+## Lint (ruff), format (ruff format --check), types (mypy) and import contracts (lint-imports).
+check: $(VENV)/.checking
+	$(BIN)/ruff check untoc_desktop tests benchmarks packaging tools
+	$(BIN)/ruff format --check untoc_desktop tests benchmarks packaging tools
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+## Apply ruff's safe fixes and formatting.
+format: $(VENV)/.checking
+	$(BIN)/ruff check --fix untoc_desktop tests benchmarks packaging tools
+	$(BIN)/ruff format untoc_desktop tests benchmarks packaging tools
 
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py

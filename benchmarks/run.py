@@ -52,7 +52,7 @@ def bench_startup(draft: Path) -> None:
         child = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup_child.py"), str(draft)],
                                capture_output=True, text=True, check=True)
         elapsed = time.perf_counter() - start
-        line = next(l for l in child.stdout.splitlines() if l.startswith("shown "))
+        line = next(out for out in child.stdout.splitlines() if out.startswith("shown "))
         timings.append(elapsed)
         peaks.append(float(line.split()[2]))
     print(f"start-up to main window with the example draft: median {statistics.median(timings):.2f} s "
@@ -74,7 +74,8 @@ def bench_autosave(draft_path: Path) -> None:
             timings.append(time.perf_counter() - start)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"autosave of a 5,000-word answer ({len(text):,} characters): median {statistics.median(timings) * 1000:.1f} ms "
+    print(f"autosave of a 5,000-word answer ({len(text):,} characters): "
+          f"median {statistics.median(timings) * 1000:.1f} ms "
           f"(max {max(timings) * 1000:.1f} ms, 20 saves); peak Python allocations {peak / 2**20:.1f} MiB")
 
 

@@ -51,7 +51,7 @@ def main() -> None:
         programs = {"bundle": (BUNDLE / "untoc-desktop", BUNDLE / "untoc"),
                     "source": (SOURCE_BIN / "untoc-desktop", SOURCE_BIN / "untoc")}
         timings: dict[tuple[str, str], list[float]] = {}
-        for name, (window, cli) in programs.items():  # warm the disk cache once each
+        for _window, cli in programs.values():  # warm the disk cache once each
             timed([str(cli), "--version"], env)
         for _ in range(RUNS):
             for name, (window, cli) in programs.items():

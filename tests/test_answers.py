@@ -9,7 +9,9 @@ from untoc_desktop.errors import ImportFileError, InvalidAnswerError
 def test_valid_values_pass(cluster1):
     check_answer(cluster1.question("UNTOC.5.1(b).status"), "partly")
     check_answer(cluster1.question("UNTOC.5.1(b).legislation"), [{"title": "Code", "year": None}])
-    check_answer(cluster1.question("UNTOC.5.1(b).sources"), [{"title": "Report", "publisher": "NGO", "date": "2024", "link": ""}])
+    check_answer(
+        cluster1.question("UNTOC.5.1(b).sources"), [{"title": "Report", "publisher": "NGO", "date": "2024", "link": ""}]
+    )
 
 
 @pytest.mark.parametrize(

@@ -55,8 +55,8 @@ def test_translations_keep_placeholders_and_accelerators(language):
         wanted = sorted(set(PLACEHOLDER.findall(_ids(message)[-1])))
         amp = _ids(message)[0].replace("&&", "").count("&")
         for string in _strings(message):
-            if sorted(set(PLACEHOLDER.findall(string))) != wanted and not (len(_strings(message)) > 1 and
-                                                                         set(PLACEHOLDER.findall(string)) <= set(wanted)):
+            found = set(PLACEHOLDER.findall(string))
+            if sorted(found) != wanted and not (len(_strings(message)) > 1 and found <= set(wanted)):
                 problems.append((message.id, string, "placeholders"))
             if string.replace("&&", "").count("&") != amp:
                 problems.append((message.id, string, "accelerator"))

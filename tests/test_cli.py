@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 import pytest
-
 from helpers import REPO_ROOT, sha256
+
 from untoc_desktop.cli import main
 
 EXAMPLE = REPO_ROOT / "examples" / "cluster1-answers.json"

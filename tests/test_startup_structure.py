@@ -60,7 +60,7 @@ def test_loading_the_installed_definitions_twice_parses_each_yaml_file_once(monk
     second = installed_definitions()
     assert sorted(parsed) == sorted(path.name for path in loader.installed_definition_paths())
     assert [d.id for d in first] == [d.id for d in second]
-    assert all(a is b for a, b in zip(first, second))
+    assert all(a is b for a, b in zip(first, second, strict=True))
 
 
 def test_a_new_process_reads_the_checked_json_copy_without_yaml_or_schema(monkeypatch):

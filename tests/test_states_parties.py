@@ -1,8 +1,8 @@
 import json
 
 import pytest
-
 from helpers import shared_dir
+
 from untoc_desktop.errors import ImportFileError
 from untoc_desktop.i18n import normalize_locale as normalise_locale
 from untoc_desktop.states_parties import country_name, load_table, shipped_table

@@ -6,7 +6,6 @@ Walks every module under ``untoc_desktop/ui`` with :mod:`ast` (nothing is import
 import ast
 from pathlib import Path
 
-import pytest
 
 import untoc_desktop
 

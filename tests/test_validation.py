@@ -67,7 +67,9 @@ def test_fully_implemented_needs_citations(cluster1):
     for paragraph in cluster1.paragraphs():
         if paragraph.context_only:
             continue
-        answers[paragraph.question("legislation").id] = [{"title": "Penal Code", "provision": "s. 1", "year": 2010, "link": ""}]
+        answers[paragraph.question("legislation").id] = [
+            {"title": "Penal Code", "provision": "s. 1", "year": 2010, "link": ""}
+        ]
     assert check_completeness(cluster1, answers, ALL).complete
 
 

@@ -107,8 +107,12 @@ def build(reference: dict, texts: dict, cluster: dict) -> dict:
                 moved[f"{article_id}.all"] = [f"{article_id}.{p['ref']}" for p in paragraphs
                                               if p["obligation"] != "saving" or p.get("extra_questions")]
         if built_articles:
-            instruments.append({"code": code, "title": reference["instruments"][code]["title"], "articles": built_articles})
-    paragraph_ids = {f"{i['code']}.{a['number']}.{p['ref']}" for i in instruments for a in i["articles"] for p in a["paragraphs"]}
+            instruments.append(
+                {"code": code, "title": reference["instruments"][code]["title"], "articles": built_articles}
+            )
+    paragraph_ids = {
+        f"{i['code']}.{a['number']}.{p['ref']}" for i in instruments for a in i["articles"] for p in a["paragraphs"]
+    }
     for old, new in (texts.get("moved_paragraphs") or {}).items():
         if all(target in paragraph_ids for target in new):
             moved[old] = list(new)

@@ -98,9 +98,8 @@ def sample_draft(folder: Path) -> Path:
 def start_language(app: object, settings: object) -> str:
     """Set the interface language from the environment as ``untoc_desktop.ui.app.main`` does; the code used."""
     try:  # the language registry (ui/interface_language.py): catalogue, Qt's catalogue and direction
-        from untoc_desktop.ui.interface_language import apply_interface_language, choose_interface_language
-
         from untoc_desktop.i18n import interface_language
+        from untoc_desktop.ui.interface_language import apply_interface_language, choose_interface_language
     except ImportError:  # before it: our catalogue and Qt's, from the system locale
         from PySide6.QtCore import QLocale
 

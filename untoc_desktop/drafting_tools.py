@@ -155,7 +155,7 @@ def find_in_answers(definition: Definition, answers: Mapping[str, Any], needle: 
         ValueError: see :func:`search_pattern`.
     """
     pattern = search_pattern(needle, match_case=match_case, whole_words=whole_words)
-    found = []
+    found: list[Match] = []
     for article in definition.articles():
         for paragraph in article.paragraphs:
             for question in paragraph.questions:

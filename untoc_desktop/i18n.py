@@ -116,6 +116,7 @@ class Translator:
         self.language = language
 
     def __call__(self, message: str) -> str:
+        """Translate ``message`` (the same as :meth:`gettext`)."""
         return self.gettext(message)
 
     def gettext(self, message: str) -> str:

@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .draft.register import SentEntry, record_sent, sent_entries
 from .draft.store import Draft, DraftInfo
-from . import files
 from .errors import UntocError
 from .i18n import _
 from .questionnaire.model import Definition
@@ -199,7 +199,9 @@ def export_and_record(
         channel: how it is sent (e-mail, post...), when known.
         progress: called as ``progress(done, total)`` during the export.
         is_cancelled: polled during the export; True stops it (nothing written, nothing recorded).
-        answers, open_conflicts: what to export (a workspace snapshot's answers and open conflicts);
+        answers: question id -> value to export (a workspace snapshot's answers); read from the
+            draft when not given.
+        open_conflicts: question ids with a merge conflict still open (a workspace snapshot's);
             read from the draft when not given.
 
     Returns:

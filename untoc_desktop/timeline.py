@@ -153,8 +153,11 @@ class Timeline:
 
     @property
     def engagement_stage(self) -> str:
-        """``government`` before the self-assessment is due (inform the government's answers), ``reviewers``
-        until the written feedback is due (inform the reviewers), ``closed`` after."""
+        """Who the organisation can still inform at this date.
+
+        ``government`` before the self-assessment is due (inform the government's answers),
+        ``reviewers`` until the written feedback is due (inform the reviewers), ``closed`` after.
+        """
         if self.today <= self.self_assessment_due:
             return "government"
         return "reviewers" if self.engagement_open else "closed"

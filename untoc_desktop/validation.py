@@ -125,7 +125,9 @@ def paragraph_answers(paragraph: Paragraph, answers: Mapping[str, Any]) -> dict[
     return {q.key: answers.get(q.id) for q in paragraph.questions}
 
 
-def check_paragraph(paragraph: Paragraph, answers: Mapping[str, Any], protocols: Collection[str]) -> ParagraphCompleteness:
+def check_paragraph(
+    paragraph: Paragraph, answers: Mapping[str, Any], protocols: Collection[str]
+) -> ParagraphCompleteness:
     """Completeness of one paragraph (see :func:`check_completeness`)."""
     if not paragraph_applies(paragraph, protocols):
         return ParagraphCompleteness(paragraph, False, 0, 0, ())

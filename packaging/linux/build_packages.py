@@ -63,9 +63,15 @@ POSTINST = """\
 # (dpkg triggers of shared-mime-info and desktop-file-utils do it too where they are installed.)
 set -e
 if [ "$1" = "configure" ]; then
-    if command -v update-mime-database >/dev/null 2>&1; then update-mime-database /usr/share/mime || true; fi
-    if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi
-    if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true; fi
+    if command -v update-mime-database >/dev/null 2>&1; then
+        update-mime-database /usr/share/mime || true
+    fi
+    if command -v update-desktop-database >/dev/null 2>&1; then
+        update-desktop-database -q /usr/share/applications || true
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+        gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+    fi
 fi
 exit 0
 """
@@ -77,9 +83,15 @@ POSTRM = """\
 set -e
 case "$1" in
     remove|purge)
-        if command -v update-mime-database >/dev/null 2>&1; then update-mime-database /usr/share/mime || true; fi
-        if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi
-        if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true; fi
+        if command -v update-mime-database >/dev/null 2>&1; then
+            update-mime-database /usr/share/mime || true
+        fi
+        if command -v update-desktop-database >/dev/null 2>&1; then
+            update-desktop-database -q /usr/share/applications || true
+        fi
+        if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+            gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+        fi
         ;;
 esac
 exit 0
@@ -184,7 +196,17 @@ def build_deb(bundle: Path, out: Path, version: str, work: Path, compression: st
     """Build ``<out>/untoc-desktop_<version>_amd64.deb`` from the bundle folder.
 
     Args:
+        bundle: the one-folder PyInstaller bundle (``dist/untoc-desktop``).
+        out: the folder the ``.deb`` is written to.
+        version: the package version, as in the file name and the control file.
+        work: a scratch folder; the staged package tree is made in it and removed afterwards.
         compression: ``dpkg-deb -Z`` value; ``xz`` for release, ``none`` or ``gzip`` where speed matters (tests).
+
+    Returns:
+        The path of the ``.deb`` written.
+
+    Raises:
+        subprocess.CalledProcessError: ``dpkg-deb`` failed.
     """
     root = work / f"deb-{version}"
     stage(bundle, root, version)

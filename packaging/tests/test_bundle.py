@@ -101,7 +101,8 @@ def drive(program: Program, folder: Path) -> dict[str, str]:
     program.untoc("export", "v.untoc", "--format", "pdf", "-o", "v.pdf", cwd=folder)
     program.untoc("export", "v.untoc", "--format", "docx", "-o", "v.docx", cwd=folder)
     program.untoc("export", "v.untoc", "--format", "pdf", "--language", "ar", "-o", "v-ar.pdf", cwd=folder)
-    program.untoc("sender", "v.untoc", "--signatory", "Dr. Lena Okafor", "--reference-scheme", "CJR/{year}/{number:03d}",
+    program.untoc("sender", "v.untoc", "--signatory", "Dr. Lena Okafor",
+                  "--reference-scheme", "CJR/{year}/{number:03d}",
                   "--address", "12 Harbour Street\\nPort Vale", cwd=folder)
     program.untoc("recipient", "add", "v.untoc", "--name", "Ms. Amina Diallo", "--agency", "Ministry of Justice",
                   "--focal-point", cwd=folder)  # a letter needs an addressee, an address and a signatory
@@ -175,12 +176,14 @@ def test_the_bundle_works_like_the_source_without_network(tmp_path):
 
 def test_the_deb_declares_its_dependencies_and_installs_the_desktop_files(tmp_path):
     fields = {name: subprocess.run(["dpkg-deb", "-f", str(DEB), name], capture_output=True, text=True,
-                                   check=True).stdout.strip() for name in ("Package", "Version", "Architecture", "Depends")}
+                                   check=True).stdout.strip()
+              for name in ("Package", "Version", "Architecture", "Depends")}
     assert (fields["Package"], fields["Version"], fields["Architecture"]) == ("untoc-desktop", __version__, "amd64")
     depends = {d.strip() for d in fields["Depends"].split(",")}
     assert set(build_packages.QT_SYSTEM_PACKAGES) <= depends
     listing = subprocess.run(["dpkg-deb", "-c", str(DEB)], capture_output=True, text=True, check=True).stdout
-    for path in ("./usr/bin/untoc -> /opt/untoc-desktop/untoc", "./usr/bin/untoc-desktop -> /opt/untoc-desktop/untoc-desktop",
+    for path in ("./usr/bin/untoc -> /opt/untoc-desktop/untoc",
+                 "./usr/bin/untoc-desktop -> /opt/untoc-desktop/untoc-desktop",
                  "./usr/share/applications/untoc-desktop.desktop", "./usr/share/mime/packages/untoc-desktop.xml",
                  "./usr/share/icons/hicolor/scalable/apps/untoc-desktop.svg",
                  "./usr/share/icons/hicolor/256x256/apps/untoc-desktop.png",
@@ -227,7 +230,8 @@ def test_the_installed_deb_works_and_an_upgrade_keeps_the_users_data(tmp_path):
         assert version == __version__
         after = user_files(tmp_path / "home")
         assert {p: after.get(p) for p in before} == before, "the upgrade changed or lost the user's files"
-        assert Path("/usr/share/mime/application/x-untoc-draft.xml").is_file(), "postinst did not register the MIME type"
+        assert Path("/usr/share/mime/application/x-untoc-draft.xml").is_file(), \
+            "postinst did not register the MIME type"
         assert "application/x-untoc-draft=untoc-desktop.desktop" in Path(
             "/usr/share/applications/mimeinfo.cache").read_text(), "postinst did not update the desktop database"
         program_folder = snapshot(INSTALLED)
@@ -245,7 +249,8 @@ def test_the_installed_deb_works_and_an_upgrade_keeps_the_users_data(tmp_path):
 
 def tree(folder: Path) -> dict[str, object]:
     """Each path below ``folder``: its symbolic link target, or its size and whether it is executable."""
-    return {str(p.relative_to(folder)): str(p.readlink()) if p.is_symlink() else (p.stat().st_size, bool(p.stat().st_mode & 0o111))
+    return {str(p.relative_to(folder)):
+            str(p.readlink()) if p.is_symlink() else (p.stat().st_size, bool(p.stat().st_mode & 0o111))
             for p in folder.rglob("*") if not p.is_dir() or p.is_symlink()}
 
 
@@ -276,5 +281,6 @@ def test_the_bundled_window_runs_on_an_x11_screen(tmp_path):
     subprocess.run([str(BUNDLE / "untoc"), "new", "v.untoc", "--cluster", "1", "--country", "Veridia",
                     "--organization", "CJR"], cwd=folder, env=env, check=True, capture_output=True)
     shown = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", str(BUNDLE / "untoc-desktop"),
-                            "--smoke-test", "v.untoc"], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+                            "--smoke-test", "v.untoc"],
+                           cwd=folder, env=env, capture_output=True, text=True, timeout=120)
     assert shown.returncode == 0 and "smoke test: shown v.untoc" in shown.stdout, shown.stdout + shown.stderr

@@ -67,7 +67,8 @@ def case_answers_for(definition, protocols) -> tuple[dict, dict[str, str]]:
     cases = {**load_text_cases(), "arabic": ARABIC, "french": FRENCH}
     practice = [q.id for q in definition.questions() if q.key == "practice" and q.id.startswith("UNTOC.")]
     assert len(practice) >= len(cases)
-    for question_id, text in zip(practice, cases.values()):
+    # more questions than cases: the rest keep their full answers
+    for question_id, text in zip(practice, cases.values(), strict=False):
         answers[question_id] = text
     del answers[MISSING_ID]
     return answers, cases

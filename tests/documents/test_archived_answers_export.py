@@ -1,13 +1,14 @@
 """Archived answers (questions no longer asked) are exported only on request."""
 
-from untoc_desktop.documents import build_submission
-from untoc_desktop.documents import model
+from untoc_desktop.documents import build_submission, model
 from untoc_desktop.validation import check_completeness
 
 
 def _archive_blocks(document):
     blocks = list(document.blocks)
-    start = next((i for i, b in enumerate(blocks) if isinstance(b, model.Heading) and b.anchor == "annex-archived"), None)
+    start = next(
+        (i for i, b in enumerate(blocks) if isinstance(b, model.Heading) and b.anchor == "annex-archived"), None
+    )
     return None if start is None else blocks[start:start + 2]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from documents_cases import ARABIC, FRENCH, docx_texts, words
+from docx.oxml.ns import qn
 
 from untoc_desktop.documents import export_submission
 from untoc_desktop.documents.text import split_paragraphs

@@ -87,7 +87,7 @@ def test_the_child_exports_with_the_issue_time_to_the_same_bytes_as_here(tmp_pat
 
     from untoc_desktop.documents import export_submission
 
-    when = dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.UTC)
     answers = {"UNTOC.5.1(b).status": "partly"}
     child = export_in_child(cluster1, draft_info, answers, tmp_path / "child.pdf", "pdf", issued_at=when,
                             open_conflicts=("UNTOC.5.1(b).status",))

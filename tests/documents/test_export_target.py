@@ -2,8 +2,8 @@ import os
 import sqlite3
 
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.documents import export_submission
 from untoc_desktop.draft import Draft
 from untoc_desktop.errors import ExportError

@@ -151,7 +151,9 @@ def test_arabic_line_is_right_aligned_and_in_visual_order(tmp_path):
             positions.append((round(cm[5] + tm[5]), cm[4] + tm[4], unicodedata.normalize("NFKC", text_)))
 
     page.extract_text(visitor_text=visitor)
-    line = sorted((x, t) for y, x, t in positions if any("\u0600" <= c <= "\u06ff" for c in t) or t.strip() in ("12", "2023"))
+    line = sorted(
+        (x, t) for y, x, t in positions if any("\u0600" <= c <= "\u06ff" for c in t) or t.strip() in ("12", "2023")
+    )
     drawn = [t.strip() for _, t in line]
     assert drawn[-1] == "12"  # typed first, drawn at the right
     assert drawn.index("2023") < drawn.index("12")

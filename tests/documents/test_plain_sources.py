@@ -3,7 +3,6 @@
 from untoc_desktop.documents.sources import definition_sources, is_official_source
 
 
-
 def test_only_treaties_and_official_un_pages_are_cited(cluster1):
     cited = definition_sources(cluster1.sources)
     assert cited[0].startswith("United Nations Convention against Transnational Organized Crime")

@@ -19,7 +19,9 @@ TYPED_ANSWERS = {
     "UNTOC.15.3.extradites_nationals": "yes_in_part",
     "TIP.5.1.status": "fully",
     "TIP.5.1.offence_in_force": "2016-03-01",
-    "TIP.5.1.case_list": [{"court": "Veridia High Court", "year": 2022, "reference": "HC-TIP-41/22", "outcome": "Two convictions"}],
+    "TIP.5.1.case_list": [
+        {"court": "Veridia High Court", "year": 2022, "reference": "HC-TIP-41/22", "outcome": "Two convictions"}
+    ],
     "TIP.5.1.figures": [{"year": 2023, "figure": 41, "unit": "victims identified", "source": "Ministry of Interior"}],
     "SOM.5.5.status": "partly",
     "SOM.5.5.migrant_treatment": "sometimes_prosecuted",
@@ -27,7 +29,8 @@ TYPED_ANSWERS = {
 }
 EXPECTED = {
     "en": ["3 years", "Criminal", "Administrative", "Yes, in part", "1 March 2016", "Veridia High Court",
-           "HC-TIP-41/22", "victims identified", "Ministry of Interior", "Sometimes prosecuted for having been smuggled",
+           "HC-TIP-41/22", "victims identified", "Ministry of Interior",
+           "Sometimes prosecuted for having been smuggled",
            "Charged with irregular entry under the Aliens Act."],
     "fr": ["1 mars 2016", "Oui, en partie"],
 }

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from documents_cases import MISSING_ID
 from helpers import shared_dir
 
 from untoc_desktop.documents import model
@@ -13,8 +14,6 @@ from untoc_desktop.documents.labels import labels_for, long_date, normalize_loca
 from untoc_desktop.documents.sources import format_record as format_citation
 from untoc_desktop.documents.submission import build_submission
 from untoc_desktop.validation import check_completeness
-
-from documents_cases import MISSING_ID
 
 
 def _build(definition, info, answers, language="en"):
@@ -110,7 +109,8 @@ def test_protocol_not_ratified_gives_one_not_applicable_line_per_paragraph(clust
 
 def test_format_citation_leaves_out_empty_fields():
     assert format_citation({"title": "Act", "provision": "", "year": None, "link": ""}, "citations") == "Act"
-    assert format_citation({"title": "Report", "publisher": "UNODC", "date": "2024"}, "sources") == "Report, UNODC, 2024"
+    citation = {"title": "Report", "publisher": "UNODC", "date": "2024"}
+    assert format_citation(citation, "sources") == "Report, UNODC, 2024"
 
 
 def test_french_document_uses_french_labels_and_date(cluster1, draft_info, complete_answers):

@@ -1,11 +1,20 @@
 import pytest
 
-from untoc_desktop.draft.correspondence import LetterEntry, Recipient, letters, mark_sent, record_letter, recipients, save_recipient
+from untoc_desktop.draft.correspondence import (
+    LetterEntry,
+    Recipient,
+    letters,
+    mark_sent,
+    recipients,
+    record_letter,
+    save_recipient,
+)
 from untoc_desktop.errors import DraftFileError
 
 
 def test_address_book_round_trip(draft):
-    saved = save_recipient(draft, Recipient("Ms. A & B <Focal>", "Director", "Ministry of Justice", "1 Main St\nCity", "f@example.org", True))
+    focal = Recipient("Ms. A & B <Focal>", "Director", "Ministry of Justice", "1 Main St\nCity", "f@example.org", True)
+    saved = save_recipient(draft, focal)
     assert saved.recipient_uuid
     save_recipient(draft, Recipient(**{**saved.__dict__, "title": "Deputy Director"}))
     (only,) = recipients(draft)
@@ -14,7 +23,9 @@ def test_address_book_round_trip(draft):
 
 def test_letter_log_records_creation_and_sending(draft):
     recipient = save_recipient(draft, Recipient("Mr. Focal"))
-    letter = record_letter(draft, LetterEntry("CJR/2026/001", "engagement", "fr", recipient.recipient_uuid, details={"x": 1}))
+    letter = record_letter(
+        draft, LetterEntry("CJR/2026/001", "engagement", "fr", recipient.recipient_uuid, details={"x": 1})
+    )
     assert letter.created_at is not None and not letter.sent_on
     sent = mark_sent(draft, letter.letter_uuid, "2026-11-30", "e-mail")
     assert (sent.sent_on, sent.sent_channel) == ("2026-11-30", "e-mail")

@@ -3,9 +3,9 @@ import shutil
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from helpers import REPO_ROOT
 from sqlalchemy import create_engine
 
-from helpers import REPO_ROOT
 from untoc_desktop.draft import SCHEMA_VERSION, Draft, read_header
 from untoc_desktop.draft.migrate import head_revision, schema_version_of, upgrade_to_head
 from untoc_desktop.draft.models import Base

@@ -2,8 +2,8 @@ import sqlite3
 import struct
 
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.draft import APPLICATION_ID, SCHEMA_VERSION, Draft, DraftInfo, check_draft_file
 from untoc_desktop.errors import DraftExistsError, DraftFileError, NewerDraftError, NotADraftError
 
@@ -14,7 +14,9 @@ def test_round_trip_keeps_info_and_answers(tmp_path, draft_info):
     path = tmp_path / "round.untoc"
     with Draft.create(path, draft_info) as draft:
         draft.set_answer(QID, "Texte en français & <b>arabe</b>: المادة 5")
-        draft.set_answer("UNTOC.5.1(a).legislation", [{"title": "Criminal Code", "provision": "art. 210", "year": 2011, "link": ""}])
+        draft.set_answer(
+            "UNTOC.5.1(a).legislation", [{"title": "Criminal Code", "provision": "art. 210", "year": 2011, "link": ""}]
+        )
         uuid = draft.info.draft_uuid
     with Draft.open(path) as reopened:
         assert reopened.info.draft_uuid == uuid
@@ -129,7 +131,7 @@ def test_non_draft_bytes_are_refused(tmp_path, content, message):
 def test_truncated_draft_is_refused_and_unchanged(tmp_path, draft_info):
     source = tmp_path / "full.untoc"
     with Draft.create(source, draft_info) as draft:
-        draft.set_answers({f"UNTOC.5.1(a).practice": "x" * 20000, "UNTOC.5.1(b).practice": "y" * 20000})
+        draft.set_answers({"UNTOC.5.1(a).practice": "x" * 20000, "UNTOC.5.1(b).practice": "y" * 20000})
     truncated = tmp_path / "truncated.untoc"
     truncated.write_bytes(source.read_bytes()[:4096])
     before = sha256(truncated)

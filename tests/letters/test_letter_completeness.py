@@ -21,7 +21,9 @@ def test_a_letter_without_addressee_address_or_signatory_is_refused_and_not_logg
 
 
 def test_only_what_is_missing_is_named(letter_draft, cluster1, tmp_path):
-    save_sender(letter_draft, Sender("", "contact@cjr.example.org", "Dr. Lena Okafor", "Director", "CJR/{year}/{number:03d}"))
+    save_sender(
+        letter_draft, Sender("", "contact@cjr.example.org", "Dr. Lena Okafor", "Director", "CJR/{year}/{number:03d}")
+    )
     before = len(letters(letter_draft))
     with pytest.raises(LetterError) as refused:
         create_letter(letter_draft, cluster1, LetterOptions(kind="engagement", language="en",
@@ -36,7 +38,7 @@ def test_the_command_line_refuses_an_incomplete_letter_with_the_reason(draft, tm
     path = draft.path
     draft.close()
     out = tmp_path / "letter.docx"
-    result = subprocess.run([sys.executable, "-m", "untoc_desktop", "letter", str(path), "--kind", "engagement", "--language", "en", "--format", "docx",
-                             "-o", str(out)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "untoc_desktop", "letter", str(path), "--kind", "engagement",
+                             "--language", "en", "--format", "docx", "-o", str(out)], capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
     assert "an addressee" in result.stderr and not out.exists()

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from letter_helpers import DAY, docx_text, pdf_text, squash
 from docx import Document
-
 from helpers import shared_dir
+from letter_helpers import DAY, docx_text, pdf_text, squash
+
 from untoc_desktop.documents.text import clean_text
 from untoc_desktop.draft.correspondence import Recipient, save_recipient
 from untoc_desktop.letters import LetterOptions, create_letter

@@ -1,6 +1,5 @@
 """Every kind in every shipped language renders to Word and PDF with every field filled."""
 
-import hashlib
 
 import pytest
 from letter_helpers import DAY, docx_text, pdf_text, squash
@@ -44,7 +43,8 @@ def test_every_kind_and_language_renders_with_every_field_filled(letter_draft, c
         for field in fields_for(kind):
             if field.name != "body":
                 assert squash(letter.fields[field.name]) in flat, field.name
-    assert entry.kind == kind and entry.language == language and entry.recipient_uuid == letter_draft.focal.recipient_uuid
+    assert (entry.kind == kind and entry.language == language
+            and entry.recipient_uuid == letter_draft.focal.recipient_uuid)
     assert [e.reference for e in letters(letter_draft)] == ["CJR/2026/001", "CJR/2026/002"]
 
 
@@ -62,7 +62,9 @@ def test_french_salutation_and_closing_follow_the_form_of_address(letter_draft, 
     neutral = build_letter(letter_draft, cluster1, options(letter_draft, "engagement", "fr", form_of_address="neutral"))
     assert neutral.fields["salutation"] == "Madame, Monsieur,"
     assert neutral.fields["closing"].startswith("Veuillez agréer, Madame, Monsieur,")
-    own = build_letter(letter_draft, cluster1, options(letter_draft, "engagement", "fr", salutation="Madame la Directrice,"))
+    own = build_letter(
+        letter_draft, cluster1, options(letter_draft, "engagement", "fr", salutation="Madame la Directrice,")
+    )
     assert own.fields["salutation"] == "Madame la Directrice,"
     assert own.fields["closing"] == "Veuillez agréer, Madame, l'expression de ma haute considération."
 

@@ -22,16 +22,20 @@ from untoc_desktop.letters import (
 
 def test_the_transmission_summary_matches_the_drafts_statuses(letter_draft, cluster1):
     known = statuses(cluster1, letter_draft.info.protocols)
-    letter = build_letter(letter_draft, cluster1, LetterOptions("transmission", "en", attachment=letter_draft.attachment,
-                                                                letter_date=DAY))
+    letter = build_letter(
+        letter_draft, cluster1, LetterOptions("transmission", "en", attachment=letter_draft.attachment, letter_date=DAY)
+    )
     f = letter.fields
-    assert (f["count_assessed"], f["count_partly"], f["count_not_implemented"]) == ("6", "2", "2")  # unknown not counted
+    # unknown not counted
+    assert (f["count_assessed"], f["count_partly"], f["count_not_implemented"]) == ("6", "2", "2")
     expected_lines = {}
     for paragraph, status in known.items():
         if status in ("partly", "not_implemented"):
             label = {"partly": "partly implemented", "not_implemented": "not implemented"}[status]
             expected_lines.setdefault(paragraph.article, []).append(f"{paragraph.ref} ({label})")
-    assert f["summary"].split("\n") == [f"Convention, article {a}: {', '.join(items)}" for a, items in expected_lines.items()]
+    assert f["summary"].split("\n") == [
+        f"Convention, article {a}: {', '.join(items)}" for a, items in expected_lines.items()
+    ]
     assert f["attachment_name"] == "veridia-cluster1.pdf"
     assert f["attachment_sha256"] == hashlib.sha256(letter_draft.attachment.read_bytes()).hexdigest()
 

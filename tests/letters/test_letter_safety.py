@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import docx
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.draft import Draft
 from untoc_desktop.letters.output import LetterTemplateError, template_fields
 

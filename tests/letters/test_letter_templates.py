@@ -3,8 +3,8 @@
 import shutil
 
 import pytest
-from letter_helpers import DAY, docx_text, pdf_text, squash
 from docx import Document
+from letter_helpers import DAY, docx_text, pdf_text, squash
 
 from untoc_desktop.draft.correspondence import letters
 from untoc_desktop.letters import (
@@ -33,7 +33,9 @@ def options(draft, kind="engagement"):
 
 
 def test_template_fields_are_found_in_body_tables_and_headers(tmp_path):
-    path = letterhead(tmp_path / "mine.docx", ["{{ salutation }}", "{% if recipient_title %}{{ recipient_title }}{% endif %}"])
+    path = letterhead(
+        tmp_path / "mine.docx", ["{{ salutation }}", "{% if recipient_title %}{{ recipient_title }}{% endif %}"]
+    )
     assert template_fields(path) == {"organization", "reference", "salutation", "recipient_title", "date"}
 
 

@@ -19,13 +19,11 @@ from xml.sax.saxutils import escape
 
 import pytest
 from docx import Document
-from docx.shared import Pt
 from letter_helpers import DAY, pdf_text, squash
 from PIL import Image
 
 from untoc_desktop.draft.correspondence import letters
-from untoc_desktop.letters import LetterOptions, LetterTemplateError, create_letter, template_fields
-from untoc_desktop.letters import output
+from untoc_desktop.letters import LetterOptions, LetterTemplateError, create_letter, output, template_fields
 from untoc_desktop.letters.template_package import MAX_PART_BYTES, read_template
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -232,7 +230,8 @@ def test_template_code_in_notes_and_document_properties_is_refused(letter_draft,
                   'openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats'
                   '.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
                   f'pid="2" name="Ref"><vt:lpwstr>{CODE}</vt:lpwstr></property></Properties>').encode()
-        _add_part(template, "docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+        _add_part(template, "docProps/custom.xml",
+                  "application/vnd.openxmlformats-officedocument.custom-properties+xml",
                   f"{R}/custom-properties", custom, owner="_rels/.rels", target="docProps/custom.xml")
     else:
         _add_part(template, f"word/{where}.xml", f"{WML}.{where}+xml", f"{R}/{where}", _notes_part(where, CODE))

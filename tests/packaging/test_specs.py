@@ -37,7 +37,9 @@ class _Analysis(_Target):
         super().__init__(scripts, **kwargs)
         # PyInstaller turns (source, destination folder) pairs into (destination file, source, type).
         self.datas = [(str(Path(dest, Path(src).name).as_posix()), src, "DATA") for src, dest in kwargs["datas"]]
-        self.binaries = [(str(Path(dest, Path(src).name).as_posix()), src, "BINARY") for src, dest in kwargs["binaries"]]
+        self.binaries = [
+            (str(Path(dest, Path(src).name).as_posix()), src, "BINARY") for src, dest in kwargs["binaries"]
+        ]
         self.pure, self.scripts = [], []
 
 

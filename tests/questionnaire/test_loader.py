@@ -2,8 +2,8 @@ import copy
 
 import pytest
 import yaml
-
 from helpers import shared_dir
+
 from untoc_desktop.errors import DefinitionError
 from untoc_desktop.questionnaire import installed_definitions, load_definition_file
 from untoc_desktop.questionnaire.loader import definition_from_data, installed_definition_paths
@@ -94,7 +94,8 @@ def _cluster1_data():
 def test_schema_violation_names_file_and_location():
     data = _cluster1_data()
     data["instruments"][0]["articles"][0]["paragraphs"][0]["obligation"] = "compulsory"
-    with pytest.raises(DefinitionError, match=r"custom\.yaml is invalid at instruments/0/articles/0/paragraphs/0/obligation"):
+    where = r"custom\.yaml is invalid at instruments/0/articles/0/paragraphs/0/obligation"
+    with pytest.raises(DefinitionError, match=where):
         definition_from_data(data, source_name="custom.yaml")
 
 

@@ -49,7 +49,6 @@ def test_saving_paragraphs_ask_nothing_and_are_never_missing(cluster):
 @pytest.mark.parametrize("cluster", [1, 2, 3, 4])
 def test_questions_are_in_the_projects_own_words_not_the_treaty_modal(cluster):
     import yaml
-
     from helpers import shared_dir
 
     reference = yaml.safe_load((shared_dir() / "reference" / "provisions.yaml").read_text("utf-8"))

@@ -7,8 +7,6 @@ reports a recovery.
 
 from __future__ import annotations
 
-import pytest
-
 import random
 import signal
 import sqlite3
@@ -17,6 +15,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft

@@ -11,8 +11,8 @@ import subprocess
 import sys
 
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.cli import main
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import SidecarError, lock_path, read_lock, sidecars

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import sha256
+
 from untoc_desktop.answers import check_answer
 from untoc_desktop.cli import main
 from untoc_desktop.documents import export_submission

@@ -12,9 +12,9 @@ import subprocess
 import sys
 
 import pytest
-
 from helpers import sha256
 from hostile_drafts import HOSTILE, QID, SAVED, make_hostile
+
 from untoc_desktop.cli import main
 from untoc_desktop.draft import SCHEMA_VERSION, Draft
 from untoc_desktop.draft.connection import connect

@@ -6,8 +6,8 @@ import json
 import socket
 
 import pytest
-
 from helpers import REPO_ROOT, NetworkUsed
+
 from untoc_desktop.cli import main
 
 EXAMPLE = REPO_ROOT / "examples" / "cluster1-answers.json"

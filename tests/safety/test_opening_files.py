@@ -7,11 +7,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 
 import pytest
-
 from helpers import copy_while_open_in_wal_mode, sha256
+
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import SidecarError, lock_path, recover_copy
 from untoc_desktop.errors import DraftFileError, UntocError
@@ -65,8 +64,13 @@ def test_wal_mode_copy_without_its_wal_is_refused(tmp_path, draft_info):
         lambda p, src: p.write_bytes(b""),
         lambda p, src: p.write_bytes(src.read_bytes()[:4096]),
         lambda p, src: p.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(3000)),
-        lambda p, src: sqlite3.connect(p).executescript("CREATE TABLE photos(x); INSERT INTO photos VALUES (1);").close(),
-        lambda p, src: (p.write_bytes(src.read_bytes()), sqlite3.connect(p).execute("PRAGMA user_version=99").connection.close()),
+        lambda p, src: sqlite3.connect(p).executescript(
+            "CREATE TABLE photos(x); INSERT INTO photos VALUES (1);"
+        ).close(),
+        lambda p, src: (
+            p.write_bytes(src.read_bytes()),
+            sqlite3.connect(p).execute("PRAGMA user_version=99").connection.close(),
+        ),
     ],
     ids=["zero-bytes", "truncated", "png", "other-program", "newer-version"],
 )

@@ -9,8 +9,6 @@ integrity_check``, and that the next opening reports a recovery.
 
 from __future__ import annotations
 
-import pytest
-
 import random
 import signal
 import sqlite3
@@ -19,6 +17,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.opening import open_draft

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from helpers import sha256
 from sqlalchemy import event
 
-from helpers import sha256
 from untoc_desktop.draft import Draft
 from untoc_desktop.errors import DraftFileError
 

@@ -1,10 +1,10 @@
 """Property test: two copies of one draft edited at random, then merged both ways."""
 
-import pytest
 import itertools
 import shutil
 import uuid
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

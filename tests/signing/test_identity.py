@@ -95,7 +95,7 @@ def test_wrong_passphrase_is_refused_and_nothing_is_written(tmp_path, pdf, ident
 
 def test_an_expired_certificate_is_refused_and_nothing_is_written(tmp_path, pdf, monkeypatch, capsys):
     key, certificate, root = make_certificates(
-        "Old Signer", "CJR", now=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc), signer_years=2
+        "Old Signer", "CJR", now=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), signer_years=2
     )
     data = pkcs12.serialize_key_and_certificates(
         b"old", key, certificate, [root], serialization.BestAvailableEncryption(PASSPHRASE.encode())

@@ -103,7 +103,7 @@ def _block(language, name, organization="Coalition for Justice & Rights"):
     from untoc_desktop.signing.stamp import SignatureBlock
 
     fingerprint = ":".join(f"{i:02X}" for i in range(32))
-    when = dt.datetime(2026, 12, 1, 10, 5, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 12, 1, 10, 5, tzinfo=dt.UTC)
     return SignatureBlock(name, "Director", organization, when, fingerprint, language, "")
 
 

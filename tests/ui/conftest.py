@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from untoc_desktop.opening import open_draft  # noqa: E402
 from untoc_desktop.questionnaire.registry import DefinitionRegistry  # noqa: E402
+from untoc_desktop.ui.style import STYLE_SHEET  # noqa: E402
 from untoc_desktop.ui.window.main_window import MainWindow  # noqa: E402
 from untoc_desktop.ui.window.recent import RecentDrafts  # noqa: E402
-from untoc_desktop.ui.style import STYLE_SHEET  # noqa: E402
 
 
 @dataclass

@@ -2,11 +2,10 @@
 
 import pytest
 
-from untoc_desktop.sharing.values import with_row_ids
-
 from untoc_desktop.errors import InvalidAnswerError
 from untoc_desktop.questionnaire.model import Article, Option, Paragraph, Question
 from untoc_desktop.questionnaire.rules import parse_rule
+from untoc_desktop.sharing.values import with_row_ids
 from untoc_desktop.ui.editor.answer_fields import answer_field_for
 from untoc_desktop.ui.editor.answer_widgets import (
     ChoiceField,

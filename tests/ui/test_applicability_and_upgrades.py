@@ -1,16 +1,13 @@
 """Protocol applicability by country, imported definitions and tables, upgrades, archived answers, cross-references."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from ui_helpers import stored
 
 from untoc_desktop.draft import Draft
-from untoc_desktop.opening import open_draft
 from untoc_desktop.states_parties import shipped_table, user_table_path
 from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
 from untoc_desktop.ui.editor.record_picker import RecordPicker
-
-from ui_helpers import stored
 
 LAW = {"title": "Penal Code", "provision": "art. 12", "year": 2009, "link": ""}
 

@@ -1,10 +1,10 @@
 """Autosave as the user meets it: type, wait, find the text in the file; errors are shown, never lost."""
 
 from PySide6.QtCore import Qt
+from ui_helpers import stored
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.errors import DraftFileError
-from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)(i)"
 PRACTICE = f"{PARAGRAPH}.practice"

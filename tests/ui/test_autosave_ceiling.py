@@ -2,8 +2,9 @@
 
 import time
 
-from untoc_desktop.ui.window.autosave import AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS
 from ui_helpers import stored
+
+from untoc_desktop.ui.window.autosave import AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS
 
 PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"

@@ -6,12 +6,13 @@ import signal
 import subprocess
 import sys
 
+from helpers import copy_while_open_in_wal_mode
+from ui_helpers import stored
+
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import lock_path
 from untoc_desktop.errors import DraftFileError
 from untoc_desktop.opening import open_draft
-from helpers import copy_while_open_in_wal_mode
-from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)(i)"
 PRACTICE = f"{PARAGRAPH}.practice"

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from untoc_desktop.draft import Draft
 from untoc_desktop.encryption import decrypt_copy, draft_bytes, encrypt_copy, load_settings, recipient_stanzas
 from untoc_desktop.encryption.settings import data_folder
-from untoc_desktop.ui.window.encrypted_copies import SendCopyDialog
 from untoc_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from untoc_desktop.ui.window.encrypted_copies import SendCopyDialog
 
 
 def public(identity):

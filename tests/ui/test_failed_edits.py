@@ -5,16 +5,15 @@ Save As, closing warns first, and the crash message never calls unsaved answers 
 """
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
+from ui_helpers import stored
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.errors import UntocError
 from untoc_desktop.ui.app import unexpected_error_hook
-from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from helpers import sha256
 from PySide6.QtWidgets import QMessageBox
 
-from helpers import sha256
 from untoc_desktop.draft import Draft
 from untoc_desktop.draft.safety import lock_path, read_lock
 from untoc_desktop.opening import open_draft

@@ -4,12 +4,11 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from ui_helpers import stored
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
 from untoc_desktop.ui.window.recent import RecentDrafts
-
-from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)(i)"
 PRACTICE = f"{PARAGRAPH}.practice"

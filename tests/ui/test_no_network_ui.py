@@ -1,8 +1,8 @@
 """The desktop application's main flows open no network connection (issue 5, privacy)."""
 
 from pypdf import PdfReader
-
 from ui_helpers import stored
+
 from untoc_desktop.ui.window.export import export_submission
 
 PRACTICE = "UNTOC.5.1(a)(i).practice"

@@ -5,11 +5,10 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from ui_helpers import stored
 
 from untoc_desktop.questionnaire import load_installed_definition
 from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
-
-from ui_helpers import stored
 
 
 @pytest.mark.parametrize("cluster", [2, 3, 4])

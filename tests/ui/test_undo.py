@@ -1,7 +1,6 @@
 """Undo and redo of every kind of answer edit beyond typing: status, choices, numbers, table rows, Insert existing."""
 
 from PySide6.QtCore import Qt
-
 from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)"

@@ -3,14 +3,13 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCharFormat
 from PySide6.QtWidgets import QApplication
+from ui_helpers import stored
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.ui.dialogs.help_dialogs import about_html
-
-from ui_helpers import stored
 
 PARAGRAPH = "UNTOC.5.1(a)"
 PRACTICE = f"{PARAGRAPH}.practice"

@@ -7,8 +7,7 @@ opens the file without repair and LibreOffice reads it the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
+from collections.abc import Callable, Collection, Sequence
 from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -35,7 +34,7 @@ PPR_AFTER_BIDI = (
 )
 
 
-def insert_in_order(parent, element, successors: Sequence[str]) -> None:
+def insert_in_order(parent, element, successors: Collection[str]) -> None:
     """Insert ``element`` into ``parent`` before the first child named in ``successors`` (else at the end).
 
     Args:

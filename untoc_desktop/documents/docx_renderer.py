@@ -34,8 +34,8 @@ from .docx_fields import (
     set_table_rtl,
     update_fields_on_open,
 )
-from .reproducible import save_docx
 from .pdf_fonts import BASE, family_for_script, script_language, script_of
+from .reproducible import save_docx
 from .sources import link_split
 from .text import clean_text, strong_direction
 
@@ -327,11 +327,11 @@ def _render_block(doc: _Body, block: model.Block, document: model.Document) -> N
         if document.direction == "rtl":
             set_table_rtl(table)
         mark_header_row(table.rows[0])
-        for cell, title in zip(table.rows[0].cells, block.header):
+        for cell, title in zip(table.rows[0].cells, block.header, strict=True):
             _add_text(cell.paragraphs[0], title, bold=True)
         for row in block.rows:
             cells = table.add_row().cells
-            for cell, text in zip(cells, row):
+            for cell, text in zip(cells, row, strict=True):
                 _add_text(cell.paragraphs[0], text)
     elif isinstance(block, model.PageBreak):
         doc.add_page_break()

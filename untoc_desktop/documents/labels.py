@@ -62,8 +62,11 @@ def _document_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
 
 
 def _status_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
-    """Implementation status and yes/no answers (``questionnaire.types.STATUS_CHOICES`` and
-    ``YES_NO_CHOICES`` keys), each through ``pgettext("document", ...)``."""
+    """Document wording of implementation status and yes/no answers, in the current catalogue.
+
+    Keys are those of ``questionnaire.types.STATUS_CHOICES`` and ``YES_NO_CHOICES``; each value
+    comes through ``pgettext("document", ...)``.
+    """
     return {
         "fully": pgettext("document", "Fully implemented"), "partly": pgettext("document", "Partly implemented"),
         "not_implemented": pgettext("document", "Not implemented"), "unknown": pgettext("document", "Unknown"),

@@ -1,9 +1,9 @@
-"""The document model: what a submission says, independent of Word or PDF.
+r"""The document model: what a submission says, independent of Word or PDF.
 
 :func:`untoc_desktop.documents.submission.build_submission` fills a
 :class:`Document`; the Word and PDF renderers each turn the same blocks into
 their format, so the two never disagree. Texts are plain strings (already
-passed through :func:`untoc_desktop.documents.text.clean_text`); ``\\n`` inside
+passed through :func:`untoc_desktop.documents.text.clean_text`); ``\n`` inside
 a text is a line break within the paragraph.
 """
 

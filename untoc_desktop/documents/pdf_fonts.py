@@ -51,7 +51,7 @@ def find_fonts_dir() -> Path:
     from importlib.metadata import PackageNotFoundError, distribution
 
     try:
-        candidates.append(Path(distribution("untoc-desktop").locate_file(INSTALLED_FONTS)))
+        candidates.append(Path(str(distribution("untoc-desktop").locate_file(INSTALLED_FONTS))))
     except PackageNotFoundError:
         pass
     for folder in candidates:

@@ -18,12 +18,11 @@ order (the family of the text's script first, see :mod:`.pdf_fonts`).
 from __future__ import annotations
 
 import datetime as _dt
-
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..errors import ExportError
 from ..i18n import _
@@ -46,7 +45,7 @@ from .typeset import translated
 TEMPLATE = Path(__file__).with_name("submission.typ")
 #: PDF standards the file claims and the engine checks: PDF/A-2a (archiving, tagged) and PDF/UA-1
 #: (accessibility). The engine refuses to write a file that breaks them.
-PDF_STANDARDS = ("a-2a", "ua-1")
+PDF_STANDARDS: Final = ("a-2a", "ua-1")  # Final: the type checker keeps the literal names typst accepts
 #: Language tags whose text is written with a region-specific form (Typst ``region``).
 _REGIONS = {"zh": "cn"}
 _TAB = "\u00a0" * 4  # a tab keeps a visible gap (the engine would draw a single space)

@@ -36,13 +36,14 @@ def save_docx(doc: Any, path: str | Path, issued_at: _dt.datetime | None) -> Non
     if issued_at is None:
         doc.save(str(path))
         return
-    utc = issued_at.astimezone(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    utc = issued_at.astimezone(_dt.UTC).replace(microsecond=0, tzinfo=None)
     doc.core_properties.created = utc
     doc.core_properties.modified = utc
     doc.core_properties.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    stamp = max(tuple(utc.timetuple())[:6], _ZIP_EPOCH)
+    t = utc.timetuple()
+    stamp = max((t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec), _ZIP_EPOCH)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, open(path, "wb") as handle:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():

@@ -24,8 +24,6 @@ from .labels import document_direction, labels_for, long_date, normalize_locale,
 from .sources import citation_list, definition_sources, sources_annex
 from .text import clean_text, split_paragraphs
 
-
-
 #: Unicode bidirectional isolates (UAX #9): left-to-right, first-strong, and their end.
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
@@ -55,7 +53,8 @@ def _answer_blocks(question: Question, value: Any, language: str) -> list[model.
         return [model.Paragraph(clean_text(translator(language)(question.option_label(str(value)))), "status")]
     if kind == "multi_choice":
         values = value if isinstance(value, list) else [value]
-        return [model.BulletList(tuple(clean_text(translator(language)(question.option_label(str(v)))) for v in values))]
+        translate = translator(language)
+        return [model.BulletList(tuple(clean_text(translate(question.option_label(str(v)))) for v in values))]
     if kind == "number":
         return [model.Paragraph(clean_text(f"{value} {question.unit}".strip()), "body")]
     if kind == "date":
@@ -156,8 +155,10 @@ def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str], languag
 
 def _archived_blocks(archived: Mapping[str, Any], labels: Mapping[str, str]) -> list[model.Block]:
     """Answers kept from an earlier questionnaire version: question id and value as text."""
-    rows = tuple((clean_text(qid), _cell(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value))
-                 for qid, value in sorted(archived.items()))
+    rows = tuple(
+        (clean_text(qid), _cell(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value))
+        for qid, value in sorted(archived.items())
+    )
     return [
         model.Heading(1, labels.get("archived", "Archived answers (questions no longer asked)"), "annex-archived"),
         model.Table((labels.get("archived_question", "Question id"), labels.get("archived_value", "Answer")), rows),

@@ -29,13 +29,13 @@ def _is_xml_char(code: int) -> bool:
 
 
 def clean_text(s: str) -> str:
-    """Make any answer text safe for both document formats.
+    r"""Make any answer text safe for both document formats.
 
     The rule (the same for Word and PDF):
 
-    * ``\\r\\n`` and a lone ``\\r`` become ``\\n``;
+    * ``\r\n`` and a lone ``\r`` become ``\n``;
     * vertical tab (U+000B, Word's manual line break), form feed (U+000C) and
-      the Unicode line/paragraph separators (U+2028, U+2029) become ``\\n``,
+      the Unicode line/paragraph separators (U+2028, U+2029) become ``\n``,
       a line break;
     * every other character that XML 1.0 cannot hold -- NUL and the other C0
       controls except tab and newline, U+FFFE, U+FFFF and lone surrogates --
@@ -47,7 +47,7 @@ def clean_text(s: str) -> str:
         s: any Python string (``None`` is treated as empty).
 
     Returns:
-        The cleaned string; same length or shorter (only ``\\r\\n`` shrinks).
+        The cleaned string; same length or shorter (only ``\r\n`` shrinks).
     """
     if not s:
         return ""
@@ -73,9 +73,9 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
 def split_paragraphs(s: str) -> list[str]:
-    """Split an answer into paragraphs on blank lines, after :func:`clean_text`.
+    r"""Split an answer into paragraphs on blank lines, after :func:`clean_text`.
 
-    Single line breaks stay inside a paragraph as ``\\n``; leading and trailing
+    Single line breaks stay inside a paragraph as ``\n``; leading and trailing
     blank lines are dropped.
 
     Args:

@@ -74,6 +74,8 @@ def identity_string(secret: bytes) -> str:
     if len(secret) != 32:
         raise ValueError("an X25519 secret key has 32 bytes")
     words = bech32.convertbits(secret, 8, 5)
+    if words is None:  # only for values outside 0..255, which bytes cannot hold
+        raise ValueError("the secret key cannot be written in bech32")
     return bech32.bech32_encode(_AGE_SECRET_HRP, words).upper()
 
 

@@ -8,6 +8,7 @@ laid out left to right.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,14 @@ from .sheet_wording import SHEET_WORDING
 #: The sheet's layout, shipped inside the package.
 TEMPLATE = Path(__file__).with_name("sheet.typ")
 _LABELS = ("organisation", "code", "fingerprint", "identity", "made_on", "what_to_do", "command_line")
+
+
+def _wording(words: Mapping[str, Sequence[str]], key: str) -> str:
+    """One text of the sheet's wording (every entry but ``steps`` is a single text)."""
+    text = words[key]
+    if not isinstance(text, str):
+        raise TypeError(f"the sheet wording {key!r} is a list of texts, not one text")
+    return text
 
 
 @dataclass(frozen=True)
@@ -70,11 +79,11 @@ def sheet_data(sheet: RecoverySheet) -> dict[str, Any]:
         return text_value(text, language, direction)
 
     return {
-        "title": value(words["title"]),
+        "title": value(_wording(words, "title")),
         "lang": language,
         "dir": document_direction(language),
         "organisation_name": value(sheet.organisation_name),
-        "labels": {key: value(words[key]) for key in _LABELS},
+        "labels": {key: value(_wording(words, key)) for key in _LABELS},
         # The code, the fingerprint and the identity are always read left to right.
         "values": {
             "fingerprint": value(sheet.fingerprint, "ltr"),

@@ -331,9 +331,10 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
         raise LetterError(_("Unknown form of address {form_of_address!r}; choose {choices}.").format(
                               form_of_address=options.form_of_address, choices=', '.join(FORMS_OF_ADDRESS)))
     words = wording_for(options.language)
-    options = replace(options, letter_date=options.letter_date or _dt.date.today())
+    letter_date = options.letter_date or _dt.date.today()
+    options = replace(options, letter_date=letter_date)
     sender, log = sender_of(draft), draft.letter_book.letters()
-    reference = next_reference(sender.reference_scheme, options.letter_date.year, {e.reference for e in log})
+    reference = next_reference(sender.reference_scheme, letter_date.year, {e.reference for e in log})
     recipient = _recipient(draft, options.recipient_uuid) or Recipient("")
     options = replace(options, recipient_uuid=recipient.recipient_uuid,  # the one used, for the log
                       form_of_address=options.form_of_address or recipient.form_of_address)
@@ -343,7 +344,7 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
         organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
         country=_country(draft, options.language), cluster_number=str(definition.cluster),
         cluster_title=translator(options.language)(definition.title), reference=reference,
-        date=long_date(options.letter_date, options.language),
+        date=long_date(letter_date, options.language),
         recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
         recipient_address=recipient.postal_address, recipient_email=recipient.email,
         salutation=options.salutation or salutation, closing=closing,
@@ -405,7 +406,6 @@ def fill_letter(options: LetterOptions, reference: str, values: dict[str, str]) 
     paragraphs = [p.format_map(cleaned) for p in words[options.kind]["paragraphs"]]
     if options.kind == "engagement" and cleaned.get("timeline"):
         paragraphs.insert(1, cleaned["timeline"])  # the review's dates, after the introduction
-    paragraphs = tuple(paragraphs)
     cleaned["subject"] = words[options.kind]["subject"].format_map(cleaned)
     cleaned["body"] = "\n\n".join(paragraphs)
-    return Letter(options, reference, cleaned, paragraphs)
+    return Letter(options, reference, cleaned, tuple(paragraphs))

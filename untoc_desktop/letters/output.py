@@ -19,22 +19,22 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from html import escape
 from functools import cache
+from html import escape
 from pathlib import Path, PurePosixPath
 
 from docxtpl import DocxTemplate, Listing
 from jinja2 import TemplateError, meta, nodes
-from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..documents import model, render
 from ..documents.labels import document_direction, normalize_locale
 from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
-from ..i18n import _
 from ..files import atomic_replace
+from ..i18n import _
 from .context import Letter, LetterError
 from .fields import check_fields
 from .template_package import LetterTemplateError, TemplatePackage, read_template
@@ -188,7 +188,7 @@ def check_template(template: Path, kind: str) -> set[str]:
 
 
 class _Text(Listing):
-    """A value for docxtpl: XML-escaped, braces as character references, ``\\a`` = new paragraph."""
+    r"""A value for docxtpl: XML-escaped, braces as character references, ``\a`` = new paragraph."""
 
     def __init__(self, text: str, paragraphs: bool = False) -> None:
         text = clean_text(text)

@@ -10,10 +10,10 @@ untrusted, so before python-docx, docxtpl or LibreOffice ever see it:
 * **nothing may point outside the package**: a relationship with ``TargetMode="External"``
   is refused (linked pictures, sub-documents, frames, OLE links), except a clickable web or
   e-mail link (``http``, ``https``, ``mailto``), whose target is removed (the text stays, no
-  longer a link), and the attached template Word records, which is removed; pictures linked with ``r:link``/``o:href``, imported
-  HTML chunks, embedded OLE objects and fields that read other files (``INCLUDEPICTURE``,
-  ``INCLUDETEXT``, ``LINK``, ``IMPORT``, ``DDE``, ``DDEAUTO``, ``RD``, a ``HYPERLINK`` field
-  to a file) are refused; XML with a document type declaration (entity tricks) is refused;
+  longer a link), and the attached template Word records, which is removed; pictures linked with
+  ``r:link``/``o:href``, imported HTML chunks, embedded OLE objects and fields that read other
+  files (``INCLUDEPICTURE``, ``INCLUDETEXT``, ``LINK``, ``IMPORT``, ``DDE``, ``DDEAUTO``, ``RD``,
+  a ``HYPERLINK`` field to a file) are refused; XML with a document type declaration (entity tricks) is refused;
 * the cleaned package is rebuilt in memory and only that copy goes further.
 
 The template code check (only ``{{ field }}`` and ``{% if field %}``) runs on every part
@@ -145,8 +145,8 @@ def _read_parts(package: zipfile.ZipFile, name: str) -> dict[str, bytes]:
     too_large = _("The template {name} is refused: {what}. A letter template is a small Word file; "
                   "this one may be damaged or built to exhaust memory.")
     if len(infos) > MAX_PARTS:
-        raise TemplatePackageError(too_large.format(name=name, what=_("it holds {count} parts (at most {limit})").format(
-            count=len(infos), limit=MAX_PARTS)))
+        what = _("it holds {count} parts (at most {limit})").format(count=len(infos), limit=MAX_PARTS)
+        raise TemplatePackageError(too_large.format(name=name, what=what))
     total = 0
     seen: set[str] = set()
     for info in infos:
@@ -169,8 +169,8 @@ def _read_parts(package: zipfile.ZipFile, name: str) -> dict[str, bytes]:
             while chunk := handle.read(_CHUNK):
                 size += len(chunk)
                 if size > info.file_size or size > MAX_PART_BYTES:
-                    raise TemplatePackageError(too_large.format(
-                        name=name, what=_("the part {part} unpacks to more than it declares").format(part=info.filename)))
+                    what = _("the part {part} unpacks to more than it declares").format(part=info.filename)
+                    raise TemplatePackageError(too_large.format(name=name, what=what))
                 pieces.append(chunk)
         parts[info.filename] = b"".join(pieces)
     return parts

@@ -225,14 +225,16 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
                           "twice.").format(source_name=source_name, paragraph_id=paragraph_id)
                     )
                 seen_paragraphs.add(paragraph_id)
-                set_name = raw_paragraph.get("question_set") or _default_set(raw_paragraph["obligation"], question_sets)
-                if set_name is not None and set_name not in question_sets:
+                paragraph_set: str | None = (
+                    raw_paragraph.get("question_set") or _default_set(raw_paragraph["obligation"], question_sets)
+                )
+                if paragraph_set is not None and paragraph_set not in question_sets:
                     raise DefinitionError(
                         _("The questionnaire definition {source_name}: paragraph {paragraph_id} uses the "
                           "unknown question set '{set_name}'.").format(
-                            source_name=source_name, paragraph_id=paragraph_id, set_name=set_name)
+                            source_name=source_name, paragraph_id=paragraph_id, set_name=paragraph_set)
                     )
-                base = question_sets[set_name] if set_name is not None else []
+                base = question_sets[paragraph_set] if paragraph_set is not None else []
                 raw_questions = base + raw_paragraph.get("extra_questions", [])
                 keys = [q["key"] for q in raw_questions]
                 if len(keys) != len(set(keys)):
@@ -241,7 +243,7 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
                           "extra question whose key is already used by its question set.").format(
                             source_name=source_name, paragraph_id=paragraph_id)
                     )
-                questions = _build_questions(raw_questions, paragraph_id, source_name)
+                built_questions = _build_questions(raw_questions, paragraph_id, source_name)
                 paragraphs.append(
                     Paragraph(
                         id=paragraph_id,
@@ -250,7 +252,7 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
                         ref=raw_paragraph["ref"],
                         label=raw_paragraph["label"],
                         obligation=raw_paragraph["obligation"],
-                        questions=questions,
+                        questions=built_questions,
                         unverified=bool(raw_paragraph.get("unverified", False)),
                         note=raw_paragraph.get("note", ""),
                     )

@@ -1,7 +1,7 @@
-"""Answer patterns (``pattern`` of a ``text`` question) run with RE2, a linear-time engine.
+r"""Answer patterns (``pattern`` of a ``text`` question) run with RE2, a linear-time engine.
 
 A definition file may come from someone else. Python's own ``re`` backtracks, so
-a pattern such as ``^(\\w+\\s?)*$`` takes exponential time on an ordinary sentence
+a pattern such as ``^(\w+\s?)*$`` takes exponential time on an ordinary sentence
 and would freeze the window at the first keystroke. RE2 (the ``google-re2``
 package) checks any text in time proportional to its length; it has no
 back-references or look-around, and a pattern using them is refused when the

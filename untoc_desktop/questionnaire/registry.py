@@ -15,8 +15,8 @@ from pathlib import Path
 import platformdirs
 
 from ..errors import DefinitionError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 from ..received_files import read_regular_file
 from .loader import installed_definitions, load_definition_file
 from .model import Definition

@@ -42,6 +42,11 @@ class _DataLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _python_mark(mark: Any) -> yaml.error.Mark:
+    """Libyaml's position mark as PyYAML's own: same name, line and column, so the message reads the same."""
+    return yaml.error.Mark(mark.name, mark.index, mark.line, mark.column, None, 0)  # no buffer: no snippet
+
+
 def _check_events(text: str) -> None:
     """Refuse aliases and deep nesting by reading the event stream with libyaml (C), before building anything.
 
@@ -55,12 +60,13 @@ def _check_events(text: str) -> None:
             event = scanner.get_event()
             if isinstance(event, yaml.AliasEvent):
                 raise ComposerError(None, None, _("aliases (*{name}) are not allowed in a questionnaire definition; "
-                                                  "write the values out").format(name=event.anchor), event.start_mark)
+                                                  "write the values out").format(name=event.anchor),
+                                    _python_mark(event.start_mark))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise ComposerError(None, None, _("the data is nested more than {limit} levels deep").format(
-                        limit=MAX_DEPTH), event.start_mark)
+                        limit=MAX_DEPTH), _python_mark(event.start_mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     finally:

@@ -61,7 +61,11 @@ RECORD_FIELDS: dict[str, tuple[tuple[str, str, dict[str, Any]], ...]] = {
 }
 
 #: Choices of the yes / yes in part / no type.
-YES_NO_CHOICES: tuple[tuple[str, str], ...] = (("yes", N_("Yes")), ("yes_in_part", N_("Yes, in part")), ("no", N_("No")))
+YES_NO_CHOICES: tuple[tuple[str, str], ...] = (
+    ("yes", N_("Yes")),
+    ("yes_in_part", N_("Yes, in part")),
+    ("no", N_("No")),
+)
 
 
 def _record_list_schema(fields: tuple[tuple[str, str, dict[str, Any]], ...]) -> dict[str, Any]:
@@ -110,7 +114,8 @@ def value_schema(
     Args:
         question_type: one of :data:`QUESTION_TYPES`.
         options: the declared option values of a ``choice`` or ``multi_choice`` question.
-        minimum / maximum: bounds of a ``number`` question (inclusive).
+        minimum: lower bound of a ``number`` question (inclusive), or None for none.
+        maximum: upper bound of a ``number`` question (inclusive), or None for none.
         pattern: regular expression a ``text`` answer must match.
 
     Raises:

@@ -8,7 +8,7 @@ stays beside it (and in the history), and the submission counts as a draft
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -71,7 +71,7 @@ def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, auth
         chosen = {"mine": conflict.mine, "theirs": conflict.theirs, "both": conflict.both, "edit": value}[choice]
         record = session.get(AnswerRecord, question_id)
         previous = None if record is None else record.value
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         if previous != chosen:
             if chosen is None:
                 session.delete(record)

@@ -12,16 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..draft.connection import SQLiteError, connect
-from ..draft.schema_check import check_contents
 from ..draft import Draft, DraftInfo, check_draft_file, properties
+from ..draft.connection import SQLiteError, connect
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
-from ..draft.register import SentEntry, sent_entries
 from ..draft.models import AnswerConflictRecord
+from ..draft.register import SentEntry, sent_entries
+from ..draft.schema_check import check_contents
 from ..errors import NotADraftError
 from ..i18n import _
 
@@ -126,7 +126,7 @@ def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]
             when = datetime.fromisoformat(changed_at)
             if when.tzinfo is None:
                 raise ValueError("a change without its time zone")
-            changed_at = when.astimezone(timezone.utc).isoformat(timespec="microseconds")  # as the store writes it
+            changed_at = when.astimezone(UTC).isoformat(timespec="microseconds")  # as the store writes it
             changes.append(CopiedChange(change_uuid, question_id, author, changed_at, previous, new,
                                         None if new is None else json.loads(new)))
     except (TypeError, ValueError, RecursionError) as exc:

@@ -21,7 +21,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,7 @@ def _check_identity(draft: Draft, copy: CopyContents) -> None:
 
 def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
                       kinds: Mapping[str, str]) -> MergeReport:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     connection = session.connection()
     # Take the write lock before reading (Python's sqlite3 begins the transaction at the first write
     # statement): nothing can change the draft between what the merge reads and what it writes.
@@ -264,8 +264,11 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             carried.append(Conflict(qid, c_mine, c_theirs, c_ancestor, c_both, c_author, copy.path.name))
 
     draft_uuid = draft.info.draft_uuid
-    history_rows = [(c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
-                    for c in copy.history if c.change_uuid not in mine_uuids]
+    # (change uuid, draft uuid, question id, author, changed at, previous JSON, new JSON)
+    history_rows: list[tuple[str, str, str, str, str | None, str | None, str | None]] = [
+        (c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
+        for c in copy.history if c.change_uuid not in mine_uuids
+    ]
     copied = len(history_rows)
     taken_set = set(taken)
     stamp = _TIME.process_bind_param(now, None)
@@ -296,7 +299,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
 
     changed = bool(new_values or history_rows or new_conflicts or settled or recipients_added or letters_added
                    or letters_updated or sender_taken or sent_added)
-    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts], "settled_in_copy": settled,
+    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
+               "settled_in_copy": settled,
                "history_copied": copied, "recipients_added": recipients_added,
                "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
                "sent_added": sent_added,
@@ -337,7 +341,7 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
             session.add(RecipientRecord(
                 recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
                 agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
-                is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc)))
+                is_focal_point=recipient.is_focal_point, created_at=datetime.now(UTC)))
             known.add(recipient.recipient_uuid)
             recipients_added += 1
     mine_letters = {r.letter_uuid: r for r in session.scalars(select(LetterRecord))}
@@ -349,7 +353,7 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
                 letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind,
                 language=letter.language,
                 recipient_uuid=letter.recipient_uuid if letter.recipient_uuid in known else None,
-                created_at=letter.created_at or datetime.now(timezone.utc), sent_on=letter.sent_on or None,
+                created_at=letter.created_at or datetime.now(UTC), sent_on=letter.sent_on or None,
                 sent_channel=letter.sent_channel or None, details=letter.details))
             letters_added += 1
         elif not record.sent_on and letter.sent_on:
@@ -362,10 +366,10 @@ def _merge_register(session: Session, copy: CopyContents) -> int:
     """Add the copy's register entries (what was sent) that this draft lacks, by identity; returns how many."""
     known = set(session.scalars(select(SentEntryRecord.entry_uuid)))
     added = 0
-    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=timezone.utc))):
+    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=UTC))):
         if entry.entry_uuid and entry.entry_uuid not in known:
             session.add(SentEntryRecord(
-                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(timezone.utc),
+                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(UTC),
                 file_name=entry.file_name, format=entry.format, sha256=entry.sha256,
                 signatories=list(entry.signatories), recipient=entry.recipient, channel=entry.channel,
                 snapshot=entry.snapshot))

@@ -10,7 +10,7 @@ in the draft).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..draft import DRAFT_SUFFIX, Draft, properties
@@ -47,7 +47,7 @@ def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequen
     if target.exists():
         raise DraftExistsError(_("{target} already exists. Choose another name; the existing file was "
                                  "not changed.").format(target=target))
-    sent_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    sent_at = datetime.now(UTC).isoformat(timespec="seconds")
     assignment = properties.Assignment(colleague=colleague, articles=list(articles),
                                        sent_by=sent_by or draft.info.author, sent_at=sent_at, copy_name=target.name)
     draft.save_copy(target)

@@ -184,11 +184,10 @@ def merge_texts(ancestor: str, mine: str, theirs: str) -> TextMerge:
     base, a, b = sentences(ancestor), sentences(mine), sentences(theirs)
     pieces: list[Piece] = []
     for group in Merge3(base, a, b).merge_groups():
-        kind = group[0]
-        if kind in ("unchanged", "a", "b", "same"):
-            pieces.append("".join(group[1]))
-        else:  # "conflict": (base, a, b)
+        if len(group) == 4:  # ("conflict", base, a, b); the length tells the type checker too
             pieces.extend(_refine(list(group[1]), list(group[2]), list(group[3])))
+        else:  # ("unchanged" | "a" | "b" | "same", sentences)
+            pieces.append("".join(group[1]))
     merged: list[Piece] = []
     for piece in pieces:  # join neighbouring plain text
         if isinstance(piece, str) and merged and isinstance(merged[-1], str):

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 from .identity import SigningIdentity
 from .verify import signature_path_for
 
@@ -43,14 +44,14 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
     except OSError as exc:
         raise SigningError(_("Cannot read {document}: {problem}. Nothing was signed.").format(
                                document=document, problem=exc.strerror)) from None
+    key = identity.key
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):  # what CMS signing accepts
+        raise SigningError(_("{name} holds a kind of key that cannot sign a Word file (only RSA and elliptic-curve "
+                             "keys can). Nothing was signed.").format(name=identity.path.name))
     builder = (
         pkcs7.PKCS7SignatureBuilder()
         .set_data(content)
-        .add_signer(
-            identity.certificate,
-            identity.key,
-            hashes.SHA256(),  # type: ignore[arg-type]
-        )
+        .add_signer(identity.certificate, key, hashes.SHA256())
     )
     for certificate in identity.chain:
         builder = builder.add_certificate(certificate)

@@ -21,13 +21,14 @@ from pathlib import Path
 import platformdirs
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes, PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 
 ROOT_YEARS = 30
 SIGNER_YEARS = 20
@@ -75,7 +76,7 @@ class SigningIdentity:
         path: the PKCS#12 file it came from.
     """
 
-    key: object
+    key: PrivateKeyTypes
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
     path: Path
@@ -146,8 +147,8 @@ def make_certificates(
     now: _dt.datetime | None = None,
     root_years: int = ROOT_YEARS,
     signer_years: int = SIGNER_YEARS,
-    issuer: tuple[object, x509.Certificate] | None = None,
-) -> tuple[object, x509.Certificate, x509.Certificate]:
+    issuer: tuple[CertificateIssuerPrivateKeyTypes, x509.Certificate] | None = None,
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate, x509.Certificate]:
     """Make an organisation root certificate (or use ``issuer``) and a person's signing certificate issued by it.
 
     Args:
@@ -189,21 +190,23 @@ def _issue(
     now: _dt.datetime | None = None,
     root_years: int = ROOT_YEARS,
     signer_years: int = SIGNER_YEARS,
-    issuer: tuple[object, x509.Certificate] | None = None,
-) -> tuple[object, x509.Certificate, x509.Certificate, object]:
-    """:func:`make_certificates`, also returning the root's private key (for the organisation root file)."""
+    issuer: tuple[CertificateIssuerPrivateKeyTypes, x509.Certificate] | None = None,
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate, x509.Certificate, rsa.RSAPrivateKey | None]:
+    """:func:`make_certificates`, also returning the new root's private key (None when ``issuer`` was given)."""
     name, organization, email, country = name.strip(), organization.strip(), email.strip(), country.strip()
     if not name or not organization:
         raise SigningError(_("A signing identity needs the signatory's name and the organisation's name."))
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
         raise SigningError(_("The country is a two-letter ISO code, such as FR or KE."))
-    now = now or _dt.datetime.now(_dt.timezone.utc)
+    now = now or _dt.datetime.now(_dt.UTC)
     start = now - _dt.timedelta(minutes=5)
+    new_root_key: rsa.RSAPrivateKey | None = None
+    root_key: CertificateIssuerPrivateKeyTypes
     if issuer is not None:
         root_key, root = issuer
         root_name = root.subject
     else:
-        root_key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
+        root_key = new_root_key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
         root_name = _name(f"{organization} root certificate", organization, country)
         root = (
             x509.CertificateBuilder()
@@ -216,7 +219,7 @@ def _issue(
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(_key_usage(key_cert_sign=True, crl_sign=True, digital_signature=True), critical=True)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
-            .sign(root_key, hashes.SHA256())  # type: ignore[arg-type]
+            .sign(root_key, hashes.SHA256())
         )
     key = rsa.generate_private_key(public_exponent=65537, key_size=_KEY_BITS)
     builder = (
@@ -237,13 +240,13 @@ def _issue(
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),  # type: ignore[attr-defined]
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
             critical=False,
         )
     )
     if email:
         builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False)
-    return key, builder.sign(root_key, hashes.SHA256()), root, root_key  # type: ignore[arg-type]
+    return key, builder.sign(root_key, hashes.SHA256()), root, new_root_key
 
 
 def _write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -266,7 +269,15 @@ def _encryption(passphrase: str) -> serialization.KeySerializationEncryption:
     )
 
 
-def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x509.Certificate]:
+#: kinds of private key that can sign a certificate and be kept in a PKCS#12 file.
+_ISSUER_KEYS = (
+    rsa.RSAPrivateKey, dsa.DSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey
+)
+
+
+def load_organisation_root(
+    path: str | Path, passphrase: str
+) -> tuple[CertificateIssuerPrivateKeyTypes, x509.Certificate]:
     """Open an organisation root's key file (``…-organisation-root.p12``) to issue a colleague's certificate.
 
     Raises:
@@ -277,7 +288,8 @@ def load_organisation_root(path: str | Path, passphrase: str) -> tuple[object, x
         is_ca = root.certificate.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     except x509.ExtensionNotFound:
         is_ca = False
-    if not is_ca:
+    # a key that cannot sign (Diffie-Hellman, X25519) cannot issue certificates either
+    if not is_ca or not isinstance(root.key, _ISSUER_KEYS):
         raise SigningError(
             _("{name} is not an organisation root (a certificate authority); it cannot issue "
               "certificates. Choose the …-organisation-root.p12 file made with the first identity.").format(
@@ -294,7 +306,7 @@ def create_identity(
     *,
     email: str = "",
     country: str = "",
-    issuer: tuple[object, x509.Certificate] | None = None,
+    issuer: tuple[CertificateIssuerPrivateKeyTypes, x509.Certificate] | None = None,
 ) -> CreatedIdentity:
     """Create a signing identity: a passphrase-protected PKCS#12 file and the exported root certificate.
 
@@ -335,21 +347,21 @@ def create_identity(
         key,
         certificate,
         [root],
-        _encryption(passphrase),  # type: ignore[arg-type]
+        _encryption(passphrase),
     )
     written: list[Path] = []
     try:
         p12_path.parent.mkdir(parents=True, exist_ok=True)
         _write_new(p12_path, data, 0o600)
         written.append(p12_path)
-        if root_p12 is not None:
+        if root_p12 is not None and root_key is not None:  # both set exactly when a new root was made
             _write_new(
                 root_p12,
                 pkcs12.serialize_key_and_certificates(
                     b"organisation root", root_key, root, None, _encryption(passphrase)
                 ),
                 0o600,
-            )  # type: ignore[arg-type]
+            )
             written.append(root_p12)
         _write_new(root_pem, root.public_bytes(serialization.Encoding.PEM))
         written.append(root_pem)
@@ -395,7 +407,7 @@ def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None
             _("{name} holds no private key with its certificate; it cannot sign. Nothing was signed.").format(
                 name=path.name)
         )
-    now = now or _dt.datetime.now(_dt.timezone.utc)
+    now = now or _dt.datetime.now(_dt.UTC)
     if certificate.not_valid_after_utc < now:
         raise SigningError(
             _("The certificate in {name} expired on {not_valid_after_utc:%Y-%m-%d}; a signature made "

@@ -16,6 +16,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -29,8 +30,8 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 from .identity import SigningIdentity, fingerprint
 from .stamp import BLOCK_WIDTH, SignatureBlock, draw_signature_block
 
@@ -80,7 +81,7 @@ class _PdfBytesPage(content.PdfContent):
 
 
 def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
-    key_der = identity.key.private_bytes(  # type: ignore[attr-defined]
+    key_der = identity.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     certificates = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain]
@@ -206,7 +207,7 @@ def sign_pdf(
         raise SigningError(_("{name} has {pages} page(s); there is no page {page_number}. Nothing was "
                              "written.").format(name=in_path.name, pages=pages, page_number=page_number))
     page_index = page_number - 1
-    signed_at = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    signed_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     block = SignatureBlock(
         request.signatory,
         request.title,
@@ -260,7 +261,9 @@ def sign_pdf(
     spec = fields.SigFieldSpec(
         sig_field_name=field_name,
         on_page=page_index,
-        box=(round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)),
+        # pyHanko annotates the box as ints, but a PDF rectangle takes any number (and uses it as given):
+        # the block is placed to a hundredth of a point.
+        box=cast(tuple[int, int, int, int], (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))),
     )
     pdf_signer = signers.PdfSigner(metadata, signer=_signer(identity), stamp_style=style, new_field_spec=spec)
     try:

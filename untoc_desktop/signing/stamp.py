@@ -53,7 +53,7 @@ class SignatureBlock:
     def lines(self) -> list[tuple[str, str]]:
         """The block's lines as (style name, text), in reading order."""
         words = signature_wording(self.language)
-        utc = self.signed_at.astimezone(_dt.timezone.utc)
+        utc = self.signed_at.astimezone(_dt.UTC)
         try:
             time_text = format_time(utc.time(), format="HH:mm", locale=normalize_locale(self.language))
         except Exception:  # noqa: BLE001 - a time must never stop signing

@@ -11,8 +11,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from ..errors import SigningError
-from ..i18n import _
 from ..files import atomic_write_bytes
+from ..i18n import _
 from .identity import fingerprint, identities_dir, load_certificate, normalize_fingerprint
 
 

@@ -74,7 +74,7 @@ class SignatureCheck:
 
     def describe(self) -> str:
         """One line for the user (English; the CLI prints it, the UI shows it)."""
-        when = f"{self.signed_at.astimezone(_dt.timezone.utc):%Y-%m-%d %H:%M} UTC" if self.signed_at else "time unknown"
+        when = f"{self.signed_at.astimezone(_dt.UTC):%Y-%m-%d %H:%M} UTC" if self.signed_at else "time unknown"
         if not self.intact:
             intact = "BROKEN (the signed content was changed or the signature is damaged)"
         elif not self.valid:
@@ -86,7 +86,8 @@ class SignatureCheck:
             intact = "intact"
         if not (self.intact and self.valid) and not self.trusted:
             # a damaged signature is not trusted whatever its root: say so, not that the root is wrong
-            trust = f"certificate not trusted because the signature is not sound (its root: {self.root_fingerprint or '?'})"
+            trust = ("certificate not trusted because the signature is not sound"
+                     f" (its root: {self.root_fingerprint or '?'})")
         elif self.trusted:
             trust = "certificate from the expected root"
         elif self.root_fingerprint:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-import signal
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -20,10 +21,10 @@ from ..opening import open_draft
 from ..questionnaire.registry import DefinitionRegistry
 from .fonts import register_interface_fonts
 from .interface_language import apply_interface_language, choose_interface_language
+from .style import STYLE_SHEET
 from .window.export import export_submission
 from .window.main_window import MainWindow
 from .window.recent import RecentDrafts
-from .style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
 ORGANIZATION = "untoc_desktop"
@@ -37,7 +38,8 @@ SMOKE_TEST = "--smoke-test"
 def user_settings() -> QSettings:
     """The user's settings (platform-native store), upgraded to :data:`SETTINGS_VERSION`."""
     settings = QSettings(ORGANIZATION, APPLICATION)
-    if int(settings.value("settings/version", 0) or 0) < SETTINGS_VERSION:
+    # QSettings.value is typed object: the version is stored as an int, or read back as its text (INI files)
+    if int(cast(int | str, settings.value("settings/version", 0) or 0)) < SETTINGS_VERSION:
         settings.setValue("settings/version", SETTINGS_VERSION)
     return settings
 

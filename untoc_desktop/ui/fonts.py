@@ -1,5 +1,7 @@
-"""The bundled fonts made available to the window, so that Arabic and Chinese text is drawn even on a
-machine without fonts for those scripts (a bare or old installation, a USB live system).
+"""The bundled fonts made available to the window.
+
+Arabic and Chinese text is then drawn even on a machine without fonts for those scripts (a bare
+or old installation, a USB live system).
 
 The fonts of ``resources/fonts`` (the ones the PDF export uses, see
 :mod:`untoc_desktop.documents.pdf_fonts`) are registered with Qt as application fonts; with

@@ -96,9 +96,15 @@ class Scheme:
     def from_palette(cls, palette: QPalette, high_contrast: bool = False) -> Scheme:
         """The active colours of a Qt palette."""
         role = QPalette.ColorRole
-        return cls(*(QColor(palette.color(QPalette.ColorGroup.Active, r)) for r in (
-            role.Window, role.Base, role.AlternateBase, role.Text, role.WindowText, role.Highlight, role.Link)),
-            high_contrast=high_contrast)
+
+        def active(colour_role: QPalette.ColorRole) -> QColor:
+            return QColor(palette.color(QPalette.ColorGroup.Active, colour_role))
+
+        return cls(
+            window=active(role.Window), base=active(role.Base), alternate_base=active(role.AlternateBase),
+            text=active(role.Text), window_text=active(role.WindowText), highlight=active(role.Highlight),
+            link=active(role.Link), high_contrast=high_contrast,
+        )
 
     @property
     def dark(self) -> bool:

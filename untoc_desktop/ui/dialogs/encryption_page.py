@@ -98,7 +98,7 @@ class EncryptionPage(QWidget):
         self._language = language
         self._folder = folder
         #: Shows the new recovery code; tests replace it to read the code.
-        self.show_code: Callable[[OrganisationRecovery], None] = lambda made: RecoveryCodeShownOnce(made, self).exec()
+        self.show_code: Callable[[OrganisationRecovery], object] = lambda made: RecoveryCodeShownOnce(made, self).exec()
 
         key_box = QGroupBox(_("Your personal key"), self)
         self.key_status = QLabel(key_box)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import languages
+from ...applicability import Applicability
 from ...draft import DraftInfo
 from ...i18n import _
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES
@@ -85,7 +86,9 @@ class NewDraftDialog(QDialog):
             self.country.addItem(name, state)
         self.country.setCurrentIndex(-1)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country.lineEdit().setPlaceholderText(_("Type or choose the country"))
+        country_edit = self.country.lineEdit()  # the box is editable, so it has one
+        if country_edit is not None:
+            country_edit.setPlaceholderText(_("Type or choose the country"))
         completer = QCompleter(self.country.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -101,8 +104,9 @@ class NewDraftDialog(QDialog):
                 label = _("{cluster} (provisional article list)").format(cluster=label)
             self.cluster.addItem(label if available else _("{cluster} (coming later)").format(cluster=label), number)
             model.item(self.cluster.count() - 1).setEnabled(available)
-            if (cluster_titles or {}).get(number):
-                self.cluster.setItemData(self.cluster.count() - 1, cluster_titles[number], Qt.ItemDataRole.ToolTipRole)
+            title = (cluster_titles or {}).get(number)
+            if title:
+                self.cluster.setItemData(self.cluster.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
         first = next((i for i in range(self.cluster.count()) if self.cluster.itemData(i) in available_clusters), -1)
         self.cluster_note = QLabel(self)
         self.cluster_note.setObjectName("provisionalNote")
@@ -206,13 +210,13 @@ class NewDraftDialog(QDialog):
         self.cluster_note.setVisible(bool(note))
         self._refit()
 
-    def applicability(self) -> dict[str, dict[str, Any]]:
+    def applicability(self) -> Applicability:
         """The Protocol choice to record in the draft (see :meth:`ProtocolChoices.applicability`)."""
         return self.choices.applicability()
 
     def problems(self) -> list[tuple[str, QWidget]]:
         """What is missing, as (message, field) pairs; empty when the form can be accepted."""
-        found = []
+        found: list[tuple[str, QWidget]] = []
         if not self.organization.text().strip():
             found.append((_("Enter the name of your organisation."), self.organization))
         if not self.country.currentText().strip():

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import languages
 from ...draft.records import SentEntry
 from ...errors import UntocError
-from ...i18n import _
+from ...i18n import _, interface_language
 from ...questionnaire import display
-from ... import languages
-from ...i18n import interface_language
 from ...submissions import changes_since, export_from_snapshot, sha256_file
 from ..window.session import DraftSession
 

@@ -23,7 +23,6 @@ from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS
 from ...states_parties import StateParty, StatesPartiesTable
 
 
-
 def _source_hosts(source_url: str) -> str:
     """The web sites a row's sources come from (``github.com, whatconvention.org``); full URLs go in the tooltip."""
     hosts = []

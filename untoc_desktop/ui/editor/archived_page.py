@@ -25,6 +25,11 @@ def value_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    """The text of a table cell; every cell is filled when the page is built, so None is only a guard."""
+    return item.text() if item is not None else ""
+
+
 class ArchivedAnswersPage(QWidget):
     """Lists each archived question id and its value; nothing here can be edited.
 
@@ -66,4 +71,5 @@ class ArchivedAnswersPage(QWidget):
 
     def rows(self) -> list[tuple[str, str]]:
         """(question id, value text) as shown."""
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+        table = self.table
+        return [(_cell_text(table.item(r, 0)), _cell_text(table.item(r, 1))) for r in range(table.rowCount())]

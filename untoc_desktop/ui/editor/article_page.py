@@ -151,7 +151,9 @@ class ParagraphSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph))
+        heading = _("Paragraph {ref}: {label}").format(
+            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
+        )
         self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
         self.setAccessibleName(heading)
         layout.addWidget(self.heading)
@@ -316,8 +318,13 @@ class ArticlePage(QScrollArea):
 
     def _scroll_to(self, widget: QWidget) -> None:
         def scroll() -> None:
-            self.widget().layout().activate()
-            top = widget.mapTo(self.widget(), QPoint(0, 0)).y()
+            content = self.widget()
+            if content is None:  # the page is being torn down
+                return
+            layout = content.layout()
+            if layout is not None:
+                layout.activate()
+            top = widget.mapTo(content, QPoint(0, 0)).y()
             self.verticalScrollBar().setValue(max(top - 10, 0))
 
         scroll()

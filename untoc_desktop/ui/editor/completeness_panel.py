@@ -162,15 +162,18 @@ class CompletenessPanel(QWidget):
 
     def question_items(self) -> list[QTreeWidgetItem]:
         """Every missing-answer row, in order (for keyboard access and tests)."""
-        items = []
-        for group_row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(group_row)
-            items.extend(group.child(row) for row in range(group.childCount()))
+        items: list[QTreeWidgetItem] = []
+        for group in self._groups():
+            items.extend(child for row in range(group.childCount()) if (child := group.child(row)) is not None)
         return items
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The article rows at the top of the tree."""
+        tree = self.tree
+        return [group for row in range(tree.topLevelItemCount()) if (group := tree.topLevelItem(row)) is not None]
+
     def _remember_collapsed(self) -> None:
-        for row in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(row)
+        for group in self._groups():
             article_id = group.data(0, _ARTICLE_ROLE)
             if group.isExpanded():
                 self._collapsed.discard(article_id)

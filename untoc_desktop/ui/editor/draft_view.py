@@ -30,13 +30,13 @@ from ...questionnaire import display
 from ...questionnaire.model import Article, Question
 from ...questionnaire.upgrade import archived_answers
 from ...spelling import SpellChecker
+from ..models.navigation import ProvisionRole, ProvisionTreeModel
+from ..models.obligation_filter import ObligationFilterBox, ObligationFilterProxy
+from ..window.autosave import Autosave
+from ..window.session import DraftSession
 from .answer_widgets import AnswerField, TextField
 from .archived_page import ArchivedAnswersPage
 from .article_page import ArticlePage, research_details
-from ..window.autosave import Autosave
-from ..models.navigation import ProvisionRole, ProvisionTreeModel
-from ..models.obligation_filter import ObligationFilterBox, ObligationFilterProxy
-from ..window.session import DraftSession
 from .spelling import SpellingSupport
 from .undo import AnswerUndo
 
@@ -90,7 +90,10 @@ class NoticeBanner(QFrame):
 
 
 class ProvisionalBanner(QFrame):
-    """Says once, above the tree and pages, that the cluster's article list is provisional, with a way to import a correction."""
+    """Says once, above the tree and pages, that the cluster's article list is provisional.
+
+    It offers a way to import a correction (:attr:`import_requested`).
+    """
 
     import_requested = Signal()
 
@@ -304,8 +307,11 @@ class DraftView(QWidget):
         page = self.current_page()
         if page is None:
             return None
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
         for question_id, block in page.blocks.items():
-            if block.isAncestorOf(QApplication.focusWidget()):
+            if block.isAncestorOf(focus):
                 return question_id
         return None
 
@@ -418,9 +424,10 @@ class DraftView(QWidget):
 
 def _make_read_only(page: QWidget) -> None:
     """Let text be read, selected and copied, but not changed; other inputs are disabled."""
-    for kind in (QPlainTextEdit, QLineEdit):
-        for editor in page.findChildren(kind):
-            editor.setReadOnly(True)
-    for kind in (QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView):
+    editors: list[QPlainTextEdit | QLineEdit] = [*page.findChildren(QPlainTextEdit), *page.findChildren(QLineEdit)]
+    for editor in editors:
+        editor.setReadOnly(True)
+    controls: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QAbstractButton, QAbstractItemView)
+    for kind in controls:
         for control in page.findChildren(kind):
             control.setEnabled(False)

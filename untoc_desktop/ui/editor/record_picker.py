@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...cross_references import describe_record
 from ...i18n import _
@@ -59,7 +68,8 @@ class RecordPicker(QDialog):
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item
-        self.list.setCurrentItem(first)
+        # None clears the current item, as PySide6 accepts; its stubs only name QListWidgetItem
+        self.list.setCurrentItem(cast(QListWidgetItem, first))
 
     def chosen(self) -> dict[str, Any] | None:
         """The record selected, ``None`` when none is."""

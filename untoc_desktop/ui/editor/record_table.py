@@ -133,12 +133,12 @@ class RecordListField(AnswerField):
             self.table.insertRow(row)
             for column in range(len(self.fields)):
                 self.table.setItem(row, column, QTableWidgetItem(""))
-            self.table.item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())
+            self._item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())
         finally:
             self._loading = False
         self._fit_height()
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        self.table.editItem(self._item(row, 0))
 
     def insert_existing(self) -> bool:
         """Let the user pick a record entered elsewhere in the draft and append a copy (an edit)."""
@@ -162,7 +162,7 @@ class RecordListField(AnswerField):
             for column, (key, _label, _schema) in enumerate(self.fields):
                 cell = record.get(key)
                 self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
-            self.table.item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())  # a copy is a record of its own
+            self._item(row, 0).setData(_ROW_ID_ROLE, _new_row_id())  # a copy is a record of its own
         finally:
             self._loading = False
         self._fit_height()
@@ -225,6 +225,12 @@ class RecordListField(AnswerField):
         full = message.format(row=row + 1, column=label, text=text, **extra) + " " + _("It is not saved yet.")
         return InvalidAnswerError(full, question_id=self.question.id)
 
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        """The item of a cell that was just filled (every cell gets one when its row is made)."""
+        item = self.table.item(row, column)
+        assert item is not None, (row, column)
+        return item
+
     def _cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
@@ -246,7 +252,7 @@ class RecordListField(AnswerField):
             for column, (key, _label, _schema) in enumerate(self.fields):
                 cell = record.get(key)
                 self.table.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
-            self.table.item(row, 0).setData(_ROW_ID_ROLE, record[ROW_ID])
+            self._item(row, 0).setData(_ROW_ID_ROLE, record[ROW_ID])
         self._fit_height()
 
     def _fit_height(self) -> None:

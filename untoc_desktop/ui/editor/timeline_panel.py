@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import languages
+from ...draft.properties import PropertyStore
 from ...errors import UntocError
 from ...i18n import _, interface_language, normalize_locale
 from ...timeline import REVIEW_GROUPS, ReviewStart, Timeline, review_start, review_timeline, set_review_start
@@ -68,7 +69,7 @@ class ReviewTimelinePanel(QWidget):
     #: Emitted after the group and start date were saved in the draft.
     saved = Signal()
 
-    def __init__(self, draft: Callable[[], object | None], parent: QWidget | None = None,
+    def __init__(self, draft: Callable[[], PropertyStore | None], parent: QWidget | None = None,
                  today: Callable[[], _dt.date] = _dt.date.today) -> None:
         super().__init__(parent)
         self.setObjectName("reviewTimelinePanel")

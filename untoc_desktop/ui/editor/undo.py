@@ -64,7 +64,7 @@ def describe_change(question: Question, old: Any, new: Any) -> str:  # noqa: ANN
             title = _record_title(added[0]) if added else ""
             return _("Add {kind} “{title}”").format(kind=_(kind), title=title) if title else \
                 _("Add {kind}").format(kind=_(kind))
-        changed = next((r for r, s in zip(after, before) if r != s), None)
+        changed = next((r for r, s in zip(after, before, strict=True) if r != s), None)
         title = _record_title(changed)
         return _("Edit {kind} “{title}”").format(kind=_(kind), title=title) if title else \
             _("Edit {kind}").format(kind=_(kind))

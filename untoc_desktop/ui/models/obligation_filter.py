@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...i18n import _, interface_language
 from ...questionnaire.obligations import OBLIGATION_CLASSES, obligation_label
-from .navigation import ProvisionRole
+from .navigation import ProvisionRole, ProvisionTreeModel
 
 #: Filter choices in display order: "" (every provision), then the six obligation classes.
 OBLIGATION_FILTERS: tuple[str, ...] = ("", *OBLIGATION_CLASSES)
@@ -54,7 +54,9 @@ class ObligationFilterProxy(QSortFilterProxyModel):
     def index_for(self, provision_id: str, column: int = 0) -> QModelIndex:
         """The proxy index of a provision (see ``ProvisionTreeModel.index_for``); invalid when unknown or hidden."""
         source = self.sourceModel()
-        return self.mapFromSource(source.index_for(provision_id, column)) if source is not None else QModelIndex()
+        if not isinstance(source, ProvisionTreeModel):  # no model set yet
+            return QModelIndex()
+        return self.mapFromSource(source.index_for(provision_id, column))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         """Paragraphs of the chosen level; parents are kept by recursive filtering."""
