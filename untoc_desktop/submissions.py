@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .draft.register import SentEntry, record_sent, sent_entries
-from .draft.store import Draft, DraftInfo
+from .draft import DraftInfo
+from .draft.draft_file import Draft
 from . import files
 from .errors import UntocError
 from .i18n import _

@@ -18,10 +18,10 @@ from typing import Any
 
 from ..draft.connection import SQLiteError, connect
 from ..draft.schema_check import check_contents
-from ..draft import Draft, DraftInfo, check_draft_file, properties
+from ..draft import DraftInfo, check_draft_file, properties
+from ..draft.draft_file import Draft
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
 from ..draft.register import SentEntry, sent_entries
-from ..draft.models import AnswerConflictRecord
 from ..errors import NotADraftError
 from ..i18n import _
 
@@ -142,6 +142,8 @@ def read_copy(path: str | Path) -> CopyContents:
         NewerDraftError: written by a newer version of the application.
         DraftFileError: unreadable, or copied while open (sidecar files beside it).
     """
+    from ..draft.models import AnswerConflictRecord
+
     path = Path(path)
     header = check_draft_file(path)
     check_contents(path, header.user_version)  # exactly our schema, sound pages and values (like any draft opened)
