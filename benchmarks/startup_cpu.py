@@ -13,9 +13,14 @@ Results on the 2-core development machine, shared and loaded (load average 7 to 
     before (c5d040c)  bare 0.146 s, window 2.332 s CPU: 15.9x
     after  (i11-speed) bare 0.154 s, window 1.565 s CPU: 10.2x  (about a third less)
 
-The 3x goal is not reached: importing SQLAlchemy and the draft models alone costs about twice
-the bare window, and opening the draft needs them. See docs/architecture.md, "Start-up", for
-what was cut and what remains.
+Second round (i11-speed2: opening and reading a draft without SQLAlchemy, answers read once),
+load average about 4:
+
+    before (f3660c2)   bare 0.144 s, window 1.508 s CPU: 10.5x
+    after  (i11-speed2) bare 0.146 s, window 1.033 s CPU: 7.1x
+
+The 3x goal is not reached: building the first article's form, importing our modules and
+PySide6's enums remain. See docs/architecture.md, "Start-up", for what was cut and what remains.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from untoc_desktop.answers import _shape, _surely_fits, check_stored_shape
+from untoc_desktop.draft import Draft, DraftInfo
 from untoc_desktop.draft import schema_cache
 from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
 from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
@@ -129,3 +130,37 @@ def test_stored_answers_of_every_kind_still_pass_or_fail_as_before():
     assert "is not of type 'string'" in check_stored_shape(by_type["text"], ["a list"])
     if "citations" in by_type:
         assert "(at 0/year)" in check_stored_shape(by_type["citations"], [{"title": "Act", "year": "1999"}])
+
+
+def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_path):
+    """Opening and reading go through plain SQL; SQLAlchemy is imported after the window is shown."""
+    definition = installed_definitions()[0]
+    path = tmp_path / "example.untoc"
+    info = DraftInfo("Coalition for Justice and Rights", "Republic of Veridia", definition.cluster,
+                     frozenset({"TIP", "SOM", "FIREARMS"}), definition_id=definition.id,
+                     definition_version=definition.version)
+    answers = json.loads((ROOT / "examples" / "cluster1-answers.json").read_text("utf-8"))
+    with Draft.create(path, info) as draft:
+        draft.set_answers(answers)
+    code = (
+        "import os, sys, tempfile\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from untoc_desktop.ui.app import build_main_window\n"
+        "app = QApplication([])\n"
+        "settings = QSettings(os.path.join(tempfile.mkdtemp(), 's.ini'), QSettings.Format.IniFormat)\n"
+        f"window = build_main_window([{str(path)!r}], settings)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.session is not None and not window.session.read_only\n"
+        "print('before', 'sqlalchemy' in sys.modules)\n"
+        "window.session.workspace.prepare_writing()\n"
+        "print('prepared', 'sqlalchemy' in sys.modules)\n"
+        "window.session.set_answer(window.session.definition.question('UNTOC.5.1(b).practice'), 'typed')\n"
+        "window.close()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                           timeout=300) for _first_fills_the_caches in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert runs[1].stdout.split() == ["before", "False", "prepared", "True"]

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .draft import Draft
+from .draft.draft_file import Draft
 from .errors import ImportFileError, InvalidAnswerError
 from .i18n import _
 from .questionnaire.model import Definition, Question

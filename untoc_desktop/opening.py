@@ -7,12 +7,13 @@ was written against (see :mod:`untoc_desktop.questionnaire.upgrade`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .answers import check_stored_shape
-from .draft import Draft, check_draft_file, properties
+from .draft import check_draft_file, properties
+from .draft.draft_file import Draft
 from .draft.safety import (
     DraftLock,
     LockInfo,
@@ -55,6 +56,7 @@ class OpenedDraft:
     recovery_report: str = ""
     lock_holder: LockInfo | None = None
     rolled_back: bool = False
+    _answers_at_opening: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def lock_can_be_broken(self) -> bool:
@@ -71,11 +73,15 @@ class OpenedDraft:
         For a draft opened for writing the moves are already stored; for a read-only one
         (``untoc validate``/``export`` never rewrite a draft) they are applied here, in memory.
         """
-        answers = self.draft.answers()
-        for old, new in self.carry_over.moved:
-            if old in answers and new not in answers:
-                answers[new] = answers.pop(old)
-        return answers
+        return _apply_moves(self.draft.answers(), self.carry_over)
+
+    def answers_at_opening(self) -> dict:
+        """:meth:`answers` as read when the draft was opened, handed over once (later calls read the file).
+
+        Opening reads every answer to check it; the workspace takes that reading instead of a second one.
+        """
+        answers, self._answers_at_opening = self._answers_at_opening, None
+        return answers if answers is not None else self.answers()
 
     @property
     def read_only(self) -> bool:
@@ -89,6 +95,7 @@ def open_draft(
     read_only: bool = False,
     lock: bool = False,
     break_lock: bool = False,
+    prepare_writing: bool = True,
 ) -> OpenedDraft:
     """Open a draft and bring it to the newest available version of its definition.
 
@@ -110,6 +117,9 @@ def open_draft(
             the recovery, the draft is then read without any other change).
         break_lock: take over a lock held elsewhere (another computer, or a process
             this computer cannot verify); only after the user was warned.
+        prepare_writing: import what writing needs (SQLAlchemy) before returning, so that the first
+            write does not wait; the window passes False and calls :meth:`Draft.prepare_writing`
+            once it is shown (opening and reading need none of it).
 
     Raises:
         UntocError: from :meth:`Draft.open` (including ``SidecarError`` for a file
@@ -172,11 +182,24 @@ def open_draft(
                 draft.move_answers(dict(plan.moved))
             upgraded_from = info.definition_version
             draft.update_info(definition_id=definition.id, definition_version=definition.version)
-        return OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report, holder,
-                           crashed is not None and had_journal)
+        if prepare_writing:
+            draft.prepare_writing()
+        opened = OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report, holder,
+                             crashed is not None and had_journal)
+        # The answers as the definition asks them (moves applied: stored already when written), read once.
+        opened._answers_at_opening = _apply_moves(answers, plan)
+        return opened
     except BaseException:
         draft.close()
         raise
+
+
+def _apply_moves(answers: dict, plan: CarryOver) -> dict:
+    """``answers`` with each moved question's answer under its new id (unless one is stored there)."""
+    for old, new in plan.moved:
+        if old in answers and new not in answers:
+            answers[new] = answers.pop(old)
+    return answers
 
 
 def _check_shapes(path: Path, definition: Definition, answers: dict) -> None:

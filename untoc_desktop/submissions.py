@@ -18,7 +18,8 @@ from typing import Any
 
 from . import files
 from .draft.register import SentEntry, record_sent, sent_entries
-from .draft.store import Draft, DraftInfo
+from .draft import DraftInfo
+from .draft.draft_file import Draft
 from .errors import UntocError
 from .i18n import _
 from .questionnaire.model import Definition

@@ -20,8 +20,9 @@ from types import MappingProxyType
 from typing import Any
 
 from .answers import check_answer
-from .draft import DRAFT_SUFFIX, AnswerChange, Draft, DraftInfo, properties
+from .draft import DRAFT_SUFFIX, AnswerChange, DraftInfo, properties
 from .draft.backups import Backup, list_backups, make_backup
+from .draft.draft_file import Draft
 from .draft.correspondence import (
     LetterEntry,
     Recipient,
@@ -124,7 +125,7 @@ class Workspace:
         self.draft = draft
         self.definition = definition
         self.opened = opened
-        self._answers: dict[str, Any] = opened.answers() if opened is not None else draft.answers()
+        self._answers: dict[str, Any] = opened.answers_at_opening() if opened is not None else draft.answers()
         self._conflicts: tuple[str, ...] = open_conflict_ids(draft)
         self._report = self._check()
 
@@ -202,6 +203,14 @@ class Workspace:
     def close(self) -> None:
         """Release the draft file and its lock."""
         self.draft.close()
+
+    def prepare_writing(self, in_background: bool = False) -> None:
+        """Make the first write quick: import SQLAlchemy now (see :meth:`Draft.prepare_writing`).
+
+        The window calls it, ``in_background``, once it is shown (its drafts are opened with
+        ``prepare_writing=False``); it does nothing for a read-only or closed draft.
+        """
+        self.draft.prepare_writing(in_background)
 
     def __enter__(self) -> Workspace:
         return self

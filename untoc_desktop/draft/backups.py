@@ -24,7 +24,7 @@ from ..errors import DraftFileError
 from ..files import atomic_replace, atomic_write_text
 from ..i18n import _
 from .connection import SQLiteError, connect
-from .store import Draft
+from .draft_file import Draft
 
 #: How many backups are kept per draft.
 KEEP = 10

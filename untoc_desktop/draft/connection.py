@@ -32,11 +32,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.pool import NullPool, StaticPool
+if TYPE_CHECKING:  # SQLAlchemy is imported by the functions that build an engine (a draft's first write)
+    from sqlalchemy.engine import Engine
 
 #: The driver's connection type and errors, for modules that use a connection from here.
 Connection = sqlite3.Connection
@@ -122,15 +121,45 @@ def connect_in_memory() -> sqlite3.Connection:
     return connection
 
 
+def set_draft_pragmas(connection: sqlite3.Connection, read_only: bool) -> None:
+    """The pragmas of every connection to an open draft: foreign keys; for writing, the rollback journal.
+
+    Args:
+        connection: a connection from :func:`connect`.
+        read_only: the connection was opened with ``mode=ro`` (no journal settings then).
+    """
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    if not read_only:
+        cursor.execute("PRAGMA journal_mode=DELETE")
+        cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+@contextmanager
+def draft_connection(path: str | Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection to an open draft for plain SQL reads, closed when the block ends.
+
+    The same connection as an engine of :func:`make_engine` gets (guards, limits, pragmas),
+    without SQLAlchemy: reading a draft (its details, answers, properties) never imports it.
+
+    Raises:
+        sqlite3.Error: the file cannot be opened or read.
+    """
+    connection = connect(path, read_only=read_only)
+    try:
+        set_draft_pragmas(connection, read_only)
+        yield connection
+    finally:
+        connection.close()
+
+
 def _set_pragmas(engine: Engine, read_only: bool) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        if not read_only:
-            cursor.execute("PRAGMA journal_mode=DELETE")
-            cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
+        set_draft_pragmas(dbapi_connection, read_only)
 
 
 def make_engine(path: str | Path, *, read_only: bool = False) -> Engine:
@@ -146,6 +175,9 @@ def make_engine(path: str | Path, *, read_only: bool = False) -> Engine:
     Returns:
         The engine; connecting may raise ``sqlalchemy.exc.OperationalError`` / ``DatabaseError``.
     """
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     path = Path(path)
 
     def creator() -> sqlite3.Connection:
@@ -163,6 +195,9 @@ def memory_engine() -> Iterator[tuple[Engine, sqlite3.Connection]]:
     Used to build the schema our migrations create (see :mod:`.schema_check`); no pragma is
     set, as the migrations expect. Both are closed when the block ends.
     """
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
     raw = connect_in_memory()
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     try:

@@ -10,15 +10,13 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from ..errors import DraftFileError
 from ..i18n import _
 from . import properties
-from .models import LetterRecord, RecipientRecord
 from .records import LetterEntry, Recipient
 
 if TYPE_CHECKING:
+    from .models import LetterRecord, RecipientRecord
     from .store import Draft
 
 __all__ = [
@@ -44,6 +42,10 @@ FORMS_PROPERTY = properties.FORMS_OF_ADDRESS
 
 def recipients(draft: Draft) -> list[Recipient]:
     """The address book, in the order entries were added."""
+    from sqlalchemy import select
+
+    from .models import RecipientRecord
+
     forms = properties.forms_of_address(draft)
     with draft.reading() as session:
         found = [_recipient(r) for r in session.scalars(select(RecipientRecord).order_by(RecipientRecord.id))]
@@ -51,6 +53,8 @@ def recipients(draft: Draft) -> list[Recipient]:
 
 
 def _new_record(recipient: Recipient) -> RecipientRecord:
+    from .models import RecipientRecord
+
     return RecipientRecord(
         recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
         agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
@@ -74,6 +78,10 @@ def delete_recipient(draft: Draft, recipient_uuid: str) -> Recipient:
     Raises:
         DraftFileError: the write failed, or the recipient is not in the address book.
     """
+    from sqlalchemy import select
+
+    from .models import RecipientRecord
+
     removed = next((r for r in recipients(draft) if r.recipient_uuid == recipient_uuid), None)
     if removed is None:
         raise DraftFileError(_("That recipient is no longer in the address book."))
@@ -102,6 +110,10 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
     Raises:
         DraftFileError: the write failed, or the recipient to update does not exist.
     """
+    from sqlalchemy import select
+
+    from .models import RecipientRecord
+
     with draft.writing() as session:
         if not recipient.recipient_uuid:
             recipient = replace(recipient, recipient_uuid=str(uuid.uuid4()))
@@ -123,6 +135,10 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
 
 def letters(draft: Draft) -> list[LetterEntry]:
     """The letter log, oldest first."""
+    from sqlalchemy import select
+
+    from .models import LetterRecord
+
     with draft.reading() as session:
         return [_letter(r) for r in session.scalars(select(LetterRecord).order_by(LetterRecord.id))]
 
@@ -133,6 +149,8 @@ def record_letter(draft: Draft, letter: LetterEntry) -> LetterEntry:
     Raises:
         DraftFileError: the write failed.
     """
+    from .models import LetterRecord
+
     letter = replace(letter, letter_uuid=letter.letter_uuid or str(uuid.uuid4()),
                      created_at=letter.created_at or datetime.now(timezone.utc))
     with draft.writing() as session:
@@ -149,6 +167,10 @@ def mark_sent(draft: Draft, letter_uuid: str, sent_on: str, channel: str) -> Let
     Raises:
         DraftFileError: the write failed or the letter is not in the log.
     """
+    from sqlalchemy import select
+
+    from .models import LetterRecord
+
     with draft.writing() as session:
         record = session.scalars(select(LetterRecord).where(LetterRecord.letter_uuid == letter_uuid)).first()
         if record is None:

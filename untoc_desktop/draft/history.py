@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import DatabaseError
-
 from ..errors import DraftValueError
 from ..i18n import _
 from .json_values import JSONValueError
-from .models import AnswerChangeRecord
 from .records import AnswerChange
 from .schema_check import check_table_values
 
@@ -30,6 +26,11 @@ def answer_history(draft: Draft, question_id: str | None = None) -> list[AnswerC
         DraftValueError: a recorded value cannot be used (names its question); the history
             of a draft may be large, so its text is checked when read, not when opened.
     """
+    from sqlalchemy import select
+    from sqlalchemy.exc import DatabaseError
+
+    from .models import AnswerChangeRecord
+
     statement = select(AnswerChangeRecord).order_by(AnswerChangeRecord.id)
     if question_id is not None:
         statement = statement.where(AnswerChangeRecord.question_id == question_id)

@@ -10,11 +10,8 @@ import uuid
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from ..errors import UntocError
 from ..i18n import ngettext
-from .models import SentEntryRecord
 from .records import SentEntry
 
 if TYPE_CHECKING:
@@ -32,6 +29,8 @@ def record_sent(draft: Draft, entry: SentEntry) -> SentEntry:
     Raises:
         DraftFileError: the write failed (read-only draft, disk full); nothing was recorded.
     """
+    from .models import SentEntryRecord
+
     entry_uuid = entry.entry_uuid or str(uuid.uuid4())
     recorded_at = entry.recorded_at or datetime.now(timezone.utc)
     with draft.writing() as session:
@@ -54,6 +53,10 @@ def record_sent(draft: Draft, entry: SentEntry) -> SentEntry:
 
 def sent_entries(draft: Draft) -> list[SentEntry]:
     """Every register entry, oldest first, numbered from 1."""
+    from sqlalchemy import select
+
+    from .models import SentEntryRecord
+
     with draft.reading() as session:
         records = list(session.scalars(select(SentEntryRecord).order_by(SentEntryRecord.id)))
     return [

@@ -29,13 +29,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, Text
-
 from ..errors import DraftValueError, HostileDraftError, NotADraftError
 from ..i18n import _
+from .columns import BOOLEAN, BY_NAME, DATETIME, INTEGER, JSON, TABLES, Column, Table
 from .connection import Connection, SQLiteDatabaseError, SQLiteError, connect, memory_engine
 from .json_values import MAX_TEXT_BYTES, JSONValueError, decode_json
-from .models import Base, JSONText, UTCDateTime
 
 #: Normalised ``sqlite_master`` rows: (type, name, tbl_name, sql), sorted.
 SchemaRows = tuple[tuple[str, str, str, str], ...]
@@ -203,14 +201,14 @@ def _key_columns(table: str) -> tuple[str, ...]:
 
 
 def _check_values(connection: Connection, name: str, revision: str) -> None:
-    """Check every stored value against the models' column types."""
+    """Check every stored value against the models' column types (as plain data: :mod:`.columns`)."""
     connection.text_factory = bytes  # decode ourselves, so invalid UTF-8 is found and named
     try:
         stored_revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         if stored_revision != [(revision.encode(),)]:
             raise HostileDraftError(_("{name} records a migration state that does not match its format. It was not "
                                       "changed.").format(name=name))
-        for table in Base.metadata.sorted_tables:
+        for table in TABLES:
             _check_table(connection, name, table, full=table.name not in READ_WHEN_USED)
     finally:
         connection.text_factory = str
@@ -226,7 +224,7 @@ def check_table_values(path: str | Path, table_name: str) -> None:
     connection = connect(path, read_only=True)
     try:
         connection.text_factory = bytes
-        _check_table(connection, name, Base.metadata.tables[table_name], full=True)
+        _check_table(connection, name, BY_NAME[table_name], full=True)
     except SQLiteError as exc:
         raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not "
                                 "changed.").format(name=name, reason=exc)) from None
@@ -234,7 +232,7 @@ def check_table_values(path: str | Path, table_name: str) -> None:
         connection.close()
 
 
-def _check_table(connection: Connection, name: str, table: Any, full: bool) -> None:
+def _check_table(connection: Connection, name: str, table: Table, full: bool) -> None:
     """Check the values of one table: SQL kinds of every row, then (``full``) every value in Python."""
     present = {row[1].decode("utf-8", "replace") for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
     columns = [column for column in table.columns if column.name in present]
@@ -264,11 +262,11 @@ def _check_table(connection: Connection, name: str, table: Any, full: bool) -> N
                 raise _value_error(name, table.name, column.name, keys, values, reason)
 
 
-def _expected_kind(column: Any) -> str:
-    return "integer" if isinstance(column.type, (Integer, Boolean)) else "text"
+def _expected_kind(column: Column) -> str:
+    return column.sql_kind
 
 
-def _sql_kind_problem_of(column: Any, kind: str) -> bool:
+def _sql_kind_problem_of(column: Column, kind: str) -> bool:
     return kind != _expected_kind(column) and not (kind == "null" and column.nullable)
 
 
@@ -277,11 +275,10 @@ def _sql_kind_problem_of(column: Any, kind: str) -> bool:
 READ_WHEN_USED = frozenset({"answer_change"})
 
 
-def _sql_kind_problem(column: Any) -> str:
+def _sql_kind_problem(column: Column) -> str:
     """A SQL condition true when a value of ``column`` has the wrong kind."""
-    kind = column.type
     quoted = f'"{column.name}"'
-    allowed = ["'integer'"] if isinstance(kind, (Integer, Boolean)) else ["'text'"]
+    allowed = [f"'{column.sql_kind}'"]
     if column.nullable:
         allowed.append("'null'")
     # typeof() reads no content (SQLite skips overflow pages for it); sizes are capped when read
@@ -289,37 +286,37 @@ def _sql_kind_problem(column: Any) -> str:
     return f"(typeof({quoted}) NOT IN ({', '.join(allowed)}))"
 
 
-def _value_problem(column: Any, value: Any) -> str:
+def _value_problem(column: Column, value: Any) -> str:
     """Why ``value`` cannot be stored in ``column``, or ""."""
-    kind = column.type
+    kind = column.kind
     if value is None:
         return "" if column.nullable else _("it is empty where a value is required")
-    if isinstance(kind, (JSONText,)):
+    if kind == JSON:
         try:
             decode_json(value)
         except JSONValueError as exc:
             return str(exc)
         return ""
-    if isinstance(kind, Boolean):
+    if kind == BOOLEAN:
         return "" if isinstance(value, int) and value in (0, 1) else _("it is not true or false")
-    if isinstance(kind, Integer):
+    if kind == INTEGER:
         return "" if isinstance(value, int) else _("it is not a whole number")
-    if isinstance(kind, (UTCDateTime, String, Text)):
-        if not isinstance(value, bytes):
-            return _("it is stored as {kind}, not as text").format(kind=type(value).__name__)
-        if len(value) > MAX_TEXT_BYTES:
-            return _("it is longer than {size} MB").format(size=MAX_TEXT_BYTES // 2**20)
+    # TEXT or DATETIME
+    if not isinstance(value, bytes):
+        return _("it is stored as {kind}, not as text").format(kind=type(value).__name__)
+    if len(value) > MAX_TEXT_BYTES:
+        return _("it is longer than {size} MB").format(size=MAX_TEXT_BYTES // 2**20)
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError:
+        return _("it is not valid UTF-8 text")
+    if kind == DATETIME:
         try:
-            text = value.decode("utf-8")
-        except UnicodeDecodeError:
-            return _("it is not valid UTF-8 text")
-        if isinstance(kind, UTCDateTime):
-            try:
-                when = datetime.fromisoformat(text)
-            except ValueError:
-                return _("it is not a date and time")
-            if when.tzinfo is None:
-                return _("it is a date and time without a time zone")
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            return _("it is not a date and time")
+        if when.tzinfo is None:
+            return _("it is a date and time without a time zone")
     return ""
 
 

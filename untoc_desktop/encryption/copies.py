@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pyrage
 
-from ..draft import DRAFT_SUFFIX, Draft, check_draft_file
+from ..draft import DRAFT_SUFFIX, check_draft_file
+from ..draft.draft_file import Draft
 from ..draft.connection import Connection, SQLiteError, backup_into, connect, connect_in_memory
 from ..errors import DraftExistsError, DraftFileError, EncryptionError, NotForYouError, UntocError
 from ..files import atomic_replace, atomic_write_bytes, temporary_name

@@ -11,10 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
-
-from ..draft import Draft
-from ..draft.models import AnswerChangeRecord, AnswerConflictRecord, AnswerRecord
+from ..draft.draft_file import Draft
 from ..errors import DraftFileError
 from ..i18n import _
 from .merge import Conflict
@@ -24,12 +21,18 @@ CHOICES = ("mine", "theirs", "both", "edit")
 
 
 def _has_table(draft: Draft) -> bool:
+    from sqlalchemy import inspect
+
     with draft.reading() as session:
         return inspect(session.connection()).has_table("answer_conflict")
 
 
 def open_conflicts(draft: Draft) -> list[Conflict]:
     """The draft's open conflicts, by question id (empty for a draft of an older format opened read-only)."""
+    from sqlalchemy import select
+
+    from ..draft.models import AnswerConflictRecord
+
     if draft.read_only and not _has_table(draft):
         return []
     with draft.reading() as session:
@@ -38,8 +41,11 @@ def open_conflicts(draft: Draft) -> list[Conflict]:
 
 
 def open_conflict_ids(draft: Draft) -> tuple[str, ...]:
-    """Question ids with an open conflict, sorted."""
-    return tuple(c.question_id for c in open_conflicts(draft))
+    """Question ids with an open conflict, sorted (read with plain SQL: opening a draft needs no SQLAlchemy)."""
+    if draft.read_only and not draft.query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_conflict'"):
+        return ()  # a draft of an older format, opened read-only
+    return tuple(row[0] for row in draft.query("SELECT question_id FROM answer_conflict ORDER BY question_id"))
 
 
 def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, author: str | None = None) -> Any:
@@ -59,6 +65,8 @@ def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, auth
         ValueError: unknown choice, or "both" for a conflict whose versions cannot both be kept.
         DraftFileError: no open conflict for that question, or the write failed.
     """
+    from ..draft.models import AnswerChangeRecord, AnswerConflictRecord, AnswerRecord
+
     if choice not in CHOICES:
         raise ValueError(f"unknown choice {choice!r}")
     author = draft.info.author if author is None else author

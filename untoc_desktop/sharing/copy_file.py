@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..draft import Draft, DraftInfo, check_draft_file, properties
+from ..draft import DraftInfo, check_draft_file, properties
 from ..draft.connection import SQLiteError, connect
 from ..draft.correspondence import LetterEntry, Recipient, letters, recipients
-from ..draft.models import AnswerConflictRecord
+from ..draft.draft_file import Draft
 from ..draft.register import SentEntry, sent_entries
 from ..draft.schema_check import check_contents
 from ..errors import NotADraftError
@@ -142,6 +142,8 @@ def read_copy(path: str | Path) -> CopyContents:
         NewerDraftError: written by a newer version of the application.
         DraftFileError: unreadable, or copied while open (sidecar files beside it).
     """
+    from ..draft.models import AnswerConflictRecord
+
     path = Path(path)
     header = check_draft_file(path)
     check_contents(path, header.user_version)  # exactly our schema, sound pages and values (like any draft opened)

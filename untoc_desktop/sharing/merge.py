@@ -23,21 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
-from ..draft import Draft, properties
-from ..draft.models import (
-    AnswerConflictRecord,
-    DraftPropertyRecord,
-    LetterRecord,
-    MergeLogRecord,
-    RecipientRecord,
-    SentEntryRecord,
-    UTCDateTime,
-)
+from ..draft import properties
+from ..draft.draft_file import Draft
 from ..draft.safety import DraftLock, read_lock
 from ..errors import CopyMismatchError, DraftFileError
 from ..i18n import _
@@ -45,10 +34,12 @@ from ..questionnaire.model import Definition
 from .copy_file import CopyContents, read_copy
 from .values import merge_values
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 #: Author recorded for merge changes when none is given and the draft has none.
 MERGE_AUTHOR = "merge"
 # The store's own encodings of values and times, for rows written with plain statements.
-_TIME = UTCDateTime()
 _JSON_TEXT = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode  # as JSONText stores values
 
 
@@ -188,6 +179,10 @@ def _check_identity(draft: Draft, copy: CopyContents) -> None:
 
 def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
                       kinds: Mapping[str, str]) -> MergeReport:
+    from sqlalchemy import delete, select
+
+    from ..draft.models import AnswerConflictRecord, MergeLogRecord, UTCDateTime
+
     now = datetime.now(UTC)
     connection = session.connection()
     # Take the write lock before reading (Python's sqlite3 begins the transaction at the first write
@@ -271,7 +266,7 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     ]
     copied = len(history_rows)
     taken_set = set(taken)
-    stamp = _TIME.process_bind_param(now, None)
+    stamp = UTCDateTime().process_bind_param(now, None)
     for question_id, value in new_values.items():
         if question_id in taken_set and question_id in theirs_last and theirs_last[question_id] == value:
             continue  # the copied history row already records this value, with its real author
@@ -334,6 +329,10 @@ def _write_answers(connection: Any, current: dict[str, Any], values: dict[str, A
 
 def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, int, int]:
     """Add the copy's address book entries and letters by identity; take "sent" from the copy."""
+    from sqlalchemy import select
+
+    from ..draft.models import LetterRecord, RecipientRecord
+
     known = set(session.scalars(select(RecipientRecord.recipient_uuid)))
     recipients_added = 0
     for recipient in copy.recipients:
@@ -364,6 +363,10 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
 
 def _merge_register(session: Session, copy: CopyContents) -> int:
     """Add the copy's register entries (what was sent) that this draft lacks, by identity; returns how many."""
+    from sqlalchemy import select
+
+    from ..draft.models import SentEntryRecord
+
     known = set(session.scalars(select(SentEntryRecord.entry_uuid)))
     added = 0
     for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=UTC))):
@@ -380,6 +383,8 @@ def _merge_register(session: Session, copy: CopyContents) -> int:
 
 def _merge_sender(session: Session, copy: CopyContents, now: datetime) -> bool:
     """Take the copy's sender details when this draft has none."""
+    from ..draft.models import DraftPropertyRecord
+
     if not copy.sender:
         return False
     record = session.get(DraftPropertyRecord, properties.SENDER)
@@ -403,5 +408,4 @@ def describe_value(value: Any) -> str:
 
 def merged_fingerprints(draft: Draft) -> set[str]:
     """SHA-256 fingerprints of the copies already merged into the draft (from its merge log)."""
-    with draft.reading() as session:
-        return set(session.scalars(select(MergeLogRecord.copy_fingerprint)))
+    return {row[0] for row in draft.query("SELECT copy_fingerprint FROM merge_log")}

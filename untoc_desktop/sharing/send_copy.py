@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..draft import DRAFT_SUFFIX, Draft, properties
+from ..draft import DRAFT_SUFFIX, properties
+from ..draft.draft_file import Draft
 from ..errors import DraftExistsError
 from ..i18n import _
 

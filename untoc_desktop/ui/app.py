@@ -55,7 +55,9 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
     registry = DefinitionRegistry()
     window = MainWindow(
         definition_for_cluster=registry.for_cluster,
-        open_submission=lambda path, break_lock=False: open_draft(path, registry, lock=True, break_lock=break_lock),
+        # Writing is prepared (SQLAlchemy imported) by the draft session once the window is shown.
+        open_submission=lambda path, break_lock=False: open_draft(path, registry, lock=True, break_lock=break_lock,
+                                                                  prepare_writing=False),
         # Provisional clusters (article list not confirmed) are offered with a visible note.
         available_clusters=sorted({a.definition.cluster for a in registry.available()}),
         recent=RecentDrafts(settings),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...draft import DraftInfo
 from ...questionnaire.model import Definition, Paragraph, Question
@@ -32,6 +32,7 @@ class DraftSession(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        QTimer.singleShot(0, lambda: QTimer.singleShot(200, lambda: workspace.prepare_writing(True)))  # after 1st paint
 
     # -- reading (from the workspace's cache) ---------------------------------------
 
