@@ -22,24 +22,52 @@ from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
 from . import languages
 from .errors import UntocError
-from .i18n import _, environment_language, set_language
+from .i18n import _, environment_language, ngettext, set_language
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 LANGUAGES = languages.CODES
 
 
-BREAK_LOCK_HELP = ("take over a draft's lock held on another computer or by a process that cannot be verified "
-                   "(only when you are sure the draft is closed there); may be given anywhere on the line")
+def break_lock_help() -> str:
+    """The help of ``--break-lock``, in the interface language (translated when called, not at import)."""
+    return _("take over a draft's lock held on another computer or by a process that cannot be verified "
+             "(only when you are sure the draft is closed there); may be given anywhere on the line")
 
 
 class UsageError(Exception):
     """Bad command-line usage; the message is printed as one line."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the ``usage:`` heading in the interface language."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:  # noqa: D102
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help (headings, ``-h``) is in the interface language.
+
+    argparse's own words come from its ``argparse`` gettext domain, which Python ships without
+    translations; the headings and the help of ``-h`` are replaced here. Build it after
+    :func:`~untoc_desktop.i18n.set_language`: every help text is translated when it is added.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        # the two default groups are created by argparse with its own (English) titles
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=_("show this help message and exit"))
+
     def error(self, message: str) -> NoReturn:  # one clear line, not usage + message
-        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        raise UsageError(_("{prog}: {problem} (see '{help_command}')").format(
+            prog=self.prog, problem=message, help_command=f"{self.prog} --help"))
 
 
 def _protocols(text: str) -> frozenset[str]:
@@ -47,7 +75,9 @@ def _protocols(text: str) -> frozenset[str]:
     unknown = codes - set(PROTOCOLS)
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown Protocol {', '.join(sorted(unknown))}; use a comma-separated list of {','.join(PROTOCOLS)}"
+            ngettext("unknown Protocol {codes}; use a comma-separated list of {choices}",
+                     "unknown Protocols {codes}; use a comma-separated list of {choices}", len(unknown)).format(
+                codes=", ".join(sorted(unknown)), choices=",".join(PROTOCOLS))
         )
     return frozenset(codes)
 
@@ -56,48 +86,58 @@ def _cluster(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"cluster must be a number from 1 to 4, not '{text}'") from None
+        raise argparse.ArgumentTypeError(
+            _("cluster must be a number from 1 to 4, not '{text}'").format(text=text)) from None
     if not 1 <= value <= 4:
-        raise argparse.ArgumentTypeError(f"cluster must be a number from 1 to 4, not {value}")
+        raise argparse.ArgumentTypeError(_("cluster must be a number from 1 to 4, not {value}").format(value=value))
     return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``untoc`` command."""
-    parser = _Parser(prog="untoc", description="Draft civil-society submissions to the UNTOC Review Mechanism.")
-    parser.add_argument("--version", action="version", version=f"untoc {__version__}")
-    parser.add_argument("--break-lock", action="store_true", default=False, help=BREAK_LOCK_HELP)
+    """The argument parser of the ``untoc`` command, its help in the interface language.
+
+    Help texts are translated when the parser is built: call it after
+    :func:`~untoc_desktop.i18n.set_language` (as :func:`main` does).
+    """
+    parser = _Parser(prog="untoc", description=_("Draft civil-society submissions to the UNTOC Review Mechanism."))
+    parser.add_argument("--version", action="version", version=f"untoc {__version__}",
+                        help=_("show the version number and exit"))
+    parser.add_argument("--break-lock", action="store_true", default=False, help=break_lock_help())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    questions = commands.add_parser("questions", help="list every question of a cluster's questionnaire")
+    questions = commands.add_parser("questions", help=_("list every question of a cluster's questionnaire"))
     questions.add_argument("--cluster", type=_cluster, required=True)
     questions.add_argument("--format", choices=("text", "json"), default="text")
 
-    definitions = commands.add_parser("definitions", help="list the questionnaire definitions available")
+    definitions = commands.add_parser("definitions", help=_("list the questionnaire definitions available"))
     definitions.add_argument("--format", choices=("text", "json"), default="text")
 
-    new = commands.add_parser("new", help="create a new draft file")
+    new = commands.add_parser("new", help=_("create a new draft file"))
     new.add_argument("file", type=Path)
     new.add_argument("--cluster", type=_cluster, required=True)
-    new.add_argument("--country", required=True, help="the State party under review")
-    new.add_argument("--organization", required=True, help="the organisation writing the submission")
-    new.add_argument("--protocols", type=_protocols, default=frozenset(), help="e.g. TIP,SOM,FIREARMS")
-    new.add_argument("--language", choices=LANGUAGES, default="en", help="drafting language")
-    new.add_argument("--author", default="", help="recorded with each change")
+    new.add_argument("--country", required=True, help=_("the State party under review"))
+    new.add_argument("--organization", required=True, help=_("the organisation writing the submission"))
+    new.add_argument("--protocols", type=_protocols, default=frozenset(),
+                     help=_("e.g. {example}").format(example="TIP,SOM,FIREARMS"))
+    new.add_argument("--language", choices=LANGUAGES, default="en", help=_("drafting language"))
+    new.add_argument("--author", default="", help=_("recorded with each change"))
 
-    importer = commands.add_parser("import-answers", help="import answers from a JSON file (all or nothing)")
+    importer = commands.add_parser("import-answers", help=_("import answers from a JSON file (all or nothing)"))
     importer.add_argument("file", type=Path)
     importer.add_argument("answers", type=Path)
 
-    validate = commands.add_parser("validate", help="list what is missing; exit 0 when complete, 1 when not")
+    validate = commands.add_parser("validate", help=_("list what is missing; exit 0 when complete, 1 when not"),
+                                   description=_("List the required answers still missing, by provision. The exit "
+                                                 "status is 0 when the draft is complete, 1 when it is not."))
     validate.add_argument("file", type=Path)
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
-    export = commands.add_parser("export", help="export the submission to Word or PDF")
+    export = commands.add_parser("export", help=_("export the submission to Word or PDF"))
     export.add_argument("file", type=Path)
     export.add_argument("--format", choices=("docx", "pdf"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--language", choices=LANGUAGES, default=None, help="document language (default: the draft's)")
+    export.add_argument("--language", choices=LANGUAGES, default=None,
+                        help=_("document language (default: the draft's)"))
 
     add_letter_commands(commands)
     add_signing_commands(commands)
@@ -137,9 +177,10 @@ def _cmd_questions(args: argparse.Namespace) -> int:
         payload = {"definition": definition.id, "version": definition.version, "questions": rows}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return EXIT_OK
-    for row in rows:
-        rule = "required" if row["required"] else (f"required when {row['required_when']}" if row["required_when"] else "")
-        print(f"{row['id']}\t{row['type']}\t{rule}\t{row['label']}")
+    for row in rows:  # id and type stay as they are (data); the rule is read by a person
+        rule = _("required") if row["required"] else (
+            _("required when {condition}").format(condition=row["required_when"]) if row["required_when"] else "")
+        print("\t".join((row["id"], row["type"], rule, row["label"])))
     return EXIT_OK
 
 
@@ -162,9 +203,10 @@ def _cmd_definitions(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
-    for row in rows:
-        flag = " (provisional)" if row["provisional"] else ""
-        print(f"{row['id']}\t{row['version']}\tcluster {row['cluster']}\tsources of {row['source_date']}\t{row['origin']}\t{row['title']}{flag}")
+    for row in rows:  # id, version and origin stay as they are (data)
+        title = _("{title} (provisional)").format(title=row["title"]) if row["provisional"] else row["title"]
+        print("\t".join((row["id"], str(row["version"]), _("cluster {number}").format(number=row["cluster"]),
+                         _("sources of {date}").format(date=row["source_date"]), str(row["origin"]), title)))
     return EXIT_OK
 
 
@@ -185,7 +227,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         definition_version=definition.version,
     )
     path = Workspace.create(args.file, info, definition)
-    print(f"Created {path} (cluster {args.cluster}, draft {Workspace.read_info(path).draft_uuid}).")
+    print(_("Created {path} (cluster {cluster}, draft {draft_uuid}).").format(
+        path=path, cluster=args.cluster, draft_uuid=Workspace.read_info(path).draft_uuid))
     return EXIT_OK
 
 
@@ -204,8 +247,9 @@ def _open_submission(path: Path, write: bool = True) -> Any:
     from .workspace import Workspace
 
     if _break_lock:
-        print(f"untoc: --break-lock: taking over the lock of {path.name}; if the draft is still open in another "
-              "program, what is typed there after this moment may be lost.", file=sys.stderr)
+        print("untoc: " + _("{option}: taking over the lock of {name}; if the draft is still open in another "
+                            "program, what is typed there after this moment may be lost.").format(
+                                option="--break-lock", name=path.name), file=sys.stderr)
     workspace = Workspace.open(path, read_only=not write, lock=True, break_lock=_break_lock)
     opened = workspace.opened
     assert opened is not None
@@ -213,21 +257,23 @@ def _open_submission(path: Path, write: bool = True) -> Any:
         holder = opened.lock_holder
         workspace.close()
         raise DraftLockedError(
-            _("{name} is open in untoc_desktop on {host} (process {pid}, by {problem} since "
+            _("{name} is open in untoc_desktop on {host} (process {pid}, by {user} since "
               "{opened_at}); this computer cannot tell whether it still runs, so nothing was written. If "
-              "you are sure the draft is closed there, run the command again with --break-lock.").format(
+              "you are sure the draft is closed there, run the command again with {option}.").format(
                 name=path.name,
                 host=holder.host,
                 pid=holder.pid,
-                problem=holder.user or '?',
-                opened_at=holder.opened_at), holder)
+                user=holder.user or '?',
+                opened_at=holder.opened_at,
+                option="--break-lock"), holder)
     if opened.rolled_back:
-        print(f"untoc: {path.name}: a save interrupted by a crash was rolled back, as SQLite does; "
-              "every answer saved before it is in the draft.", file=sys.stderr)
+        print("untoc: " + _("{name}: a save interrupted by a crash was rolled back, as SQLite does; "
+                            "every answer saved before it is in the draft.").format(name=path.name), file=sys.stderr)
     if opened.upgraded_from and opened.carry_over.changes_anything:
         print(
-            f"untoc: {path.name} now follows {opened.definition.id} {opened.definition.version} "
-            f"(was {opened.upgraded_from}): " + "; ".join(opened.carry_over.describe()),
+            "untoc: " + _("{name} now follows {definition} {version} (was {previous}): {changes}").format(
+                name=path.name, definition=opened.definition.id, version=opened.definition.version,
+                previous=opened.upgraded_from, changes="; ".join(opened.carry_over.describe())),
             file=sys.stderr,
         )
     return workspace
@@ -238,7 +284,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     with _open_submission(args.file) as workspace:
         changed = import_answers(workspace.draft, workspace.definition, args.answers)
-    print(f"Imported {args.answers.name}: {changed} answer(s) changed.")
+    print(ngettext("Imported {file}: {count} answer changed.", "Imported {file}: {count} answers changed.",
+                   changed).format(file=args.answers.name, count=changed))
     return EXIT_OK
 
 
@@ -283,15 +330,27 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
         current = None
         for missing in report.missing():
             paragraph = missing.paragraph
-            heading = f"{INSTRUMENT_SHORT_NAMES[paragraph.instrument]}, {paragraph.display_ref}"
+            heading = _("{instrument}, art. {article}, para. {paragraph}").format(
+                instrument=_(INSTRUMENT_SHORT_NAMES[paragraph.instrument]), article=paragraph.article,
+                paragraph=paragraph.ref)
             if heading != current:
                 print(f"\n{heading} ({paragraph.label})")
                 current = heading
-            print(f"  - {missing.question.label} [{missing.question.id}] ({missing.reason})")
+            print(f"  - {missing.question.label} [{missing.question.id}] ({_reason(missing.question)})")
         if report.complete:
-            print("Complete: every required answer is given.")
+            print(_("Complete: every required answer is given."))
         if archived:
-            print(f"\n{len(archived)} archived answer(s) to questions no longer asked: {', '.join(sorted(archived))}")
+            print()
+            print(ngettext("{count} archived answer to a question no longer asked: {question_ids}",
+                           "{count} archived answers to questions no longer asked: {question_ids}",
+                           len(archived)).format(count=len(archived), question_ids=", ".join(sorted(archived))))
+
+
+def _reason(question: Any) -> str:
+    """Why a missing answer is required, in the interface language (the JSON keeps the core's English)."""
+    if question.required or question.required_when is None:
+        return _("required")
+    return _("required because {condition}").format(condition=question.required_when.describe())
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -307,13 +366,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not workspace.read_only:
             # (open merge conflicts come with the snapshot: the export then says it is a draft)
             entry, _changes = workspace.export_and_record(snapshot, args.output, args.format, language=args.language)
-            print(f"Exported {args.output} (register entry {entry.number}, SHA-256 {entry.sha256}).")
+            print(_("Exported {path} (register entry {number}, SHA-256 {sha256}).").format(
+                path=args.output, number=entry.number, sha256=entry.sha256))
             return EXIT_OK
     definition, info, answers, conflicts = (snapshot.definition, snapshot.info, dict(snapshot.answers),
                                             snapshot.open_conflicts)
     out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language,
                             open_conflicts=conflicts)
-    print(f"Exported {out}.")
+    print(_("Exported {path}.").format(path=out))
     return EXIT_OK
 
 
@@ -360,15 +420,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UntocError as exc:
         print(f"untoc: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
-        print("untoc: interrupted", file=sys.stderr)
+        print("untoc: " + _("interrupted"), file=sys.stderr)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: stop quietly, as Unix tools do (validate keeps its status).
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:  # e.g. the output goes to a full disk
         _silence_stdout()
-        print(f"untoc: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}; nothing more was "
-              "written.", file=sys.stderr)
+        problem = exc.strerror or str(exc)
+        message = (_("{problem} ({file}); nothing more was written.").format(problem=problem, file=exc.filename)
+                   if exc.filename else _("{problem}; nothing more was written.").format(problem=problem))
+        print("untoc: " + message, file=sys.stderr)
     finally:
         _break_lock = False
     return EXIT_USAGE

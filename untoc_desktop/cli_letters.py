@@ -28,7 +28,8 @@ def _date(text: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"dates are written YYYY-MM-DD, not '{text}'") from None
+        raise argparse.ArgumentTypeError(
+            _("dates are written {pattern}, not '{text}'").format(pattern="YYYY-MM-DD", text=text)) from None
 
 
 def add_letter_commands(commands: Any) -> None:
@@ -37,64 +38,70 @@ def add_letter_commands(commands: Any) -> None:
     Args:
         commands: the object returned by ``ArgumentParser.add_subparsers``.
     """
-    letter = commands.add_parser("letter", help="write a letter to a focal point and record it in the letter log")
+    letter = commands.add_parser("letter", help=_("write a letter to a focal point and record it in the letter log"))
     letter.add_argument("file", type=Path)
     letter.add_argument("--kind", choices=_KINDS, required=True)
     letter.add_argument("--language", choices=LETTER_LANGUAGES, required=True)
-    letter.add_argument("--recipient", default="", help="recipient id (see 'untoc recipient list'); "
-                        "default: the first focal point")
-    letter.add_argument("--template", type=Path, default=None, help="your own .docx template with the same fields")
+    letter.add_argument("--recipient", default="", help=_("recipient id (see {command}); default: the first focal "
+                                                          "point").format(command="'untoc recipient list'"))
+    letter.add_argument("--template", type=Path, default=None, help=_("your own .docx template with the same fields"))
     letter.add_argument("--format", choices=("docx", "pdf"), required=True)
     letter.add_argument("-o", "--output", type=Path, required=True)
-    letter.add_argument("--attachment", type=Path, default=None, help="transmission: the exported submission")
-    letter.add_argument("--recalls", default="", help="follow-up: reference of the earlier letter")
+    letter.add_argument("--attachment", type=Path, default=None,
+                        help=_("{kind}: the exported submission").format(kind="transmission"))
+    letter.add_argument("--recalls", default="",
+                        help=_("{kind}: reference of the earlier letter").format(kind="follow-up"))
     letter.add_argument("--form-of-address", choices=_FORMS, default="",
-                        help="default: the one stored with the recipient in the address book")
-    letter.add_argument("--salutation", default="", help="your own salutation, e.g. 'Madame la Directrice,'")
-    letter.add_argument("--signatory", default="", help="who signs (default: the sender's signatory)")
+                        help=_("default: the one stored with the recipient in the address book"))
+    letter.add_argument("--salutation", default="", help=_("your own salutation, e.g. {example}").format(
+        example="'Madame la Directrice,'"))
+    letter.add_argument("--signatory", default="", help=_("who signs (default: the sender's signatory)"))
     letter.add_argument("--signatory-title", default="")
-    letter.add_argument("--date", type=_date, default=None, help="date on the letter, YYYY-MM-DD (default: today)")
+    letter.add_argument("--date", type=_date, default=None,
+                        help=_("date on the letter, {pattern} (default: today)").format(pattern="YYYY-MM-DD"))
 
-    log = commands.add_parser("letters", help="list the draft's letter log")
+    log = commands.add_parser("letters", help=_("list the draft's letter log"))
     log.add_argument("file", type=Path)
     log.add_argument("--format", choices=("text", "json"), default="text")
 
-    again = commands.add_parser("letter-again", help="write a logged letter again (same reference and contents)")
+    again = commands.add_parser("letter-again", help=_("write a logged letter again (same reference and contents)"))
     again.add_argument("file", type=Path)
     again.add_argument("reference")
     again.add_argument("--format", choices=("docx", "pdf"), required=True)
     again.add_argument("-o", "--output", type=Path, required=True)
     again.add_argument("--template", type=Path, default=None)
 
-    sent = commands.add_parser("letter-sent", help="record that a letter was sent")
+    sent = commands.add_parser("letter-sent", help=_("record that a letter was sent"))
     sent.add_argument("file", type=Path)
     sent.add_argument("reference")
     sent.add_argument("--on", type=_date, required=True, help="YYYY-MM-DD")
-    sent.add_argument("--channel", required=True, help="e-mail, post, hand delivery…")
+    sent.add_argument("--channel", required=True, help=_("e-mail, post, hand delivery…"))
 
-    recipient = commands.add_parser("recipient", help="the draft's address book")
+    recipient = commands.add_parser("recipient", help=_("the draft's address book"))
     actions = recipient.add_subparsers(dest="action", required=True, parser_class=type(recipient))
-    add = actions.add_parser("add", help="add a recipient")
+    add = actions.add_parser("add", help=_("add a recipient"))
     add.add_argument("file", type=Path)
     add.add_argument("--name", required=True)
     add.add_argument("--title", default="")
     add.add_argument("--agency", default="")
-    add.add_argument("--address", default="", help="postal address; '\\n' or real line breaks separate lines")
+    add.add_argument("--address", default="", help=_("postal address; {escape} or real line breaks separate "
+                                                     "lines").format(escape="'\\n'"))
     add.add_argument("--email", default="")
     add.add_argument("--focal-point", action="store_true")
     add.add_argument("--form-of-address", choices=_FORMS, default="neutral",
-                     help="how letters greet this recipient")
-    listing = actions.add_parser("list", help="list the recipients with their ids")
+                     help=_("how letters greet this recipient"))
+    listing = actions.add_parser("list", help=_("list the recipients with their ids"))
     listing.add_argument("file", type=Path)
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
-    sender = commands.add_parser("sender", help="set the sender's details used in letters")
+    sender = commands.add_parser("sender", help=_("set the sender's details used in letters"))
     sender.add_argument("file", type=Path)
     sender.add_argument("--address", default=None)
     sender.add_argument("--email", default=None)
     sender.add_argument("--signatory", default=None)
     sender.add_argument("--signatory-title", default=None)
-    sender.add_argument("--reference-scheme", default=None, help="e.g. 'CJR/{year}/{number:03d}'")
+    sender.add_argument("--reference-scheme", default=None,
+                        help=_("e.g. {example}").format(example="'CJR/{year}/{number:03d}'"))
 
 
 def _lines(text: str) -> str:
@@ -110,7 +117,7 @@ def _cmd_letter(args: argparse.Namespace, open_workspace: Callable[[Path], Works
         attachment=args.attachment, recalls=args.recalls, letter_date=args.date)
     with open_workspace(args.file) as workspace:
         (letter, _entry), _changes = workspace.create_letter(options, args.output, args.format, args.template)
-    print(f"Wrote {args.output} (letter {letter.reference}).")
+    print(_("Wrote {path} (letter {reference}).").format(path=args.output, reference=letter.reference))
     return 0
 
 
@@ -124,8 +131,9 @@ def _cmd_letters(args: argparse.Namespace, open_workspace: Callable[[Path], Work
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    for row in rows:
-        sent = f"sent {row['sent_on']} by {row['channel']}" if row["sent_on"] else "not sent"
+    for row in rows:  # reference, kind, language and dates stay as they are (data)
+        sent = (_("sent {date} by {channel}").format(date=row["sent_on"], channel=row["channel"]) if row["sent_on"]
+                else _("not sent"))
         columns = (row["reference"], row["kind"], row["language"], row["recipient"], row["created"][:10], sent)
         print("\t".join(columns))
     return 0
@@ -137,14 +145,15 @@ def _cmd_letter_again(args: argparse.Namespace, open_workspace: Callable[[Path],
     with open_workspace(args.file) as workspace:
         entry = workspace.find_letter(args.reference)
     regenerate_letter(entry, args.output, args.format, args.template)
-    print(f"Wrote {args.output} (letter {entry.reference}).")
+    print(_("Wrote {path} (letter {reference}).").format(path=args.output, reference=entry.reference))
     return 0
 
 
 def _cmd_letter_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     with open_workspace(args.file) as workspace:
         entry, _changes = workspace.mark_letter_sent(args.reference, args.on, args.channel)
-    print(f"Letter {entry.reference} marked as sent on {entry.sent_on} ({entry.sent_channel}).")
+    print(_("Letter {reference} marked as sent on {date} ({channel}).").format(
+        reference=entry.reference, date=entry.sent_on, channel=entry.sent_channel))
     return 0
 
 
@@ -164,9 +173,9 @@ def _cmd_recipient(args: argparse.Namespace, open_workspace: Callable[[Path], Wo
     if args.format == "json":
         print(json.dumps([r.__dict__ for r in book], ensure_ascii=False, indent=2))
         return 0
-    for r in book:
-        flag = "\tfocal point" if r.is_focal_point else ""
-        print(f"{r.recipient_uuid}\t{r.name}\t{r.title}\t{r.agency}{flag}")
+    for r in book:  # the id first, as 'untoc letter --recipient' takes it
+        columns = [r.recipient_uuid, r.name, r.title, r.agency] + ([_("focal point")] if r.is_focal_point else [])
+        print("\t".join(columns))
     return 0
 
 
@@ -179,7 +188,7 @@ def _cmd_sender(args: argparse.Namespace, open_workspace: Callable[[Path], Works
                    if (value := getattr(args, name)) is not None}
         sender = replace(workspace.sender(), **changes)
         workspace.save_sender(sender)
-    print(f"Sender details saved; next references follow {sender.reference_scheme}.")
+    print(_("Sender details saved; next references follow {scheme}.").format(scheme=sender.reference_scheme))
     return 0
 
 

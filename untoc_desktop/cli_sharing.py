@@ -20,7 +20,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .i18n import _
+from .i18n import _, interface_language, ngettext
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -30,16 +30,18 @@ EXIT_OK, EXIT_CONFLICTS = 0, 1
 
 def add_sharing_commands(commands: Any) -> None:
     """Add the sharing subcommands to the ``untoc`` subparsers (``ArgumentParser.add_subparsers``)."""
-    merge = commands.add_parser("merge", help="merge a colleague's copy THEIRS into the draft MINE, answer by answer")
+    merge = commands.add_parser("merge", help=_("merge a colleague's copy {theirs} into the draft {mine}, answer by "
+                                                "answer").format(theirs="THEIRS", mine="MINE"))
     merge.add_argument("mine", type=Path)
     merge.add_argument("theirs", type=Path)
-    merge.add_argument("--author", default=None, help="recorded with the merge (default: the draft's author)")
+    merge.add_argument("--author", default=None, help=_("recorded with the merge (default: the draft's author)"))
 
-    answers = commands.add_parser("answers", help="print the draft's answers (the inverse of import-answers)")
+    answers = commands.add_parser("answers", help=_("print the draft's answers (the inverse of {command})").format(
+        command="import-answers"))
     answers.add_argument("file", type=Path)
     answers.add_argument("--format", choices=("json", "csv"), default="json")
 
-    history = commands.add_parser("history", help="the versions of one answer with author and time")
+    history = commands.add_parser("history", help=_("the versions of one answer with author and time"))
     history.add_argument("file", type=Path)
     history.add_argument("question_id")
     history.add_argument("--format", choices=("text", "json"), default="text")
@@ -52,7 +54,14 @@ def _text(value: Any) -> str:
 
 
 def _indent(text: str) -> str:
-    return "\n".join("      " + line for line in (text or "(no answer)").splitlines() or [""])
+    return "\n".join("      " + line for line in (text or _("(no answer)")).splitlines() or [""])
+
+
+def _listed(parts: list[str]) -> str:
+    """Parts of one sentence joined as the interface language joins a list ("a, b and c")."""
+    from babel.lists import format_list
+
+    return format_list(parts, locale=interface_language())
 
 
 def _cmd_merge(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
@@ -62,27 +71,45 @@ def _cmd_merge(args: argparse.Namespace, open_workspace: Callable[[Path], Worksp
         mine_author, kinds = workspace.info.author, question_kinds(workspace.definition)
     # merged with the draft closed: merge() refuses a draft open in the application and takes the lock itself
     report = merge(args.mine, args.theirs, args.author, kinds)
-    source = f"{report.copy_name}" + (f" ({report.copy_author})" if report.copy_author else "")
+    source = (_("{copy} ({author})").format(copy=report.copy_name, author=report.copy_author) if report.copy_author
+              else report.copy_name)
     if not report.changed:
-        print(f"Nothing new in {source}: it was already merged, or it holds nothing this draft lacks.")
+        print(_("Nothing new in {copy}: it was already merged, or it holds nothing this draft lacks.").format(
+            copy=source))
+    # One line per question, its id last (a word in front, then the id: what a person scans for)
     for question_id in report.taken:
-        print(f"taken    {question_id}")
+        print(_("taken    {question_id}").format(question_id=question_id))
     for question_id in report.merged:
-        print(f"merged   {question_id} (changes from both sides)")
+        print(_("merged   {question_id} (changes from both sides)").format(question_id=question_id))
     if report.history_copied:
-        print(f"history  {report.history_copied} earlier version(s) from {report.copy_name} kept in the history")
-    if report.recipients_added or report.letters_added or report.letters_updated or report.sender_taken:
-        sender = ", sender details taken" if report.sender_taken else ""
-        print(f"letters  {report.recipients_added} recipient(s) and {report.letters_added} letter(s) added, "
-              f"{report.letters_updated} letter(s) marked sent{sender}")
+        print(ngettext("history  {count} earlier version from {copy} kept in the history",
+                       "history  {count} earlier versions from {copy} kept in the history",
+                       report.history_copied).format(count=report.history_copied, copy=report.copy_name))
+    letters = [message.format(count=count) for message, count in (
+        (ngettext("{count} recipient added", "{count} recipients added", report.recipients_added),
+         report.recipients_added),
+        (ngettext("{count} letter added", "{count} letters added", report.letters_added), report.letters_added),
+        (ngettext("{count} letter marked sent", "{count} letters marked sent", report.letters_updated),
+         report.letters_updated),
+    ) if count] + ([_("sender details taken")] if report.sender_taken else [])
+    if letters:
+        print(_("letters  {changes}").format(changes=_listed(letters)))
     for conflict in report.conflicts:
-        print(f"CONFLICT {conflict.question_id}")
-        print(f"   mine ({mine_author or 'this draft'}):")
+        print(_("CONFLICT {question_id}").format(question_id=conflict.question_id))
+        print(_("   mine ({author}):").format(author=mine_author or _("this draft")))
         print(_indent(_text(conflict.mine)))
-        print(f"   theirs ({conflict.theirs_author or report.copy_name}):")
+        print(_("   theirs ({author}):").format(author=conflict.theirs_author or report.copy_name))
         print(_indent(_text(conflict.theirs)))
-    print(f"{len(report.taken)} taken, {len(report.merged)} merged, {len(report.conflicts)} new conflict(s); "
-          f"{report.open_conflicts} conflict(s) open in {args.mine.name}.")
+    outcome = _listed([
+        ngettext("{count} answer taken", "{count} answers taken", len(report.taken)).format(count=len(report.taken)),
+        ngettext("{count} answer merged", "{count} answers merged", len(report.merged)).format(
+            count=len(report.merged)),
+        ngettext("{count} new conflict", "{count} new conflicts", len(report.conflicts)).format(
+            count=len(report.conflicts)),
+    ])
+    still_open = ngettext("{count} conflict open in {file}.", "{count} conflicts open in {file}.",
+                          report.open_conflicts).format(count=report.open_conflicts, file=args.mine.name)
+    print(_("{outcome}; {still_open}").format(outcome=outcome, still_open=still_open))
     return EXIT_CONFLICTS if report.open_conflicts else EXIT_OK
 
 
@@ -91,11 +118,14 @@ def _cmd_answers(args: argparse.Namespace, open_workspace: Callable[[Path], Work
         answers, conflicts = workspace.answers(), workspace.open_conflicts()
     if args.format == "json":
         print(json.dumps(dict(sorted(answers.items())), ensure_ascii=False, indent=2))
-        for conflict in conflicts:
-            print(f"open conflict {conflict.question_id} (the answer above is 'mine'):", file=sys.stderr)
-            print(f"   mine:\n{_indent(_text(conflict.mine))}", file=sys.stderr)
-            print(f"   theirs ({conflict.theirs_author or conflict.copy_name}):\n{_indent(_text(conflict.theirs))}",
+        for conflict in conflicts:  # on stderr: standard output stays the JSON import-answers reads
+            print(_("open conflict {question_id} (the answer above is 'mine'):").format(
+                question_id=conflict.question_id), file=sys.stderr)
+            print(_("   mine:"), file=sys.stderr)
+            print(_indent(_text(conflict.mine)), file=sys.stderr)
+            print(_("   theirs ({author}):").format(author=conflict.theirs_author or conflict.copy_name),
                   file=sys.stderr)
+            print(_indent(_text(conflict.theirs)), file=sys.stderr)
     else:
         by_id = {c.question_id: c for c in conflicts}
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -126,10 +156,15 @@ def _cmd_history(args: argparse.Namespace, open_workspace: Callable[[Path], Work
             raise UntocError(_("{question_id} is not a question of this draft's questionnaire, and the "
                                "draft has no history for it. See 'untoc questions' for the question ids.").format(
                                  question_id=args.question_id)) from None
-        print(f"No recorded change to {args.question_id} in {args.file.name}.")
+        print(_("No recorded change to {question_id} in {file}.").format(question_id=args.question_id,
+                                                                           file=args.file.name))
     for change in changes:
-        when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
-        print(f"{when}  {change.author or '(no author)'}" + ("  (cleared)" if change.new_value is None else ""))
+        when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S UTC")  # one unambiguous form in every language
+        author = change.author or _("(no author)")
+        if change.new_value is None:
+            print(_("{when}  {author}  (cleared)").format(when=when, author=author))
+        else:
+            print(f"{when}  {author}")
         if change.new_value is not None:
             print(_indent(_text(change.new_value)))
     return EXIT_OK
