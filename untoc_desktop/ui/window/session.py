@@ -32,7 +32,9 @@ class DraftSession(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        QTimer.singleShot(0, lambda: QTimer.singleShot(200, lambda: workspace.prepare_writing(True)))  # after 1st paint
+        # Right after the first paint, on this thread: keys typed meanwhile wait in the event queue and are
+        # saved after it, whereas a first save racing a background import could be late (never lose a word).
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: workspace.prepare_writing(False)))
 
     # -- reading (from the workspace's cache) ---------------------------------------
 
