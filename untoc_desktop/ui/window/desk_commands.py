@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QPlain
 
 from ...i18n import _
 from ...questionnaire import display
-from ..editor.find_replace import FindReplaceDialog
 from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
 from ..dialogs.word_count_dialog import WordCountDialog
+from ..editor.find_replace import FindReplaceDialog
 from .host import DraftSwitcher, Notices, flush_edits
 
 #: File names a drop onto the window opens.

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from ...draft.records import SentEntry
 from ... import languages
+from ...draft.records import SentEntry
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
 from ...submissions import make_snapshot, sha256_file

@@ -39,7 +39,8 @@ class FileHost(OpenDraft, Protocol):
     def switch_to(self, workspace: Workspace) -> bool:
         """Release the open draft (asking about unsaved edits) and show ``workspace``; False when refused.
 
-        The window owns ``workspace`` from then on: it closes it when it refuses it."""
+        The window owns ``workspace`` from then on: it closes it when it refuses it.
+        """
 
     def release_current(self) -> bool:
         """Flush, back up and close the open draft; False when the user kept it open."""

@@ -13,32 +13,32 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from ...applicability import Applicability
 from ...draft import DraftInfo
 from ...errors import UntocError
-from ...opening import OpenedDraft
-from ...workspace import Workspace
 from ...i18n import N_, _, ngettext
+from ...opening import OpenedDraft
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry
-from .appearance import Appearance
-from .autosave import Autosave
-from ..focus_frame import FocusFrames
+from ...workspace import Workspace
 from ..editor.completeness_panel import CompletenessPanel, summary_text
 from ..editor.draft_view import DraftView
-from .desk_commands import DeskCommands, draft_paths
 from ..editor.timeline_panel import ReviewTimelinePanel
+from ..editor.welcome_page import WelcomePage
+from ..focus_frame import FocusFrames
+from .appearance import Appearance
+from .autosave import Autosave
+from .desk_commands import DeskCommands, draft_paths
+from .draft_safety import DraftSafety
 from .edit_actions import TextEditActions
 from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .host import Notices
-from .questionnaire_commands import QuestionnaireCommands
 from .panels import SidePanels, name_panel
+from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
 from .regions import KeyboardRegions, window_regions
 from .screen_fit import DEFAULT_SIZE, DialogsInsideScreen, available_area, fit_to_screen, panel_height
-from .draft_safety import DraftSafety
 from .session import DraftSession
 from .sharing_commands import SharingCommands
-from ..editor.welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
 APP_TITLE = N_("UNTOC Review submission")
