@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -100,7 +101,7 @@ class AddressBookDialog(QDialog):
         outer.addWidget(close)
         order = [self.entries, self.name, self.title, self.agency, self.address, self.email, self.form_of_address,
                  self.focal_point, self.save_button, self.new_button, self.delete_button, *close.buttons()]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.new_button.clicked.connect(self.new_recipient)
         self.save_button.clicked.connect(self.save_current)
@@ -318,7 +319,8 @@ class SenderDialog(QDialog):
         self._suffix = parts[3]
         self.example = QLabel(self)
         form = QFormLayout(self)
-        rows = ((_("Organisation"), self.organization), (_("&Postal address"), self.address), (_("&E-mail"), self.email),
+        rows = ((_("Organisation"), self.organization), (_("&Postal address"), self.address),
+                (_("&E-mail"), self.email),
                 (_("&Signatory"), self.signatory), (_("Signatory's &title"), self.signatory_title),
                 (_("Reference &prefix"), self.prefix), ("", self.with_year), (_("&Digits in the number"), self.digits),
                 (_("Next references"), self.example))
@@ -336,7 +338,7 @@ class SenderDialog(QDialog):
         form.addRow(buttons)
         order = [self.address, self.email, self.signatory, self.signatory_title, self.prefix, self.with_year,
                  self.digits, *buttons.buttons()]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         for signal in (self.prefix.textChanged, self.with_year.toggled, self.digits.valueChanged):
             signal.connect(self._parts_changed)

@@ -131,12 +131,15 @@ class MainWindow(QMainWindow):
         self.questionnaire = QuestionnaireCommands(self, self.notices, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.desk = DeskCommands(self, self.notices, settings, interface_language,
-                                 start_export=lambda path, fmt: self.start_export(path, fmt), exported=self.exporter.exported,
+                                 start_export=lambda path, fmt: self.start_export(path, fmt),
+                                 exported=self.exporter.exported,
                                  export_running=lambda: self.export_operation is not None)
-        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
+        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu,
+                                          self.view_menu)
         self.setAcceptDrops(True)
+        # Send an encrypted copy…, Preferences…, opening .untoc.age
         self.encrypted = EncryptedCopies(self, self.notices, interface_language, settings,
-                                         merge=lambda path: self.sharing.merge_file(path) is not None)  # Send an encrypted copy…, Preferences…, opening .untoc.age
+                                         merge=lambda path: self.sharing.merge_file(path) is not None)
         self.encrypted.add_to(self.file_menu, self.quit_action)
         self.sharing = SharingCommands(self, self.notices)  # send a copy, merge a copy, conflicts, history
         self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)

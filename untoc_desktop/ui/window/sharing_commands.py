@@ -189,7 +189,8 @@ class SharingCommands(QObject):
             report, _changes = workspace.merge_copy(path)  # one transaction; about a second for a whole cluster
             return report
 
-        self.operation = BackgroundOperation(self._parent, op, lambda report: self._merged(report, show_conflicts, before),
+        self.operation = BackgroundOperation(self._parent, op,
+                                             lambda report: self._merged(report, show_conflicts, before),
                                              self._merge_failed)
         self.operation.finished.connect(self._merge_finished)
         self._notices.status(_("Merging {name}…").format(name=path.name), 0)
