@@ -85,7 +85,7 @@ class DeskCommands(QObject):
         self.replace_action = action(_("Find and &replace…"), lambda: self.show_find(replace=True), "Ctrl+H")
         self.spelling_action = QAction(_("Check &spelling as you type"), parent)
         self.spelling_action.setCheckable(True)
-        self.spelling_action.setChecked(settings.value("editing/spelling", True, type=bool))
+        self.spelling_action.setChecked(bool(settings.value("editing/spelling", True, type=bool)))
         self.spelling_action.toggled.connect(self.set_spelling)
         self.word_count_action = action(_("&Word count…"), self.show_word_count)
         self.print_action = action(_("&Print…"), self.print_submission, QKeySequence.StandardKey.Print)

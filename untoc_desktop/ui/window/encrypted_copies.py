@@ -234,11 +234,11 @@ class EncryptedCopies(QObject):
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_copy_path(self, draft: Path) -> Path | None:
-        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
-                                                      str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
-        if not path:
+        chosen, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
+                                                        str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
+        if not chosen:
             return None
-        path = Path(path)
+        path = Path(chosen)
         return path if is_encrypted_copy(path) else path.with_name(path.name.removesuffix(".untoc") + COPY_SUFFIX)
 
     def send_copy(self) -> Path | None:

@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        def action(text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
