@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from ... import languages
 from ...errors import UntocError
 from ...i18n import _, pgettext
-from ...signing.identity import create_identity, identities_dir, load_identity, load_organisation_root
+from ...signing.identity import (
+    CreatedIdentity,
+    create_identity,
+    identities_dir,
+    load_identity,
+    load_organisation_root,
+)
 from ...signing.pdf_sign import SignatureRequest
 from ...signing.trust import trust_root
 from ..window.session import DraftSession
@@ -59,7 +65,7 @@ class CreateIdentityDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Create a signing identity"))
         self.folder = folder or identities_dir()
-        self.created = None
+        self.created: CreatedIdentity | None = None
         self.name = QLineEdit(name, self)
         self.organization = QLineEdit(organization, self)
         self.email = QLineEdit(self)
@@ -100,7 +106,7 @@ class CreateIdentityDialog(QDialog):
         add_field_row(form, _("Organisation root (optional)"), self.issuer, self.issuer_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.make_identity)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
@@ -115,8 +121,20 @@ class CreateIdentityDialog(QDialog):
         if chosen:
             self.issuer.setText(chosen)
 
-    def create(self) -> bool:
-        """Create the identity; on success shows the root's fingerprint and closes the dialog."""
+    def create(self) -> bool:  # type: ignore[override]  # QWidget.create(): see below
+        """Same as :meth:`make_identity`; kept because tests/ui/test_signing_ui.py calls ``create()``.
+
+        It hides ``QWidget.create()`` (non-virtual in Qt, so Qt itself never calls this one).
+        """
+        return self.make_identity()
+
+    def make_identity(self) -> bool:
+        """Create the identity; on success shows the root's fingerprint and closes the dialog.
+
+        Returns:
+            True when the identity was made (then in :attr:`created`); False when the passphrases differ
+            or the core refused (the reason is shown in a message box).
+        """
         if self.passphrase.text() != self.repeat.text():
             QMessageBox.warning(self, _("Create a signing identity"), _("The two passphrases differ."))
             return False
@@ -131,7 +149,7 @@ class CreateIdentityDialog(QDialog):
                 if self.issuer.text().strip()
                 else None
             )
-            self.created = create_identity(
+            created = create_identity(
                 path,
                 self.name.text(),
                 self.organization.text(),
@@ -140,7 +158,8 @@ class CreateIdentityDialog(QDialog):
                 country=self.country.text(),
                 issuer=issuer,
             )
-            trust_root(self.created.root_pem)
+            self.created = created
+            trust_root(created.root_pem)
         except UntocError as exc:
             QMessageBox.warning(self, _("Create a signing identity"), str(exc))
             return False
@@ -151,10 +170,10 @@ class CreateIdentityDialog(QDialog):
                 "Your signing identity is kept in {p12}.\n\nPublish the root certificate {pem} (or {cer}) and its "
                 "SHA-256 fingerprint:\n{fingerprint}"
             ).format(
-                p12=self.created.p12_path,
-                pem=self.created.root_pem,
-                cer=self.created.root_cer,
-                fingerprint=self.created.root_fingerprint,
+                p12=created.p12_path,
+                pem=created.root_pem,
+                cer=created.root_cer,
+                fingerprint=created.root_fingerprint,
             ),
         )
         self.accept()
@@ -287,9 +306,13 @@ class SignExportDialog(QDialog):
     def create_identity(self) -> CreateIdentityDialog:
         """Open the Create a signing identity dialog; the new identity is chosen when created."""
         dialog = CreateIdentityDialog(self.signatory.text(), self.organization.text(), self)
-        dialog.accepted.connect(lambda: self.identity.setText(str(dialog.created.p12_path)))
+        dialog.accepted.connect(lambda: self._identity_created(dialog.created))
         dialog.open()
         return dialog
+
+    def _identity_created(self, created: CreatedIdentity | None) -> None:
+        if created is not None:  # always, once the dialog is accepted
+            self.identity.setText(str(created.p12_path))
 
     def sign(self) -> BackgroundOperation | None:
         """Check the choices, open the identity, then export, sign and record on a worker thread."""

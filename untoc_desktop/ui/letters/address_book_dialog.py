@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import replace
+from itertools import pairwise
+from typing import cast
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,8 +59,8 @@ class AddressBookDialog(QDialog):
         self.address.setFixedHeight(80)
         self.email = QLineEdit(self)
         self.form_of_address = QComboBox(self)
-        for form, label in FORM_LABELS.items():
-            self.form_of_address.addItem(_(label), form)
+        for form_code, label in FORM_LABELS.items():
+            self.form_of_address.addItem(_(label), form_code)
         self.focal_point = QCheckBox(_("Focal point of the State party for the Review Mechanism"), self)
         form = QFormLayout()
         for label, widget in ((_("&Name"), self.name), (_("&Title"), self.title),
@@ -86,8 +88,9 @@ class AddressBookDialog(QDialog):
         self.message = QLabel(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        for button in close.buttons():
-            button.setAutoDefault(False)
+        for close_button in close.buttons():
+            if isinstance(close_button, QPushButton):  # a button box makes push buttons
+                close_button.setAutoDefault(False)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(buttons)
@@ -100,7 +103,7 @@ class AddressBookDialog(QDialog):
         outer.addWidget(close)
         order = [self.entries, self.name, self.title, self.agency, self.address, self.email, self.form_of_address,
                  self.focal_point, self.save_button, self.new_button, self.delete_button, *close.buttons()]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.new_button.clicked.connect(self.new_recipient)
         self.save_button.clicked.connect(self.save_current)
@@ -158,10 +161,14 @@ class AddressBookDialog(QDialog):
             return
         if not self._confirm_leave():
             self._switching = True
-            self.entries.setCurrentItem(previous)
+            self._set_current_entry(previous)
             self._switching = False
             return
         self._show(recipient)
+
+    def _set_current_entry(self, item: QListWidgetItem | None) -> None:
+        # Qt accepts no item (no current entry); PySide6's stubs leave None out of setCurrentItem().
+        self.entries.setCurrentItem(cast(QListWidgetItem, item))
 
     def _show(self, recipient: Recipient) -> None:
         self._current_uuid = recipient.recipient_uuid
@@ -188,7 +195,7 @@ class AddressBookDialog(QDialog):
         """Empty the form for a new recipient."""
         self._current_uuid = ""
         self._switching = True
-        self.entries.setCurrentItem(None)
+        self._set_current_entry(None)
         self.entries.clearSelection()
         self._switching = False
         for edit in (self.name, self.title, self.agency, self.email):
@@ -318,7 +325,8 @@ class SenderDialog(QDialog):
         self._suffix = parts[3]
         self.example = QLabel(self)
         form = QFormLayout(self)
-        rows = ((_("Organisation"), self.organization), (_("&Postal address"), self.address), (_("&E-mail"), self.email),
+        rows = ((_("Organisation"), self.organization), (_("&Postal address"), self.address),
+                (_("&E-mail"), self.email),
                 (_("&Signatory"), self.signatory), (_("Signatory's &title"), self.signatory_title),
                 (_("Reference &prefix"), self.prefix), ("", self.with_year), (_("&Digits in the number"), self.digits),
                 (_("Next references"), self.example))
@@ -336,12 +344,12 @@ class SenderDialog(QDialog):
         form.addRow(buttons)
         order = [self.address, self.email, self.signatory, self.signatory_title, self.prefix, self.with_year,
                  self.digits, *buttons.buttons()]
-        for first, second in zip(order, order[1:]):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         for signal in (self.prefix.textChanged, self.with_year.toggled, self.digits.valueChanged):
             signal.connect(self._parts_changed)
         self._show_example()
-        self._saved_sender = self.sender()
+        self._saved_sender = self.typed_sender()
         self.address.setFocus()
 
     def reference_scheme(self) -> str:
@@ -362,8 +370,8 @@ class SenderDialog(QDialog):
         except UntocError as exc:
             self.example.setText(str(exc))
 
-    def sender(self) -> Sender:
-        """The details as typed."""
+    def typed_sender(self) -> Sender:
+        """The details as typed (not ``QObject.sender()``, which this dialog leaves alone)."""
         return replace(Sender(), address=self.address.toPlainText().strip(), email=self.email.text().strip(),
                        signatory=self.signatory.text().strip(), signatory_title=self.signatory_title.text().strip(),
                        reference_scheme=self.reference_scheme())
@@ -371,16 +379,16 @@ class SenderDialog(QDialog):
     def accept(self) -> None:
         """Save, or keep the dialog open with the reason when the details cannot be stored."""
         try:
-            self._workspace.save_sender(self.sender())
+            self._workspace.save_sender(self.typed_sender())
         except UntocError as exc:
             QMessageBox.warning(self, _("The sender details were not saved"), str(exc))
             return
-        self._saved_sender = self.sender()
+        self._saved_sender = self.typed_sender()
         super().accept()
 
     def reject(self) -> None:
         """Close; with unsaved changes, ask first (Save, Discard or stay)."""
-        if self.sender() != self._saved_sender:
+        if self.typed_sender() != self._saved_sender:
             answer = QMessageBox.question(
                 self, _("Unsaved sender details"), _("Save the changes to the sender details first?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

@@ -65,9 +65,10 @@ class Appearance(QObject):
 
     def text_size(self) -> int:
         """The text size in steps from the system's size (0: the system's size)."""
+        raw = self._settings.value(TEXT_SIZE_KEY, 0) or 0
         try:
-            steps = int(self._settings.value(TEXT_SIZE_KEY, 0) or 0)
-        except (TypeError, ValueError):  # a hand-edited settings file: the system's size
+            steps = int(raw) if isinstance(raw, int | float | str) else 0
+        except ValueError:  # a hand-edited settings file: the system's size
             steps = 0
         return max(SMALLEST, min(LARGEST, steps))
 

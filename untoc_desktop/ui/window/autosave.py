@@ -117,7 +117,7 @@ class Autosave(QObject):
     def failed_values(self) -> dict[str, Any]:
         """Current values in the window of the answers whose write failed (for Save As elsewhere)."""
         values = {}
-        for question_id, (question, read_value) in self._failed.items():
+        for question_id, (_question, read_value) in self._failed.items():
             try:
                 values[question_id] = read_value()
             except Exception:  # noqa: BLE001 (an unreadable field stays listed as unsaved)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QPlain
 
 from ...i18n import _
 from ...questionnaire import display
-from ..editor.find_replace import FindReplaceDialog
 from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
 from ..dialogs.word_count_dialog import WordCountDialog
+from ..editor.find_replace import FindReplaceDialog
 from .host import DraftSwitcher, Notices, flush_edits
 
 #: File names a drop onto the window opens.
@@ -85,7 +85,7 @@ class DeskCommands(QObject):
         self.replace_action = action(_("Find and &replace…"), lambda: self.show_find(replace=True), "Ctrl+H")
         self.spelling_action = QAction(_("Check &spelling as you type"), parent)
         self.spelling_action.setCheckable(True)
-        self.spelling_action.setChecked(settings.value("editing/spelling", True, type=bool))
+        self.spelling_action.setChecked(bool(settings.value("editing/spelling", True, type=bool)))
         self.spelling_action.toggled.connect(self.set_spelling)
         self.word_count_action = action(_("&Word count…"), self.show_word_count)
         self.print_action = action(_("&Print…"), self.print_submission, QKeySequence.StandardKey.Print)

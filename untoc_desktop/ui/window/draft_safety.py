@@ -29,10 +29,10 @@ from ...draft import DRAFT_SUFFIX
 from ...draft.backups import Backup
 from ...draft.backups import backups_root as default_backups_root
 from ...draft.safety import SidecarError
-from ...workspace import Workspace
 from ...errors import UntocError
 from ...i18n import _
 from ...opening import OpenedDraft
+from ...workspace import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -100,8 +100,10 @@ class TextEditActions(QObject):
         stack_redo = not text_redo and stack is not None and stack.canRedo()
         self.undo.setEnabled(text_undo or stack_undo)
         self.redo.setEnabled(text_redo or stack_redo)
-        self.undo.setText(_("&Undo {action}").format(action=stack.undoText()) if stack_undo else _("&Undo"))
-        self.redo.setText(_("&Redo {action}").format(action=stack.redoText()) if stack_redo else _("&Redo"))
+        undo_text = stack.undoText() if stack is not None and stack_undo else ""
+        redo_text = stack.redoText() if stack is not None and stack_redo else ""
+        self.undo.setText(_("&Undo {action}").format(action=undo_text) if stack_undo else _("&Undo"))
+        self.redo.setText(_("&Redo {action}").format(action=redo_text) if stack_redo else _("&Redo"))
         self.cut.setEnabled(writable)
         self.paste.setEnabled(writable)
         self.copy.setEnabled(widget is not None)

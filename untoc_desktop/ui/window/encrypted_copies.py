@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...workspace import Workspace
 from ...encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas
 from ...encryption.keys import load_personal_identity
 from ...encryption.organisation import open_copy_to_draft, recipients_for, recovery_identity
 from ...encryption.settings import EncryptionSettings, load_settings
 from ...errors import NotForYouError, UntocError
 from ...i18n import N_, _
+from ...workspace import Workspace
 from ..dialogs.preferences_dialog import PreferencesDialog
-
 from .host import DraftSwitcher, Notices, flush_edits
 
 ENCRYPTED_FILTER = N_("Encrypted copies (*.untoc.age)")
@@ -235,11 +234,11 @@ class EncryptedCopies(QObject):
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_copy_path(self, draft: Path) -> Path | None:
-        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
-                                                      str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
-        if not path:
+        chosen, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
+                                                        str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
+        if not chosen:
             return None
-        path = Path(path)
+        path = Path(chosen)
         return path if is_encrypted_copy(path) else path.with_name(path.name.removesuffix(".untoc") + COPY_SUFFIX)
 
     def send_copy(self) -> Path | None:

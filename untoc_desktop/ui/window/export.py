@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from ...draft.records import SentEntry
 from ... import languages
+from ...draft.records import SentEntry
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
 from ...submissions import make_snapshot, sha256_file
@@ -147,7 +147,8 @@ class SubmissionExporter(QObject):
         if session.report.open_conflicts:  # merge conflicts still open: the export says it is a draft
             extra["open_conflicts"] = session.report.open_conflicts
         language = self.document_language or info.language
-        self._notices = notices = []  # e.g. characters the PDF cannot draw: shown when the export ends
+        notices: list[str] = []  # e.g. characters the PDF cannot draw: shown when the export ends
+        self._notices = notices
 
         # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.
         issued_at = datetime.now().astimezone().replace(microsecond=0)
@@ -175,6 +176,8 @@ class SubmissionExporter(QObject):
             self.operation.wait()
 
     def _exported(self, path: Path) -> None:
+        if self._pending is None:  # set before every export starts; nothing to record without it
+            return
         session, snapshot = self._pending
         try:
             digest = sha256_file(path)

@@ -39,7 +39,8 @@ class FileHost(OpenDraft, Protocol):
     def switch_to(self, workspace: Workspace) -> bool:
         """Release the open draft (asking about unsaved edits) and show ``workspace``; False when refused.
 
-        The window owns ``workspace`` from then on: it closes it when it refuses it."""
+        The window owns ``workspace`` from then on: it closes it when it refuses it.
+        """
 
     def release_current(self) -> bool:
         """Flush, back up and close the open draft; False when the user kept it open."""
@@ -247,15 +248,20 @@ class FileCommands(QObject):
         """Show what the draft is about (organisation, country, Protocols...) and save changes."""
         if self._host.session is None:
             return False
-        dialog = NewDraftDialog(self._available_clusters or [self._host.session.info.cluster], self._interface_language,
-                                parent=self._parent, cluster_titles={self._host.session.info.cluster: display.cluster_title(
-                                    self._host.session.definition)}, table=self._states_table())
+        session = self._host.session
+        dialog = NewDraftDialog(self._available_clusters or [session.info.cluster], self._interface_language,
+                                parent=self._parent,
+                                cluster_titles={session.info.cluster: display.cluster_title(session.definition)},
+                                table=self._states_table())
         dialog.show_existing(self._host.session.info, self._host.session.workspace.applicability())
         return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(
             dialog.draft_info(), dialog.applicability())
 
     def apply_details(self, info: DraftInfo, applicability: Applicability | None = None) -> bool:
-        """Store new draft details (and the Protocol choice) and show the draft again (the Protocols decide what applies)."""
+        """Store new draft details (and the Protocol choice) and show the draft again.
+
+        The Protocols chosen decide which questions apply.
+        """
         if self._host.session is None or self._host.draft_view is None:
             return False
         try:

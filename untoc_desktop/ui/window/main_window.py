@@ -13,32 +13,32 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from ...applicability import Applicability
 from ...draft import DraftInfo
 from ...errors import UntocError
-from ...opening import OpenedDraft
-from ...workspace import Workspace
 from ...i18n import N_, _, ngettext
+from ...opening import OpenedDraft
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry
-from .appearance import Appearance
-from .autosave import Autosave
-from ..focus_frame import FocusFrames
+from ...workspace import Workspace
 from ..editor.completeness_panel import CompletenessPanel, summary_text
 from ..editor.draft_view import DraftView
-from .desk_commands import DeskCommands, draft_paths
 from ..editor.timeline_panel import ReviewTimelinePanel
+from ..editor.welcome_page import WelcomePage
+from ..focus_frame import FocusFrames
+from .appearance import Appearance
+from .autosave import Autosave
+from .desk_commands import DeskCommands, draft_paths
+from .draft_safety import DraftSafety
 from .edit_actions import TextEditActions
 from .encrypted_copies import EncryptedCopies
 from .export import ExportFunction, SubmissionExporter
 from .file_actions import FileCommands
 from .host import Notices
-from .questionnaire_commands import QuestionnaireCommands
 from .panels import SidePanels, name_panel
+from .questionnaire_commands import QuestionnaireCommands
 from .recent import RecentDrafts, RecentMenu
 from .regions import KeyboardRegions, window_regions
 from .screen_fit import DEFAULT_SIZE, DialogsInsideScreen, available_area, fit_to_screen, panel_height
-from .draft_safety import DraftSafety
 from .session import DraftSession
 from .sharing_commands import SharingCommands
-from ..editor.welcome_page import WelcomePage
 from .workers import BackgroundOperation
 
 APP_TITLE = N_("UNTOC Review submission")
@@ -131,12 +131,15 @@ class MainWindow(QMainWindow):
         self.questionnaire = QuestionnaireCommands(self, self.notices, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
         self.desk = DeskCommands(self, self.notices, settings, interface_language,
-                                 start_export=lambda path, fmt: self.start_export(path, fmt), exported=self.exporter.exported,
+                                 start_export=lambda path, fmt: self.start_export(path, fmt),
+                                 exported=self.exporter.exported,
                                  export_running=lambda: self.export_operation is not None)
-        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu, self.view_menu)
+        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu,
+                                          self.view_menu)
         self.setAcceptDrops(True)
+        # Send an encrypted copy…, Preferences…, opening .untoc.age
         self.encrypted = EncryptedCopies(self, self.notices, interface_language, settings,
-                                         merge=lambda path: self.sharing.merge_file(path) is not None)  # Send an encrypted copy…, Preferences…, opening .untoc.age
+                                         merge=lambda path: self.sharing.merge_file(path) is not None)
         self.encrypted.add_to(self.file_menu, self.quit_action)
         self.sharing = SharingCommands(self, self.notices)  # send a copy, merge a copy, conflicts, history
         self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)
@@ -159,7 +162,8 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        def action(text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))

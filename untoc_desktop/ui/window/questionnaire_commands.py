@@ -33,7 +33,6 @@ from ...opening import OpenedDraft
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry, version_key
 from ...states_parties import StatesPartiesTable, active_table, import_table
-
 from .host import DraftSwitcher, Notices
 
 

@@ -30,7 +30,9 @@ class RecentDrafts:
         raw = self._settings.value(_KEY, [])
         if isinstance(raw, str):  # QSettings gives a bare string for a one-item list in INI files
             raw = [raw]
-        return [Path(p) for p in (raw or []) if isinstance(p, str) and p]
+        if not isinstance(raw, list | tuple):  # nothing stored yet (None), or a hand-edited file
+            return []
+        return [Path(p) for p in raw if isinstance(p, str) and p]
 
     def add(self, path: str | Path) -> None:
         """Put ``path`` first (once)."""

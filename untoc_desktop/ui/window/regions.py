@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QWidget
 
 from ...i18n import _
 
@@ -32,7 +34,33 @@ class Region:
 
     name: str
     widget: QWidget
-    enter: Callable[[], None]
+    enter: Callable[[], object]  # what it returns is ignored
+
+
+class DraftRegions(Protocol):
+    """What F6 needs of the open draft's view (a ``DraftView``)."""
+
+    @property
+    def splitter(self) -> QSplitter:
+        """The splitter between the tree (first pane) and the page."""
+
+    @property
+    def navigator(self) -> QWidget:
+        """The tree's region: the tree and its filter."""
+
+    @property
+    def tree(self) -> QWidget:
+        """The provision tree, focused when its region is entered."""
+
+    @property
+    def pages(self) -> QWidget:
+        """The page region (the stack of article pages)."""
+
+    def enter_page(self) -> object:
+        """Give the focus to the first question of the paragraph chosen in the tree."""
+
+    def isVisible(self) -> bool:
+        """Whether the view is shown."""
 
 
 class KeyboardRegions(QObject):
@@ -111,18 +139,22 @@ def _focus(widget: QWidget | None) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
-def window_regions(draft_view: QWidget | None, welcome: QWidget, panels: Sequence[QWidget],
+def _focus_first_control(container: QWidget) -> None:
+    _focus(first_control(container))
+
+
+def window_regions(draft_view: DraftRegions | None, welcome: QWidget, panels: Sequence[QWidget],
                    status: QWidget | None) -> list[Region]:
     """The regions of the main window now shown, in F6 order.
 
     Args:
-        draft_view: the open draft's workspace (a ``DraftView``: ``navigator``, ``tree``, ``pages``,
-            ``splitter``, ``enter_page()``), or ``None`` when no draft is open.
+        draft_view: the open draft's view (a ``DraftView``, see ``DraftRegions``), or ``None`` when no
+            draft is open.
         welcome: the page shown when no draft is open.
         panels: the side panels (docks), each a region when shown.
         status: the status bar's summary (a region while it says something), or ``None``.
     """
-    regions = []
+    regions: list[Region] = []
     if draft_view is not None and draft_view.isVisible():
         if draft_view.splitter.sizes()[0] > 0:  # the tree can be collapsed (small screens)
             regions.append(Region("tree", draft_view.navigator, lambda: _focus(draft_view.tree)))
@@ -131,7 +163,7 @@ def window_regions(draft_view: QWidget | None, welcome: QWidget, panels: Sequenc
         regions.append(Region("page", welcome, lambda: _focus(first_control(welcome))))
     for panel in panels:
         if panel.isVisible():
-            regions.append(Region("panel", panel, lambda panel=panel: _focus(first_control(panel))))
+            regions.append(Region("panel", panel, partial(_focus_first_control, panel)))
     if status is not None and status.isVisible():
         regions.append(Region("status", status, lambda: _focus(status)))
     return regions

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...files import atomic_replace
 from ...answers import check_answer
 from ...draft import DRAFT_SUFFIX
 from ...errors import UntocError
+from ...files import atomic_replace
 from ...i18n import _, ngettext
 from ...questionnaire import display
 from ...questionnaire.model import Definition
@@ -39,11 +39,11 @@ from ...sharing.cloud import conflicted_copies
 from ...sharing.copy_file import fingerprint
 from ...sharing.merge import MergeReport
 from ..dialogs.conflict_dialog import ConflictDialog
-from .file_actions import FILE_FILTER
 from ..dialogs.history_dialog import HistoryDialog
+from .file_actions import FILE_FILTER
+from .host import DraftSwitcher, Notices, flush_edits
 from .workers import BackgroundOperation
 
-from .host import DraftSwitcher, Notices, flush_edits
 
 class SendCopyDialog(QDialog):
     """Who the copy is for, and optionally which articles are theirs to write."""
@@ -189,7 +189,8 @@ class SharingCommands(QObject):
             report, _changes = workspace.merge_copy(path)  # one transaction; about a second for a whole cluster
             return report
 
-        self.operation = BackgroundOperation(self._parent, op, lambda report: self._merged(report, show_conflicts, before),
+        self.operation = BackgroundOperation(self._parent, op,
+                                             lambda report: self._merged(report, show_conflicts, before),
                                              self._merge_failed)
         self.operation.finished.connect(self._merge_finished)
         self._notices.status(_("Merging {name}…").format(name=path.name), 0)
