@@ -75,8 +75,10 @@ def main() -> None:
             start = time.perf_counter()
             derive_recovery_identity(code, "6f1f0b9e-2c55-4d8e-9a3b-5d7c1e2f3a4b")
             derivations.append(time.perf_counter() - start)
-        print(f"recovery identity from the code (scrypt n=2**17 r=8 p=1, goal < 3 s): "
-              f"median {statistics.median(derivations):.2f} s (max {max(derivations):.2f} s, 3 runs)")
+        print(
+            f"recovery identity from the code (scrypt n=2**17 r=8 p=1, goal < 3 s): "
+            f"median {statistics.median(derivations):.2f} s (max {max(derivations):.2f} s, 3 runs)"
+        )
 
 
 if __name__ == "__main__":

@@ -51,12 +51,36 @@ _SENTENCES = (
     "we recommend that the Government publish annual data disaggregated by sex, age and form of exploitation",
 )
 
-_PLACES = ("the capital", "the northern provinces", "the border districts", "the port city", "three regions",
-           "the eastern highlands", "the coastal municipalities", "the mining towns")
-_COUNTED = ("cases", "victims", "investigations", "convictions", "officers trained", "complaints", "referrals",
-            "requests for assistance")
-_SOURCES = ("the Ministry of Justice", "the national rapporteur", "our monitoring team", "the Supreme Court registry",
-            "the police annual report", "the labour inspectorate", "shelter records", "the ombudsperson")
+_PLACES = (
+    "the capital",
+    "the northern provinces",
+    "the border districts",
+    "the port city",
+    "three regions",
+    "the eastern highlands",
+    "the coastal municipalities",
+    "the mining towns",
+)
+_COUNTED = (
+    "cases",
+    "victims",
+    "investigations",
+    "convictions",
+    "officers trained",
+    "complaints",
+    "referrals",
+    "requests for assistance",
+)
+_SOURCES = (
+    "the Ministry of Justice",
+    "the national rapporteur",
+    "our monitoring team",
+    "the Supreme Court registry",
+    "the police annual report",
+    "the labour inspectorate",
+    "shelter records",
+    "the ombudsperson",
+)
 
 
 def prose(words: int, seed: int) -> str:
@@ -70,8 +94,10 @@ def prose(words: int, seed: int) -> str:
             sentence = rng.choice(_SENTENCES)
             # Names, years and numbers vary, as in real answers (and keep the files from compressing
             # unrealistically well).
-            detail = (f"in {rng.choice(_PLACES)} in {rng.randint(2015, 2024)}, "
-                      f"{rng.randint(2, 480)} {rng.choice(_COUNTED)} according to {rng.choice(_SOURCES)}")
+            detail = (
+                f"in {rng.choice(_PLACES)} in {rng.randint(2015, 2024)}, "
+                f"{rng.randint(2, 480)} {rng.choice(_COUNTED)} according to {rng.choice(_SOURCES)}"
+            )
             sentences.append(sentence[0].upper() + sentence[1:] + ", " + detail + ".")
             length += len(sentence.split()) + len(detail.split())
         paragraphs.append(" ".join(sentences))
@@ -100,28 +126,49 @@ def large_answers(definition, scale: float) -> dict:
             answers[question.id] = "2023-05-01"
         elif kind == "citations":
             answers[question.id] = [
-                {"title": f"Criminal Code of Veridia ({n})", "provision": f"Article {200 + n}", "year": 2011,
-                 "link": f"https://legislation.example.org/cc#{200 + n}"} for n in range(3)
+                {
+                    "title": f"Criminal Code of Veridia ({n})",
+                    "provision": f"Article {200 + n}",
+                    "year": 2011,
+                    "link": f"https://legislation.example.org/cc#{200 + n}",
+                }
+                for n in range(3)
             ]
         elif kind == "sources":
-            answers[question.id] = [{"title": "Annual report of the Public Prosecution",
-                                     "publisher": "Public Prosecution", "date": "2024",
-                                     "link": "https://example.org/report-2024.pdf"}]
+            answers[question.id] = [
+                {
+                    "title": "Annual report of the Public Prosecution",
+                    "publisher": "Public Prosecution",
+                    "date": "2024",
+                    "link": "https://example.org/report-2024.pdf",
+                }
+            ]
         elif kind == "cases":
             answers[question.id] = [
-                {"court": "Veridia High Court", "year": 2020 + n, "reference": f"HC-TIP-{40 + n}/22",
-                 "outcome": "Conviction for participation in an organised criminal group; eight years."}
+                {
+                    "court": "Veridia High Court",
+                    "year": 2020 + n,
+                    "reference": f"HC-TIP-{40 + n}/22",
+                    "outcome": "Conviction for participation in an organised criminal group; eight years.",
+                }
                 for n in range(4)
             ]
         elif kind == "statistics":
-            answers[question.id] = [{"year": 2020 + n, "figure": 30 + 7 * n, "unit": "victims identified",
-                                     "source": "Ministry of Interior"} for n in range(4)]
+            answers[question.id] = [
+                {"year": 2020 + n, "figure": 30 + 7 * n, "unit": "victims identified", "source": "Ministry of Interior"}
+                for n in range(4)
+            ]
     return answers
 
 
 def _info() -> DraftInfo:
-    return DraftInfo("Coalition for Justice and Rights", "Republic of Veridia", 1,
-                     frozenset({"TIP", "SOM", "FIREARMS"}), language="en")
+    return DraftInfo(
+        "Coalition for Justice and Rights",
+        "Republic of Veridia",
+        1,
+        frozenset({"TIP", "SOM", "FIREARMS"}),
+        language="en",
+    )
 
 
 def child(fmt: str, scale: float, out: Path) -> None:
@@ -140,8 +187,19 @@ def child(fmt: str, scale: float, out: Path) -> None:
         from pypdf import PdfReader
 
         pages = len(PdfReader(str(out)).pages)
-    print(json.dumps({"fmt": fmt, "scale": scale, "seconds": seconds, "peak_mib": peak, "words": words,
-                      "pages": pages, "kib": out.stat().st_size / 1024}))
+    print(
+        json.dumps(
+            {
+                "fmt": fmt,
+                "scale": scale,
+                "seconds": seconds,
+                "peak_mib": peak,
+                "words": words,
+                "pages": pages,
+                "kib": out.stat().st_size / 1024,
+            }
+        )
+    )
 
 
 def libreoffice(docx: Path, folder: Path) -> tuple[float, int] | None:
@@ -150,9 +208,22 @@ def libreoffice(docx: Path, folder: Path) -> tuple[float, int] | None:
     if soffice is None:
         return None
     start = time.perf_counter()
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/lo-profile",
-                    "--convert-to", "pdf", "--outdir", str(folder / "lo"), str(docx)],
-                   check=True, capture_output=True, timeout=1800)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "lo"),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
     seconds = time.perf_counter() - start
     from pypdf import PdfReader
 
@@ -180,12 +251,19 @@ def main() -> None:
         for fmt in ("docx", "pdf"):
             for scale in (float(s) for s in args.scales.split(",")):
                 out = folder / f"large-{scale}.{fmt}"
-                result = subprocess.run([sys.executable, __file__, "--child", fmt, str(scale), str(out)],
-                                        capture_output=True, text=True, check=True)
+                result = subprocess.run(
+                    [sys.executable, __file__, "--child", fmt, str(scale), str(out)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 row = json.loads(result.stdout.strip().splitlines()[-1])
                 pages = f", {row['pages']} pages" if row["pages"] else ""
-                print(f"export to {fmt} at {scale:4.0%} ({row['words']:,} words{pages}, {row['kib'] / 1024:.1f} MiB): "
-                      f"{row['seconds']:.1f} s, peak RSS {row['peak_mib']:.0f} MiB", flush=True)
+                print(
+                    f"export to {fmt} at {scale:4.0%} ({row['words']:,} words{pages}, {row['kib'] / 1024:.1f} MiB): "
+                    f"{row['seconds']:.1f} s, peak RSS {row['peak_mib']:.0f} MiB",
+                    flush=True,
+                )
                 if fmt == "docx" and scale == 1.0:
                     full_docx = out
         if full_docx is not None:
@@ -193,8 +271,9 @@ def main() -> None:
             if converted is None:
                 print("LibreOffice headless: soffice not found")
             else:
-                print(f"LibreOffice headless converting the 100% .docx to PDF: {converted[0]:.1f} s, "
-                      f"{converted[1]} pages")
+                print(
+                    f"LibreOffice headless converting the 100% .docx to PDF: {converted[0]:.1f} s, {converted[1]} pages"
+                )
 
 
 if __name__ == "__main__":

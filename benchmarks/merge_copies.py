@@ -30,8 +30,9 @@ RUNS = 3
 
 
 def _text(i: int, marks: dict[int, str] | None = None) -> str:
-    sentences = [f"Sentence {k} of answer {i} says {' '.join(WORDS[(i + k + j) % 8] for j in range(12))}."
-                 for k in range(6)]
+    sentences = [
+        f"Sentence {k} of answer {i} says {' '.join(WORDS[(i + k + j) % 8] for j in range(12))}." for k in range(6)
+    ]
     for k, mark in (marks or {}).items():
         sentences[k] = sentences[k][:-1] + f" ({mark})."
     return " ".join(sentences)
@@ -51,8 +52,15 @@ def build(folder: Path) -> tuple[Path, Path]:
     shutil.copyfile(base, theirs)
     with Draft.open(mine) as draft:
         values = {q: _text(i, {1: "Amina"} if i >= 50 else {3: "Amina"}) for i, q in enumerate(texts[:1500])}
-        values.update({q: [{"title": f"Law {i}", "year": 2001, "row_id": f"r{i}"},
-                           {"title": f"Police Act {i}", "year": 2010, "row_id": f"a{i}"}] for i, q in enumerate(lists)})
+        values.update(
+            {
+                q: [
+                    {"title": f"Law {i}", "year": 2001, "row_id": f"r{i}"},
+                    {"title": f"Police Act {i}", "year": 2010, "row_id": f"a{i}"},
+                ]
+                for i, q in enumerate(lists)
+            }
+        )
         draft.set_answers(values, "Amina")
     with Draft.open(theirs) as draft:
         values = {q: _text(i, {4: "Boris"} if i >= 50 else {3: "Boris"}) for i, q in enumerate(texts[:1500])}
@@ -75,8 +83,10 @@ def main() -> None:
             shutil.copyfile(theirs, Path(folder) / f"plain{run}.untoc")
             copies.append(time.perf_counter() - start)
         size = theirs.stat().st_size / 1e6
-    print(f"copy file: {size:.1f} MB; merged: {len(report.taken)} taken, {len(report.merged)} merged, "
-          f"{len(report.conflicts)} conflicts, {report.history_copied} history rows copied")
+    print(
+        f"copy file: {size:.1f} MB; merged: {len(report.taken)} taken, {len(report.merged)} merged, "
+        f"{len(report.conflicts)} conflicts, {report.history_copied} history rows copied"
+    )
     print(f"merge (median of {RUNS}): {statistics.median(merges):.3f} s   (goal: at most 1 s)")
     print(f"plain copy of the file (shutil.copyfile, median): {statistics.median(copies):.4f} s")
 

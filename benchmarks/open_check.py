@@ -30,8 +30,14 @@ VERSIONS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 def _large_draft(path: Path) -> None:
     definition = DefinitionRegistry().for_cluster(1)
     texts = [q.id for p in definition.paragraphs() for q in p.questions if q.type == "text"]
-    info = DraftInfo("Coalition", "Veridia", 1, frozenset({"TIP", "SOM", "FIREARMS"}),
-                     definition_id=definition.id, definition_version=definition.version)
+    info = DraftInfo(
+        "Coalition",
+        "Veridia",
+        1,
+        frozenset({"TIP", "SOM", "FIREARMS"}),
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     with Draft.create(path, info) as draft:
         for version in range(VERSIONS):
             draft.set_answers({qid: f"version {version} " + "word " * 1500 for qid in texts})

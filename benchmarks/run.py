@@ -36,9 +36,14 @@ def example_draft(folder: Path) -> Path:
     """A draft holding the fully answered example."""
     definition = load_installed_definition(1)
     path = folder / "example.untoc"
-    info = DraftInfo("Coalition for Justice and Rights", "Republic of Veridia", 1,
-                     frozenset({"TIP", "SOM", "FIREARMS"}), definition_id=definition.id,
-                     definition_version=definition.version)
+    info = DraftInfo(
+        "Coalition for Justice and Rights",
+        "Republic of Veridia",
+        1,
+        frozenset({"TIP", "SOM", "FIREARMS"}),
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     answers = json.loads((ROOT / "examples" / "cluster1-answers.json").read_text("utf-8"))
     with Draft.create(path, info) as draft:
         draft.set_answers(answers)
@@ -49,14 +54,20 @@ def bench_startup(draft: Path) -> None:
     timings, peaks = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
-        child = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup_child.py"), str(draft)],
-                               capture_output=True, text=True, check=True)
+        child = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "startup_child.py"), str(draft)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         elapsed = time.perf_counter() - start
         line = next(out for out in child.stdout.splitlines() if out.startswith("shown "))
         timings.append(elapsed)
         peaks.append(float(line.split()[2]))
-    print(f"start-up to main window with the example draft: median {statistics.median(timings):.2f} s "
-          f"(min {min(timings):.2f}, max {max(timings):.2f}, {RUNS} runs); peak RSS {max(peaks):.0f} MiB")
+    print(
+        f"start-up to main window with the example draft: median {statistics.median(timings):.2f} s "
+        f"(min {min(timings):.2f}, max {max(timings):.2f}, {RUNS} runs); peak RSS {max(peaks):.0f} MiB"
+    )
 
 
 def bench_autosave(draft_path: Path) -> None:
@@ -74,9 +85,11 @@ def bench_autosave(draft_path: Path) -> None:
             timings.append(time.perf_counter() - start)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"autosave of a 5,000-word answer ({len(text):,} characters): "
-          f"median {statistics.median(timings) * 1000:.1f} ms "
-          f"(max {max(timings) * 1000:.1f} ms, 20 saves); peak Python allocations {peak / 2**20:.1f} MiB")
+    print(
+        f"autosave of a 5,000-word answer ({len(text):,} characters): "
+        f"median {statistics.median(timings) * 1000:.1f} ms "
+        f"(max {max(timings) * 1000:.1f} ms, 20 saves); peak Python allocations {peak / 2**20:.1f} MiB"
+    )
 
 
 def bench_export(draft_path: Path, folder: Path) -> None:
@@ -88,17 +101,21 @@ def bench_export(draft_path: Path, folder: Path) -> None:
     for fmt in ("docx", "pdf"):
         start = time.perf_counter()
         out = export_submission(definition, info, answers, folder / f"example.{fmt}", fmt=fmt)
-        print(f"export of the example draft to {fmt}: {time.perf_counter() - start:.2f} s, "
-              f"{out.stat().st_size / 1024:.0f} KiB")
+        print(
+            f"export of the example draft to {fmt}: {time.perf_counter() - start:.2f} s, "
+            f"{out.stat().st_size / 1024:.0f} KiB"
+        )
     # As the window does it: in a child process, whose peak memory is its own (RUSAGE_CHILDREN: no
     # other child has run yet in this process).
     from untoc_desktop.documents.child import export_in_child
 
     start = time.perf_counter()
     export_in_child(definition, info, answers, folder / "example-child.pdf", "pdf")
-    print(f"export of the example draft to pdf in a child process (as the window does): "
-          f"{time.perf_counter() - start:.2f} s, child's peak RSS "
-          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"export of the example draft to pdf in a child process (as the window does): "
+        f"{time.perf_counter() - start:.2f} s, child's peak RSS "
+        f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 def main() -> None:

@@ -46,10 +46,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         draft = example_draft(folder)
-        env = {**os.environ, "HOME": str(folder / "home"), "QT_QPA_PLATFORM": "offscreen",
-               "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data")}
-        programs = {"bundle": (BUNDLE / "untoc-desktop", BUNDLE / "untoc"),
-                    "source": (SOURCE_BIN / "untoc-desktop", SOURCE_BIN / "untoc")}
+        env = {
+            **os.environ,
+            "HOME": str(folder / "home"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "XDG_DATA_HOME": str(folder / "data"),
+        }
+        programs = {
+            "bundle": (BUNDLE / "untoc-desktop", BUNDLE / "untoc"),
+            "source": (SOURCE_BIN / "untoc-desktop", SOURCE_BIN / "untoc"),
+        }
         timings: dict[tuple[str, str], list[float]] = {}
         for _window, cli in programs.values():  # warm the disk cache once each
             timed([str(cli), "--version"], env)
@@ -60,8 +67,10 @@ def main() -> None:
     for what, label in (("window", "window shown with the example draft"), ("cli", "untoc validate")):
         for name in programs:
             values = timings[(name, what)]
-            print(f"{label}, {name}: median {statistics.median(values):.2f} s "
-                  f"(min {min(values):.2f}, max {max(values):.2f}, {RUNS} runs)")
+            print(
+                f"{label}, {name}: median {statistics.median(values):.2f} s "
+                f"(min {min(values):.2f}, max {max(values):.2f}, {RUNS} runs)"
+            )
     size = sum(p.lstat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle folder: {size / 2**20:.0f} MiB")
     for package in sorted(BUNDLE.parent.glob(f"untoc-desktop_{__version__}_*")):

@@ -53,8 +53,9 @@ def child_cpu(script: Path, *args: str, cache: Path | None = None, warm_up: bool
     if warm_up:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        [sys.executable, str(script), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+    )
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     output = process.stdout.read().decode() if process.stdout else ""
@@ -85,10 +86,14 @@ def main() -> int:
             ours.append(cpu)
             ours_wall.append(wall)
     ratio = statistics.median(ours) / statistics.median(bare)
-    print(f"bare PySide6 window (tree + text editor): CPU median {statistics.median(bare):.3f} s, "
-          f"wall median {statistics.median(bare_wall):.3f} s")
-    print(f"untoc_desktop window with the example draft: CPU median {statistics.median(ours):.3f} s, "
-          f"wall median {statistics.median(ours_wall):.3f} s")
+    print(
+        f"bare PySide6 window (tree + text editor): CPU median {statistics.median(bare):.3f} s, "
+        f"wall median {statistics.median(bare_wall):.3f} s"
+    )
+    print(
+        f"untoc_desktop window with the example draft: CPU median {statistics.median(ours):.3f} s, "
+        f"wall median {statistics.median(ours_wall):.3f} s"
+    )
     print(f"ratio (CPU): {ratio:.2f}x (goal: at most {options.limit:.1f}x), {options.runs} runs each")
     return 0 if ratio <= options.limit else 1
 

@@ -14,9 +14,7 @@ def shared_dir() -> Path:
     """The project's shared/ folder (reference facts and real-world cases), beside the checkout."""
     candidate = Path(os.environ.get("UNTOC_SHARED", REPO_ROOT.parent / "shared"))
     if not (candidate / "reference" / "provisions.yaml").is_file():
-        raise FileNotFoundError(
-            f"shared/ reference folder not found at {candidate}; set UNTOC_SHARED to its path"
-        )
+        raise FileNotFoundError(f"shared/ reference folder not found at {candidate}; set UNTOC_SHARED to its path")
     return candidate
 
 
@@ -92,4 +90,3 @@ def memory_keyring():
             self.secrets.pop((service, username), None)
 
     return MemoryKeyring()
-

@@ -18,8 +18,21 @@ def run(*args):
 
 
 def new_draft(path, *extra):
-    return main(["new", str(path), "--cluster", "1", "--country", "Republic of Veridia",
-                 "--organization", "Coalition for Justice & Rights", "--author", "A. Researcher", *extra])
+    return main(
+        [
+            "new",
+            str(path),
+            "--cluster",
+            "1",
+            "--country",
+            "Republic of Veridia",
+            "--organization",
+            "Coalition for Justice & Rights",
+            "--author",
+            "A. Researcher",
+            *extra,
+        ]
+    )
 
 
 def test_questions_json_lists_every_question_with_its_schema(cluster1, capsys):

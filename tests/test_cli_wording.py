@@ -76,7 +76,7 @@ def untranslated_output(source, module="cli.py"):
 
 
 def test_the_check_finds_a_printed_or_help_text_that_skips_gettext():
-    source = '''
+    source = """
 print("Hello")
 print(f"Wrote {path}.")
 print("untoc: warning " + message, file=sys.stderr)
@@ -90,7 +90,7 @@ print(json.dumps([{"id": row["id"]} for row in rows], ensure_ascii=False, indent
 print("\t".join((row["id"], row["type"])))
 print()
 parser.add_argument("--y", help=_("e.g. {example}").format(example="TIP,SOM"))
-'''
+"""
     assert [line for line, _text in untranslated_output(source)] == [2, 3, 4, 5, 6, 7]
 
 
@@ -105,20 +105,40 @@ def test_the_data_outputs_allowed_are_still_used():
 
 
 def _new_draft(path):
-    assert main(["new", str(path), "--cluster", "1", "--country", "Republic of Veridia",
-                 "--organization", "Coalition for Justice & Rights", "--protocols", "TIP"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                str(path),
+                "--cluster",
+                "1",
+                "--country",
+                "Republic of Veridia",
+                "--organization",
+                "Coalition for Justice & Rights",
+                "--protocols",
+                "TIP",
+            ]
+        )
+        == 0
+    )
 
 
 def test_validate_help_comes_in_the_environments_language(temporary_catalogue, monkeypatch, capsys):
-    temporary_catalogue("fr", {
-        (None, "usage: "): "utilisation : ",
-        (None, "options"): "options facultatives",
-        (None, "show this help message and exit"): "afficher cette aide et quitter",
-        (None, "List the required answers still missing, by provision. The exit status is 0 when the draft is "
-               "complete, 1 when it is not."):
-            "Énumère les réponses requises encore manquantes, par disposition. Le code de sortie est 0 quand le "
+    temporary_catalogue(
+        "fr",
+        {
+            (None, "usage: "): "utilisation : ",
+            (None, "options"): "options facultatives",
+            (None, "show this help message and exit"): "afficher cette aide et quitter",
+            (
+                None,
+                "List the required answers still missing, by provision. The exit status is 0 when the draft is "
+                "complete, 1 when it is not.",
+            ): "Énumère les réponses requises encore manquantes, par disposition. Le code de sortie est 0 quand le "
             "projet est complet, 1 sinon.",
-    })
+        },
+    )
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     with pytest.raises(SystemExit) as done:
         main(["validate", "--help"])
@@ -130,22 +150,32 @@ def test_validate_help_comes_in_the_environments_language(temporary_catalogue, m
     assert "show this help" not in out and "List the required" not in out
 
 
-def test_the_validation_summary_and_headings_come_in_the_environments_language(temporary_catalogue, tmp_path,
-                                                                               monkeypatch, capsys):
+def test_the_validation_summary_and_headings_come_in_the_environments_language(
+    temporary_catalogue, tmp_path, monkeypatch, capsys
+):
     path = tmp_path / "v.untoc"
     _new_draft(path)
     capsys.readouterr()
-    temporary_catalogue("fr", {
-        # Babel's French has three plural forms (one, many, other), as CLDR says
-        (None, ("Cluster {cluster}: {answered} of {required} required answer",
-                "Cluster {cluster}: {answered} of {required} required answers")):
-            ("Groupe {cluster} : {answered} réponse requise donnée sur {required}",
-             "Groupe {cluster} : {answered} réponses requises données sur {required}",
-             "Groupe {cluster} : {answered} réponses requises données sur {required}"),
-        (None, "{instrument}, art. {article}, para. {paragraph}"): "{instrument}, art. {article}, par. {paragraph}",
-        (None, "Convention"): "Convention",
-        (None, "required"): "requise",
-    })
+    temporary_catalogue(
+        "fr",
+        {
+            # Babel's French has three plural forms (one, many, other), as CLDR says
+            (
+                None,
+                (
+                    "Cluster {cluster}: {answered} of {required} required answer",
+                    "Cluster {cluster}: {answered} of {required} required answers",
+                ),
+            ): (
+                "Groupe {cluster} : {answered} réponse requise donnée sur {required}",
+                "Groupe {cluster} : {answered} réponses requises données sur {required}",
+                "Groupe {cluster} : {answered} réponses requises données sur {required}",
+            ),
+            (None, "{instrument}, art. {article}, para. {paragraph}"): "{instrument}, art. {article}, par. {paragraph}",
+            (None, "Convention"): "Convention",
+            (None, "required"): "requise",
+        },
+    )
     monkeypatch.setenv("LANGUAGE", "fr")
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
@@ -155,7 +185,8 @@ def test_the_validation_summary_and_headings_come_in_the_environments_language(t
     assert main(["validate", str(path), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert {m["reason"] for m in report["missing"]} <= {"required"} | {
-        m["reason"] for m in report["missing"] if m["reason"].startswith("required because ")}
+        m["reason"] for m in report["missing"] if m["reason"].startswith("required because ")
+    }
 
 
 def test_counts_take_the_languages_plural_forms(tmp_path, capsys):
@@ -184,9 +215,11 @@ def test_a_french_interface_keeps_the_data_listings_as_they_are(temporary_catalo
     assert columns[0] == "untoc-cluster-1" and columns[2] == "groupe 1"
 
 
-LOCK_MESSAGE = ("{name} is open in untoc_desktop on {host} (process {pid}, by {user} since {opened_at}); this "
-                "computer cannot tell whether it still runs, so nothing was written. If you are sure the draft is "
-                "closed there, run the command again with {option}.")
+LOCK_MESSAGE = (
+    "{name} is open in untoc_desktop on {host} (process {pid}, by {user} since {opened_at}); this "
+    "computer cannot tell whether it still runs, so nothing was written. If you are sure the draft is "
+    "closed there, run the command again with {option}."
+)
 
 
 def test_the_lock_message_names_its_holder_by_a_user_placeholder(temporary_catalogue, tmp_path, monkeypatch, capsys):
@@ -194,18 +227,30 @@ def test_the_lock_message_names_its_holder_by_a_user_placeholder(temporary_catal
 
     path = tmp_path / "v.untoc"
     _new_draft(path)
-    lock_path(path).write_text(json.dumps({
-        "pid": 4242, "host": "laptop-elsewhere.example", "user": "amina", "opened_at": "2026-01-01T00:00:00+00:00",
-        "app_version": "0.1", "path": str(path.resolve())}), encoding="utf-8")
+    lock_path(path).write_text(
+        json.dumps(
+            {
+                "pid": 4242,
+                "host": "laptop-elsewhere.example",
+                "user": "amina",
+                "opened_at": "2026-01-01T00:00:00+00:00",
+                "app_version": "0.1",
+                "path": str(path.resolve()),
+            }
+        ),
+        encoding="utf-8",
+    )
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"UNTOC.2.(a).practice": "Text."}), encoding="utf-8")
-    temporary_catalogue("fr", {(None, LOCK_MESSAGE):
-                               "{name} est ouvert par {user} sur {host} ; relancez avec {option}."})
+    temporary_catalogue(
+        "fr", {(None, LOCK_MESSAGE): "{name} est ouvert par {user} sur {host} ; relancez avec {option}."}
+    )
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     capsys.readouterr()
     assert main(["import-answers", str(path), str(answers)]) == 2
     assert capsys.readouterr().err == (
-        "untoc: v.untoc est ouvert par amina sur laptop-elsewhere.example ; relancez avec --break-lock.\n")
+        "untoc: v.untoc est ouvert par amina sur laptop-elsewhere.example ; relancez avec --break-lock.\n"
+    )
 
 
 def test_a_merge_reports_each_count_with_its_own_plural(tmp_path, capsys):

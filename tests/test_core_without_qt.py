@@ -12,8 +12,12 @@ def core_modules():
     found = ["untoc_desktop"]
     for module in pkgutil.walk_packages(untoc_desktop.__path__, "untoc_desktop."):
         name = module.name
-        if (name.startswith("untoc_desktop.ui") or name.endswith("__main__") or ".migrations.versions." in name
-                or name.endswith(".migrations.env")):
+        if (
+            name.startswith("untoc_desktop.ui")
+            or name.endswith("__main__")
+            or ".migrations.versions." in name
+            or name.endswith(".migrations.env")
+        ):
             continue  # the interface is Qt; __main__ runs the command; Alembic runs its env and scripts
         found.append(name)
     return found
@@ -21,9 +25,16 @@ def core_modules():
 
 def test_the_walk_finds_the_core_of_every_feature():
     modules = set(core_modules())
-    for expected in ("untoc_desktop.sharing.merge", "untoc_desktop.signing.verify", "untoc_desktop.encryption.copies",
-                     "untoc_desktop.documents.pdf_renderer", "untoc_desktop.spelling", "untoc_desktop.timeline",
-                     "untoc_desktop.cli", "untoc_desktop.draft.schema_check"):
+    for expected in (
+        "untoc_desktop.sharing.merge",
+        "untoc_desktop.signing.verify",
+        "untoc_desktop.encryption.copies",
+        "untoc_desktop.documents.pdf_renderer",
+        "untoc_desktop.spelling",
+        "untoc_desktop.timeline",
+        "untoc_desktop.cli",
+        "untoc_desktop.draft.schema_check",
+    ):
         assert expected in modules
     assert not any(m.startswith("untoc_desktop.ui") for m in modules)
 

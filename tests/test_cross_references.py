@@ -10,7 +10,8 @@ LAW = {"title": "Penal Code", "provision": "art. 12", "year": 2009, "link": ""}
 def test_records_from_every_answer_of_the_type_are_gathered_once(cluster1):
     answers = {
         "UNTOC.5.1(a)(i).legislation": [
-            LAW, {"title": "Organised Crime Act", "provision": "s. 3", "year": None, "link": ""}
+            LAW,
+            {"title": "Organised Crime Act", "provision": "s. 3", "year": None, "link": ""},
         ],
         "UNTOC.6.1(a)(i).legislation": [{"title": " penal  code", "provision": "ART. 12", "year": 2009, "link": ""}],
         "UNTOC.5.1(a)(i).sources": [{"title": "Annual report", "publisher": "NGO", "date": "2023", "link": ""}],

@@ -20,8 +20,12 @@ def _core_trees():
 
 def _error_names(trees):
     """Names of UntocError and of every class of the core derived from it (read from the source)."""
-    bases = {node.name: {getattr(b, "id", None) or getattr(b, "attr", None) for b in node.bases}
-             for _path, tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    bases = {
+        node.name: {getattr(b, "id", None) or getattr(b, "attr", None) for b in node.bases}
+        for _path, tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
     found = {UntocError.__name__}
     while True:
         more = {name for name, parents in bases.items() if parents & found} - found
@@ -42,7 +46,8 @@ def test_no_core_error_is_raised_with_an_untranslated_message():
                 name = getattr(func, "id", None) or getattr(func, "attr", None)
                 message = node.exc.args[0]
                 literal = isinstance(message, ast.JoinedStr) or (
-                    isinstance(message, ast.Constant) and isinstance(message.value, str))
+                    isinstance(message, ast.Constant) and isinstance(message.value, str)
+                )
                 if name in names and literal:
                     bare.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert bare == []
@@ -61,8 +66,9 @@ def test_a_core_error_comes_in_the_interface_language(temporary_catalogue, tmp_p
         read_header(tmp_path / "absent.untoc")
 
 
-def test_the_command_line_says_its_errors_in_the_environments_language(temporary_catalogue, tmp_path, monkeypatch,
-                                                                       capsys):
+def test_the_command_line_says_its_errors_in_the_environments_language(
+    temporary_catalogue, tmp_path, monkeypatch, capsys
+):
     from untoc_desktop import cli
 
     temporary_catalogue("fr", {(None, "The file {path} does not exist."): "Le fichier {path} n'existe pas."})

@@ -147,8 +147,9 @@ def test_a_given_temporary_name_is_used_and_removed_on_error(tmp_path):
     target = tmp_path / "out.pdf"
     temporary = tmp_path / ".out.pdf.given.tmp"
     with pytest.raises(Failing):
-        atomic_replace(target, lambda path: (path.write_bytes(b"%PDF"), (_ for _ in ()).throw(Failing())),
-                       temporary=temporary)
+        atomic_replace(
+            target, lambda path: (path.write_bytes(b"%PDF"), (_ for _ in ()).throw(Failing())), temporary=temporary
+        )
     assert not temporary.exists() and not target.exists()
     atomic_replace(target, lambda path: path.write_bytes(b"%PDF-1.7"), temporary=temporary)
     assert target.read_bytes() == b"%PDF-1.7" and not temporary.exists()
@@ -157,8 +158,9 @@ def test_a_given_temporary_name_is_used_and_removed_on_error(tmp_path):
 def test_a_temporary_name_in_another_folder_is_refused(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     with pytest.raises(ValueError):
-        atomic_replace(tmp_path / "out.txt", lambda path: path.write_text("x"),
-                       temporary=tmp_path / "elsewhere" / "x.tmp")
+        atomic_replace(
+            tmp_path / "out.txt", lambda path: path.write_text("x"), temporary=tmp_path / "elsewhere" / "x.tmp"
+        )
     assert not (tmp_path / "out.txt").exists()
 
 
@@ -171,8 +173,10 @@ def test_only_the_file_rule_renames_files_into_place():
 
     package = Path(untoc_desktop.__file__).parent
     rename = re.compile(r"\bos\.(replace|rename)\(|\bshutil\.move\(|\.rename\(")
-    offenders = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
-                       if p.relative_to(package).parts[0] != "ui" and p.name != "files.py"
-                       and rename.search(p.read_text("utf-8")))
+    offenders = sorted(
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if p.relative_to(package).parts[0] != "ui" and p.name != "files.py" and rename.search(p.read_text("utf-8"))
+    )
     assert offenders == []
     assert rename.search("os.replace(temporary, target)")  # the pattern finds what it forbids

@@ -12,8 +12,14 @@ import untoc_desktop
 
 PACKAGE = Path(untoc_desktop.__file__).parent
 #: What only the storage may load.
-STORAGE = ("sqlalchemy", "alembic", "sqlite3", "untoc_desktop.draft.store", "untoc_desktop.draft.models",
-           "untoc_desktop.draft.connection")
+STORAGE = (
+    "sqlalchemy",
+    "alembic",
+    "sqlite3",
+    "untoc_desktop.draft.store",
+    "untoc_desktop.draft.models",
+    "untoc_desktop.draft.connection",
+)
 
 
 def modules_of(package):
@@ -24,13 +30,26 @@ def modules_of(package):
 
 def test_the_walk_finds_the_modules_that_read_a_draft():
     found = set(modules_of("documents")) | set(modules_of("letters"))
-    assert {"untoc_desktop.documents.submission", "untoc_desktop.documents.child", "untoc_desktop.letters.context",
-            "untoc_desktop.letters.letter_log"} <= found
+    assert {
+        "untoc_desktop.documents.submission",
+        "untoc_desktop.documents.child",
+        "untoc_desktop.letters.context",
+        "untoc_desktop.letters.letter_log",
+    } <= found
 
 
-@pytest.mark.parametrize("module", modules_of("documents") + modules_of("letters")
-                         + ["untoc_desktop.draft.records", "untoc_desktop.draft.header",
-                            "untoc_desktop.draft.properties", "untoc_desktop.timeline", "untoc_desktop.validation"])
+@pytest.mark.parametrize(
+    "module",
+    modules_of("documents")
+    + modules_of("letters")
+    + [
+        "untoc_desktop.draft.records",
+        "untoc_desktop.draft.header",
+        "untoc_desktop.draft.properties",
+        "untoc_desktop.timeline",
+        "untoc_desktop.validation",
+    ],
+)
 def test_documents_and_letters_never_load_the_storage(module):
     code = (
         f"import sys\nimport {module}\n"
@@ -56,7 +75,8 @@ def test_the_draft_package_loads_the_store_only_when_draft_is_asked_for():
 
 def _offenders(pattern, allowed):
     return sorted(
-        p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
         if re.search(pattern, p.read_text("utf-8"), re.MULTILINE) and p.relative_to(PACKAGE).as_posix() not in allowed
     )
 

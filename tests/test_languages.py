@@ -8,22 +8,43 @@ from helpers import shared_dir
 from untoc_desktop import languages
 
 LOCALE_CASES = json.loads((shared_dir() / "cases" / "locale-cases.json").read_text())["locales"]
-EXPECTED = {"zh-cn": "zh", "zh-Hans-CN": "zh", "zh_CN": "zh", "en_UK": "en", "es-419": "es", "fr_CA.UTF-8": "fr",
-            "ar-001": "ar", "C": "en", "": "en", "pt-BR": "en", "xx": "en"}
+EXPECTED = {
+    "zh-cn": "zh",
+    "zh-Hans-CN": "zh",
+    "zh_CN": "zh",
+    "en_UK": "en",
+    "es-419": "es",
+    "fr_CA.UTF-8": "fr",
+    "ar-001": "ar",
+    "C": "en",
+    "": "en",
+    "pt-BR": "en",
+    "xx": "en",
+}
 WARNED = {"pt-BR", "xx"}
 
 
 def test_the_registry_holds_the_six_un_languages_from_cldr():
-    names = {lang.code: (lang.native_name, lang.english_name, lang.direction, lang.script)
-             for lang in languages.languages()}
+    names = {
+        lang.code: (lang.native_name, lang.english_name, lang.direction, lang.script) for lang in languages.languages()
+    }
     assert names == {
-        "en": ("English", "English", "ltr", "Latn"), "fr": ("Français", "French", "ltr", "Latn"),
-        "es": ("Español", "Spanish", "ltr", "Latn"), "ar": ("العربية", "Arabic", "rtl", "Arab"),
-        "ru": ("Русский", "Russian", "ltr", "Cyrl"), "zh": ("中文", "Chinese", "ltr", "Hans"),
+        "en": ("English", "English", "ltr", "Latn"),
+        "fr": ("Français", "French", "ltr", "Latn"),
+        "es": ("Español", "Spanish", "ltr", "Latn"),
+        "ar": ("العربية", "Arabic", "rtl", "Arab"),
+        "ru": ("Русский", "Russian", "ltr", "Cyrl"),
+        "zh": ("中文", "Chinese", "ltr", "Hans"),
     }
     plurals = {lang.code: lang.plural_forms.split(";")[0] for lang in languages.languages()}
-    assert plurals == {"en": "nplurals=2", "fr": "nplurals=3", "es": "nplurals=3", "ar": "nplurals=6",
-                       "ru": "nplurals=3", "zh": "nplurals=1"}
+    assert plurals == {
+        "en": "nplurals=2",
+        "fr": "nplurals=3",
+        "es": "nplurals=3",
+        "ar": "nplurals=6",
+        "ru": "nplurals=3",
+        "zh": "nplurals=1",
+    }
 
 
 @pytest.mark.parametrize("code", LOCALE_CASES)
@@ -42,11 +63,19 @@ def test_only_arabic_is_right_to_left():
     assert languages.is_rtl("ar_EG.UTF-8") and not languages.is_rtl("xx")
 
 
-@pytest.mark.parametrize(("code", "text"), [
-    ("en", "2 December 2026"), ("fr", "2 décembre 2026"), ("es", "2 de diciembre de 2026"),
-    ("ar", "2 ديسمبر 2026"), ("ru", "2 декабря 2026\u202fг."), ("zh", "2026年12月2日"),
-    ("en_US", "2 December 2026"), ("xx", "2 December 2026"),
-])
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "2 December 2026"),
+        ("fr", "2 décembre 2026"),
+        ("es", "2 de diciembre de 2026"),
+        ("ar", "2 ديسمبر 2026"),
+        ("ru", "2 декабря 2026\u202fг."),
+        ("zh", "2026年12月2日"),
+        ("en_US", "2 December 2026"),
+        ("xx", "2 December 2026"),
+    ],
+)
 def test_one_date_style_per_language(code, text):
     assert languages.format_date(dt.date(2026, 12, 2), code) == text
     assert languages.format_date(dt.datetime(2026, 12, 2, 23, 59), code) == text

@@ -21,12 +21,15 @@ def test_english_misspellings_are_found_with_suggestions(personal):
     assert checker.notices == []
 
 
-@pytest.mark.parametrize("language, text, wrong", [
-    ("fr", "La loi pénale prévoitt des peines pour la traite des personnes.", ["prévoitt"]),
-    ("es", "La ley penal establese sanciones para la trata de personas.", ["establese"]),
-    ("ru", "Полиция праверила сведения.", ["праверила"]),
-    ("ar", "الشرطة تحققتت من الأدلة.", ["تحققتت"]),
-])
+@pytest.mark.parametrize(
+    "language, text, wrong",
+    [
+        ("fr", "La loi pénale prévoitt des peines pour la traite des personnes.", ["prévoitt"]),
+        ("es", "La ley penal establese sanciones para la trata de personas.", ["establese"]),
+        ("ru", "Полиция праверила сведения.", ["праверила"]),
+        ("ar", "الشرطة تحققتت من الأدلة.", ["تحققتت"]),
+    ],
+)
 def test_each_drafting_language_has_its_dictionary(personal, language, text, wrong):
     assert words(SpellChecker(language, personal), text) == wrong
 

@@ -19,23 +19,37 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from untoc_desktop.answers import _shape, _surely_fits, check_stored_shape
-from untoc_desktop.draft import Draft, DraftInfo
-from untoc_desktop.draft import schema_cache
+from untoc_desktop.draft import Draft, DraftInfo, schema_cache
 from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
 from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Libraries the window never needs before it is shown (export, letters, signing, encryption, migrations...).
-LATER = ("alembic", "cryptography", "docx", "docxtpl", "enchant", "fontTools", "jinja2", "jsonschema", "lxml", "mako",
-         "pyhanko", "reportlab", "segno", "yaml")
+LATER = (
+    "alembic",
+    "cryptography",
+    "docx",
+    "docxtpl",
+    "enchant",
+    "fontTools",
+    "jinja2",
+    "jsonschema",
+    "lxml",
+    "mako",
+    "pyhanko",
+    "reportlab",
+    "segno",
+    "yaml",
+)
 
 
 def _imported_after(code: str, cache: Path) -> set[str]:
     """Top-level packages of ``LATER`` imported by running ``code`` in a fresh interpreter."""
     probe = code + "\nimport sys\nprint(sorted({m.split('.')[0] for m in sys.modules}))"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(cache))
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT,
-                            check=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=300
+    )
     return set(json.loads(result.stdout.strip().splitlines()[-1].replace("'", '"'))) & set(LATER)
 
 
@@ -46,8 +60,10 @@ def test_importing_the_window_module_imports_no_library_needed_only_later(tmp_pa
 def test_opening_a_current_draft_a_second_time_needs_no_alembic_yaml_or_jsonschema(draft, tmp_path):
     path = draft.path
     draft.close()
-    code = (f"from untoc_desktop.opening import open_draft\n"
-            f"opened = open_draft({str(path)!r}, lock=True)\nopened.answers()\nopened.draft.close()")
+    code = (
+        f"from untoc_desktop.opening import open_draft\n"
+        f"opened = open_draft({str(path)!r}, lock=True)\nopened.answers()\nopened.draft.close()"
+    )
     _imported_after(code, tmp_path)  # the first run on this computer fills the caches
     assert _imported_after(code, tmp_path) == set()
 
@@ -109,12 +125,18 @@ def test_a_damaged_expected_schema_file_is_built_again(monkeypatch):
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(
-        ["title", "provision", "year", "link", "publisher", "date", "x"]), children, max_size=3),
-    max_leaves=8)
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["title", "provision", "year", "link", "publisher", "date", "x"]), children, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
 _QUESTIONS = [q for definition in installed_definitions() for q in definition.questions()]
-_SHAPES = list({json.dumps(_shape(q.value_schema), sort_keys=True): _shape(q.value_schema)
-                for q in _QUESTIONS}.values())
+_SHAPES = list(
+    {json.dumps(_shape(q.value_schema), sort_keys=True): _shape(q.value_schema) for q in _QUESTIONS}.values()
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -136,9 +158,14 @@ def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_pat
     """Opening and reading go through plain SQL; SQLAlchemy is imported after the window is shown."""
     definition = installed_definitions()[0]
     path = tmp_path / "example.untoc"
-    info = DraftInfo("Coalition for Justice and Rights", "Republic of Veridia", definition.cluster,
-                     frozenset({"TIP", "SOM", "FIREARMS"}), definition_id=definition.id,
-                     definition_version=definition.version)
+    info = DraftInfo(
+        "Coalition for Justice and Rights",
+        "Republic of Veridia",
+        definition.cluster,
+        frozenset({"TIP", "SOM", "FIREARMS"}),
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     answers = json.loads((ROOT / "examples" / "cluster1-answers.json").read_text("utf-8"))
     with Draft.create(path, info) as draft:
         draft.set_answers(answers)
@@ -160,7 +187,9 @@ def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_pat
         "window.close()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path))
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
-                           timeout=300) for _first_fills_the_caches in range(2)]
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        for _first_fills_the_caches in range(2)
+    ]
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
     assert runs[1].stdout.split() == ["before", "False", "prepared", "True"]

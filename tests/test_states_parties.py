@@ -27,8 +27,13 @@ def test_certain_cells_preselect_and_unknown_cells_ask_the_user():
 
 @pytest.mark.parametrize(
     ("iso3", "language", "name"),
-    [("DZA", "ar", "الجزائر"), ("FRA", "zh", "法国"), ("DEU", "ru", "Германия"), ("ESP", "es", "España"),
-     ("EUU", "fr", "Union européenne")],
+    [
+        ("DZA", "ar", "الجزائر"),
+        ("FRA", "zh", "法国"),
+        ("DEU", "ru", "Германия"),
+        ("ESP", "es", "España"),
+        ("EUU", "fr", "Union européenne"),
+    ],
 )
 def test_country_names_come_from_cldr_in_un_languages(iso3, language, name):
     assert country_name(iso3, language) == name

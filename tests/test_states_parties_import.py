@@ -9,8 +9,11 @@ HEADER = "iso3,name,untoc,tip,som,firearms,source_date,source_url,confidence\n"
 
 
 def write_table(path, source_date="2099-01-01", afghanistan_firearms="2030-05-05"):
-    path.write_text(HEADER + f"AFG,Afghanistan,2003-09-24,2014-08-15,2014-08-15,{afghanistan_firearms},"
-                    f"{source_date},https://treaties.un.org/,high\n", "utf-8")
+    path.write_text(
+        HEADER + f"AFG,Afghanistan,2003-09-24,2014-08-15,2014-08-15,{afghanistan_firearms},"
+        f"{source_date},https://treaties.un.org/,high\n",
+        "utf-8",
+    )
     return path
 
 

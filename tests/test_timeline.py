@@ -20,11 +20,23 @@ D = dt.date
 def test_milestones_are_computed_from_the_start_date():
     timeline = review_timeline(D(2021, 11, 1), today=D(2021, 11, 20))
     dues = {m.key: m.due for m in timeline.milestones}
-    assert dues == {"started": D(2021, 11, 1), "focal_point": D(2021, 11, 15), "governmental_experts": D(2021, 11, 29),
-                    "self_assessment": D(2022, 5, 1), "written_feedback": D(2022, 11, 1), "observations": None}
+    assert dues == {
+        "started": D(2021, 11, 1),
+        "focal_point": D(2021, 11, 15),
+        "governmental_experts": D(2021, 11, 29),
+        "self_assessment": D(2022, 5, 1),
+        "written_feedback": D(2022, 11, 1),
+        "observations": None,
+    }
     states = {m.key: m.state for m in timeline.milestones}
-    assert states == {"started": "past", "focal_point": "past", "governmental_experts": "next",
-                      "self_assessment": "upcoming", "written_feedback": "upcoming", "observations": "upcoming"}
+    assert states == {
+        "started": "past",
+        "focal_point": "past",
+        "governmental_experts": "next",
+        "self_assessment": "upcoming",
+        "written_feedback": "upcoming",
+        "observations": "upcoming",
+    }
     assert timeline.next.key == "governmental_experts"
     assert timeline.engagement_open and timeline.engagement_stage == "government"
     assert timeline.phase == 1

@@ -6,9 +6,7 @@ Walks every module under ``untoc_desktop/ui`` with :mod:`ast` (nothing is import
 import ast
 from pathlib import Path
 
-
 import untoc_desktop
-
 
 PACKAGE = Path(untoc_desktop.__file__).parent
 UI = PACKAGE / "ui"
@@ -45,9 +43,12 @@ def _ui_modules() -> list[Path]:
 
 
 def test_the_interface_never_imports_the_storage_sqlalchemy_or_sqlite3():
-    bad = [f"{path.relative_to(PACKAGE)}:{line} imports {name}"
-           for path in _ui_modules() for name, line in _imports(path)
-           if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_MODULES)]
+    bad = [
+        f"{path.relative_to(PACKAGE)}:{line} imports {name}"
+        for path in _ui_modules()
+        for name, line in _imports(path)
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_MODULES)
+    ]
     assert bad == []
 
 
@@ -59,7 +60,8 @@ def test_the_interface_never_creates_opens_or_writes_a_draft_itself():
                 continue
             target, name = node.func.value, node.func.attr
             if name in FORBIDDEN_METHODS or (
-                    name in ("create", "open") and isinstance(target, ast.Name) and target.id == "Draft"):
+                name in ("create", "open") and isinstance(target, ast.Name) and target.id == "Draft"
+            ):
                 bad.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {ast.unparse(node.func)}")
     assert bad == []
 
@@ -71,10 +73,13 @@ STORAGE_FUNCTIONS = ("restore_backup", "recover_copy")
 
 
 def test_the_interface_takes_records_from_the_records_module_not_from_the_storage_rooms():
-    bad = [f"{path.relative_to(PACKAGE)}:{line} imports {name}"
-           for path in _ui_modules() for name, line in _imports(path)
-           if any(name == f or name.startswith(f + ".") for f in STORAGE_RECORD_MODULES)
-           or name.rpartition(".")[2] in STORAGE_FUNCTIONS]
+    bad = [
+        f"{path.relative_to(PACKAGE)}:{line} imports {name}"
+        for path in _ui_modules()
+        for name, line in _imports(path)
+        if any(name == f or name.startswith(f + ".") for f in STORAGE_RECORD_MODULES)
+        or name.rpartition(".")[2] in STORAGE_FUNCTIONS
+    ]
     assert bad == []
 
 
@@ -87,16 +92,20 @@ def test_the_interface_restores_recovers_and_closes_drafts_through_the_workspace
             target, name = node.func.value, node.func.attr
             through_workspace = isinstance(target, ast.Name) and target.id == "Workspace"
             reaches_draft = isinstance(target, ast.Attribute) and target.attr == "draft"
-            if (name in STORAGE_FUNCTIONS and not through_workspace) or (reaches_draft and name in (
-                    "close", "answer", "answers", "property")):
+            if (name in STORAGE_FUNCTIONS and not through_workspace) or (
+                reaches_draft and name in ("close", "answer", "answers", "property")
+            ):
                 bad.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {ast.unparse(node.func)}")
     assert bad == []
 
 
 def test_only_the_application_imports_the_main_window():
-    importers = [str(path.relative_to(PACKAGE)) for path in _ui_modules()
-                 if any(name.startswith("untoc_desktop.ui.window.main_window") for name, _line in _imports(path))
-                 and path.name != "main_window.py"]
+    importers = [
+        str(path.relative_to(PACKAGE))
+        for path in _ui_modules()
+        if any(name.startswith("untoc_desktop.ui.window.main_window") for name, _line in _imports(path))
+        and path.name != "main_window.py"
+    ]
     assert importers == ["ui/app.py"]
 
 

@@ -4,8 +4,10 @@ from untoc_desktop.validation import check_completeness, paragraph_applies
 ALL = {"TIP", "SOM", "FIREARMS"}
 
 #: The main answer of each class meaning "fully" and "unknown" (consider: adopted; optional: yes / no).
-_EQUIVALENT = {"fully": {"status": "fully", "consideration": "adopted", "adopted": "yes"},
-               "unknown": {"status": "unknown", "consideration": "unknown", "adopted": "no"}}
+_EQUIVALENT = {
+    "fully": {"status": "fully", "consideration": "adopted", "adopted": "yes"},
+    "unknown": {"status": "unknown", "consideration": "unknown", "adopted": "no"},
+}
 
 
 def _statuses(definition, protocols, status):

@@ -23,8 +23,9 @@ def registry(tmp_path):
 
 @pytest.fixture
 def workspace(tmp_path, draft_info, cluster1, registry):
-    path = Workspace.create(tmp_path / "veridia.untoc", draft_info, cluster1,
-                            {"TIP": protocol_choice(True, True, origin="shipped")})
+    path = Workspace.create(
+        tmp_path / "veridia.untoc", draft_info, cluster1, {"TIP": protocol_choice(True, True, origin="shipped")}
+    )
     ws = Workspace.open(path, registry, lock=True)
     yield ws
     ws.close()

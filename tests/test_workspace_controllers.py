@@ -28,8 +28,12 @@ def test_the_assignment_of_a_copy_is_read_typed_and_nothing_else_reads_as_one(pa
         assert workspace.assignment() is None
         workspace.draft.set_property(properties.ASSIGNMENT, {"articles": "UNTOC.5"})  # another shape
         assert workspace.assignment() is None
-        properties.set_assignment(workspace.draft, properties.Assignment(
-            colleague="Boris", articles=["UNTOC.5"], sent_by="Ana", sent_at="2026-01-02", copy_name="c.untoc"))
+        properties.set_assignment(
+            workspace.draft,
+            properties.Assignment(
+                colleague="Boris", articles=["UNTOC.5"], sent_by="Ana", sent_at="2026-01-02", copy_name="c.untoc"
+            ),
+        )
         assert workspace.assignment()["articles"] == ["UNTOC.5"]
 
 
@@ -61,8 +65,17 @@ def test_sub_commands_are_given_a_workspace_opener(path, registry, capsys):
         opened.append(file)
         return Workspace.open(file, registry, lock=True)
 
-    args = argparse.Namespace(action="add", file=path, name="Ms Focal", title="", agency="Ministry", address="",
-                              email="", focal_point=True, form_of_address="neutral")
+    args = argparse.Namespace(
+        action="add",
+        file=path,
+        name="Ms Focal",
+        title="",
+        agency="Ministry",
+        address="",
+        email="",
+        focal_point=True,
+        form_of_address="neutral",
+    )
     assert cli_letters.LETTER_COMMANDS["recipient"](args, open_workspace) == 0
     uuid = capsys.readouterr().out.strip()
     assert cli_sharing.SHARING_COMMANDS["answers"](argparse.Namespace(file=path, format="json"), open_workspace) == 0

@@ -80,8 +80,11 @@ def build(reference: dict, texts: dict, cluster: dict) -> dict:
             for key in ("cluster_confidence", "cluster_note"):
                 if article.get(key):
                     entry[key] = article[key]
-            sources = [s for s in (article.get("title_source"), article.get("paragraph_source"),
-                                   article.get("text_source")) if s]
+            sources = [
+                s
+                for s in (article.get("title_source"), article.get("paragraph_source"), article.get("text_source"))
+                if s
+            ]
             sources = list(dict.fromkeys(sources))
             if sources:
                 entry["sources"] = sources
@@ -104,8 +107,11 @@ def build(reference: dict, texts: dict, cluster: dict) -> dict:
             built_articles.append(entry)
             if number != 1 and article_id not in detailed_v1:
                 # 1.0.0 asked this article as a whole ("all"): its answers go to the first paragraph asking the key.
-                moved[f"{article_id}.all"] = [f"{article_id}.{p['ref']}" for p in paragraphs
-                                              if p["obligation"] != "saving" or p.get("extra_questions")]
+                moved[f"{article_id}.all"] = [
+                    f"{article_id}.{p['ref']}"
+                    for p in paragraphs
+                    if p["obligation"] != "saving" or p.get("extra_questions")
+                ]
         if built_articles:
             instruments.append(
                 {"code": code, "title": reference["instruments"][code]["title"], "articles": built_articles}
@@ -151,8 +157,10 @@ def main(reference_path: str) -> None:
     """Write every cluster's definition file and print its paragraph count by class."""
     reference = yaml.safe_load(Path(reference_path).read_text("utf-8"))
     if reference.get("schema_version") not in SUPPORTED_SCHEMAS:
-        raise SystemExit(f"{reference_path}: schema_version {reference.get('schema_version')} is not supported "
-                         f"(this tool reads {SUPPORTED_SCHEMAS}).")
+        raise SystemExit(
+            f"{reference_path}: schema_version {reference.get('schema_version')} is not supported "
+            f"(this tool reads {SUPPORTED_SCHEMAS})."
+        )
     texts = yaml.safe_load((HERE / "definition_texts.yaml").read_text("utf-8"))
     for cluster in reference["clusters"]:
         data = build(reference, texts, cluster)
@@ -163,8 +171,10 @@ def main(reference_path: str) -> None:
         classes: dict[str, int] = {}
         for paragraph in paragraphs:
             classes[paragraph["obligation"]] = classes.get(paragraph["obligation"], 0) + 1
-        print(f"cluster{cluster['id']}.yaml: {len(paragraphs)} paragraphs "
-              + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
+        print(
+            f"cluster{cluster['id']}.yaml: {len(paragraphs)} paragraphs "
+            + ", ".join(f"{k} {v}" for k, v in sorted(classes.items()))
+        )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,16 @@ class _Writer:
     def __init__(self, rtl: bool) -> None:
         self.rtl = rtl
 
-    def paragraph(self, container, lines: list[str], *, bold: bool = False, size: float | None = None,
-                  space_after: float = 8, align_end: bool = False):
+    def paragraph(
+        self,
+        container,
+        lines: list[str],
+        *,
+        bold: bool = False,
+        size: float | None = None,
+        space_after: float = 8,
+        align_end: bool = False,
+    ):
         paragraph = container.add_paragraph()
         ppr = paragraph._p.get_or_add_pPr()
         if self.rtl:
@@ -105,8 +113,11 @@ def build_template(language: str, kind: str) -> Document:
     left, right = table.rows[0].cells
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
-    write.paragraph(left, ["{recipient_name}", "{recipient_title}", "{recipient_agency}", "{recipient_address}",
-                           "{recipient_email}"], space_after=0)
+    write.paragraph(
+        left,
+        ["{recipient_name}", "{recipient_title}", "{recipient_agency}", "{recipient_address}", "{recipient_email}"],
+        space_after=0,
+    )
     write.paragraph(right, [words["reference"], "{date}"], align_end=True, space_after=0)
     write.paragraph(document, [""], space_after=6)
     write.paragraph(document, [words["subject_label"] + "{subject}"], bold=True, space_after=12)
@@ -151,8 +162,10 @@ def fields_markdown() -> str:
         lines.append(f"| `{field.name}` | {field.meaning} | {example} | {kinds} |")
     lines += ["", "Required fields in a template:", ""]
     for kind in KINDS:
-        lines.append(f"- {kind}: {', '.join(f'`{n}`' for n in required_fields(kind))}"
-                     + ("" if kind == "engagement" else " (only `date` and `reference` when the template uses `body`)"))
+        lines.append(
+            f"- {kind}: {', '.join(f'`{n}`' for n in required_fields(kind))}"
+            + ("" if kind == "engagement" else " (only `date` and `reference` when the template uses `body`)")
+        )
     lines.append("")
     return "\n".join(lines)
 

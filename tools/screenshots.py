@@ -36,8 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ANSWERS = ROOT / "examples" / "cluster1-answers.json"
 #: The page with answers, and the POSIX locale each interface language is started in.
 PAGE_PARAGRAPH = "UNTOC.5.1(b)"
-LOCALES = {"en": "en_GB.UTF-8", "fr": "fr_FR.UTF-8", "es": "es_ES.UTF-8", "ar": "ar_EG.UTF-8",
-           "ru": "ru_RU.UTF-8", "zh": "zh_CN.UTF-8"}
+LOCALES = {
+    "en": "en_GB.UTF-8",
+    "fr": "fr_FR.UTF-8",
+    "es": "es_ES.UTF-8",
+    "ar": "ar_EG.UTF-8",
+    "ru": "ru_RU.UTF-8",
+    "zh": "zh_CN.UTF-8",
+}
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -80,9 +86,16 @@ def sample_draft(folder: Path) -> Path:
     from untoc_desktop.questionnaire import load_installed_definition
 
     definition = load_installed_definition(1)
-    info = DraftInfo(organization="Coalition for Justice and Rights — Veridia", country="Republic of Veridia",
-                     cluster=1, protocols=frozenset({"TIP", "SOM", "FIREARMS"}), language="en",
-                     author="A. Researcher", definition_id=definition.id, definition_version=definition.version)
+    info = DraftInfo(
+        organization="Coalition for Justice and Rights — Veridia",
+        country="Republic of Veridia",
+        cluster=1,
+        protocols=frozenset({"TIP", "SOM", "FIREARMS"}),
+        language="en",
+        author="A. Researcher",
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     answers = json.loads(SAMPLE_ANSWERS.read_text(encoding="utf-8"))
     convention = {qid: value for qid, value in answers.items() if qid.startswith("UNTOC.")}
     check_answers(definition, convention)

@@ -62,7 +62,8 @@ def check_answer(question: Question, value: Any) -> None:
     if not _finite(value):
         raise InvalidAnswerError(
             _("The answer to {id} is not valid: NaN and Infinity are not numbers. Give a number.").format(
-                id=question.id),
+                id=question.id
+            ),
             question_id=question.id,
         )
     validator = _validator(json.dumps(question.value_schema, sort_keys=True))
@@ -72,10 +73,10 @@ def check_answer(question: Question, value: Any) -> None:
         where = _(" (at {where})").format(where=where) if where else ""
         message = error.message
         if len(message) > _MESSAGE_MAX:  # keep the reason, which jsonschema puts after the (long) value
-            message = f"{message[:_MESSAGE_MAX // 2]} … {message[-_MESSAGE_MAX // 2:]}"
+            message = f"{message[: _MESSAGE_MAX // 2]} … {message[-_MESSAGE_MAX // 2 :]}"
         raise InvalidAnswerError(
-            _("The answer to {id} is not valid{where}: {message}").format(
-                id=question.id, where=where, message=message), question_id=question.id
+            _("The answer to {id} is not valid{where}: {message}").format(id=question.id, where=where, message=message),
+            question_id=question.id,
         )
 
 
@@ -87,8 +88,10 @@ def _shape(schema: Any) -> Any:
     if "type" in schema:
         shape["type"] = schema["type"]
     elif isinstance(schema.get("enum"), list) and schema["enum"]:
-        kinds = {"string" if isinstance(v, str) else "number" if isinstance(v, (int, float)) else None
-                 for v in schema["enum"]}
+        kinds = {
+            "string" if isinstance(v, str) else "number" if isinstance(v, (int, float)) else None
+            for v in schema["enum"]
+        }
         if None not in kinds:
             shape["type"] = sorted(kinds)
     if "items" in schema:
@@ -181,9 +184,12 @@ def check_answers(definition: Definition, values: Mapping[str, Any]) -> None:
             question = definition.question(question_id)
         except KeyError:
             raise InvalidAnswerError(
-                _("Unknown question id '{question_id}': it is not in the questionnaire {id} {version}. "
-                  "Run 'untoc questions --cluster {cluster}' to list the ids.").format(
-                    question_id=question_id, id=definition.id, version=definition.version, cluster=definition.cluster),
+                _(
+                    "Unknown question id '{question_id}': it is not in the questionnaire {id} {version}. "
+                    "Run 'untoc questions --cluster {cluster}' to list the ids."
+                ).format(
+                    question_id=question_id, id=definition.id, version=definition.version, cluster=definition.cluster
+                ),
                 question_id=question_id,
             ) from None
         check_answer(question, value)
@@ -213,31 +219,39 @@ def read_answers_file(path: str | Path) -> dict[str, Any]:
     raw = read_regular_file(path, MAX_ANSWERS_FILE_BYTES, ImportFileError)  # never a pipe or a device
     try:
         # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark
-        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids,
-                          parse_constant=_refuse_constant)
+        data = json.loads(
+            raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicate_ids, parse_constant=_refuse_constant
+        )
     except _NotANumber as exc:
         raise ImportFileError(
-            _("{name} holds {value}, which is not a number; JSON numbers are digits. Correct it and "
-              "import again.").format(name=path.name, value=exc.args[0])
+            _(
+                "{name} holds {value}, which is not a number; JSON numbers are digits. Correct it and import again."
+            ).format(name=path.name, value=exc.args[0])
         ) from None
     except _DuplicateId as exc:
-        raise ImportFileError(_("{name} gives two answers to {question_id}; keep one and import again.").format(
-                                  name=path.name, question_id=exc.args[0])) from None
+        raise ImportFileError(
+            _("{name} gives two answers to {question_id}; keep one and import again.").format(
+                name=path.name, question_id=exc.args[0]
+            )
+        ) from None
     except RecursionError:
         raise ImportFileError(_("{name} is nested too deeply to be an answers file.").format(name=path.name)) from None
     except OSError as exc:
         raise ImportFileError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror)) from None
     except UnicodeDecodeError:
-        raise ImportFileError(_("{name} is not UTF-8 text. Save it as UTF-8 JSON and try again.").format(
-                                  name=path.name)) from None
+        raise ImportFileError(
+            _("{name} is not UTF-8 text. Save it as UTF-8 JSON and try again.").format(name=path.name)
+        ) from None
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             _("{name} is not valid JSON (line {lineno}, column {colno}: {msg}).").format(
-                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
+                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
         ) from None
     if not isinstance(data, dict):
-        raise ImportFileError(_("{name} must hold one JSON object mapping question ids to answers.").format(
-                                  name=path.name))
+        raise ImportFileError(
+            _("{name} must hold one JSON object mapping question ids to answers.").format(name=path.name)
+        )
     return data
 
 

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__
+from . import __version__, languages
 from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
-from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
-from . import languages
+from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .i18n import _, environment_language, ngettext, set_language
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
@@ -31,8 +30,10 @@ LANGUAGES = languages.CODES
 
 def break_lock_help() -> str:
     """The help of ``--break-lock``, in the interface language (translated when called, not at import)."""
-    return _("take over a draft's lock held on another computer or by a process that cannot be verified "
-             "(only when you are sure the draft is closed there); may be given anywhere on the line")
+    return _(
+        "take over a draft's lock held on another computer or by a process that cannot be verified "
+        "(only when you are sure the draft is closed there); may be given anywhere on the line"
+    )
 
 
 class UsageError(Exception):
@@ -62,12 +63,16 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = _("positional arguments")
         self._optionals.title = _("options")
         if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help=_("show this help message and exit"))
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help message and exit")
+            )
 
     def error(self, message: str) -> NoReturn:  # one clear line, not usage + message
-        raise UsageError(_("{prog}: {problem} (see '{help_command}')").format(
-            prog=self.prog, problem=message, help_command=f"{self.prog} --help"))
+        raise UsageError(
+            _("{prog}: {problem} (see '{help_command}')").format(
+                prog=self.prog, problem=message, help_command=f"{self.prog} --help"
+            )
+        )
 
 
 def _protocols(text: str) -> frozenset[str]:
@@ -75,9 +80,11 @@ def _protocols(text: str) -> frozenset[str]:
     unknown = codes - set(PROTOCOLS)
     if unknown:
         raise argparse.ArgumentTypeError(
-            ngettext("unknown Protocol {codes}; use a comma-separated list of {choices}",
-                     "unknown Protocols {codes}; use a comma-separated list of {choices}", len(unknown)).format(
-                codes=", ".join(sorted(unknown)), choices=",".join(PROTOCOLS))
+            ngettext(
+                "unknown Protocol {codes}; use a comma-separated list of {choices}",
+                "unknown Protocols {codes}; use a comma-separated list of {choices}",
+                len(unknown),
+            ).format(codes=", ".join(sorted(unknown)), choices=",".join(PROTOCOLS))
         )
     return frozenset(codes)
 
@@ -87,7 +94,8 @@ def _cluster(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("cluster must be a number from 1 to 4, not '{text}'").format(text=text)) from None
+            _("cluster must be a number from 1 to 4, not '{text}'").format(text=text)
+        ) from None
     if not 1 <= value <= 4:
         raise argparse.ArgumentTypeError(_("cluster must be a number from 1 to 4, not {value}").format(value=value))
     return value
@@ -100,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     :func:`~untoc_desktop.i18n.set_language` (as :func:`main` does).
     """
     parser = _Parser(prog="untoc", description=_("Draft civil-society submissions to the UNTOC Review Mechanism."))
-    parser.add_argument("--version", action="version", version=f"untoc {__version__}",
-                        help=_("show the version number and exit"))
+    parser.add_argument(
+        "--version", action="version", version=f"untoc {__version__}", help=_("show the version number and exit")
+    )
     parser.add_argument("--break-lock", action="store_true", default=False, help=break_lock_help())
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -117,8 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--cluster", type=_cluster, required=True)
     new.add_argument("--country", required=True, help=_("the State party under review"))
     new.add_argument("--organization", required=True, help=_("the organisation writing the submission"))
-    new.add_argument("--protocols", type=_protocols, default=frozenset(),
-                     help=_("e.g. {example}").format(example="TIP,SOM,FIREARMS"))
+    new.add_argument(
+        "--protocols", type=_protocols, default=frozenset(), help=_("e.g. {example}").format(example="TIP,SOM,FIREARMS")
+    )
     new.add_argument("--language", choices=LANGUAGES, default="en", help=_("drafting language"))
     new.add_argument("--author", default="", help=_("recorded with each change"))
 
@@ -126,9 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path)
     importer.add_argument("answers", type=Path)
 
-    validate = commands.add_parser("validate", help=_("list what is missing; exit 0 when complete, 1 when not"),
-                                   description=_("List the required answers still missing, by provision. The exit "
-                                                 "status is 0 when the draft is complete, 1 when it is not."))
+    validate = commands.add_parser(
+        "validate",
+        help=_("list what is missing; exit 0 when complete, 1 when not"),
+        description=_(
+            "List the required answers still missing, by provision. The exit "
+            "status is 0 when the draft is complete, 1 when it is not."
+        ),
+    )
     validate.add_argument("file", type=Path)
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -136,8 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path)
     export.add_argument("--format", choices=("docx", "pdf"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--language", choices=LANGUAGES, default=None,
-                        help=_("document language (default: the draft's)"))
+    export.add_argument(
+        "--language", choices=LANGUAGES, default=None, help=_("document language (default: the draft's)")
+    )
 
     add_letter_commands(commands)
     add_signing_commands(commands)
@@ -178,8 +194,11 @@ def _cmd_questions(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:  # id and type stay as they are (data); the rule is read by a person
-        rule = _("required") if row["required"] else (
-            _("required when {condition}").format(condition=row["required_when"]) if row["required_when"] else "")
+        rule = (
+            _("required")
+            if row["required"]
+            else (_("required when {condition}").format(condition=row["required_when"]) if row["required_when"] else "")
+        )
         print("\t".join((row["id"], row["type"], rule, row["label"])))
     return EXIT_OK
 
@@ -205,8 +224,18 @@ def _cmd_definitions(args: argparse.Namespace) -> int:
         return EXIT_OK
     for row in rows:  # id, version and origin stay as they are (data)
         title = _("{title} (provisional)").format(title=row["title"]) if row["provisional"] else row["title"]
-        print("\t".join((row["id"], str(row["version"]), _("cluster {number}").format(number=row["cluster"]),
-                         _("sources of {date}").format(date=row["source_date"]), str(row["origin"]), title)))
+        print(
+            "\t".join(
+                (
+                    row["id"],
+                    str(row["version"]),
+                    _("cluster {number}").format(number=row["cluster"]),
+                    _("sources of {date}").format(date=row["source_date"]),
+                    str(row["origin"]),
+                    title,
+                )
+            )
+        )
     return EXIT_OK
 
 
@@ -227,8 +256,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
         definition_version=definition.version,
     )
     path = Workspace.create(args.file, info, definition)
-    print(_("Created {path} (cluster {cluster}, draft {draft_uuid}).").format(
-        path=path, cluster=args.cluster, draft_uuid=Workspace.read_info(path).draft_uuid))
+    print(
+        _("Created {path} (cluster {cluster}, draft {draft_uuid}).").format(
+            path=path, cluster=args.cluster, draft_uuid=Workspace.read_info(path).draft_uuid
+        )
+    )
     return EXIT_OK
 
 
@@ -247,9 +279,14 @@ def _open_submission(path: Path, write: bool = True) -> Any:
     from .workspace import Workspace
 
     if _break_lock:
-        print("untoc: " + _("{option}: taking over the lock of {name}; if the draft is still open in another "
-                            "program, what is typed there after this moment may be lost.").format(
-                                option="--break-lock", name=path.name), file=sys.stderr)
+        print(
+            "untoc: "
+            + _(
+                "{option}: taking over the lock of {name}; if the draft is still open in another "
+                "program, what is typed there after this moment may be lost."
+            ).format(option="--break-lock", name=path.name),
+            file=sys.stderr,
+        )
     workspace = Workspace.open(path, read_only=not write, lock=True, break_lock=_break_lock)
     opened = workspace.opened
     assert opened is not None
@@ -257,23 +294,39 @@ def _open_submission(path: Path, write: bool = True) -> Any:
         holder = opened.lock_holder
         workspace.close()
         raise DraftLockedError(
-            _("{name} is open in untoc_desktop on {host} (process {pid}, by {user} since "
-              "{opened_at}); this computer cannot tell whether it still runs, so nothing was written. If "
-              "you are sure the draft is closed there, run the command again with {option}.").format(
+            _(
+                "{name} is open in untoc_desktop on {host} (process {pid}, by {user} since "
+                "{opened_at}); this computer cannot tell whether it still runs, so nothing was written. If "
+                "you are sure the draft is closed there, run the command again with {option}."
+            ).format(
                 name=path.name,
                 host=holder.host,
                 pid=holder.pid,
-                user=holder.user or '?',
+                user=holder.user or "?",
                 opened_at=holder.opened_at,
-                option="--break-lock"), holder)
+                option="--break-lock",
+            ),
+            holder,
+        )
     if opened.rolled_back:
-        print("untoc: " + _("{name}: a save interrupted by a crash was rolled back, as SQLite does; "
-                            "every answer saved before it is in the draft.").format(name=path.name), file=sys.stderr)
+        print(
+            "untoc: "
+            + _(
+                "{name}: a save interrupted by a crash was rolled back, as SQLite does; "
+                "every answer saved before it is in the draft."
+            ).format(name=path.name),
+            file=sys.stderr,
+        )
     if opened.upgraded_from and opened.carry_over.changes_anything:
         print(
-            "untoc: " + _("{name} now follows {definition} {version} (was {previous}): {changes}").format(
-                name=path.name, definition=opened.definition.id, version=opened.definition.version,
-                previous=opened.upgraded_from, changes="; ".join(opened.carry_over.describe())),
+            "untoc: "
+            + _("{name} now follows {definition} {version} (was {previous}): {changes}").format(
+                name=path.name,
+                definition=opened.definition.id,
+                version=opened.definition.version,
+                previous=opened.upgraded_from,
+                changes="; ".join(opened.carry_over.describe()),
+            ),
             file=sys.stderr,
         )
     return workspace
@@ -284,8 +337,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     with _open_submission(args.file) as workspace:
         changed = import_answers(workspace.draft, workspace.definition, args.answers)
-    print(ngettext("Imported {file}: {count} answer changed.", "Imported {file}: {count} answers changed.",
-                   changed).format(file=args.answers.name, count=changed))
+    print(
+        ngettext(
+            "Imported {file}: {count} answer changed.", "Imported {file}: {count} answers changed.", changed
+        ).format(file=args.answers.name, count=changed)
+    )
     return EXIT_OK
 
 
@@ -331,8 +387,10 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
         for missing in report.missing():
             paragraph = missing.paragraph
             heading = _("{instrument}, art. {article}, para. {paragraph}").format(
-                instrument=_(INSTRUMENT_SHORT_NAMES[paragraph.instrument]), article=paragraph.article,
-                paragraph=paragraph.ref)
+                instrument=_(INSTRUMENT_SHORT_NAMES[paragraph.instrument]),
+                article=paragraph.article,
+                paragraph=paragraph.ref,
+            )
             if heading != current:
                 print(f"\n{heading} ({paragraph.label})")
                 current = heading
@@ -341,9 +399,13 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
             print(_("Complete: every required answer is given."))
         if archived:
             print()
-            print(ngettext("{count} archived answer to a question no longer asked: {question_ids}",
-                           "{count} archived answers to questions no longer asked: {question_ids}",
-                           len(archived)).format(count=len(archived), question_ids=", ".join(sorted(archived))))
+            print(
+                ngettext(
+                    "{count} archived answer to a question no longer asked: {question_ids}",
+                    "{count} archived answers to questions no longer asked: {question_ids}",
+                    len(archived),
+                ).format(count=len(archived), question_ids=", ".join(sorted(archived)))
+            )
 
 
 def _reason(question: Any) -> str:
@@ -366,13 +428,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not workspace.read_only:
             # (open merge conflicts come with the snapshot: the export then says it is a draft)
             entry, _changes = workspace.export_and_record(snapshot, args.output, args.format, language=args.language)
-            print(_("Exported {path} (register entry {number}, SHA-256 {sha256}).").format(
-                path=args.output, number=entry.number, sha256=entry.sha256))
+            print(
+                _("Exported {path} (register entry {number}, SHA-256 {sha256}).").format(
+                    path=args.output, number=entry.number, sha256=entry.sha256
+                )
+            )
             return EXIT_OK
-    definition, info, answers, conflicts = (snapshot.definition, snapshot.info, dict(snapshot.answers),
-                                            snapshot.open_conflicts)
-    out = export_submission(definition, info, answers, args.output, fmt=args.format, language=args.language or info.language,
-                            open_conflicts=conflicts)
+    definition, info, answers, conflicts = (
+        snapshot.definition,
+        snapshot.info,
+        dict(snapshot.answers),
+        snapshot.open_conflicts,
+    )
+    out = export_submission(
+        definition,
+        info,
+        answers,
+        args.output,
+        fmt=args.format,
+        language=args.language or info.language,
+        open_conflicts=conflicts,
+    )
     print(_("Exported {path}.").format(path=out))
     return EXIT_OK
 
@@ -428,8 +504,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # e.g. the output goes to a full disk
         _silence_stdout()
         problem = exc.strerror or str(exc)
-        message = (_("{problem} ({file}); nothing more was written.").format(problem=problem, file=exc.filename)
-                   if exc.filename else _("{problem}; nothing more was written.").format(problem=problem))
+        message = (
+            _("{problem} ({file}); nothing more was written.").format(problem=problem, file=exc.filename)
+            if exc.filename
+            else _("{problem}; nothing more was written.").format(problem=problem)
+        )
         print("untoc: " + message, file=sys.stderr)
     finally:
         _break_lock = False

@@ -32,10 +32,12 @@ def add_encryption_commands(commands: Any) -> None:
     key = commands.add_parser("key", help=_("your personal key: create it, show its public half"))
     key_commands = key.add_subparsers(dest="key_command", required=True, parser_class=type(key))
     create = key_commands.add_parser("create", help=_("create your personal key (keyring, else a passphrase file)"))
-    create.add_argument("--file", action="store_true",
-                        help=_("keep it in a passphrase-protected file even with a keyring"))
-    show = key_commands.add_parser("show", help=_("print your public key ({prefix}) to give to colleagues").format(
-        prefix="age1…"))
+    create.add_argument(
+        "--file", action="store_true", help=_("keep it in a passphrase-protected file even with a keyring")
+    )
+    show = key_commands.add_parser(
+        "show", help=_("print your public key ({prefix}) to give to colleagues").format(prefix="age1…")
+    )
     show.add_argument("--qr", type=Path, default=None, help=_("also write it as a QR code (.png or .svg)"))
 
     team = commands.add_parser("team", help=_("colleagues' public keys (kept in the user data folder)"))
@@ -58,22 +60,35 @@ def add_encryption_commands(commands: Any) -> None:
 
     send = commands.add_parser("send-copy", help=_("write an encrypted copy of a draft for colleagues"))
     send.add_argument("file", type=Path)
-    send.add_argument("-o", "--output", type=Path, required=True,
-                      help=_("the copy, {example}").format(example="FILE.untoc.age"))
-    send.add_argument("--to", action="append", required=True, metavar="KEY",
-                      help=_("a colleague's public key ({prefix}) or team name; repeat for several").format(
-                          prefix="age1…"))
+    send.add_argument(
+        "-o", "--output", type=Path, required=True, help=_("the copy, {example}").format(example="FILE.untoc.age")
+    )
+    send.add_argument(
+        "--to",
+        action="append",
+        required=True,
+        metavar="KEY",
+        help=_("a colleague's public key ({prefix}) or team name; repeat for several").format(prefix="age1…"),
+    )
 
     opener = commands.add_parser("open-copy", help=_("decrypt an encrypted copy into a new draft"))
     opener.add_argument("file", type=Path)
     opener.add_argument("-o", "--output", type=Path, required=True, help=_("the new draft (never replaced)"))
     how = opener.add_mutually_exclusive_group()
-    how.add_argument("--identity", type=Path, default=None,
-                     help=_("an age identity file ({prefix})").format(prefix="AGE-SECRET-KEY-1…"))
+    how.add_argument(
+        "--identity",
+        type=Path,
+        default=None,
+        help=_("an age identity file ({prefix})").format(prefix="AGE-SECRET-KEY-1…"),
+    )
     how.add_argument("--recovery-code", action="store_true", help=_("type the organisation's recovery code"))
-    opener.add_argument("--organization-id", "--organisation-id", dest="organisation_id", default=None,
-                        help=_("the organisation identity printed on the recovery sheet (when this computer lacks "
-                               "it)"))
+    opener.add_argument(
+        "--organization-id",
+        "--organisation-id",
+        dest="organisation_id",
+        default=None,
+        help=_("the organisation identity printed on the recovery sheet (when this computer lacks it)"),
+    )
 
 
 def _ask_secret(prompt: str, from_environment: bool = False) -> str:
@@ -98,15 +113,22 @@ def _cmd_key(args: argparse.Namespace) -> int:
         passphrase = None
         if args.file or usable_keyring() is None:
             passphrase = _ask_secret(_("Passphrase for your personal key file: "), from_environment=True)
-            if not os.environ.get("UNTOC_PASSPHRASE") and sys.stdin.isatty() and \
-                    _ask_secret(_("The same passphrase again: ")) != passphrase:
+            if (
+                not os.environ.get("UNTOC_PASSPHRASE")
+                and sys.stdin.isatty()
+                and _ask_secret(_("The same passphrase again: ")) != passphrase
+            ):
                 raise EncryptionError(_("The two passphrases differ; nothing was created."))
         settings = create_personal_key(passphrase, use_keyring=False if args.file else None)
         if settings.personal_key_storage == "keyring":
             print(_("Created your personal key (kept in the keyring). Your public key, to give to colleagues:"))
         else:
-            print(_("Created your personal key (kept in a passphrase-protected file). Your public key, to give "
-                    "to colleagues:"))
+            print(
+                _(
+                    "Created your personal key (kept in a passphrase-protected file). Your public key, to give "
+                    "to colleagues:"
+                )
+            )
         print(settings.personal_key)
         return 0
     settings = load_settings()
@@ -150,12 +172,19 @@ def _cmd_recovery(args: argparse.Namespace) -> int:
             print(_("No recovery code is set up; make one with {command}.").format(command="'untoc recovery create'"))
             return 0
         # data: name, fingerprint and identity of the organisation
-        print("\t".join(str(value) for value in (settings.organisation_name, settings.recovery_fingerprint,
-                                                 settings.organisation_id)))
+        print(
+            "\t".join(
+                str(value)
+                for value in (settings.organisation_name, settings.recovery_fingerprint, settings.organisation_id)
+            )
+        )
         return 0
     made = set_up_recovery(args.organisation, args.output, language=args.language, replace_existing=args.replace)
-    print(_("Recovery sheet written to {path}. Print it and lock it away; this code is shown only once:").format(
-        path=made.sheet))
+    print(
+        _("Recovery sheet written to {path}. Print it and lock it away; this code is shown only once:").format(
+            path=made.sheet
+        )
+    )
     print(grouped(made.code))
     print(_("Fingerprint of the recovery key: {fingerprint}").format(fingerprint=made.fingerprint))
     return 0
@@ -174,18 +203,29 @@ def _cmd_send_copy(args: argparse.Namespace) -> int:
     from .encryption.settings import load_settings
 
     if not args.output.name.lower().endswith(COPY_SUFFIX):
-        raise EncryptionError(_("{name}: an encrypted copy's name ends with {copy_suffix}, so that it is "
-                                "never taken for a draft; nothing was written.").format(
-                                  name=args.output.name, copy_suffix=COPY_SUFFIX))
+        raise EncryptionError(
+            _(
+                "{name}: an encrypted copy's name ends with {copy_suffix}, so that it is "
+                "never taken for a draft; nothing was written."
+            ).format(name=args.output.name, copy_suffix=COPY_SUFFIX)
+        )
     settings = load_settings()
     recipients = recipients_for(settings, [_team_key(settings, key) for key in args.to], require_recovery=False)
     if not settings.recovery_recipient:
-        print("untoc: " + _("warning: no recovery code is set up, so this copy opens only with the keys given; if "
-                            "they are lost, so is the copy. Set one up with {command}.").format(
-                                command="'untoc recovery create'"), file=sys.stderr)
+        print(
+            "untoc: "
+            + _(
+                "warning: no recovery code is set up, so this copy opens only with the keys given; if "
+                "they are lost, so is the copy. Set one up with {command}."
+            ).format(command="'untoc recovery create'"),
+            file=sys.stderr,
+        )
     out = encrypt_copy(draft_bytes(args.file), recipients, args.output)
-    print(ngettext("Wrote {path}, encrypted for {count} key.", "Wrote {path}, encrypted for {count} keys.",
-                   len(recipients)).format(path=out, count=len(recipients)))
+    print(
+        ngettext(
+            "Wrote {path}, encrypted for {count} key.", "Wrote {path}, encrypted for {count} keys.", len(recipients)
+        ).format(path=out, count=len(recipients))
+    )
     return 0
 
 
@@ -198,12 +238,16 @@ def _identities(args: argparse.Namespace) -> list[str]:
         try:
             lines = args.identity.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise EncryptionError(_("The identity file {identity} cannot be read ({problem}).").format(
-                                      identity=args.identity, problem=exc)) from None
+            raise EncryptionError(
+                _("The identity file {identity} cannot be read ({problem}).").format(
+                    identity=args.identity, problem=exc
+                )
+            ) from None
         keys = [line.strip() for line in lines if line.strip().upper().startswith("AGE-SECRET-KEY-")]
         if not keys:
-            raise EncryptionError(_("{identity} holds no age secret key (a line AGE-SECRET-KEY-1…).").format(
-                                      identity=args.identity))
+            raise EncryptionError(
+                _("{identity} holds no age secret key (a line AGE-SECRET-KEY-1…).").format(identity=args.identity)
+            )
         return keys
     settings = load_settings()
     if args.recovery_code:

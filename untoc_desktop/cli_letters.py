@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import languages
@@ -29,7 +29,8 @@ def _date(text: str) -> _dt.date:
         return _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("dates are written {pattern}, not '{text}'").format(pattern="YYYY-MM-DD", text=text)) from None
+            _("dates are written {pattern}, not '{text}'").format(pattern="YYYY-MM-DD", text=text)
+        ) from None
 
 
 def add_letter_commands(commands: Any) -> None:
@@ -42,23 +43,39 @@ def add_letter_commands(commands: Any) -> None:
     letter.add_argument("file", type=Path)
     letter.add_argument("--kind", choices=_KINDS, required=True)
     letter.add_argument("--language", choices=LETTER_LANGUAGES, required=True)
-    letter.add_argument("--recipient", default="", help=_("recipient id (see {command}); default: the first focal "
-                                                          "point").format(command="'untoc recipient list'"))
+    letter.add_argument(
+        "--recipient",
+        default="",
+        help=_("recipient id (see {command}); default: the first focal point").format(command="'untoc recipient list'"),
+    )
     letter.add_argument("--template", type=Path, default=None, help=_("your own .docx template with the same fields"))
     letter.add_argument("--format", choices=("docx", "pdf"), required=True)
     letter.add_argument("-o", "--output", type=Path, required=True)
-    letter.add_argument("--attachment", type=Path, default=None,
-                        help=_("{kind}: the exported submission").format(kind="transmission"))
-    letter.add_argument("--recalls", default="",
-                        help=_("{kind}: reference of the earlier letter").format(kind="follow-up"))
-    letter.add_argument("--form-of-address", choices=_FORMS, default="",
-                        help=_("default: the one stored with the recipient in the address book"))
-    letter.add_argument("--salutation", default="", help=_("your own salutation, e.g. {example}").format(
-        example="'Madame la Directrice,'"))
+    letter.add_argument(
+        "--attachment", type=Path, default=None, help=_("{kind}: the exported submission").format(kind="transmission")
+    )
+    letter.add_argument(
+        "--recalls", default="", help=_("{kind}: reference of the earlier letter").format(kind="follow-up")
+    )
+    letter.add_argument(
+        "--form-of-address",
+        choices=_FORMS,
+        default="",
+        help=_("default: the one stored with the recipient in the address book"),
+    )
+    letter.add_argument(
+        "--salutation",
+        default="",
+        help=_("your own salutation, e.g. {example}").format(example="'Madame la Directrice,'"),
+    )
     letter.add_argument("--signatory", default="", help=_("who signs (default: the sender's signatory)"))
     letter.add_argument("--signatory-title", default="")
-    letter.add_argument("--date", type=_date, default=None,
-                        help=_("date on the letter, {pattern} (default: today)").format(pattern="YYYY-MM-DD"))
+    letter.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        help=_("date on the letter, {pattern} (default: today)").format(pattern="YYYY-MM-DD"),
+    )
 
     log = commands.add_parser("letters", help=_("list the draft's letter log"))
     log.add_argument("file", type=Path)
@@ -84,12 +101,14 @@ def add_letter_commands(commands: Any) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--title", default="")
     add.add_argument("--agency", default="")
-    add.add_argument("--address", default="", help=_("postal address; {escape} or real line breaks separate "
-                                                     "lines").format(escape="'\\n'"))
+    add.add_argument(
+        "--address",
+        default="",
+        help=_("postal address; {escape} or real line breaks separate lines").format(escape="'\\n'"),
+    )
     add.add_argument("--email", default="")
     add.add_argument("--focal-point", action="store_true")
-    add.add_argument("--form-of-address", choices=_FORMS, default="neutral",
-                     help=_("how letters greet this recipient"))
+    add.add_argument("--form-of-address", choices=_FORMS, default="neutral", help=_("how letters greet this recipient"))
     listing = actions.add_parser("list", help=_("list the recipients with their ids"))
     listing.add_argument("file", type=Path)
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -100,8 +119,9 @@ def add_letter_commands(commands: Any) -> None:
     sender.add_argument("--email", default=None)
     sender.add_argument("--signatory", default=None)
     sender.add_argument("--signatory-title", default=None)
-    sender.add_argument("--reference-scheme", default=None,
-                        help=_("e.g. {example}").format(example="'CJR/{year}/{number:03d}'"))
+    sender.add_argument(
+        "--reference-scheme", default=None, help=_("e.g. {example}").format(example="'CJR/{year}/{number:03d}'")
+    )
 
 
 def _lines(text: str) -> str:
@@ -112,9 +132,17 @@ def _cmd_letter(args: argparse.Namespace, open_workspace: Callable[[Path], Works
     from .letters import LetterOptions
 
     options = LetterOptions(
-        kind=args.kind, language=args.language, recipient_uuid=args.recipient, form_of_address=args.form_of_address,
-        salutation=args.salutation, signatory=args.signatory, signatory_title=args.signatory_title,
-        attachment=args.attachment, recalls=args.recalls, letter_date=args.date)
+        kind=args.kind,
+        language=args.language,
+        recipient_uuid=args.recipient,
+        form_of_address=args.form_of_address,
+        salutation=args.salutation,
+        signatory=args.signatory,
+        signatory_title=args.signatory_title,
+        attachment=args.attachment,
+        recalls=args.recalls,
+        letter_date=args.date,
+    )
     with open_workspace(args.file) as workspace:
         (letter, _entry), _changes = workspace.create_letter(options, args.output, args.format, args.template)
     print(_("Wrote {path} (letter {reference}).").format(path=args.output, reference=letter.reference))
@@ -124,16 +152,27 @@ def _cmd_letter(args: argparse.Namespace, open_workspace: Callable[[Path], Works
 def _cmd_letters(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     with open_workspace(args.file) as workspace:
         names = {r.recipient_uuid: r.name for r in workspace.recipients()}
-        rows = [{"reference": e.reference, "kind": e.kind, "language": e.language,
-                 "recipient": names.get(e.recipient_uuid, ""),
-                 "created": e.created_at.isoformat() if e.created_at else "",
-                 "sent_on": e.sent_on, "channel": e.sent_channel} for e in workspace.letters()]
+        rows = [
+            {
+                "reference": e.reference,
+                "kind": e.kind,
+                "language": e.language,
+                "recipient": names.get(e.recipient_uuid, ""),
+                "created": e.created_at.isoformat() if e.created_at else "",
+                "sent_on": e.sent_on,
+                "channel": e.sent_channel,
+            }
+            for e in workspace.letters()
+        ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:  # reference, kind, language and dates stay as they are (data)
-        sent = (_("sent {date} by {channel}").format(date=row["sent_on"], channel=row["channel"]) if row["sent_on"]
-                else _("not sent"))
+        sent = (
+            _("sent {date} by {channel}").format(date=row["sent_on"], channel=row["channel"])
+            if row["sent_on"]
+            else _("not sent")
+        )
         columns = (row["reference"], row["kind"], row["language"], row["recipient"], row["created"][:10], sent)
         print("\t".join(columns))
     return 0
@@ -152,8 +191,11 @@ def _cmd_letter_again(args: argparse.Namespace, open_workspace: Callable[[Path],
 def _cmd_letter_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     with open_workspace(args.file) as workspace:
         entry, _changes = workspace.mark_letter_sent(args.reference, args.on, args.channel)
-    print(_("Letter {reference} marked as sent on {date} ({channel}).").format(
-        reference=entry.reference, date=entry.sent_on, channel=entry.sent_channel))
+    print(
+        _("Letter {reference} marked as sent on {date} ({channel}).").format(
+            reference=entry.reference, date=entry.sent_on, channel=entry.sent_channel
+        )
+    )
     return 0
 
 
@@ -164,9 +206,17 @@ def _cmd_recipient(args: argparse.Namespace, open_workspace: Callable[[Path], Wo
         if args.action == "add":
             if not args.name.strip():
                 raise UntocError(_("A recipient needs a name."))
-            saved, _changes = workspace.save_recipient(Recipient(args.name, args.title, args.agency, _lines(args.address),
-                                                    args.email, args.focal_point,
-                                                    form_of_address=args.form_of_address))
+            saved, _changes = workspace.save_recipient(
+                Recipient(
+                    args.name,
+                    args.title,
+                    args.agency,
+                    _lines(args.address),
+                    args.email,
+                    args.focal_point,
+                    form_of_address=args.form_of_address,
+                )
+            )
             print(saved.recipient_uuid)
             return 0
         book = workspace.recipients()
@@ -183,9 +233,11 @@ def _cmd_sender(args: argparse.Namespace, open_workspace: Callable[[Path], Works
     from dataclasses import replace
 
     with open_workspace(args.file) as workspace:
-        changes = {name: (_lines(value) if name == "address" else value)
-                   for name in ("address", "email", "signatory", "signatory_title", "reference_scheme")
-                   if (value := getattr(args, name)) is not None}
+        changes = {
+            name: (_lines(value) if name == "address" else value)
+            for name in ("address", "email", "signatory", "signatory_title", "reference_scheme")
+            if (value := getattr(args, name)) is not None
+        }
         sender = replace(workspace.sender(), **changes)
         workspace.save_sender(sender)
     print(_("Sender details saved; next references follow {scheme}.").format(scheme=sender.reference_scheme))

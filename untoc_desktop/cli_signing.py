@@ -32,7 +32,8 @@ def _add_passphrase(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help=_("file holding the passphrase (first line); default: {variable}, else asked").format(
-            variable=f"${PASSPHRASE_VARIABLE}"),
+            variable=f"${PASSPHRASE_VARIABLE}"
+        ),
     )
 
 
@@ -42,8 +43,7 @@ def add_signing_commands(commands: Any) -> None:
     Args:
         commands: the object returned by ``ArgumentParser.add_subparsers``.
     """
-    identity = commands.add_parser("identity",
-                                   help=_("signing identities (organisation root + personal certificate)"))
+    identity = commands.add_parser("identity", help=_("signing identities (organisation root + personal certificate)"))
     actions = identity.add_subparsers(dest="action", required=True, parser_class=type(identity))
     create = actions.add_parser("create", help=_("create a signing identity (.p12) and export its root certificate"))
     create.add_argument("--name", required=True, help=_("the signatory's name"))
@@ -56,11 +56,13 @@ def add_signing_commands(commands: Any) -> None:
         type=Path,
         default=None,
         help=_("a colleague's {file}: issue from the same root (same passphrase)").format(
-            file="…-organisation-root.p12"),
+            file="…-organisation-root.p12"
+        ),
     )
     _add_passphrase(create)
-    trust = actions.add_parser("trust", help=_("trust a root certificate (.pem/.cer) for {command}").format(
-        command="'untoc verify'"))
+    trust = actions.add_parser(
+        "trust", help=_("trust a root certificate (.pem/.cer) for {command}").format(command="'untoc verify'")
+    )
     trust.add_argument("certificate", type=Path)
     trust.add_argument("--fingerprint", required=True, help=_("the SHA-256 fingerprint the organisation published"))
 
@@ -79,10 +81,12 @@ def add_signing_commands(commands: Any) -> None:
         help=_("language of the signature block (default: the draft's, else English)"),
     )
     sign.add_argument("--draft", type=Path, default=None, help=_("record the signed file in this draft's register"))
-    sign.add_argument("--recipient", default="",
-                      help=_("with {option}: to whom the signed file is sent").format(option="--draft"))
-    sign.add_argument("--channel", default="",
-                      help=_("with {option}: how it is sent (e-mail, post…)").format(option="--draft"))
+    sign.add_argument(
+        "--recipient", default="", help=_("with {option}: to whom the signed file is sent").format(option="--draft")
+    )
+    sign.add_argument(
+        "--channel", default="", help=_("with {option}: how it is sent (e-mail, post…)").format(option="--draft")
+    )
     sign.add_argument(
         "--fingerprint", default=None, help=_("refuse to sign unless the identity's root has this SHA-256 fingerprint")
     )
@@ -117,15 +121,19 @@ def read_passphrase(passphrase_file: Path | None, prompt: str | None = None) -> 
         try:
             return passphrase_file.read_text(encoding="utf-8").splitlines()[0] if passphrase_file.stat().st_size else ""
         except OSError as exc:
-            raise SigningError(_("Cannot read the passphrase file {passphrase_file}: {problem}.").format(
-                                   passphrase_file=passphrase_file, problem=exc.strerror)) from None
+            raise SigningError(
+                _("Cannot read the passphrase file {passphrase_file}: {problem}.").format(
+                    passphrase_file=passphrase_file, problem=exc.strerror
+                )
+            ) from None
     if os.environ.get(PASSPHRASE_VARIABLE):
         return os.environ[PASSPHRASE_VARIABLE]
     if sys.stdin.isatty():
         return getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
     raise SigningError(
-        _("Give the passphrase with --passphrase-file FILE or the {passphrase_variable} environment "
-          "variable.").format(passphrase_variable=PASSPHRASE_VARIABLE)
+        _("Give the passphrase with --passphrase-file FILE or the {passphrase_variable} environment variable.").format(
+            passphrase_variable=PASSPHRASE_VARIABLE
+        )
     )
 
 
@@ -135,8 +143,11 @@ def _cmd_identity(args: argparse.Namespace, open_workspace: Callable[[Path], Wor
 
     if args.action == "trust":
         found = trust_root(args.certificate, args.fingerprint)
-        print(_("Trusted the root certificate {name} (SHA-256 {fingerprint}).").format(
-            name=args.certificate.name, fingerprint=found))
+        print(
+            _("Trusted the root certificate {name} (SHA-256 {fingerprint}).").format(
+                name=args.certificate.name, fingerprint=found
+            )
+        )
         return 0
     from .signing.identity import load_organisation_root
 
@@ -150,8 +161,11 @@ def _cmd_identity(args: argparse.Namespace, open_workspace: Callable[[Path], Wor
     print(_("Root certificate to publish: {pem} and {cer}").format(pem=created.root_pem, cer=created.root_cer))
     print(_("Root certificate SHA-256 fingerprint: {fingerprint}").format(fingerprint=created.root_fingerprint))
     if created.root_p12 is not None:
-        print(_("Organisation root key (to issue colleagues' identities with {option}): {path}").format(
-            option="--issuer", path=created.root_p12))
+        print(
+            _("Organisation root key (to issue colleagues' identities with {option}): {path}").format(
+                option="--issuer", path=created.root_p12
+            )
+        )
     return 0
 
 
@@ -178,9 +192,11 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
 
         if fingerprint(identity.root) != normalize_fingerprint(args.fingerprint):
             raise SigningError(
-                _("The certificate in {name} does not come from the expected root: its root's "
-                  "fingerprint is {fingerprint}. Use the organisation's signing identity. Nothing was "
-                  "signed.").format(name=args.identity.name, fingerprint=fingerprint(identity.root))
+                _(
+                    "The certificate in {name} does not come from the expected root: its root's "
+                    "fingerprint is {fingerprint}. Use the organisation's signing identity. Nothing was "
+                    "signed."
+                ).format(name=args.identity.name, fingerprint=fingerprint(identity.root))
             )
     workspace = open_workspace(args.draft) if args.draft is not None else None
     try:
@@ -205,8 +221,11 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
             document = Path(args.file)
             if args.output is not None and Path(args.output).resolve() != document.resolve():
                 if Path(args.output).suffix.lower() != document.suffix.lower():
-                    raise SigningError(_("{name} must end with {suffix}; nothing was written.").format(
-                                           name=Path(args.output).name, suffix=document.suffix))
+                    raise SigningError(
+                        _("{name} must end with {suffix}; nothing was written.").format(
+                            name=Path(args.output).name, suffix=document.suffix
+                        )
+                    )
                 # -o: the signed copy and its .p7s go there; the original stays as it was
                 atomic_replace(Path(args.output), lambda temporary: shutil.copyfile(document, temporary))
                 document = Path(args.output)
@@ -216,8 +235,10 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
             target = args.output if is_pdf else document
             if workspace.read_only:
                 print(
-                    "untoc: " + _("{draft} is open in the application; the signature was not recorded.").format(
-                        draft=args.draft.name),
+                    "untoc: "
+                    + _("{draft} is open in the application; the signature was not recorded.").format(
+                        draft=args.draft.name
+                    ),
                     file=sys.stderr,
                 )
             elif (
@@ -227,9 +248,11 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
                 is None
             ):
                 print(
-                    "untoc: " + _("{file} is not in the register of {draft} (export it with {command} first); the "
-                                  "signature was not recorded.").format(
-                        file=args.file.name, draft=args.draft.name, command="'untoc export'"),
+                    "untoc: "
+                    + _(
+                        "{file} is not in the register of {draft} (export it with {command} first); the "
+                        "signature was not recorded."
+                    ).format(file=args.file.name, draft=args.draft.name, command="'untoc export'"),
                     file=sys.stderr,
                 )
             else:
@@ -257,8 +280,11 @@ def _cmd_verify(args: argparse.Namespace, open_workspace: Callable[[Path], Works
     for problem in report.problems:
         print(problem)
     if report.ok:
-        print(_("{file}: every signature is intact, from the expected root, and nothing changed since.").format(
-            file=args.file.name))
+        print(
+            _("{file}: every signature is intact, from the expected root, and nothing changed since.").format(
+                file=args.file.name
+            )
+        )
         return 0
     print(_("{file}: NOT verified.").format(file=args.file.name))
     return 1
@@ -271,8 +297,11 @@ def _cmd_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
         if args.export is not None:
             entry = workspace.sent_entry(args.export)
             if entry.kind != "submission":
-                raise UntocError(_("Entry {export} is a letter; write it again with 'untoc "
-                                   "letter-again'.").format(export=args.export))
+                raise UntocError(
+                    _("Entry {export} is a letter; write it again with 'untoc letter-again'.").format(
+                        export=args.export
+                    )
+                )
             if args.output is None:
                 raise UntocError(_("Give the file to write with -o FILE."))
             out = export_from_snapshot(entry.snapshot, args.output)
@@ -282,13 +311,16 @@ def _cmd_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
                 (True, False): _("Wrote {path} (SHA-256 {sha256}): identical to the recorded export."),
                 (False, False): _("Wrote {path} (SHA-256 {sha256}): DIFFERENT from the recorded export."),
                 (True, True): _("Wrote {path} (SHA-256 {sha256}): identical to the recorded export before signing."),
-                (False, True): _("Wrote {path} (SHA-256 {sha256}): DIFFERENT from the recorded export before "
-                                 "signing."),
+                (False, True): _("Wrote {path} (SHA-256 {sha256}): DIFFERENT from the recorded export before signing."),
             }
             print(verdicts[digest == expected, bool(entry.signatories)].format(path=out, sha256=digest))
             if entry.signatories:
-                print(_("The signatures are not part of the snapshot (the signed file sent had SHA-256 {sha256}): "
-                        "sign the file again, or keep the signed file.").format(sha256=entry.sha256))
+                print(
+                    _(
+                        "The signatures are not part of the snapshot (the signed file sent had SHA-256 {sha256}): "
+                        "sign the file again, or keep the signed file."
+                    ).format(sha256=entry.sha256)
+                )
             return 0 if digest == expected else 1
         entries, answers, info = workspace.sent_entries(), workspace.answers(), workspace.info
         rows = [
@@ -320,9 +352,11 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
     """The columns of one line of ``untoc sent``: number, time, kind, file and format as data, the rest in words."""
     from babel.lists import format_list
 
-    signed = (_("signed by {signatories}").format(signatories=format_list(row["signatories"],
-                                                                          locale=interface_language()))
-              if row["signatories"] else _("unsigned"))
+    signed = (
+        _("signed by {signatories}").format(signatories=format_list(row["signatories"], locale=interface_language()))
+        if row["signatories"]
+        else _("unsigned")
+    )
     if row["recipient"] and row["channel"]:
         sent = _("to {recipient} by {channel}").format(recipient=row["recipient"], channel=row["channel"])
     elif row["recipient"]:
@@ -332,10 +366,22 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
     count = len(row["changed_since"])
     # English keeps this listing's earlier "1 answer(s) changed since" for one answer (tests/signing/test_register.py
     # reads it); translations give the language's real singular and plural forms.
-    changed = ngettext("{count} answer(s) changed since", "{count} answers changed since", count).format(
-        count=count) if count else _("no change since")
-    return [str(row["number"]), row["recorded_at"][:16], row["kind"], row["file"], row["format"], signed, sent,
-            _("SHA-256 {sha256}").format(sha256=row["sha256"]), changed]
+    changed = (
+        ngettext("{count} answer(s) changed since", "{count} answers changed since", count).format(count=count)
+        if count
+        else _("no change since")
+    )
+    return [
+        str(row["number"]),
+        row["recorded_at"][:16],
+        row["kind"],
+        row["file"],
+        row["format"],
+        signed,
+        sent,
+        _("SHA-256 {sha256}").format(sha256=row["sha256"]),
+        changed,
+    ]
 
 
 #: Subcommand name -> function(args, open_workspace) -> exit status (``open_workspace(path)`` -> Workspace).

@@ -17,8 +17,9 @@ from .questionnaire.types import RECORD_FIELDS
 
 def _identity(record: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
     """What makes two records the same: their fields, ignoring case and surrounding spaces."""
-    return tuple(" ".join(str(record.get(key) if record.get(key) is not None else "").split()).casefold()
-                 for key in keys)
+    return tuple(
+        " ".join(str(record.get(key) if record.get(key) is not None else "").split()).casefold() for key in keys
+    )
 
 
 def known_records(definition: Definition, answers: Mapping[str, Any], record_type: str) -> list[dict[str, Any]]:
@@ -61,5 +62,6 @@ def known_records(definition: Definition, answers: Mapping[str, Any], record_typ
 def describe_record(record: Mapping[str, Any], record_type: str) -> str:
     """One line naming a record, its non-empty fields joined by ", " (for pick lists)."""
     keys = [key for key, _label, _schema in RECORD_FIELDS[record_type]]
-    return ", ".join(str(record[key]).strip() for key in keys
-                     if record.get(key) is not None and str(record[key]).strip())
+    return ", ".join(
+        str(record[key]).strip() for key in keys if record.get(key) is not None and str(record[key]).strip()
+    )

@@ -127,9 +127,9 @@ class Match:
 
     def snippet(self, width: int = 40) -> str:
         """The match with some words around it, on one line."""
-        before = self.text[max(0, self.start - width):self.start]
-        after = self.text[self.start + self.length:self.start + self.length + width]
-        line = f"{'…' if self.start > width else ''}{before}[{self.text[self.start:self.start + self.length]}]{after}"
+        before = self.text[max(0, self.start - width) : self.start]
+        after = self.text[self.start + self.length : self.start + self.length + width]
+        line = f"{'…' if self.start > width else ''}{before}[{self.text[self.start : self.start + self.length]}]{after}"
         return " ".join(line.split()) + ("…" if self.start + self.length + width < len(self.text) else "")
 
 
@@ -147,8 +147,14 @@ def search_pattern(needle: str, *, match_case: bool = False, whole_words: bool =
     return re.compile(body, 0 if match_case else re.IGNORECASE)
 
 
-def find_in_answers(definition: Definition, answers: Mapping[str, Any], needle: str, *,
-                    match_case: bool = False, whole_words: bool = False) -> list[Match]:
+def find_in_answers(
+    definition: Definition,
+    answers: Mapping[str, Any],
+    needle: str,
+    *,
+    match_case: bool = False,
+    whole_words: bool = False,
+) -> list[Match]:
     """Every occurrence of ``needle`` in the draft's answers, in questionnaire order.
 
     Raises:
@@ -160,13 +166,15 @@ def find_in_answers(definition: Definition, answers: Mapping[str, Any], needle: 
         for paragraph in article.paragraphs:
             for question in paragraph.questions:
                 for where, text in answer_texts(answers.get(question.id)):
-                    found.extend(Match(question, where, m.start(), m.end() - m.start(), text)
-                                 for m in pattern.finditer(text))
+                    found.extend(
+                        Match(question, where, m.start(), m.end() - m.start(), text) for m in pattern.finditer(text)
+                    )
     return found
 
 
-def replace_all(text: str, needle: str, replacement: str, *, match_case: bool = False,
-                whole_words: bool = False) -> tuple[str, int]:
+def replace_all(
+    text: str, needle: str, replacement: str, *, match_case: bool = False, whole_words: bool = False
+) -> tuple[str, int]:
     """``text`` with every occurrence of ``needle`` replaced literally; returns (new text, count)."""
     pattern = search_pattern(needle, match_case=match_case, whole_words=whole_words)
     return pattern.subn(lambda _m: replacement, text)

@@ -174,18 +174,26 @@ def atomic_replace(
     return target
 
 
-def atomic_write_bytes(target: str | Path, data: bytes, *, mode: int | None = None, overwrite: bool = True,
-                       create_folder: bool = True) -> Path:
+def atomic_write_bytes(
+    target: str | Path, data: bytes, *, mode: int | None = None, overwrite: bool = True, create_folder: bool = True
+) -> Path:
     """Write ``data`` to ``target`` atomically (see :func:`atomic_replace` for the arguments and errors)."""
-    return atomic_replace(target, lambda path: path.write_bytes(data), mode=mode, overwrite=overwrite,
-                          create_folder=create_folder)
+    return atomic_replace(
+        target, lambda path: path.write_bytes(data), mode=mode, overwrite=overwrite, create_folder=create_folder
+    )
 
 
-def atomic_write_text(target: str | Path, text: str, *, mode: int | None = None, overwrite: bool = True,
-                      create_folder: bool = True) -> Path:
+def atomic_write_text(
+    target: str | Path, text: str, *, mode: int | None = None, overwrite: bool = True, create_folder: bool = True
+) -> Path:
     """Write UTF-8 text to ``target`` atomically (see :func:`atomic_replace` for the arguments and errors)."""
-    return atomic_replace(target, lambda path: path.write_text(text, encoding="utf-8"), mode=mode,
-                          overwrite=overwrite, create_folder=create_folder)
+    return atomic_replace(
+        target,
+        lambda path: path.write_text(text, encoding="utf-8"),
+        mode=mode,
+        overwrite=overwrite,
+        create_folder=create_folder,
+    )
 
 
 def sha256_file(path: str | Path) -> str:

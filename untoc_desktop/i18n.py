@@ -47,8 +47,11 @@ def translated_languages(folder: Path | None = None) -> tuple[str, ...]:
             ``<folder>/<code>/LC_MESSAGES/untoc_desktop.mo`` exists (``make translations`` builds them).
     """
     root = TRANSLATIONS_DIR if folder is None else folder
-    return tuple(code for code in languages.CODES
-                 if code != languages.DEFAULT and (root / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
+    return tuple(
+        code
+        for code in languages.CODES
+        if code != languages.DEFAULT and (root / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+    )
 
 
 #: Interface languages with a catalogue, besides English (computed from the catalogues present).

@@ -8,7 +8,7 @@ was written against (see :mod:`untoc_desktop.questionnaire.upgrade`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .answers import check_stored_shape
@@ -140,16 +140,22 @@ def open_draft(
             read_only_reason = _holder_reason(path, holder)
         elif not writable(path):
             read_only = True
-            read_only_reason = _("{name} or its folder cannot be written (read-only file, folder or medium). "
-                                 "It is shown read-only; use Save As to keep working in another place.").format(
-                name=path.name)
+            read_only_reason = _(
+                "{name} or its folder cannot be written (read-only file, folder or medium). "
+                "It is shown read-only; use Save As to keep working in another place."
+            ).format(name=path.name)
     found = sidecars(path)
     had_journal = bool(found)
     if crashed is not None and found and not journal_belongs_to(path):
         raise SidecarError(
-            _("{name} has a journal file beside it that does not belong to it (another draft's, or a damaged "
-              "one). It was not opened, so nothing was changed. The desktop application offers to make a "
-              "recovered copy.").format(name=path.name), path, found)
+            _(
+                "{name} has a journal file beside it that does not belong to it (another draft's, or a damaged "
+                "one). It was not opened, so nothing was changed. The desktop application offers to make a "
+                "recovered copy."
+            ).format(name=path.name),
+            path,
+            found,
+        )
     if crashed is not None and found and read_only and writable(path):
         # The crashed save must be rolled back before the draft can be read at all; SQLite does it
         # when the file is opened for writing. Nothing else is written (no migration, no upgrade).
@@ -159,16 +165,18 @@ def open_draft(
     try:
         if lock and not read_only:
             try:
-                draft.call_on_close(DraftLock.acquire(path, replace_stale=crashed is not None or copied_note,
-                                                    draft_uuid=draft.info.draft_uuid).release)
+                draft.call_on_close(
+                    DraftLock.acquire(
+                        path, replace_stale=crashed is not None or copied_note, draft_uuid=draft.info.draft_uuid
+                    ).release
+                )
             except OSError:
                 pass  # another copy took it at this very moment, or the folder refuses: SQLite still guards writes
         recovery_report = ""
         if crashed is not None:
             if not read_only:
                 # A real write: SQLite finishes any rollback and replaces a leftover journal, then deletes it.
-                properties.set_last_recovery(draft, crashed.opened_at, crashed.host,
-                                             datetime.now(timezone.utc).isoformat())
+                properties.set_last_recovery(draft, crashed.opened_at, crashed.host, datetime.now(UTC).isoformat())
             recovery_report = _recovery_report(draft, crashed, had_journal)
         info = draft.info
         definition = registry.for_draft(info.definition_id, info.cluster)
@@ -184,8 +192,16 @@ def open_draft(
             draft.update_info(definition_id=definition.id, definition_version=definition.version)
         if prepare_writing:
             draft.prepare_writing()
-        opened = OpenedDraft(draft, definition, plan, upgraded_from, read_only_reason, recovery_report, holder,
-                             crashed is not None and had_journal)
+        opened = OpenedDraft(
+            draft,
+            definition,
+            plan,
+            upgraded_from,
+            read_only_reason,
+            recovery_report,
+            holder,
+            crashed is not None and had_journal,
+        )
         # The answers as the definition asks them (moves applied: stored already when written), read once.
         opened._answers_at_opening = _apply_moves(answers, plan)
         return opened
@@ -211,21 +227,28 @@ def _check_shapes(path: Path, definition: Definition, answers: dict) -> None:
             continue  # an archived answer: shown as text, whatever it holds
         problem = check_stored_shape(question, value)
         if problem:
-            raise DraftValueError(_(
-                "{name} cannot be opened: the answer to question {question} holds the wrong kind of value "
-                "({problem}). The file was not changed. Ask the person who sent it for a new copy, or open a "
-                "backup.").format(name=path.name, question=question_id, problem=problem), question_id=question_id)
+            raise DraftValueError(
+                _(
+                    "{name} cannot be opened: the answer to question {question} holds the wrong kind of value "
+                    "({problem}). The file was not changed. Ask the person who sent it for a new copy, or open a "
+                    "backup."
+                ).format(name=path.name, question=question_id, problem=problem),
+                question_id=question_id,
+            )
 
 
 def _holder_reason(path: Path, holder: LockInfo) -> str:
     """Why a draft locked by someone else is shown read-only, and whether that can be overridden."""
-    reason = _("{name} is already open in untoc_desktop (by {user} on {host} since {time}). "
-               "It is shown read-only; use Save As to work on a copy.").format(
-        name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+    reason = _(
+        "{name} is already open in untoc_desktop (by {user} on {host} since {time}). "
+        "It is shown read-only; use Save As to work on a copy."
+    ).format(name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
     if not holder.verified:
-        reason += " " + _("This computer cannot tell whether that program still runs (it is on another computer, "
-                          "or it was started by an older version). If you are sure the draft is closed there, "
-                          "open it again and choose to take it over.")
+        reason += " " + _(
+            "This computer cannot tell whether that program still runs (it is on another computer, "
+            "or it was started by an older version). If you are sure the draft is closed there, "
+            "open it again and choose to take it over."
+        )
     return reason
 
 
@@ -233,19 +256,26 @@ def _recovery_report(draft: Draft, crashed: LockInfo, had_journal: bool) -> str:
     """What a draft holds after the application did not close normally."""
     since = crashed.opened_at or ""
     changes = [c for c in draft.history() if not since or c.changed_at.isoformat() >= since]
-    lines = [_("untoc_desktop did not close normally the last time {name} was open (opened at {time}).").format(
-        name=draft.path.name, time=since or _("an unknown time"))]
+    lines = [
+        _("untoc_desktop did not close normally the last time {name} was open (opened at {time}).").format(
+            name=draft.path.name, time=since or _("an unknown time")
+        )
+    ]
     if changes:
         last = max(c.changed_at for c in changes)
-        lines.append(ngettext(
-            "Recovered: {count} change saved in that session, at {time} (UTC). Everything typed up to about a "
-            "second before the interruption is in the draft.",
-            "Recovered: {count} changes saved in that session; the last one at {time} (UTC). Everything typed up "
-            "to about a second before the interruption is in the draft.", len(changes)).format(
-            count=len(changes), time=last.strftime("%Y-%m-%d %H:%M:%S")))
+        lines.append(
+            ngettext(
+                "Recovered: {count} change saved in that session, at {time} (UTC). Everything typed up to about a "
+                "second before the interruption is in the draft.",
+                "Recovered: {count} changes saved in that session; the last one at {time} (UTC). Everything typed up "
+                "to about a second before the interruption is in the draft.",
+                len(changes),
+            ).format(count=len(changes), time=last.strftime("%Y-%m-%d %H:%M:%S"))
+        )
     else:
         lines.append(_("No change had been saved in that session; the draft is as it was when it was opened."))
     if had_journal:
-        lines.append(_("A save that was under way at that moment was rolled back, as SQLite does, "
-                       "so the file is consistent."))
+        lines.append(
+            _("A save that was under way at that moment was rolled back, as SQLite does, so the file is consistent.")
+        )
     return "\n".join(lines)

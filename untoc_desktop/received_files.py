@@ -16,7 +16,7 @@ from .i18n import _
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size < 1024 * 1024 * 1024 else f"{size / 1024 ** 3:.1f} GB"
+    return f"{size / (1024 * 1024):.1f} MB" if size < 1024 * 1024 * 1024 else f"{size / 1024**3:.1f} GB"
 
 
 def read_regular_file(path: str | Path, max_bytes: int, error: type[UntocError] = UntocError) -> bytes:
@@ -52,6 +52,11 @@ def read_regular_file(path: str | Path, max_bytes: int, error: type[UntocError] 
     except OSError as exc:
         raise error(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)) from None
     if len(data) > max_bytes:
-        raise error(too_large.format(name=path.name, size=_("more than {limit}").format(limit=_megabytes(max_bytes)),
-                                     limit=_megabytes(max_bytes)))
+        raise error(
+            too_large.format(
+                name=path.name,
+                size=_("more than {limit}").format(limit=_megabytes(max_bytes)),
+                limit=_megabytes(max_bytes),
+            )
+        )
     return data

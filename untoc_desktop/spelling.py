@@ -114,8 +114,7 @@ class SpellChecker:
         notices: messages about missing dictionaries, each said once (the window shows them).
     """
 
-    def __init__(self, drafting_language: str, personal_words: Path | None = None,
-                 enchant_module: Any = ...) -> None:  # noqa: ANN401
+    def __init__(self, drafting_language: str, personal_words: Path | None = None, enchant_module: Any = ...) -> None:  # noqa: ANN401
         self.drafting_language = languages.normalise(drafting_language)
         self._enchant = _load_enchant() if enchant_module is ... else enchant_module
         self._broker = None
@@ -131,8 +130,12 @@ class SpellChecker:
         self._personal = self._read_personal()
         self._ignored: set[str] = set()
         if self._enchant is None:
-            self.notices.append(_("Spell checking is off: the Enchant library is not installed "
-                                  "(Debian: apt-get install libenchant-2-2 hunspell-en-gb)."))
+            self.notices.append(
+                _(
+                    "Spell checking is off: the Enchant library is not installed "
+                    "(Debian: apt-get install libenchant-2-2 hunspell-en-gb)."
+                )
+            )
 
     @property
     def available(self) -> bool:
@@ -154,8 +157,10 @@ class SpellChecker:
                     continue
             if found is None:
                 self._notice(
-                    _("No spelling dictionary for {language}: words in it are not checked. Install {package}.")
-                    .format(language=language, package=DICTIONARY_PACKAGES.get(language, language)))
+                    _("No spelling dictionary for {language}: words in it are not checked. Install {package}.").format(
+                        language=language, package=DICTIONARY_PACKAGES.get(language, language)
+                    )
+                )
         self._dictionaries[language] = found
         return found
 
@@ -164,8 +169,11 @@ class SpellChecker:
         by_script = script_language(word)
         if by_script is not None:
             return by_script
-        return self.drafting_language if self.drafting_language in DICTIONARY_TAGS and \
-            self.drafting_language not in ("ar", "ru") else "en"
+        return (
+            self.drafting_language
+            if self.drafting_language in DICTIONARY_TAGS and self.drafting_language not in ("ar", "ru")
+            else "en"
+        )
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is spelled right (or cannot be checked: Chinese, no dictionary, personal word)."""

@@ -124,23 +124,32 @@ def parse_table(text: str, origin: str) -> StatesPartiesTable:
     try:
         return _parse_rows(reader, origin)
     except csv.Error as exc:  # a cell over the csv module's own limit, a NUL byte, an unclosed quote...
-        raise ImportFileError(_("{origin}, line {line}: this is not a well-formed CSV table ({problem}). Open it in a "
-                                "spreadsheet and save it again as CSV (UTF-8).").format(
-            origin=origin, line=reader.line_num + 1, problem=exc)) from None  # the line being read
+        raise ImportFileError(
+            _(
+                "{origin}, line {line}: this is not a well-formed CSV table ({problem}). Open it in a "
+                "spreadsheet and save it again as CSV (UTF-8)."
+            ).format(origin=origin, line=reader.line_num + 1, problem=exc)
+        ) from None  # the line being read
 
 
 def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
     missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise ImportFileError(_("{origin} is not a States parties table: the column(s) {choices} are "
-                                "missing.").format(origin=origin, choices=', '.join(missing)))
+        raise ImportFileError(
+            _("{origin} is not a States parties table: the column(s) {choices} are missing.").format(
+                origin=origin, choices=", ".join(missing)
+            )
+        )
     states = []
     for row in reader:
         long_cells = [column for column, cell in row.items() if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS]
         if long_cells:
-            raise ImportFileError(_("{origin}, line {line}: the cell in the column {column} is longer than {limit} "
-                                    "characters; a States parties table holds short values.").format(
-                origin=origin, line=reader.line_num, column=long_cells[0], limit=MAX_CELL_CHARS))
+            raise ImportFileError(
+                _(
+                    "{origin}, line {line}: the cell in the column {column} is longer than {limit} "
+                    "characters; a States parties table holds short values."
+                ).format(origin=origin, line=reader.line_num, column=long_cells[0], limit=MAX_CELL_CHARS)
+            )
         try:
             states.append(
                 StateParty(
@@ -154,8 +163,9 @@ def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
                 )
             )
         except ValueError as exc:
-            raise ImportFileError(_("{origin}, line {line_num}: {problem}.").format(
-                                      origin=origin, line_num=reader.line_num, problem=exc)) from None
+            raise ImportFileError(
+                _("{origin}, line {line_num}: {problem}.").format(origin=origin, line_num=reader.line_num, problem=exc)
+            ) from None
     if not states:
         raise ImportFileError(_("{origin} holds no States.").format(origin=origin))
     return StatesPartiesTable(tuple(states), origin, max(s.source_date for s in states))
@@ -211,8 +221,11 @@ def import_table(path: str | Path, target: Path | None = None) -> StatesPartiesT
     try:
         atomic_write_bytes(target, data)
     except OSError as exc:
-        raise ImportFileError(_("Could not keep a copy of {name} in {parent}: {problem}.").format(
-                                  name=Path(path).name, parent=target.parent, problem=exc.strerror)) from None
+        raise ImportFileError(
+            _("Could not keep a copy of {name} in {parent}: {problem}.").format(
+                name=Path(path).name, parent=target.parent, problem=exc.strerror
+            )
+        ) from None
     return table
 
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from . import files
-from .draft.register import SentEntry, record_sent, sent_entries
 from .draft import DraftInfo
 from .draft.draft_file import Draft
+from .draft.register import SentEntry, record_sent, sent_entries
 from .errors import UntocError
 from .i18n import _
 from .questionnaire.model import Definition
@@ -102,8 +102,12 @@ def make_snapshot(
         "answers": dict(answers),
         "definition": {"id": definition.id, "version": definition.version},
         "document_language": language,
-        "export": {"format": fmt, "issued_at": issued_at.isoformat(), "archived": dict(archived) if archived else None,
-                   "open_conflicts": sorted(open_conflicts)},
+        "export": {
+            "format": fmt,
+            "issued_at": issued_at.isoformat(),
+            "archived": dict(archived) if archived else None,
+            "open_conflicts": sorted(open_conflicts),
+        },
     }
 
 
@@ -142,9 +146,11 @@ def export_from_snapshot(
     )
     if definition is None:
         raise UntocError(
-            _("The submission was exported with the questionnaire {id} version {version}, which is "
-              "not on this computer any more; import that version (File > Import questionnaire "
-              "definition) to export it again.").format(id=wanted['id'], version=wanted['version'])
+            _(
+                "The submission was exported with the questionnaire {id} version {version}, which is "
+                "not on this computer any more; import that version (File > Import questionnaire "
+                "definition) to export it again."
+            ).format(id=wanted["id"], version=wanted["version"])
         )
     export = snapshot["export"]
     return export_submission(
@@ -219,7 +225,13 @@ def export_and_record(
 
     conflicts = sorted(open_conflicts if open_conflicts is not None else open_conflict_ids(draft))
     snapshot = make_snapshot(
-        info, answers, definition, fmt=fmt, language=language, issued_at=issued_at, archived=archived,
+        info,
+        answers,
+        definition,
+        fmt=fmt,
+        language=language,
+        issued_at=issued_at,
+        archived=archived,
         open_conflicts=conflicts,
     )
     from .documents import export_submission

@@ -209,8 +209,14 @@ def review_timeline(start: _dt.date, today: _dt.date | None = None) -> Timeline:
         else:
             state = "upcoming"
         milestones.append(Milestone(key, label, due, state))
-    milestones.append(Milestone("observations", N_("List of observations and its summary (no fixed date)"), None,
-                                "upcoming" if next_found else "undated"))
+    milestones.append(
+        Milestone(
+            "observations",
+            N_("List of observations and its summary (no fixed date)"),
+            None,
+            "upcoming" if next_found else "undated",
+        )
+    )
     return Timeline(start, today, tuple(milestones), phase_of(start))
 
 
@@ -227,11 +233,17 @@ def set_review_start(draft: PropertyStore, start: ReviewStart) -> None:
         DraftFileError: the write failed.
     """
     if start.group is not None and start.group not in REVIEW_GROUPS:
-        raise TimelineError(_("Review group {group} is not known; choose one of {choices}, or leave it "
-                              "empty.").format(group=start.group, choices=', '.join(str(g) for g in REVIEW_GROUPS)))
+        raise TimelineError(
+            _("Review group {group} is not known; choose one of {choices}, or leave it empty.").format(
+                group=start.group, choices=", ".join(str(g) for g in REVIEW_GROUPS)
+            )
+        )
     if start.started_on is not None and not _dt.date(2020, 1, 1) <= start.started_on <= MECHANISM_END:
-        raise TimelineError(_("{date} is outside the review mechanism (2020 to 2030); check the "
-                              "date the review started.").format(date=start.started_on.isoformat()))
+        raise TimelineError(
+            _("{date} is outside the review mechanism (2020 to 2030); check the date the review started.").format(
+                date=start.started_on.isoformat()
+            )
+        )
     properties.set_review_timeline(draft, start.to_json())
 
 

@@ -101,15 +101,19 @@ class CompletenessReport:
 
     def summary(self) -> str:
         """One line such as ``Cluster 1: 47 of 112 required answers``, in the interface language."""
-        line = ngettext("Cluster {cluster}: {answered} of {required} required answer",
-                        "Cluster {cluster}: {answered} of {required} required answers", self.required).format(
-            cluster=self.cluster, answered=self.answered, required=self.required)
+        line = ngettext(
+            "Cluster {cluster}: {answered} of {required} required answer",
+            "Cluster {cluster}: {answered} of {required} required answers",
+            self.required,
+        ).format(cluster=self.cluster, answered=self.answered, required=self.required)
         if self.open_conflicts:
             shown = ", ".join(self.open_conflicts[:5]) + (", …" if len(self.open_conflicts) > 5 else "")
             # one message per count: the conflicts are a second sentence part, joined by the translated "; "
-            conflicts = ngettext("{count} open conflict from merging a colleague's copy ({question_ids})",
-                                 "{count} open conflicts from merging a colleague's copy ({question_ids})",
-                                 len(self.open_conflicts)).format(count=len(self.open_conflicts), question_ids=shown)
+            conflicts = ngettext(
+                "{count} open conflict from merging a colleague's copy ({question_ids})",
+                "{count} open conflicts from merging a colleague's copy ({question_ids})",
+                len(self.open_conflicts),
+            ).format(count=len(self.open_conflicts), question_ids=shown)
             line = _("{completeness}; {conflicts}").format(completeness=line, conflicts=conflicts)
         return line
 

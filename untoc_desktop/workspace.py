@@ -22,7 +22,6 @@ from typing import Any
 from .answers import check_answer
 from .draft import DRAFT_SUFFIX, AnswerChange, DraftInfo, properties
 from .draft.backups import Backup, list_backups, make_backup
-from .draft.draft_file import Draft
 from .draft.correspondence import (
     LetterEntry,
     Recipient,
@@ -32,6 +31,7 @@ from .draft.correspondence import (
     restore_recipient,
     save_recipient,
 )
+from .draft.draft_file import Draft
 from .draft.properties import Applicability
 from .draft.register import SentEntry, record_sent, sent_entries
 from .errors import DraftFileError, UntocError
@@ -74,14 +74,28 @@ class Changes:
     reloaded: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.answers or self.info or self.conflicts or self.properties or self.letters
-                    or self.recipients or self.sent or self.reloaded)
+        return bool(
+            self.answers
+            or self.info
+            or self.conflicts
+            or self.properties
+            or self.letters
+            or self.recipients
+            or self.sent
+            or self.reloaded
+        )
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.answers | other.answers, self.info or other.info, self.conflicts or other.conflicts,
-                       self.properties | other.properties, self.letters or other.letters,
-                       self.recipients or other.recipients, self.sent or other.sent,
-                       self.reloaded or other.reloaded)
+        return Changes(
+            self.answers | other.answers,
+            self.info or other.info,
+            self.conflicts or other.conflicts,
+            self.properties | other.properties,
+            self.letters or other.letters,
+            self.recipients or other.recipients,
+            self.sent or other.sent,
+            self.reloaded or other.reloaded,
+        )
 
 
 NOTHING = Changes()
@@ -132,8 +146,9 @@ class Workspace:
     # -- lifecycle -------------------------------------------------------------------
 
     @staticmethod
-    def create(path: str | Path, info: DraftInfo, definition: Definition,
-               applicability: Applicability | None = None) -> Path:
+    def create(
+        path: str | Path, info: DraftInfo, definition: Definition, applicability: Applicability | None = None
+    ) -> Path:
         """Create a new draft file for ``definition`` at ``path`` (as given); it is not opened.
 
         Args:
@@ -161,8 +176,15 @@ class Workspace:
         return path
 
     @classmethod
-    def open(cls, path: str | Path, registry: DefinitionRegistry | None = None, *, read_only: bool = False,
-             lock: bool = False, break_lock: bool = False) -> Workspace:
+    def open(
+        cls,
+        path: str | Path,
+        registry: DefinitionRegistry | None = None,
+        *,
+        read_only: bool = False,
+        lock: bool = False,
+        break_lock: bool = False,
+    ) -> Workspace:
         """Open a draft with the newest definition of its cluster (see :func:`untoc_desktop.opening.open_draft`).
 
         Args:
@@ -263,8 +285,14 @@ class Workspace:
 
     def snapshot(self) -> Snapshot:
         """An immutable picture of definition, details, answers and open conflicts (exports, signing, letters)."""
-        return Snapshot(self.path, self.definition, self.info, MappingProxyType(dict(self._answers)),
-                        self._conflicts, self.read_only)
+        return Snapshot(
+            self.path,
+            self.definition,
+            self.info,
+            MappingProxyType(dict(self._answers)),
+            self._conflicts,
+            self.read_only,
+        )
 
     def applicability(self) -> Applicability | None:
         """The recorded Protocol choice, or ``None`` when none was recorded."""
@@ -362,8 +390,11 @@ class Workspace:
         try:
             atomic_replace(target, write, create_folder=False)
         except OSError as exc:
-            raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
-                                     target=target, problem=exc)) from None
+            raise DraftFileError(
+                _("Could not save a copy to {target}: {problem}. Choose another place.").format(
+                    target=target, problem=exc
+                )
+            ) from None
         return target
 
     # -- history and conflicts -------------------------------------------------------
@@ -472,12 +503,15 @@ class Workspace:
 
     def mark_letter_sent(self, reference: str, sent_on: Any, channel: str) -> tuple[LetterEntry, Changes]:
         """Record that the letter ``reference`` was sent on ``sent_on`` (a date) by ``channel``
-        (see :func:`untoc_desktop.letters.letter_log.letter_sent`)."""
+        (see :func:`untoc_desktop.letters.letter_log.letter_sent`).
+        """
         from .letters.letter_log import letter_sent
 
         return letter_sent(self.draft, reference, sent_on, channel), Changes(letters=True, sent=True)
 
-    def export_and_record(self, snapshot: Snapshot, out_path: Path, fmt: str, **options: Any) -> tuple[SentEntry, Changes]:
+    def export_and_record(
+        self, snapshot: Snapshot, out_path: Path, fmt: str, **options: Any
+    ) -> tuple[SentEntry, Changes]:
         """Export ``snapshot`` (taken with :meth:`snapshot`), sign it when an identity is given, and record it
         in the register; see :func:`untoc_desktop.submissions.export_and_record` for ``options``.
 
@@ -485,17 +519,26 @@ class Workspace:
         """
         from .submissions import export_and_record
 
-        entry = export_and_record(self.draft, snapshot.definition, out_path, fmt, answers=snapshot.answers,
-                                  open_conflicts=snapshot.open_conflicts, **options)
+        entry = export_and_record(
+            self.draft,
+            snapshot.definition,
+            out_path,
+            fmt,
+            answers=snapshot.answers,
+            open_conflicts=snapshot.open_conflicts,
+            **options,
+        )
         return entry, Changes(sent=True)
 
-    def record_signature(self, signed_path: Path, source_sha256: str, signatory: str, *, recipient: str = "",
-                         channel: str = "") -> tuple[SentEntry | None, Changes]:
+    def record_signature(
+        self, signed_path: Path, source_sha256: str, signatory: str, *, recipient: str = "", channel: str = ""
+    ) -> tuple[SentEntry | None, Changes]:
         """Record a counter-signed PDF in the register (see :func:`untoc_desktop.submissions.record_signature`)."""
         from .submissions import record_signature
 
-        entry = record_signature(self.draft, signed_path, source_sha256, signatory, recipient=recipient,
-                                 channel=channel)
+        entry = record_signature(
+            self.draft, signed_path, source_sha256, signatory, recipient=recipient, channel=channel
+        )
         return entry, Changes(sent=entry is not None)
 
     def record_sent(self, entry: SentEntry) -> tuple[SentEntry, Changes]:
@@ -580,4 +623,3 @@ class Workspace:
 def with_draft_suffix(path: Path) -> Path:
     """``path`` with ``.untoc`` added when it has another extension (or none)."""
     return path if path.suffix.lower() == DRAFT_SUFFIX else path.with_name(path.name + DRAFT_SUFFIX)
-

@@ -39,14 +39,32 @@ from untoc_desktop import __version__  # noqa: E402
 INSTALL_DIR = Path("opt") / bundle_data.APP_NAME
 #: Libraries Qt's xcb platform plugin opens at run time (some with dlopen, invisible to ldd).
 QT_SYSTEM_PACKAGES = (
-    "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libxcb-shape0",
-    "libxcb-render-util0", "libxcb-image0", "libxcb-randr0", "libxcb-xinerama0", "libxcb-xkb1",
-    "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxkbcommon-x11-0",
+    "libxcb-shape0",
+    "libxcb-render-util0",
+    "libxcb-image0",
+    "libxcb-randr0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libdbus-1-3",
 )
 #: Nice to have: LibreOffice converts letters made from a user's own Word template to PDF; Enchant with
 #: Hunspell dictionaries checks spelling (without them spell checking is off, with a message).
-RECOMMENDS = ("libreoffice-writer", "libenchant-2-2", "hunspell-en-gb | hunspell-en-us", "hunspell-fr",
-              "hunspell-es", "hunspell-ar", "hunspell-ru")
+RECOMMENDS = (
+    "libreoffice-writer",
+    "libenchant-2-2",
+    "hunspell-en-gb | hunspell-en-us",
+    "hunspell-fr",
+    "hunspell-es",
+    "hunspell-ar",
+    "hunspell-ru",
+)
 DESCRIPTION = """\
 Offline drafting of civil-society submissions to the UNTOC Review Mechanism
  Helps civil-society organisations draft their answers to the self-assessment
@@ -145,11 +163,13 @@ def installed_size_kib(root: Path) -> int:
 
 def control_file(version: str, depends: list[str], installed_size: int) -> str:
     """The ``DEBIAN/control`` text."""
-    return (f"Package: {bundle_data.APP_NAME}\nVersion: {version}\nArchitecture: amd64\n"
-            "Maintainer: untoc_desktop developers <untoc-desktop@users.noreply.invalid>\n"
-            f"Installed-Size: {installed_size}\nDepends: {', '.join(depends)}\n"
-            f"Recommends: {', '.join(RECOMMENDS)}\nSection: text\nPriority: optional\n"
-            f"Description: {DESCRIPTION}\n")
+    return (
+        f"Package: {bundle_data.APP_NAME}\nVersion: {version}\nArchitecture: amd64\n"
+        "Maintainer: untoc_desktop developers <untoc-desktop@users.noreply.invalid>\n"
+        f"Installed-Size: {installed_size}\nDepends: {', '.join(depends)}\n"
+        f"Recommends: {', '.join(RECOMMENDS)}\nSection: text\nPriority: optional\n"
+        f"Description: {DESCRIPTION}\n"
+    )
 
 
 def _write(path: Path, text: str | bytes, mode: int = 0o644) -> None:
@@ -211,8 +231,11 @@ def build_deb(bundle: Path, out: Path, version: str, work: Path, compression: st
     root = work / f"deb-{version}"
     stage(bundle, root, version)
     deb = out / f"{bundle_data.APP_NAME}_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", f"-Z{compression}", str(root), str(deb)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "--build", "--root-owner-group", f"-Z{compression}", str(root), str(deb)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     shutil.rmtree(root)
     return deb
 

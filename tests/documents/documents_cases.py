@@ -45,12 +45,17 @@ def full_answers(definition, protocols, status: str = "fully") -> dict:
                 answers[question.id] = "yes"
             elif question.type == "citations":
                 answers[question.id] = [
-                    {"title": "Criminal Code of Veridia", "provision": "Article 212", "year": 2011,
-                     "link": "https://legislation.example.org/cc#212"}
+                    {
+                        "title": "Criminal Code of Veridia",
+                        "provision": "Article 212",
+                        "year": 2011,
+                        "link": "https://legislation.example.org/cc#212",
+                    }
                 ]
             elif question.type == "sources":
-                answers[question.id] = [{"title": "Annual report", "publisher": "Public Prosecution", "date": "2024",
-                                         "link": ""}]
+                answers[question.id] = [
+                    {"title": "Annual report", "publisher": "Public Prosecution", "date": "2024", "link": ""}
+                ]
             elif question.key == "challenges":
                 answers[question.id] = "Resources are lacking."
     return answers
@@ -113,6 +118,7 @@ def pdf_text_poppler(path: Path) -> str:
     /ActualText honoured (pypdf ignores it), bidi embedding controls removed."""
     import subprocess
 
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
-                          timeout=120).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, timeout=120
+    ).stdout.decode("utf-8")
     return re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)

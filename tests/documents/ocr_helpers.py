@@ -17,16 +17,25 @@ def page_images(pdf: Path, folder: Path, resolution: int = 150) -> list[Path]:
     """Render every page of ``pdf`` as a PNG with poppler's pdftoppm; returns the images in page order."""
     folder.mkdir(parents=True, exist_ok=True)
     prefix = folder / pdf.stem
-    subprocess.run(["pdftoppm", "-r", str(resolution), "-gray", "-png", str(pdf), str(prefix)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-r", str(resolution), "-gray", "-png", str(pdf), str(prefix)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return sorted(folder.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 def ocr(image: Path, language: str) -> str:
     """The text Tesseract reads on ``image`` in ``language`` (``ara``, ``chi_sim``, ``rus``, ``hin``, ``tha``...)."""
     # One thread per Tesseract: several run side by side (ocr_all).
-    result = subprocess.run(["tesseract", str(image), "-", "-l", language, "--psm", "3"], check=True,
-                            capture_output=True, timeout=120, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    result = subprocess.run(
+        ["tesseract", str(image), "-", "-l", language, "--psm", "3"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
     return result.stdout.decode("utf-8")
 
 
@@ -57,6 +66,7 @@ def share_of_words_read(expected: str, read: str) -> float:
     read with its letters in order (a word drawn letter-reversed or unjoined is not found).
     Words are compared without the punctuation around them; each read word counts once.
     """
+
     def split(text: str) -> list[str]:
         words = (w.strip(".,:;!?()[]«»\"'،؛—–-") for w in unicodedata.normalize("NFKC", text).split())
         return [re.sub(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]", "", w) for w in words if w]
@@ -84,7 +94,20 @@ def libreoffice_pdfs(docx_files: list[Path], folder: Path) -> list[Path]:
     assert soffice, "LibreOffice (soffice) is required: .ci/run installs libreoffice-writer-nogui"
     out = folder / "libreoffice"
     out.mkdir(exist_ok=True)
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)], check=True,
-                   capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     return [out / docx.with_suffix(".pdf").name for docx in docx_files]

@@ -9,7 +9,7 @@ def _archive_blocks(document):
     start = next(
         (i for i, b in enumerate(blocks) if isinstance(b, model.Heading) and b.anchor == "annex-archived"), None
     )
-    return None if start is None else blocks[start:start + 2]
+    return None if start is None else blocks[start : start + 2]
 
 
 def test_archived_answers_are_listed_with_id_and_value_when_given(cluster1, draft_info):

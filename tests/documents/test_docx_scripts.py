@@ -32,16 +32,19 @@ def runs(tmp_path_factory):
     return found
 
 
-@pytest.mark.parametrize(("name", "slot", "font", "lang"), [
-    ("arabic", "cs", "Noto Naskh Arabic", "ar"),
-    ("hebrew", "cs", "Noto Sans Hebrew", "he"),
-    ("hindi", "cs", "Noto Sans Devanagari", "hi"),
-    ("thai", "cs", "Noto Sans Thai", "th"),
-    ("khmer", "cs", "Noto Sans Khmer", "km"),
-    ("georgian", "hAnsi", "Noto Sans Georgian", None),
-    ("chinese", "eastAsia", "Droid Sans Fallback", None),
-    ("french", "ascii", "Noto Sans", None),
-])
+@pytest.mark.parametrize(
+    ("name", "slot", "font", "lang"),
+    [
+        ("arabic", "cs", "Noto Naskh Arabic", "ar"),
+        ("hebrew", "cs", "Noto Sans Hebrew", "he"),
+        ("hindi", "cs", "Noto Sans Devanagari", "hi"),
+        ("thai", "cs", "Noto Sans Thai", "th"),
+        ("khmer", "cs", "Noto Sans Khmer", "km"),
+        ("georgian", "hAnsi", "Noto Sans Georgian", None),
+        ("chinese", "eastAsia", "Droid Sans Fallback", None),
+        ("french", "ascii", "Noto Sans", None),
+    ],
+)
 def test_each_script_names_its_bundled_font_and_language(runs, name, slot, font, lang):
     _, rpr = runs[name]
     assert rpr.find(qn("w:rFonts")).get(qn(f"w:{slot}")) == font

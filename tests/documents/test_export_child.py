@@ -15,8 +15,14 @@ from untoc_desktop.errors import ExportCancelled, ExportError
 
 def test_the_child_writes_the_pdf_and_reports_progress_to_the_end(tmp_path, cluster1, draft_info, complete_answers):
     reported = []
-    out = export_in_child(cluster1, draft_info, complete_answers, tmp_path / "s.pdf", "pdf",
-                          progress=lambda done, total: reported.append((done, total)))
+    out = export_in_child(
+        cluster1,
+        draft_info,
+        complete_answers,
+        tmp_path / "s.pdf",
+        "pdf",
+        progress=lambda done, total: reported.append((done, total)),
+    )
     assert out == tmp_path / "s.pdf"
     assert "Coalition for Justice & Rights" in pdf_pages(out)[0]
     assert reported and reported[-1][0] == reported[-1][1]
@@ -29,9 +35,15 @@ def test_cancel_ends_the_child_and_keeps_the_existing_file(tmp_path, cluster1, d
     target.write_bytes(b"previous export")
     child_working = []  # cancel once the child reports progress (a fixed delay raced a fast export)
     with pytest.raises(ExportCancelled):
-        export_in_child(cluster1, draft_info, complete_answers, target, "pdf",
-                        progress=lambda done, total: child_working.append(done),
-                        is_cancelled=lambda: bool(child_working))
+        export_in_child(
+            cluster1,
+            draft_info,
+            complete_answers,
+            target,
+            "pdf",
+            progress=lambda done, total: child_working.append(done),
+            is_cancelled=lambda: bool(child_working),
+        )
     assert target.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
     assert not [p for p in multiprocessing.active_children() if p.name == "untoc-export"]
@@ -89,8 +101,22 @@ def test_the_child_exports_with_the_issue_time_to_the_same_bytes_as_here(tmp_pat
 
     when = dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.UTC)
     answers = {"UNTOC.5.1(b).status": "partly"}
-    child = export_in_child(cluster1, draft_info, answers, tmp_path / "child.pdf", "pdf", issued_at=when,
-                            open_conflicts=("UNTOC.5.1(b).status",))
-    here = export_submission(cluster1, draft_info, answers, tmp_path / "here.pdf", fmt="pdf", issued_at=when,
-                             open_conflicts=("UNTOC.5.1(b).status",))
+    child = export_in_child(
+        cluster1,
+        draft_info,
+        answers,
+        tmp_path / "child.pdf",
+        "pdf",
+        issued_at=when,
+        open_conflicts=("UNTOC.5.1(b).status",),
+    )
+    here = export_submission(
+        cluster1,
+        draft_info,
+        answers,
+        tmp_path / "here.pdf",
+        fmt="pdf",
+        issued_at=when,
+        open_conflicts=("UNTOC.5.1(b).status",),
+    )
     assert child.read_bytes() == here.read_bytes()

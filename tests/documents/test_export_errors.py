@@ -29,8 +29,14 @@ def test_export_from_a_real_draft_file(tmp_path, draft_info, cluster1, complete_
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_progress_is_reported_up_to_the_total(tmp_path, draft_info, cluster1, complete_answers, fmt):
     calls = []
-    export_submission(cluster1, draft_info, complete_answers, tmp_path / f"p.{fmt}", fmt,
-                      progress=lambda done, total: calls.append((done, total)))
+    export_submission(
+        cluster1,
+        draft_info,
+        complete_answers,
+        tmp_path / f"p.{fmt}",
+        fmt,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert len(calls) > 10
     assert calls[-1][0] == calls[-1][1]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
@@ -67,8 +73,9 @@ def test_missing_folder_raises_export_error(tmp_path, draft_info, cluster1, comp
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_unwritable_folder_raises_export_error_and_leaves_nothing(tmp_path, monkeypatch, draft_info, cluster1,
-                                                                  complete_answers, fmt):
+def test_unwritable_folder_raises_export_error_and_leaves_nothing(
+    tmp_path, monkeypatch, draft_info, cluster1, complete_answers, fmt
+):
     """Permission denied when the file is created (simulated: the tests may run as root)."""
     import untoc_desktop.documents as documents
 

@@ -18,8 +18,14 @@ ALL = frozenset({"TIP", "SOM", "FIREARMS"})
 
 def _texts(cluster, language="en", answers=None):
     definition = load_installed_definition(cluster)
-    info = DraftInfo("Coalition", "Republic of Veridia", cluster, ALL, definition_id=definition.id,
-                     definition_version=definition.version)
+    info = DraftInfo(
+        "Coalition",
+        "Republic of Veridia",
+        cluster,
+        ALL,
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     answers = answers or {}
     report = check_completeness(definition, answers, ALL)
     document = build_submission(definition, info, answers, report, language, today=dt.date(2026, 12, 1))
@@ -30,12 +36,24 @@ def _texts(cluster, language="en", answers=None):
 def test_every_paragraph_is_followed_by_its_class_in_the_document_language(language):
     definition, texts = _texts(2, language)
     expected = {obligation_label(c, language) for c in ("mandatory", "qualified", "consider", "optional", "saving")}
-    found = {t.split(":", 1)[-1].split("：", 1)[-1].strip() for t in texts if t.startswith(
-        {"en": "Obligation:", "fr": "Obligation :", "es": "Obligación:", "ar": "الالتزام:", "ru": "Обязательство:",
-         "zh": "义务："}[language])}
+    found = {
+        t.split(":", 1)[-1].split("：", 1)[-1].strip()
+        for t in texts
+        if t.startswith(
+            {
+                "en": "Obligation:",
+                "fr": "Obligation :",
+                "es": "Obligación:",
+                "ar": "الالتزام:",
+                "ru": "Обязательство:",
+                "zh": "义务：",
+            }[language]
+        )
+    }
     assert expected <= found
     assert sum(1 for t in texts if obligation_label("consider", language) in t) == sum(
-        1 for p in definition.paragraphs() if p.obligation == "consider")
+        1 for p in definition.paragraphs() if p.obligation == "consider"
+    )
 
 
 def test_saving_paragraphs_are_shown_for_context_without_questions():

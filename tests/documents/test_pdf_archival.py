@@ -38,8 +38,12 @@ SCRIPTS = {
 
 def _document(language: str = "en", direction: str = "ltr") -> model.Document:
     return model.Document(
-        title="Submission — Veridia", author="Coalition", language=language, direction=direction,
-        header="Coalition — Veridia", draft_watermark="DRAFT – incomplete",
+        title="Submission — Veridia",
+        author="Coalition",
+        language=language,
+        direction=direction,
+        header="Coalition — Veridia",
+        draft_watermark="DRAFT – incomplete",
         blocks=(
             model.Paragraph("Submission", "cover_title"),
             model.TableOfContents("Contents"),
@@ -111,8 +115,9 @@ def test_qpdf_finds_no_structural_error(pdfs, language):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_every_font_is_embedded_and_each_script_has_its_font(pdfs, language):
-    listing = subprocess.run(["pdffonts", str(pdfs[language])], capture_output=True, text=True, check=True,
-                             timeout=60).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdffonts", str(pdfs[language])], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.splitlines()[2:]
     assert listing
     names = set()
     for line in listing:
@@ -135,11 +140,15 @@ def test_every_character_of_every_script_has_a_glyph():
     assert missing_glyphs(SCRIPTS.values()) == []
 
 
-@pytest.mark.parametrize("family", [
-    pytest.param(family, marks=pytest.mark.xfail(strict=True, reason="typst/typst#8767: cluster ToUnicode"))
-    if family in _CLUSTER_BUG else family
-    for family in SCRIPTS
-])
+@pytest.mark.parametrize(
+    "family",
+    [
+        pytest.param(family, marks=pytest.mark.xfail(strict=True, reason="typst/typst#8767: cluster ToUnicode"))
+        if family in _CLUSTER_BUG
+        else family
+        for family in SCRIPTS
+    ],
+)
 def test_every_word_of_every_script_comes_back_from_the_pdf(pdfs, family):
     for language in ("en", "ar"):
         text = squash(pdf_text_poppler(pdfs[language]))

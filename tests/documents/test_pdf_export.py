@@ -161,7 +161,6 @@ def test_arabic_line_is_right_aligned_and_in_visual_order(tmp_path):
     assert max(x for x, _ in line) > 300  # right half of the page
 
 
-
 def test_emoji_with_a_glyph_are_drawn_and_the_others_are_placeholders(incomplete_pdf):
     """Noto Sans Symbols 2 draws 👍 and ❤ (extracted as typed, astral ones too); faces, flags and family
     sequences have no glyph in any bundled font: each prints as U+FFFD, never as nothing."""

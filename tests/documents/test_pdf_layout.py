@@ -38,15 +38,18 @@ def test_each_script_gets_a_font_that_has_it():
     assert [f.name for f in FONT_FAMILIES][-2:] == ["UntocCJK", "UntocSymbols"]  # fallback order: one line per script
 
 
-@pytest.mark.parametrize(("text", "script", "language"), [
-    ("ตามประมวลกฎหมายอาญา", "Thai", "th"),
-    ("ព្រះរាជាណាចក្រកម្ពុជា", "Khmr", "km"),
-    ("भारतीय दंड संहिता", "Deva", "hi"),
-    ("刑法第二百九十四条", "Hani", "zh"),
-    ("تطبق المادة 5 من اتفاقية UNTOC", "Arab", "ar"),
-    ("Статья 210", "Cyrl", "ru"),
-    ("L'infraction est définie", "Latn", "fr"),
-])
+@pytest.mark.parametrize(
+    ("text", "script", "language"),
+    [
+        ("ตามประมวลกฎหมายอาญา", "Thai", "th"),
+        ("ព្រះរាជាណាចក្រកម្ពុជា", "Khmr", "km"),
+        ("भारतीय दंड संहिता", "Deva", "hi"),
+        ("刑法第二百九十四条", "Hani", "zh"),
+        ("تطبق المادة 5 من اتفاقية UNTOC", "Arab", "ar"),
+        ("Статья 210", "Cyrl", "ru"),
+        ("L'infraction est définie", "Latn", "fr"),
+    ],
+)
 def test_the_script_of_a_text_decides_its_language_tag_in_a_french_document(text, script, language):
     assert script_of(text) == script
     assert script_language(script, "fr") == language
@@ -59,11 +62,15 @@ def test_the_family_of_a_paragraphs_script_comes_first():
 
 
 def test_each_text_carries_its_language_direction_and_fonts():
-    document = model.Document(title="t", language="en", blocks=(
-        model.Paragraph("Plain English"),
-        model.Paragraph("12 قضية أحيلت إلى المحكمة"),
-        model.Paragraph("ตามประมวลกฎหมายอาญา"),
-    ))
+    document = model.Document(
+        title="t",
+        language="en",
+        blocks=(
+            model.Paragraph("Plain English"),
+            model.Paragraph("12 قضية أحيلت إلى المحكمة"),
+            model.Paragraph("ตามประมวลกฎหมายอาญา"),
+        ),
+    )
     data = document_data(document)
     english, arabic, thai = (b["x"] for b in data["blocks"])
     assert english == "Plain English"
@@ -73,8 +80,13 @@ def test_each_text_carries_its_language_direction_and_fonts():
 
 
 def test_an_arabic_document_is_right_to_left_and_latin_text_in_it_left_to_right():
-    document = model.Document(title="t", language="ar", direction="rtl", header="Org — State",
-                              blocks=(model.Paragraph("UNTOC article 5"), model.Paragraph("المادة 5")))
+    document = model.Document(
+        title="t",
+        language="ar",
+        direction="rtl",
+        header="Org — State",
+        blocks=(model.Paragraph("UNTOC article 5"), model.Paragraph("المادة 5")),
+    )
     data = document_data(document)
     assert data["dir"] == "rtl" and data["lang"] == "ar"
     assert data["header"].get("d", data["dir"]) == "rtl"  # page furniture of an Arabic document starts at the right
@@ -110,8 +122,11 @@ def test_rtl_list_item_has_its_bullet_on_the_right(tmp_path):
 
     from untoc_desktop.documents import render
 
-    render(model.Document(title="t", blocks=(model.CitationList("citations", ("قانون العقوبات، المادة 5",)),)),
-           tmp_path / "b.pdf", "pdf")
+    render(
+        model.Document(title="t", blocks=(model.CitationList("citations", ("قانون العقوبات، المادة 5",)),)),
+        tmp_path / "b.pdf",
+        "pdf",
+    )
     found = []
     PdfReader(str(tmp_path / "b.pdf")).pages[0].extract_text(
         visitor_text=lambda text, cm, tm, font, size: found.append((cm[4] + tm[4], text)) if text.strip() else None

@@ -25,8 +25,16 @@ def test_the_exported_annex_has_no_file_sharing_sites(cluster1, draft_info, tmp_
 
     from untoc_desktop.documents import export_submission
 
-    out = export_submission(cluster1, draft_info, {}, tmp_path / "s.docx", "docx", language="en",
-                            progress=lambda *_: None, is_cancelled=lambda: False)
+    out = export_submission(
+        cluster1,
+        draft_info,
+        {},
+        tmp_path / "s.docx",
+        "docx",
+        language="en",
+        progress=lambda *_: None,
+        is_cancelled=lambda: False,
+    )
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Treaty Series, vol. 2225" in text
     assert "scribd" not in text and "yumpu" not in text and "github.com" not in text

@@ -28,17 +28,32 @@ TYPED_ANSWERS = {
     "SOM.5.5.migrant_treatment_details": "Charged with irregular entry under the Aliens Act.",
 }
 EXPECTED = {
-    "en": ["3 years", "Criminal", "Administrative", "Yes, in part", "1 March 2016", "Veridia High Court",
-           "HC-TIP-41/22", "victims identified", "Ministry of Interior",
-           "Sometimes prosecuted for having been smuggled",
-           "Charged with irregular entry under the Aliens Act."],
+    "en": [
+        "3 years",
+        "Criminal",
+        "Administrative",
+        "Yes, in part",
+        "1 March 2016",
+        "Veridia High Court",
+        "HC-TIP-41/22",
+        "victims identified",
+        "Ministry of Interior",
+        "Sometimes prosecuted for having been smuggled",
+        "Charged with irregular entry under the Aliens Act.",
+    ],
     "fr": ["1 mars 2016", "Oui, en partie"],
 }
 
 
 def _info(definition, protocols=frozenset({"TIP", "SOM", "FIREARMS"})):
-    return DraftInfo("Coalition", "Republic of Veridia", definition.cluster, protocols,
-                     definition_id=definition.id, definition_version=definition.version)
+    return DraftInfo(
+        "Coalition",
+        "Republic of Veridia",
+        definition.cluster,
+        protocols,
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
@@ -54,8 +69,11 @@ def test_every_question_type_is_exported(tmp_path, fmt, language):
     # catalogue (definitions are extracted into it); dates and statuses through CLDR and the label tables
     tr = translator(language)
     localised = ("2016", "Yes, in part")
-    expected = EXPECTED["en"] if language == "en" else [
-        tr(f) for f in EXPECTED["en"] if not any(part in f for part in localised)] + EXPECTED["fr"]
+    expected = (
+        EXPECTED["en"]
+        if language == "en"
+        else [tr(f) for f in EXPECTED["en"] if not any(part in f for part in localised)] + EXPECTED["fr"]
+    )
     if language == "fr":
         assert tr("Sometimes prosecuted for having been smuggled") != "Sometimes prosecuted for having been smuggled"
         assert squash(tr("Court or authority")) in text and squash(tr("Court decisions (one per row)")) in text

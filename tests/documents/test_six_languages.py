@@ -221,8 +221,11 @@ def test_pdf_links_and_contents_page(six):
 
     reader.pages[1].extract_text(visitor_text=visitor)
     assert any(t == "Contents" for line in lines.values() for _, t in line)
-    entry = next(y for y, line in lines.items() if any(t.startswith("Article 5. Criminalization of participation")
-                                                      for _, t in line))
+    entry = next(
+        y
+        for y, line in lines.items()
+        if any(t.startswith("Article 5. Criminalization of participation") for _, t in line)
+    )
     numbers = [t for y in (entry - 1, entry, entry + 1) for x, t in lines.get(y, []) if t.isdigit() and x > 400]
     assert len(numbers) == 1, lines[entry]
     target = int(numbers[0])
@@ -259,9 +262,20 @@ def test_libreoffice_reads_the_docx(six, tmp_path):
     assert soffice, "LibreOffice (soffice) is required: .ci/run installs libreoffice-writer-nogui"
     paths, cases = six
     subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(paths["docx", "en"])],
-        check=True, capture_output=True, timeout=240,
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(paths["docx", "en"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     converted = tmp_path / "six-en.pdf"
     pages = pdf_pages(converted)

@@ -47,8 +47,10 @@ def test_structure_is_instrument_article_paragraph(cluster1, draft_info, complet
     document = _build(cluster1, draft_info, complete_answers)
     headings = [b for b in document.blocks if isinstance(b, model.Heading)]
     assert headings[0] == model.Heading(1, cluster1.instruments[0].title, "UNTOC")
-    assert model.Heading(2, "Article 5. Criminalization of participation in an organized criminal group",
-                         "UNTOC.5") in headings
+    assert (
+        model.Heading(2, "Article 5. Criminalization of participation in an organized criminal group", "UNTOC.5")
+        in headings
+    )
     paragraph = cluster1.paragraph("UNTOC.5.1(a)")
     assert model.Heading(3, f"Paragraph 1(a) — {paragraph.label}", "UNTOC.5.1(a)") in headings
 
@@ -58,8 +60,9 @@ def test_answers_appear_as_question_label_then_answer(cluster1, draft_info, comp
     answers["UNTOC.5.1(a).practice"] = "First paragraph.\nSame paragraph, new line.\n\nSecond paragraph."
     document = _build(cluster1, draft_info, answers)
     blocks = list(document.blocks)
-    start = blocks.index(model.Heading(3, f"Paragraph 1(a) — {cluster1.paragraph('UNTOC.5.1(a)').label}",
-                                       "UNTOC.5.1(a)"))
+    start = blocks.index(
+        model.Heading(3, f"Paragraph 1(a) — {cluster1.paragraph('UNTOC.5.1(a)').label}", "UNTOC.5.1(a)")
+    )
     assert blocks[start + 1] == model.Paragraph("Obligation: must", "not_applicable")  # the class, in plain words
     section = blocks[start + 2 : start + 13]
     assert section[0] == model.Paragraph(cluster1.question("UNTOC.5.1(a).status").label, "question")
@@ -83,11 +86,14 @@ def test_missing_required_answer_is_marked_and_listed_in_annex(cluster1, draft_i
     document = _build(cluster1, draft_info, answers)
     assert document.draft_watermark == "DRAFT – incomplete"
     assert model.Paragraph("No answer yet", "missing") in document.blocks
-    annex = document.blocks[document.blocks.index(model.Heading(1, "Annex: answers still missing", "annex-missing")):]
+    annex = document.blocks[document.blocks.index(model.Heading(1, "Annex: answers still missing", "annex-missing")) :]
     table = next(b for b in annex if isinstance(b, model.Table))
     assert table.rows == (
-        ("UNTOC art. 5, para. 1(a)", cluster1.question(MISSING_ID).label,
-         'required because status in ("fully", "partly")'),
+        (
+            "UNTOC art. 5, para. 1(a)",
+            cluster1.question(MISSING_ID).label,
+            'required because status in ("fully", "partly")',
+        ),
     )
 
 
@@ -103,8 +109,10 @@ def test_protocol_not_ratified_gives_one_not_applicable_line_per_paragraph(clust
     line = model.Paragraph("Not applicable: the State party is not party to this Protocol.", "not_applicable")
     firearms = [p for p in cluster1.paragraphs() if p.instrument == "FIREARMS"]
     assert sum(1 for b in document.blocks if b == line) == len(firearms)
-    assert not any(q.id.startswith("FIREARMS") for q in check_completeness(
-        cluster1, complete_answers, draft_info.protocols).missing().__iter__())
+    assert not any(
+        q.id.startswith("FIREARMS")
+        for q in check_completeness(cluster1, complete_answers, draft_info.protocols).missing().__iter__()
+    )
 
 
 def test_format_citation_leaves_out_empty_fields():

@@ -56,8 +56,9 @@ def exported(tmp_path_factory, cluster1, text_cases):
     paths = {}
     for language in ("en", "ar"):
         for fmt in ("docx", "pdf"):
-            paths[fmt, language] = export_submission(cluster1, info, answers, folder / f"c-{language}.{fmt}", fmt,
-                                                     language=language)
+            paths[fmt, language] = export_submission(
+                cluster1, info, answers, folder / f"c-{language}.{fmt}", fmt, language=language
+            )
     return paths, variants
 
 
@@ -93,8 +94,10 @@ def test_every_paragraph_of_every_variant_comes_back_from_the_docx(exported, lan
 
 def test_markup_like_answers_are_printed_not_run(tmp_path, cluster1, draft_info):
     """Typst's own syntax in an answer is printed as typed: the engine only ever sees it as a string."""
-    hostile = ('#set page(width: 2cm) #panic("x") #read("/etc/passwd") [link] {1 + 1} \\u{41} $x^2$ '
-               "*bold* _em_ <label> @ref = heading - item + enum / term: `raw` ~ -- ---")
+    hostile = (
+        '#set page(width: 2cm) #panic("x") #read("/etc/passwd") [link] {1 + 1} \\u{41} $x^2$ '
+        "*bold* _em_ <label> @ref = heading - item + enum / term: `raw` ~ -- ---"
+    )
     answers = {q.id: hostile for q in cluster1.questions() if q.key == "practice"}
     out = export_submission(cluster1, draft_info, answers, tmp_path / "m.pdf", "pdf")
     text = squash("".join(pdf_pages(out)))

@@ -25,11 +25,17 @@ def _kind(column_type: object) -> str:
 def test_the_plain_columns_are_the_models_columns_in_the_models_order():
     from_models = tuple(
         columns.Table(table.name, tuple(columns.Column(c.name, _kind(c.type), bool(c.nullable)) for c in table.columns))
-        for table in Base.metadata.sorted_tables)
+        for table in Base.metadata.sorted_tables
+    )
     assert columns.TABLES == from_models
 
 
 def test_integers_and_booleans_are_stored_as_integers_everything_else_as_text():
     kinds = {column.kind: column.sql_kind for table in columns.TABLES for column in table.columns}
-    assert kinds == {columns.TEXT: "text", columns.JSON: "text", columns.DATETIME: "text",
-                     columns.INTEGER: "integer", columns.BOOLEAN: "integer"}
+    assert kinds == {
+        columns.TEXT: "text",
+        columns.JSON: "text",
+        columns.DATETIME: "text",
+        columns.INTEGER: "integer",
+        columns.BOOLEAN: "integer",
+    }

@@ -21,8 +21,14 @@ class Store:
         self.values[key] = value
 
 
-FROM_TABLE = {"party": True, "source": "table", "source_date": "2025-01-01", "origin": "shipped",
-              "confidence": "high", "source_url": "https://example.org"}
+FROM_TABLE = {
+    "party": True,
+    "source": "table",
+    "source_date": "2025-01-01",
+    "origin": "shipped",
+    "confidence": "high",
+    "source_url": "https://example.org",
+}
 
 
 def test_applicability_round_trips_and_reads_schema_2_entries(draft):
@@ -52,11 +58,25 @@ def test_the_interface_names_are_the_core_ones():
     assert applicability.APPLICABILITY_PROPERTY == properties.APPLICABILITY == "applicability"
     assert applicability.read_applicability is properties.parse_applicability
     assert applicability.protocol_choice(True, True, origin="shipped") == {
-        "party": True, "source": "table", "source_date": "", "origin": "shipped", "confidence": "", "source_url": ""}
+        "party": True,
+        "source": "table",
+        "source_date": "",
+        "origin": "shipped",
+        "confidence": "",
+        "source_url": "",
+    }
 
 
-@pytest.mark.parametrize("value", [{"TIP": {"source": "user"}}, {"TIP": {"party": 1}}, {"TIP": {"party": True,
-                                   "source": "guess"}}, ["TIP"], {"TIP": {"party": True, "extra": ""}}])
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"TIP": {"source": "user"}},
+        {"TIP": {"party": 1}},
+        {"TIP": {"party": True, "source": "guess"}},
+        ["TIP"],
+        {"TIP": {"party": True, "extra": ""}},
+    ],
+)
 def test_applicability_of_another_shape_is_refused_and_nothing_written(value):
     store = Store(applicability={"TIP": FROM_TABLE})
     with pytest.raises(PropertyShapeError):
@@ -93,7 +113,9 @@ def test_review_timeline_shape():
     properties.set_review_timeline(store, {"group": 2, "started_on": "2024-06-01"})
     assert properties.review_timeline(store) == {"group": 2, "started_on": "2024-06-01"}
     assert properties.review_timeline(Store(review_timeline={"group": "2", "started_on": "June"})) == {
-        "group": None, "started_on": None}
+        "group": None,
+        "started_on": None,
+    }
     assert properties.review_timeline(Store(review_timeline=[2])) is None
     for bad in ({"group": True, "started_on": None}, {"group": 2, "started_on": "01/06/2024"}, {"group": 2}):
         with pytest.raises(PropertyShapeError):
@@ -110,8 +132,13 @@ def test_forms_of_address_keep_known_forms_only():
     assert store.values["recipient_forms_of_address"] == {"r1": "excellency"}
 
 
-ASSIGNED = {"colleague": "Boris", "articles": ["UNTOC.2"], "sent_by": "Amina", "sent_at": "2026-01-05T10:00:00+00:00",
-            "copy_name": "boris.untoc"}
+ASSIGNED = {
+    "colleague": "Boris",
+    "articles": ["UNTOC.2"],
+    "sent_by": "Amina",
+    "sent_at": "2026-01-05T10:00:00+00:00",
+    "copy_name": "boris.untoc",
+}
 
 
 def test_assignment_and_copies_sent():
@@ -130,8 +157,11 @@ def test_assignment_and_copies_sent():
 def test_last_recovery():
     store = Store()
     properties.set_last_recovery(store, "2026-01-05T10:00:00+00:00", "laptop", "2026-01-05T11:00:00+00:00")
-    assert properties.last_recovery(store) == {"opened_at": "2026-01-05T10:00:00+00:00", "host": "laptop",
-                                               "recovered_at": "2026-01-05T11:00:00+00:00"}
+    assert properties.last_recovery(store) == {
+        "opened_at": "2026-01-05T10:00:00+00:00",
+        "host": "laptop",
+        "recovered_at": "2026-01-05T11:00:00+00:00",
+    }
     with pytest.raises(PropertyShapeError):
         properties.set_last_recovery(store, "x", None, "y")
     assert properties.last_recovery(Store(last_recovery={"host": "laptop"})) is None
@@ -150,6 +180,9 @@ def test_no_core_module_uses_a_property_key_of_its_own():
 
     package = Path(untoc_desktop.__file__).parent
     raw = re.compile(r"""\.(set_)?property\(\s*["']""")
-    offenders = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
-                 if not p.relative_to(package).parts[0] == "ui" and raw.search(p.read_text("utf-8"))]
+    offenders = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if not p.relative_to(package).parts[0] == "ui" and raw.search(p.read_text("utf-8"))
+    ]
     assert offenders == []

@@ -12,8 +12,14 @@ EXAMPLE_ANSWERS = Path(__file__).resolve().parents[2] / "examples" / "cluster1-a
 
 def make_example_draft(path: Path, definition) -> Path:
     """A draft of the Coalition for Justice and Rights holding the example answers of cluster 1."""
-    info = DraftInfo("Coalition for Justice and Rights", "Republic of Veridia", 1, frozenset({"TIP", "SOM"}),
-                     definition_id=definition.id, definition_version=definition.version)
+    info = DraftInfo(
+        "Coalition for Justice and Rights",
+        "Republic of Veridia",
+        1,
+        frozenset({"TIP", "SOM"}),
+        definition_id=definition.id,
+        definition_version=definition.version,
+    )
     with Draft.create(path, info) as draft:
         draft.set_answers(json.loads(EXAMPLE_ANSWERS.read_text("utf-8")))
     return path

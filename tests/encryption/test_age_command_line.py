@@ -33,8 +33,12 @@ def test_age_decrypts_our_copy_with_a_members_key_and_with_the_recovery_identity
         identity_file = tmp_path / f"{name}.txt"
         identity_file.write_text(f"# {name}\n{identity}\n")
         out = tmp_path / f"{name}.untoc"
-        subprocess.run([AGE, "-d", "-i", str(identity_file), "-o", str(out), str(copy)], check=True,
-                       capture_output=True, timeout=30)
+        subprocess.run(
+            [AGE, "-d", "-i", str(identity_file), "-o", str(out), str(copy)],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
         assert out.read_bytes() == plain
 
 

@@ -27,21 +27,46 @@ def alice(tmp_path):
     return path, identity
 
 
-def test_send_copy_warns_without_a_recovery_code_and_the_colleague_opens_it(tmp_path, capsys, monkeypatch,
-                                                                          example_draft, alice):
+def test_send_copy_warns_without_a_recovery_code_and_the_colleague_opens_it(
+    tmp_path, capsys, monkeypatch, example_draft, alice
+):
     identity_file, identity = alice
-    status, out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"),
-                           "--to", public(identity))
+    status, out, err = run(
+        capsys,
+        monkeypatch,
+        "send-copy",
+        str(example_draft),
+        "-o",
+        str(tmp_path / "c.untoc.age"),
+        "--to",
+        public(identity),
+    )
     assert status == 0 and "encrypted for 1 key." in out
     assert "warning: no recovery code is set up" in err
-    status, out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                           str(tmp_path / "opened.untoc"), "--identity", str(identity_file))
+    status, out, err = run(
+        capsys,
+        monkeypatch,
+        "open-copy",
+        str(tmp_path / "c.untoc.age"),
+        "-o",
+        str(tmp_path / "opened.untoc"),
+        "--identity",
+        str(identity_file),
+    )
     assert status == 0, err
     assert answers_of(tmp_path / "opened.untoc") == answers_of(example_draft)
     # Once more: the draft exists now and is never replaced.
     before = (tmp_path / "opened.untoc").read_bytes()
-    status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                            str(tmp_path / "opened.untoc"), "--identity", str(identity_file))
+    status, _out, err = run(
+        capsys,
+        monkeypatch,
+        "open-copy",
+        str(tmp_path / "c.untoc.age"),
+        "-o",
+        str(tmp_path / "opened.untoc"),
+        "--identity",
+        str(identity_file),
+    )
     assert status == 2 and "exists already" in err and (tmp_path / "opened.untoc").read_bytes() == before
 
 
@@ -58,28 +83,63 @@ def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice
     assert run(capsys, monkeypatch, "team", "add", "Alice", public(identity))[0] == 0
     status, _out, err = run(capsys, monkeypatch, "team", "add", "Mallory", "age1notakey")
     assert status == 2 and "is not a public key" in err
-    status, out, _ = run(capsys, monkeypatch, "recovery", "create", "--organization", "Coalition for Justice",
-                         "-o", str(tmp_path / "sheet.pdf"))
+    status, out, _ = run(
+        capsys,
+        monkeypatch,
+        "recovery",
+        "create",
+        "--organization",
+        "Coalition for Justice",
+        "-o",
+        str(tmp_path / "sheet.pdf"),
+    )
     assert status == 0
     code = re.search(r"^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$", out, re.M).group(0)
-    status, out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"),
-                           "--to", "Alice")
+    status, out, err = run(
+        capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"), "--to", "Alice"
+    )
     assert status == 0 and "encrypted for 3 keys" in out and not err  # Alice, me, recovery
     original = answers_of(example_draft)
-    for name, argv, stdin in (("alice", ["--identity", str(identity_file)], ""),
-                              ("me", [], ""),
-                              ("recovery", ["--recovery-code"], code.lower().replace("0", "o") + "\n")):
-        status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                                str(tmp_path / f"{name}.untoc"), *argv, stdin=stdin)
+    for name, argv, stdin in (
+        ("alice", ["--identity", str(identity_file)], ""),
+        ("me", [], ""),
+        ("recovery", ["--recovery-code"], code.lower().replace("0", "o") + "\n"),
+    ):
+        status, _out, err = run(
+            capsys,
+            monkeypatch,
+            "open-copy",
+            str(tmp_path / "c.untoc.age"),
+            "-o",
+            str(tmp_path / f"{name}.untoc"),
+            *argv,
+            stdin=stdin,
+        )
         assert status == 0, (name, err)
         assert answers_of(tmp_path / f"{name}.untoc") == original
-    status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                            str(tmp_path / "wrong.untoc"), "--recovery-code", stdin="0" * 24 + "\n")
+    status, _out, err = run(
+        capsys,
+        monkeypatch,
+        "open-copy",
+        str(tmp_path / "c.untoc.age"),
+        "-o",
+        str(tmp_path / "wrong.untoc"),
+        "--recovery-code",
+        stdin="0" * 24 + "\n",
+    )
     assert status == 2 and "not the organisation's recovery code" in err and not (tmp_path / "wrong.untoc").exists()
     stranger = tmp_path / "stranger.txt"
     stranger.write_text(str(pyrage.x25519.Identity.generate()) + "\n")
-    status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                            str(tmp_path / "stranger.untoc"), "--identity", str(stranger))
+    status, _out, err = run(
+        capsys,
+        monkeypatch,
+        "open-copy",
+        str(tmp_path / "c.untoc.age"),
+        "-o",
+        str(tmp_path / "stranger.untoc"),
+        "--identity",
+        str(stranger),
+    )
     assert status == 2
     assert "this copy was not encrypted for you; it was encrypted for 3 keys, none of them yours" in err.lower()
     assert "Traceback" not in err and not (tmp_path / "stranger.untoc").exists()
@@ -87,8 +147,9 @@ def test_the_whole_team_flow(tmp_path, capsys, monkeypatch, example_draft, alice
 
 def test_an_encrypted_copy_must_be_named_untoc_age(tmp_path, capsys, monkeypatch, example_draft, alice):
     _identity_file, identity = alice
-    status, _out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc"),
-                            "--to", public(identity))
+    status, _out, err = run(
+        capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc"), "--to", public(identity)
+    )
     assert status == 2 and "ends with .untoc.age" in err
     assert not (tmp_path / "c.untoc").exists()
 
@@ -102,10 +163,12 @@ def test_the_key_passphrase_can_come_from_the_environment(tmp_path, capsys, monk
     assert status == 0, err
     status, out, err = run(capsys, monkeypatch, "key", "show")
     own = re.search(r"age1[0-9a-z]+", out).group(0)
-    status, _out, err = run(capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"),
-                            "--to", own)
+    status, _out, err = run(
+        capsys, monkeypatch, "send-copy", str(example_draft), "-o", str(tmp_path / "c.untoc.age"), "--to", own
+    )
     assert status == 0, err
-    status, _out, err = run(capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o",
-                            str(tmp_path / "back.untoc"))
+    status, _out, err = run(
+        capsys, monkeypatch, "open-copy", str(tmp_path / "c.untoc.age"), "-o", str(tmp_path / "back.untoc")
+    )
     assert status == 0, err
     assert answers_of(tmp_path / "back.untoc") == answers_of(example_draft)

@@ -65,7 +65,7 @@ def test_a_copy_for_two_colleagues_opens_with_the_organisations_recovery_code(tm
     copy = encrypt_copy(draft_bytes(example_draft), keys, tmp_path / "example.untoc.age")
     original = answers_of(example_draft)
     # Typed from the sheet in lower case, with spaces, O for 0 and l for 1.
-    typed = " ".join(recovery.code[i:i + 4] for i in range(0, 24, 4)).lower().replace("0", "o").replace("1", "l")
+    typed = " ".join(recovery.code[i : i + 4] for i in range(0, 24, 4)).lower().replace("0", "o").replace("1", "l")
     opened = open_copy_to_draft(copy, tmp_path / "recovered.untoc", [recovery_identity(typed, load_settings())])
     assert answers_of(opened) == original
 
@@ -86,8 +86,13 @@ def test_one_flipped_byte_is_refused_and_nothing_written(tmp_path, copy, colleag
     data = bytearray(copy.read_bytes())
     header_end = data.index(b"\n---") + 1
     payload = data.index(b"\n", header_end) + 1
-    position = {"header line": 40, "header mac": header_end + 6, "payload start": payload + 3,
-                "payload middle": (payload + len(data)) // 2, "last byte": len(data) - 1}[where]
+    position = {
+        "header line": 40,
+        "header mac": header_end + 6,
+        "payload start": payload + 3,
+        "payload middle": (payload + len(data)) // 2,
+        "last byte": len(data) - 1,
+    }[where]
     data[position] ^= 0x01
     damaged = tmp_path / "damaged.untoc.age"
     damaged.write_bytes(bytes(data))
@@ -101,7 +106,7 @@ def test_one_flipped_byte_is_refused_and_nothing_written(tmp_path, copy, colleag
 @pytest.mark.parametrize("keep", [10, 100, 0.5, -1, -17])
 def test_a_truncated_copy_is_refused(tmp_path, copy, colleagues, keep):
     data = copy.read_bytes()
-    cut = data[:int(len(data) * keep)] if isinstance(keep, float) else data[:keep]
+    cut = data[: int(len(data) * keep)] if isinstance(keep, float) else data[:keep]
     truncated = tmp_path / "truncated.untoc.age"
     truncated.write_bytes(cut)
     with pytest.raises(EncryptionError, match="damaged or cut short|not an encrypted copy"):
@@ -139,7 +144,8 @@ def test_the_window_path_requires_a_recovery_recipient():
     with pytest.raises(EncryptionError, match="recovery code first"):
         recipients_for(load_settings(), [public(colleagues["Alice"])], require_recovery=True)
     assert recipients_for(load_settings(), [public(colleagues["Alice"])], require_recovery=False) == [
-        public(colleagues["Alice"])]
+        public(colleagues["Alice"])
+    ]
 
 
 def test_a_mistyped_recovery_code_is_named_as_such(recovery):

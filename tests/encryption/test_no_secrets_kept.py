@@ -24,7 +24,7 @@ def secret_forms(identity: str) -> list[bytes]:
 
 
 def code_forms(code: str) -> list[bytes]:
-    grouped = "-".join(code[i:i + 4] for i in range(0, 24, 4))
+    grouped = "-".join(code[i : i + 4] for i in range(0, 24, 4))
     return [form.encode() for form in (code, code.lower(), grouped, grouped.lower(), grouped.replace("-", " "))]
 
 
@@ -54,8 +54,14 @@ def test_no_key_or_code_is_written_anywhere(tmp_path, capsys, monkeypatch, examp
         code = re.search(r"^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$", shown, re.M).group(0).replace("-", "")
         run("send-copy", str(example_draft), "-o", str(tmp_path / "copy.untoc.age"), "--to", "Colleague")
         run("open-copy", str(tmp_path / "copy.untoc.age"), "-o", str(tmp_path / "mine.untoc"), stdin=PASSPHRASE + "\n")
-        run("open-copy", str(tmp_path / "copy.untoc.age"), "-o", str(tmp_path / "rec.untoc"), "--recovery-code",
-            stdin=code.lower() + "\n")
+        run(
+            "open-copy",
+            str(tmp_path / "copy.untoc.age"),
+            "-o",
+            str(tmp_path / "rec.untoc"),
+            "--recovery-code",
+            stdin=code.lower() + "\n",
+        )
     finally:
         root.removeHandler(handler)
         handler.close()
@@ -65,8 +71,16 @@ def test_no_key_or_code_is_written_anywhere(tmp_path, capsys, monkeypatch, examp
     recovery = recovery_identity(code, load_settings())
     secrets = [*secret_forms(personal), *secret_forms(recovery), *code_forms(code), PASSPHRASE.encode()]
     written = [p for folder in (tmp_path, data_dir) for p in folder.rglob("*") if p.is_file()]
-    assert {p.name for p in written} >= {"untoc.log", "encryption.json", "personal-key.age", "mine.untoc",
-                                         "rec.untoc", "example.untoc", "copy.untoc.age", "sheet.pdf"}
+    assert {p.name for p in written} >= {
+        "untoc.log",
+        "encryption.json",
+        "personal-key.age",
+        "mine.untoc",
+        "rec.untoc",
+        "example.untoc",
+        "copy.untoc.age",
+        "sheet.pdf",
+    }
     for path in written:
         if path.name == "sheet.pdf":
             continue  # the recovery sheet shows the code: that is what it is for

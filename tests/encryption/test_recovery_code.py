@@ -37,10 +37,15 @@ def test_typing_in_lower_case_with_o_for_zero_i_and_l_for_one_and_separators_giv
     assert normalize_recovery_code(" ol23456789abcdefghjkmnpq\n") == canonical
 
 
-@pytest.mark.parametrize("typed, problem", [("U123-4567-89AB-CDEF-GHJK-MNPQ", "cannot contain U"),
-                                            ("0123-4567-89AB-CDEF-GHJK", "has 20 characters"),
-                                            ("0123-4567-89AB-CDEF-GHJK-MNPQ-R", "has 25 characters"),
-                                            ("0123-4567-89AB-CDEF-GHJK-MNP?", "cannot contain ?")])
+@pytest.mark.parametrize(
+    "typed, problem",
+    [
+        ("U123-4567-89AB-CDEF-GHJK-MNPQ", "cannot contain U"),
+        ("0123-4567-89AB-CDEF-GHJK", "has 20 characters"),
+        ("0123-4567-89AB-CDEF-GHJK-MNPQ-R", "has 25 characters"),
+        ("0123-4567-89AB-CDEF-GHJK-MNP?", "cannot contain ?"),
+    ],
+)
 def test_a_mistyped_code_gets_a_clear_message(typed, problem):
     with pytest.raises(EncryptionError, match=re.escape(problem)):
         normalize_recovery_code(typed)

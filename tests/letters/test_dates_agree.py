@@ -14,8 +14,11 @@ from untoc_desktop.validation import check_completeness
 
 @pytest.mark.parametrize("language", languages.CODES)
 def test_the_cover_and_the_letter_write_the_same_date(letter_draft, cluster1, language):
-    letter = build_letter(letter_draft, cluster1, LetterOptions(
-        "engagement", language, letter_draft.focal.recipient_uuid, letter_date=DAY))
+    letter = build_letter(
+        letter_draft,
+        cluster1,
+        LetterOptions("engagement", language, letter_draft.focal.recipient_uuid, letter_date=DAY),
+    )
     answers = letter_draft.answers()
     report = check_completeness(cluster1, answers, letter_draft.info.protocols)
     document = build_submission(cluster1, letter_draft.info, answers, report, language, today=DAY)
@@ -27,8 +30,11 @@ def test_the_cover_and_the_letter_write_the_same_date(letter_draft, cluster1, la
 
 
 def test_english_is_written_day_month_year_everywhere(letter_draft, cluster1):
-    letter = build_letter(letter_draft, cluster1, LetterOptions(
-        "engagement", "en", letter_draft.focal.recipient_uuid, letter_date=dt.date(2026, 12, 2)))
+    letter = build_letter(
+        letter_draft,
+        cluster1,
+        LetterOptions("engagement", "en", letter_draft.focal.recipient_uuid, letter_date=dt.date(2026, 12, 2)),
+    )
     assert letter.fields["date"] == "2 December 2026"
     answers = letter_draft.answers()
     report = check_completeness(cluster1, answers, letter_draft.info.protocols)

@@ -12,8 +12,14 @@ from untoc_desktop.letters.output import letter_lines
 
 
 def test_arabic_pdf_letter_keeps_every_word_in_typed_order(letter_draft, cluster1, tmp_path):
-    options = LetterOptions("transmission", "ar", letter_draft.focal.recipient_uuid,
-                            attachment=letter_draft.attachment, letter_date=DAY, form_of_address="ms")
+    options = LetterOptions(
+        "transmission",
+        "ar",
+        letter_draft.focal.recipient_uuid,
+        attachment=letter_draft.attachment,
+        letter_date=DAY,
+        form_of_address="ms",
+    )
     letter = build_letter(letter_draft, cluster1, options)
     out = write_letter(letter, tmp_path / "letter-ar.pdf", "pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout.decode("utf-8")

@@ -15,21 +15,79 @@ def untoc(capsys, *args):
 
 def test_the_letter_workflow_from_the_command_line(tmp_path, capsys):
     draft = tmp_path / "v.untoc"
-    assert untoc(capsys, "new", draft, "--cluster", "1", "--country", "Republic of Veridia",
-                 "--organization", "Coalition for Justice & Rights", "--protocols", "TIP")[0] == 0
-    assert untoc(capsys, "sender", draft, "--address", r"12 Harbour Street\nPort Vale", "--email", "c@cjr.example.org",
-                 "--signatory", "Dr. Lena Okafor", "--signatory-title", "Executive Director",
-                 "--reference-scheme", "CJR/{year}/{number:03d}")[0] == 0
-    status, out, _ = untoc(capsys, "recipient", "add", draft, "--name", "Ms. Amina Diallo", "--title", "Director",
-                           "--agency", "Ministry of Justice", "--address", r"1 Square\nVeridia City",
-                           "--email", "fp@example.gov", "--focal-point")
+    assert (
+        untoc(
+            capsys,
+            "new",
+            draft,
+            "--cluster",
+            "1",
+            "--country",
+            "Republic of Veridia",
+            "--organization",
+            "Coalition for Justice & Rights",
+            "--protocols",
+            "TIP",
+        )[0]
+        == 0
+    )
+    assert (
+        untoc(
+            capsys,
+            "sender",
+            draft,
+            "--address",
+            r"12 Harbour Street\nPort Vale",
+            "--email",
+            "c@cjr.example.org",
+            "--signatory",
+            "Dr. Lena Okafor",
+            "--signatory-title",
+            "Executive Director",
+            "--reference-scheme",
+            "CJR/{year}/{number:03d}",
+        )[0]
+        == 0
+    )
+    status, out, _ = untoc(
+        capsys,
+        "recipient",
+        "add",
+        draft,
+        "--name",
+        "Ms. Amina Diallo",
+        "--title",
+        "Director",
+        "--agency",
+        "Ministry of Justice",
+        "--address",
+        r"1 Square\nVeridia City",
+        "--email",
+        "fp@example.gov",
+        "--focal-point",
+    )
     recipient_id = out.strip()
     status, out, _ = untoc(capsys, "recipient", "list", draft, "--format", "json")
     (listed,) = json.loads(out)
     assert listed["recipient_uuid"] == recipient_id and listed["postal_address"] == "1 Square\nVeridia City"
 
-    status, out, err = untoc(capsys, "letter", draft, "--kind", "engagement", "--language", "fr", "--format", "docx",
-                             "-o", tmp_path / "e.docx", "--date", "2026-11-29", "--form-of-address", "ms")
+    status, out, err = untoc(
+        capsys,
+        "letter",
+        draft,
+        "--kind",
+        "engagement",
+        "--language",
+        "fr",
+        "--format",
+        "docx",
+        "-o",
+        tmp_path / "e.docx",
+        "--date",
+        "2026-11-29",
+        "--form-of-address",
+        "ms",
+    )
     assert status == 0 and "CJR/2026/001" in out and not err
     text = docx_text(tmp_path / "e.docx")
     assert "29 novembre 2026" in text and "Ms. Amina Diallo" in text and "Madame," in text
@@ -37,20 +95,50 @@ def test_the_letter_workflow_from_the_command_line(tmp_path, capsys):
     assert untoc(capsys, "letter-sent", draft, "CJR/2026/001", "--on", "2026-11-30", "--channel", "e-mail")[0] == 0
     attachment = tmp_path / "submission.pdf"
     attachment.write_bytes(b"%PDF export")
-    status, out, err = untoc(capsys, "letter", draft, "--kind", "transmission", "--language", "en", "--format", "pdf",
-                             "-o", tmp_path / "t.pdf", "--attachment", attachment, "--recipient", recipient_id[:8])
+    status, out, err = untoc(
+        capsys,
+        "letter",
+        draft,
+        "--kind",
+        "transmission",
+        "--language",
+        "en",
+        "--format",
+        "pdf",
+        "-o",
+        tmp_path / "t.pdf",
+        "--attachment",
+        attachment,
+        "--recipient",
+        recipient_id[:8],
+    )
     assert status == 0, err
     assert "submission.pdf" in pdf_text(tmp_path / "t.pdf")
-    status, out, err = untoc(capsys, "letter", draft, "--kind", "follow-up", "--language", "es", "--format", "docx",
-                             "-o", tmp_path / "f.docx", "--recalls", "CJR/2026/001")
+    status, out, err = untoc(
+        capsys,
+        "letter",
+        draft,
+        "--kind",
+        "follow-up",
+        "--language",
+        "es",
+        "--format",
+        "docx",
+        "-o",
+        tmp_path / "f.docx",
+        "--recalls",
+        "CJR/2026/001",
+    )
     assert status == 0, err
     assert "nuestra carta del 30 de noviembre de 2026 (referencia CJR/2026/001)" in docx_text(tmp_path / "f.docx")
 
     status, out, _ = untoc(capsys, "letters", draft, "--format", "json")
     rows = json.loads(out)
     assert [(r["reference"], r["kind"], r["sent_on"]) for r in rows] == [
-        ("CJR/2026/001", "engagement", "2026-11-30"), ("CJR/2026/002", "transmission", ""),
-        ("CJR/2026/003", "follow-up", "")]
+        ("CJR/2026/001", "engagement", "2026-11-30"),
+        ("CJR/2026/002", "transmission", ""),
+        ("CJR/2026/003", "follow-up", ""),
+    ]
     assert untoc(capsys, "letter-again", draft, "CJR/2026/001", "--format", "pdf", "-o", tmp_path / "e.pdf")[0] == 0
     assert "CJR/2026/001" in pdf_text(tmp_path / "e.pdf")
 
@@ -66,10 +154,34 @@ def test_errors_exit_2_with_one_line_and_write_nothing(tmp_path, capsys):
     document.save(str(template))
     cases = [
         ("letter", draft, "--kind", "transmission", "--language", "en", "--format", "pdf", "-o", tmp_path / "x.pdf"),
-        ("letter", draft, "--kind", "engagement", "--language", "en", "--format", "docx", "-o", tmp_path / "x.docx",
-         "--template", template),
-        ("letter", draft, "--kind", "follow-up", "--language", "en", "--format", "docx", "-o", tmp_path / "x.docx",
-         "--recalls", "NOPE"),
+        (
+            "letter",
+            draft,
+            "--kind",
+            "engagement",
+            "--language",
+            "en",
+            "--format",
+            "docx",
+            "-o",
+            tmp_path / "x.docx",
+            "--template",
+            template,
+        ),
+        (
+            "letter",
+            draft,
+            "--kind",
+            "follow-up",
+            "--language",
+            "en",
+            "--format",
+            "docx",
+            "-o",
+            tmp_path / "x.docx",
+            "--recalls",
+            "NOPE",
+        ),
         ("letter", draft, "--kind", "engagement", "--language", "de", "--format", "docx", "-o", tmp_path / "x.docx"),
         ("sender", draft, "--reference-scheme", "CJR/{year}"),
         ("letter-sent", draft, "CJR/2026/001", "--on", "30/11/2026", "--channel", "post"),

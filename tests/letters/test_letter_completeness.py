@@ -26,9 +26,13 @@ def test_only_what_is_missing_is_named(letter_draft, cluster1, tmp_path):
     )
     before = len(letters(letter_draft))
     with pytest.raises(LetterError) as refused:
-        create_letter(letter_draft, cluster1, LetterOptions(kind="engagement", language="en",
-                                                            recipient_uuid=letter_draft.focal.recipient_uuid),
-                      tmp_path / "l.docx", "docx")
+        create_letter(
+            letter_draft,
+            cluster1,
+            LetterOptions(kind="engagement", language="en", recipient_uuid=letter_draft.focal.recipient_uuid),
+            tmp_path / "l.docx",
+            "docx",
+        )
     assert "postal address" in str(refused.value)
     assert "addressee" not in str(refused.value) and "signatory" not in str(refused.value)
     assert len(letters(letter_draft)) == before
@@ -38,7 +42,24 @@ def test_the_command_line_refuses_an_incomplete_letter_with_the_reason(draft, tm
     path = draft.path
     draft.close()
     out = tmp_path / "letter.docx"
-    result = subprocess.run([sys.executable, "-m", "untoc_desktop", "letter", str(path), "--kind", "engagement",
-                             "--language", "en", "--format", "docx", "-o", str(out)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "untoc_desktop",
+            "letter",
+            str(path),
+            "--kind",
+            "engagement",
+            "--language",
+            "en",
+            "--format",
+            "docx",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2, result.stderr
     assert "an addressee" in result.stderr and not out.exists()

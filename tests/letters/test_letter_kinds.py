@@ -1,6 +1,5 @@
 """Every kind in every shipped language renders to Word and PDF with every field filled."""
 
-
 import pytest
 from letter_helpers import DAY, docx_text, pdf_text, squash
 
@@ -19,8 +18,15 @@ from untoc_desktop.letters import (
 
 def options(draft, kind, language, **extra):
     extra.setdefault("form_of_address", "ms")
-    return LetterOptions(kind, language, draft.focal.recipient_uuid, attachment=draft.attachment,
-                         recalls="CJR/2026/001" if kind == "follow-up" else "", letter_date=DAY, **extra)
+    return LetterOptions(
+        kind,
+        language,
+        draft.focal.recipient_uuid,
+        attachment=draft.attachment,
+        recalls="CJR/2026/001" if kind == "follow-up" else "",
+        letter_date=DAY,
+        **extra,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
@@ -43,15 +49,23 @@ def test_every_kind_and_language_renders_with_every_field_filled(letter_draft, c
         for field in fields_for(kind):
             if field.name != "body":
                 assert squash(letter.fields[field.name]) in flat, field.name
-    assert (entry.kind == kind and entry.language == language
-            and entry.recipient_uuid == letter_draft.focal.recipient_uuid)
+    assert (
+        entry.kind == kind and entry.language == language and entry.recipient_uuid == letter_draft.focal.recipient_uuid
+    )
     assert [e.reference for e in letters(letter_draft)] == ["CJR/2026/001", "CJR/2026/002"]
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "29 November 2026"), ("fr", "29 novembre 2026"), ("es", "29 de noviembre de 2026"),
-    ("ru", "29 ноября 2026\u202fг."), ("zh", "2026年11月29日"), ("ar", "29 نوفمبر 2026"),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "29 November 2026"),
+        ("fr", "29 novembre 2026"),
+        ("es", "29 de noviembre de 2026"),
+        ("ru", "29 ноября 2026\u202fг."),
+        ("zh", "2026年11月29日"),
+        ("ar", "29 نوفمبر 2026"),
+    ],
+)
 def test_dates_are_written_the_way_each_language_writes_them(letter_draft, cluster1, language, expected):
     letter = build_letter(letter_draft, cluster1, options(letter_draft, "follow-up", language))
     assert letter.fields["date"] == expected

@@ -63,19 +63,27 @@ def test_references_follow_the_scheme_and_skip_used_numbers():
 
 
 def test_a_follow_up_recalls_the_earlier_letter_by_date_and_reference(letter_draft, cluster1):
-    letter = build_letter(letter_draft, cluster1, LetterOptions("follow-up", "fr", recalls="CJR/2026/001",
-                                                                letter_date=DAY))
+    letter = build_letter(
+        letter_draft, cluster1, LetterOptions("follow-up", "fr", recalls="CJR/2026/001", letter_date=DAY)
+    )
     assert letter.fields["recalled_date"] == "2 octobre 2026"  # the date it was sent
-    assert "Nous nous référons à notre lettre du 2 octobre 2026 (référence CJR/2026/001) concernant notre " \
-           "demande de participation à l'examen." == letter.paragraphs[0]
+    assert (
+        "Nous nous référons à notre lettre du 2 octobre 2026 (référence CJR/2026/001) concernant notre "
+        "demande de participation à l'examen." == letter.paragraphs[0]
+    )
     with pytest.raises(LetterError, match="no letter 'CJR/1999/001'"):
         build_letter(letter_draft, cluster1, LetterOptions("follow-up", "fr", recalls="CJR/1999/001"))
 
 
 def test_a_logged_letter_is_regenerated_as_it_was_and_marked_as_sent(letter_draft, cluster1, tmp_path):
     first = tmp_path / "t.docx"
-    letter, entry = create_letter(letter_draft, cluster1, LetterOptions(
-        "transmission", "es", attachment=letter_draft.attachment, letter_date=DAY), first, "docx")
+    letter, entry = create_letter(
+        letter_draft,
+        cluster1,
+        LetterOptions("transmission", "es", attachment=letter_draft.attachment, letter_date=DAY),
+        first,
+        "docx",
+    )
     letter_draft.attachment.write_bytes(b"changed later")
     letter_draft.set_answers({k: None for k in letter_draft.answers()})  # the draft moves on
 

@@ -51,8 +51,22 @@ def test_a_letter_never_replaces_a_draft_or_its_attachment(tmp_path, draft_info)
     assert main(["export", str(draft), "--format", "pdf", "-o", str(attachment)]) == 0
     before = {p.name: sha256(p) for p in tmp_path.iterdir()}
     for output in (draft, attachment, tmp_path / "letter.txt"):
-        status = main(["letter", str(draft), "--kind", "transmission", "--language", "en", "--format", "pdf",
-                       "--attachment", str(attachment), "-o", str(output)])
+        status = main(
+            [
+                "letter",
+                str(draft),
+                "--kind",
+                "transmission",
+                "--language",
+                "en",
+                "--format",
+                "pdf",
+                "--attachment",
+                str(attachment),
+                "-o",
+                str(output),
+            ]
+        )
         assert status == 2, output
     assert {p.name: sha256(p) for p in tmp_path.iterdir()} == before
 

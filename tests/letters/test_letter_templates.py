@@ -53,8 +53,9 @@ def test_unknown_fields_are_listed_and_nothing_is_written(letter_draft, cluster1
 def test_missing_required_fields_are_listed(letter_draft, cluster1, tmp_path):
     path = letterhead(tmp_path / "mine.docx", ["{{ salutation }}"], header="{{ organization }}")
     with pytest.raises(LetterTemplateError) as caught:
-        create_letter(letter_draft, cluster1, options(letter_draft, "transmission"), tmp_path / "t.docx", "docx",
-                      template=path)
+        create_letter(
+            letter_draft, cluster1, options(letter_draft, "transmission"), tmp_path / "t.docx", "docx", template=path
+        )
     assert caught.value.missing == ["attachment_name", "attachment_sha256", "reference"]
     assert caught.value.unknown == []
     assert not (tmp_path / "t.docx").exists()
@@ -67,7 +68,7 @@ def test_a_letterhead_with_the_body_field_gets_the_kinds_paragraphs(letter_draft
     document = Document(str(out))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "Madame, Monsieur,"
-    assert texts[1:1 + len(letter.paragraphs)] == list(letter.paragraphs)  # a blank line in body = a new paragraph
+    assert texts[1 : 1 + len(letter.paragraphs)] == list(letter.paragraphs)  # a blank line in body = a new paragraph
     assert document.sections[0].header.paragraphs[0].text == "Coalition for Justice & Rights — CJR/2026/002"
     assert letter.fields["attachment_sha256"] in docx_text(out)
 
@@ -80,8 +81,9 @@ def test_a_template_that_is_not_a_word_file_is_refused(letter_draft, cluster1, t
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_pdf_from_an_own_template_without_libreoffice_gives_a_clear_message(letter_draft, cluster1, tmp_path,
-                                                                           monkeypatch):
+def test_pdf_from_an_own_template_without_libreoffice_gives_a_clear_message(
+    letter_draft, cluster1, tmp_path, monkeypatch
+):
     monkeypatch.setattr(shutil, "which", lambda name, *args, **kwargs: None)
     path = letterhead(tmp_path / "mine.docx", ["{{ body }}"])
     out = tmp_path / "letter.pdf"

@@ -21,13 +21,16 @@ def test_dates_and_the_sentence_asking_for_a_reply_before_the_self_assessment(le
     assert letter.paragraphs[1] == (
         "The review of your country started on 1 September 2026. The self-assessment is due by 1 March 2027 and the "
         "reviewers' written feedback by 1 September 2027; we would therefore be grateful to hear from you before "
-        "1 March 2027.")
+        "1 March 2027."
+    )
 
 
 def test_after_the_self_assessment_the_letter_offers_information_for_the_reviewers(letter_draft, cluster1):
     letter = build_letter(letter_draft, cluster1, _engagement(letter_draft, "fr", dt.date(2027, 4, 1)))
-    assert letter.fields["timeline"].startswith("L'examen de votre pays a commencé le 1 septembre 2026 et "
-                                                "l'auto-évaluation devait être remise au plus tard le 1 mars 2027.")
+    assert letter.fields["timeline"].startswith(
+        "L'examen de votre pays a commencé le 1 septembre 2026 et "
+        "l'auto-évaluation devait être remise au plus tard le 1 mars 2027."
+    )
 
 
 def test_without_a_start_date_the_letter_is_as_before(letter_draft, cluster1):

@@ -41,8 +41,11 @@ def test_french_and_arabic_cover_words_are_those_of_the_former_tables():
 @pytest.mark.parametrize("language", [code for code in LETTER_LANGUAGES if code != "en"])
 def test_every_letter_and_cover_text_is_translated(language):
     english = dict(_texts(wording_for("en")))
-    untranslated = [path for path, text in _texts(wording_for(language))
-                    if text == english[path] and any(c.isalpha() for c in text.replace("{", " {").split("{")[0])]
+    untranslated = [
+        path
+        for path, text in _texts(wording_for(language))
+        if text == english[path] and any(c.isalpha() for c in text.replace("{", " {").split("{")[0])
+    ]
     # "Convention", "Article {number}. {title}", "Question" are spelled alike in some languages
     assert len(untranslated) <= 1, untranslated
     english_labels = labels_for("en")

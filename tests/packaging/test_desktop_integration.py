@@ -25,8 +25,9 @@ for path in sys.argv[1:]:
 def mime_types(data_dir, *paths):
     """What Qt's shared-mime-info reader says each file is, with ``data_dir`` first in XDG_DATA_DIRS."""
     env = {"XDG_DATA_DIRS": f"{data_dir}:/usr/share", "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", QUERY, *map(str, paths)], capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", QUERY, *map(str, paths)], capture_output=True, text=True, env=env, check=True
+    ).stdout
     return out.split()
 
 
@@ -46,7 +47,10 @@ def test_a_draft_is_recognised_by_extension_and_by_content(draft, tmp_path):
     plain = tmp_path / "other.db"  # an ordinary SQLite database is not a draft
     sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.commit()
     assert mime_types(data_dir, draft.path, renamed, plain) == [
-        bundle_data.DRAFT_MIME_TYPE, bundle_data.DRAFT_MIME_TYPE, "application/vnd.sqlite3"]
+        bundle_data.DRAFT_MIME_TYPE,
+        bundle_data.DRAFT_MIME_TYPE,
+        "application/vnd.sqlite3",
+    ]
 
 
 def test_the_desktop_entry_opens_drafts_with_the_window():

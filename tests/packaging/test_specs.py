@@ -55,8 +55,16 @@ def run_spec(platform, monkeypatch, tmp_path):
     """Evaluate packaging/untoc-desktop.spec as PyInstaller would on ``platform``; returns the targets made."""
     monkeypatch.setattr(sys, "platform", platform)
     _Target.made = []
-    namespace = {"SPECPATH": str(PACKAGING), "DISTPATH": str(tmp_path / platform), "__file__": "spec",
-                 "Analysis": _Analysis, "PYZ": _Target, "EXE": _EXE, "COLLECT": _Target, "BUNDLE": _BUNDLE}
+    namespace = {
+        "SPECPATH": str(PACKAGING),
+        "DISTPATH": str(tmp_path / platform),
+        "__file__": "spec",
+        "Analysis": _Analysis,
+        "PYZ": _Target,
+        "EXE": _EXE,
+        "COLLECT": _Target,
+        "BUNDLE": _BUNDLE,
+    }
     (tmp_path / platform / bundle_data.APP_NAME).mkdir(parents=True, exist_ok=True)
     exec(compile((PACKAGING / "untoc-desktop.spec").read_text("utf-8"), "untoc-desktop.spec", "exec"), namespace)
     return list(_Target.made)
@@ -73,9 +81,15 @@ def test_linux_windows_and_macos_bundle_the_same_data_files(monkeypatch, tmp_pat
     assert bundled(windows)[0] == linux_datas == bundled(macos)[0]
     # ... and they include every file of the one list, plus the third-party data found broken before.
     assert set(bundle_data.project_manifest()) <= set(linux_datas)
-    assert {"docx/templates/default-header.xml", "docx/templates/default.docx",
-            "translations/fr/LC_MESSAGES/untoc_desktop.mo", "untoc_desktop/draft/migrations/env.py",
-            "babel/locale-data/ar.dat", "babel/locale-data/zh_Hant.dat", "babel/global.dat"} <= set(linux_datas)
+    assert {
+        "docx/templates/default-header.xml",
+        "docx/templates/default.docx",
+        "translations/fr/LC_MESSAGES/untoc_desktop.mo",
+        "untoc_desktop/draft/migrations/env.py",
+        "babel/locale-data/ar.dat",
+        "babel/locale-data/zh_Hant.dat",
+        "babel/global.dat",
+    } <= set(linux_datas)
     assert not any(d.endswith(".po") for d in linux_datas)
     assert "babel/locale-data/de.dat" not in linux_datas
     assert {"typst", "typst._typst", "pyrage"} <= set(analysis.kwargs["hiddenimports"])  # native, imported by name
@@ -83,8 +97,10 @@ def test_linux_windows_and_macos_bundle_the_same_data_files(monkeypatch, tmp_pat
 
 
 def test_the_executables_of_each_platform(monkeypatch, tmp_path):
-    names = {p: [(e.kwargs["name"], e.kwargs["console"]) for e in run_spec(p, monkeypatch, tmp_path)
-                 if isinstance(e, _EXE)] for p in ("linux", "win32", "darwin")}
+    names = {
+        p: [(e.kwargs["name"], e.kwargs["console"]) for e in run_spec(p, monkeypatch, tmp_path) if isinstance(e, _EXE)]
+        for p in ("linux", "win32", "darwin")
+    }
     assert names["win32"] == [("untoc-desktop", False), ("untoc", True)]
     assert names["linux"] == [("untoc-desktop", True)]
     assert (tmp_path / "linux" / "untoc-desktop" / "untoc").readlink() == Path("untoc-desktop")

@@ -58,10 +58,14 @@ def test_cluster2_whole_article_answers_move_to_the_first_paragraph(tmp_path):
         assert set(archived) == {"UNTOC.28.all.status", "FIREARMS.15.all.status", "TIP.6.3.status"}
         report = "\n".join(opened.carry_over.describe())
         assert "Moved: UNTOC.24.all.status -> UNTOC.24.1.status" in report
-        assert ("Archived (the article is now asked paragraph by paragraph and none of its paragraphs asks this "
-                "question): UNTOC.28.all.status") in report
-        assert ("Archived (the paragraph is now TIP.6.3(a)-(d), classed as 'consider', which asks other questions): "
-                "TIP.6.3.status") in report
+        assert (
+            "Archived (the article is now asked paragraph by paragraph and none of its paragraphs asks this "
+            "question): UNTOC.28.all.status"
+        ) in report
+        assert (
+            "Archived (the paragraph is now TIP.6.3(a)-(d), classed as 'consider', which asks other questions): "
+            "TIP.6.3.status"
+        ) in report
         assert opened.draft.history("UNTOC.24.all.practice")[-1].previous_value == old["UNTOC.24.all.practice"]
     finally:
         opened.draft.close()
@@ -87,11 +91,18 @@ def test_cluster1_split_rows_keep_their_answers_on_the_part_with_the_old_meaning
         assert answers["UNTOC.10.2.liability_kinds"] == ["criminal", "administrative"]
         assert answers["UNTOC.8.2.practice"] == old["UNTOC.8.2.practice"]  # now "must consider"
         archived = archived_answers(opened.definition, answers)
-        assert set(archived) == {"SOM.6.4.status", "SOM.6.4.practice", "UNTOC.10.3.status", "UNTOC.10.3.practice",
-                                 "UNTOC.15.6.status", "UNTOC.8.2.status"}
+        assert set(archived) == {
+            "SOM.6.4.status",
+            "SOM.6.4.practice",
+            "UNTOC.10.3.status",
+            "UNTOC.10.3.practice",
+            "UNTOC.15.6.status",
+            "UNTOC.8.2.status",
+        }
         report = opened.carry_over.describe()
-        assert ("Archived (the paragraph creates no obligation and no longer asks questions): UNTOC.10.3.status"
-                in report)
+        assert (
+            "Archived (the paragraph creates no obligation and no longer asks questions): UNTOC.10.3.status" in report
+        )
     finally:
         opened.draft.close()
 

@@ -63,8 +63,9 @@ def _shown_strings() -> Iterator[tuple[str | None, str, str]]:
 
 def test_extraction_yields_every_shown_string_and_titles_under_their_context():
     extracted = _extracted()
-    missing = sorted({(context or "", text, where) for context, text, where in _shown_strings()
-                      if (context, text) not in extracted})
+    missing = sorted(
+        {(context or "", text, where) for context, text, where in _shown_strings() if (context, text) not in extracted}
+    )
     assert missing == []
     contexts = {context for context, _message in extracted if context}
     assert contexts == {"article title", "instrument title"}
@@ -108,8 +109,9 @@ def test_display_shows_the_catalogue_wording_in_the_interface_language(interface
     assert display.option_label(question.options[0]) == catalogue.get(question.options[0].label).string
     status = cluster1.question("UNTOC.5.1(a).status")
     assert [label for _value, label in display.choices(status)] == [
-        catalogue.get(english).string for english in
-        ("Fully implemented", "Partly implemented", "Not implemented", "Unknown")]
+        catalogue.get(english).string
+        for english in ("Fully implemented", "Partly implemented", "Not implemented", "Unknown")
+    ]
     # The definition keeps its English wording (the catalogue's key): only what is shown changes.
     assert catalogue.get(question.label) is not None
     assert display.question_label(question) != question.label

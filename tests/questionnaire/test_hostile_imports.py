@@ -58,12 +58,15 @@ def test_deeply_nested_yaml_is_refused_without_a_recursion_error(tmp_path):
         load_definition_file(path)
 
 
-@pytest.mark.parametrize("rule, fragment", [
-    ("not " * 400 + "answered(status)", "nested"),
-    ("not (" * 150 + "answered(status)" + ")" * 150, "nested|parenthes"),
-    (" or ".join(["status == 'fully'"] * 100_000), "characters long"),
-    (" or ".join(["answered(status)"] * 70), "terms"),
-])
+@pytest.mark.parametrize(
+    "rule, fragment",
+    [
+        ("not " * 400 + "answered(status)", "nested"),
+        ("not (" * 150 + "answered(status)" + ")" * 150, "nested|parenthes"),
+        (" or ".join(["status == 'fully'"] * 100_000), "characters long"),
+        (" or ".join(["answered(status)"] * 70), "terms"),
+    ],
+)
 def test_rules_too_deep_or_too_large_are_refused_with_a_clear_message(tmp_path, rule, fragment):
     data = cluster1_data()
     practice(data)["relevant_when"] = rule
@@ -76,7 +79,9 @@ def test_rules_too_deep_or_too_large_are_refused_with_a_clear_message(tmp_path, 
 
 def test_rule_limits_leave_ordinary_rules_alone():
     assert parse_rule('status in ("partly", "not_implemented") and not answered(practice)').keys == {
-        "status", "practice"}
+        "status",
+        "practice",
+    }
     nested = "(" * (MAX_RULE_DEPTH // 3) + "answered(status)" + ")" * (MAX_RULE_DEPTH // 3)
     assert parse_rule(nested).evaluate({"status": "x"})
     with pytest.raises(RuleSyntaxError):
@@ -116,10 +121,13 @@ def _table_header():
     return "iso3,name,untoc,tip,som,firearms,source_date,source_url,confidence\n"
 
 
-@pytest.mark.parametrize("cell, fragment", [
-    ("x" * 200_000, "not a well-formed CSV table|longer than"),
-    ("x" * 5_000, "longer than 2000 characters"),
-])
+@pytest.mark.parametrize(
+    "cell, fragment",
+    [
+        ("x" * 200_000, "not a well-formed CSV table|longer than"),
+        ("x" * 5_000, "longer than 2000 characters"),
+    ],
+)
 def test_a_states_parties_table_with_a_huge_cell_gives_a_message(tmp_path, cell, fragment):
     path = tmp_path / "table.csv"
     path.write_text(_table_header() + f"VRD,{cell},party,party,,,2026-11-30,https://example.org,high\n", "utf-8")
@@ -160,8 +168,12 @@ def test_untoc_import_answers_refuses_a_fifo_and_dev_zero_at_once(tmp_path, draf
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     for source in (fifo, "/dev/zero"):
-        result = subprocess.run([sys.executable, "-m", "untoc_desktop.cli", "import-answers", str(draft.path),
-                                 str(source)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "untoc_desktop.cli", "import-answers", str(draft.path), str(source)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode != 0
         assert "not a regular file" in result.stderr + result.stdout
         assert "Traceback" not in result.stderr

@@ -48,8 +48,14 @@ def test_cluster1_articles_are_the_confirmed_list(cluster1):
     articles = {(a.instrument, a.number) for a in cluster1.articles()}
     assert articles == {
         *(("UNTOC", n) for n in (2, 5, 6, 8, 9, 10, 15, 23)),
-        ("TIP", 3), ("TIP", 5), ("SOM", 3), ("SOM", 5), ("SOM", 6),
-        ("FIREARMS", 3), ("FIREARMS", 5), ("FIREARMS", 8),
+        ("TIP", 3),
+        ("TIP", 5),
+        ("SOM", 3),
+        ("SOM", 5),
+        ("SOM", 6),
+        ("FIREARMS", 3),
+        ("FIREARMS", 5),
+        ("FIREARMS", 8),
     }
 
 

@@ -14,7 +14,13 @@ LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 
 def test_the_six_classes_have_plain_english_labels():
     assert [obligation_label(c, "en") for c in OBLIGATION_CLASSES] == [
-        "must", "must, with a qualifier", "must consider", "may", "definition", "no obligation"]
+        "must",
+        "must, with a qualifier",
+        "must consider",
+        "may",
+        "definition",
+        "no obligation",
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -52,8 +58,14 @@ def test_questions_are_in_the_projects_own_words_not_the_treaty_modal(cluster):
     from helpers import shared_dir
 
     reference = yaml.safe_load((shared_dir() / "reference" / "provisions.yaml").read_text("utf-8"))
-    modals = {p["modal"].lower() for c in reference["clusters"] for arts in c["instruments"].values()
-              for a in arts for p in a["paragraphs"] if len(p["modal"]) > 12}
+    modals = {
+        p["modal"].lower()
+        for c in reference["clusters"]
+        for arts in c["instruments"].values()
+        for a in arts
+        for p in a["paragraphs"]
+        if len(p["modal"]) > 12
+    }
     definition = load_installed_definition(cluster)
     for question in definition.questions():
         text = (question.label + " " + question.help).lower()

@@ -12,10 +12,10 @@ from untoc_desktop.questionnaire.rules import parse_rule
         ('status in ("partly", "not_implemented")', {}, False),
         ('status == "fully" or answered(practice)', {"practice": "  "}, False),
         ('status == "fully" or answered(practice)', {"practice": "text"}, True),
-        ('not answered(status)', {"status": None}, True),
-        ('count >= 3 and count < 10', {"count": 5}, True),
-        ('count >= 3', {"count": "many"}, False),
-        ('status != none', {"status": "unknown"}, True),
+        ("not answered(status)", {"status": None}, True),
+        ("count >= 3 and count < 10", {"count": 5}, True),
+        ("count >= 3", {"count": "many"}, False),
+        ("status != none", {"status": "unknown"}, True),
     ],
 )
 def test_rules_evaluate_on_paragraph_answers(source, answers, expected):
@@ -34,7 +34,7 @@ def test_rule_records_the_keys_it_reads():
         ("__import__('os')", 0, "the only function is answered"),
         ("status.upper()", 0, "the only function"),
         ("1 < count < 3", 0, "chained comparisons"),
-        ('status in [status]', 11, "only literal values"),
+        ("status in [status]", 11, "only literal values"),
         ("", 0, "empty"),
         ("lambda: 1", 0, "not allowed"),
     ],

@@ -44,10 +44,12 @@ def test_titles_follow_the_language_asked_for(temporary_catalogue):
 def test_the_export_shows_the_official_titles_in_the_document_language(temporary_catalogue, cluster1, draft_info):
     temporary_catalogue("fr", FRENCH)
     report = check_completeness(cluster1, {}, draft_info.protocols)
-    headings = [b.text for b in build_submission(cluster1, draft_info, {}, report, "fr").blocks
-                if type(b).__name__ == "Heading"]
+    headings = [
+        b.text for b in build_submission(cluster1, draft_info, {}, report, "fr").blocks if type(b).__name__ == "Heading"
+    ]
     assert "Convention des Nations Unies contre la criminalité transnationale organisée" in headings
     assert "Article 2. Terminologie" in headings
-    english = [b.text for b in build_submission(cluster1, draft_info, {}, report, "en").blocks
-               if type(b).__name__ == "Heading"]
+    english = [
+        b.text for b in build_submission(cluster1, draft_info, {}, report, "en").blocks if type(b).__name__ == "Heading"
+    ]
     assert CONVENTION in english and "Article 2. Use of terms" in english

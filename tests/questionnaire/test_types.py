@@ -16,8 +16,11 @@ def valid(schema, value):
         ("text", "anything", 5),
         ("citations", [{"title": "Penal Code", "provision": "art. 3", "year": 2001, "link": ""}], [{"year": 2001}]),
         ("sources", [{"title": "Report", "publisher": "NGO", "date": "2024", "link": ""}], [{"title": ""}]),
-        ("cases", [{"court": "High Court", "year": 2022, "reference": "HC 12/22", "outcome": "Convicted"}],
-         [{"court": "x", "year": "2022"}]),
+        (
+            "cases",
+            [{"court": "High Court", "year": 2022, "reference": "HC 12/22", "outcome": "Convicted"}],
+            [{"court": "x", "year": "2022"}],
+        ),
         ("statistics", [{"year": 2023, "figure": 41, "unit": "convictions", "source": "Ministry"}], [{"figure": 41}]),
         ("date", "2024-02-29", "29/02/2024"),
         ("number", 4.5, "four"),

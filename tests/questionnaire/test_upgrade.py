@@ -30,8 +30,12 @@ def _newer_cluster1(tmp_path, version="2.1.0"):
 def test_plan_carries_moves_and_archives(tmp_path, cluster1):
     registry = DefinitionRegistry(tmp_path / "user")
     newer = registry.import_file(_newer_cluster1(tmp_path))
-    answers = {"UNTOC.5.1(b).status": "partly", OLD_PRACTICE: "practice text", REMOVED: "needs training",
-               "UNTOC.6.1(a)(i).practice": "not in renamed map"}
+    answers = {
+        "UNTOC.5.1(b).status": "partly",
+        OLD_PRACTICE: "practice text",
+        REMOVED: "needs training",
+        "UNTOC.6.1(a)(i).practice": "not in renamed map",
+    }
     plan = plan_carry_over(newer, answers)
     assert plan.carried == ("UNTOC.5.1(b).status",)
     assert plan.moved == ((OLD_PRACTICE, NEW_PRACTICE),)

@@ -60,32 +60,52 @@ def _set_value(sql_value: str) -> Callable[[Path], None]:
 
 #: kind -> (builder, the question a value problem must be reported for, or None).
 HOSTILE: dict[str, tuple[Callable[[Path], None], str | None]] = {
-    "trigger_rewrites_answers_and_erases_history": (_sql(
-        "CREATE TRIGGER rewrite AFTER INSERT ON answer_change BEGIN "
-        "UPDATE answer SET value = '\"forged\"'; DELETE FROM answer_change; END"), None),
-    "trigger_on_open_wipes_answers": (_sql(
-        "CREATE TRIGGER wipe AFTER UPDATE ON draft BEGIN DELETE FROM answer; END",
-        "CREATE TRIGGER wipe_too AFTER INSERT ON draft_property BEGIN DELETE FROM answer; END",
-        "UPDATE draft SET definition_version = '0.0.1'"), None),  # an older definition: opening would upgrade it
-    "view_shadowing_a_table": (_sql(
-        "ALTER TABLE answer RENAME TO answer_real",
-        "CREATE VIEW answer AS SELECT question_id, '\"forged\"' AS value, updated_at, updated_by FROM answer_real"),
-        None),
+    "trigger_rewrites_answers_and_erases_history": (
+        _sql(
+            "CREATE TRIGGER rewrite AFTER INSERT ON answer_change BEGIN "
+            "UPDATE answer SET value = '\"forged\"'; DELETE FROM answer_change; END"
+        ),
+        None,
+    ),
+    "trigger_on_open_wipes_answers": (
+        _sql(
+            "CREATE TRIGGER wipe AFTER UPDATE ON draft BEGIN DELETE FROM answer; END",
+            "CREATE TRIGGER wipe_too AFTER INSERT ON draft_property BEGIN DELETE FROM answer; END",
+            "UPDATE draft SET definition_version = '0.0.1'",
+        ),
+        None,
+    ),  # an older definition: opening would upgrade it
+    "view_shadowing_a_table": (
+        _sql(
+            "ALTER TABLE answer RENAME TO answer_real",
+            "CREATE VIEW answer AS SELECT question_id, '\"forged\"' AS value, updated_at, updated_by FROM answer_real",
+        ),
+        None,
+    ),
     "check_constraint": (_rebuild_answer_table("CHECK (length(value) < 20)"), None),
     "generated_column": (_rebuild_answer_table("padding BLOB GENERATED ALWAYS AS (zeroblob(4000000)) STORED"), None),
     "extra_index": (_sql("CREATE INDEX ix_evil ON answer (value, updated_by)"), None),
     "extra_table": (_sql("CREATE TABLE payload (x BLOB)", "INSERT INTO payload VALUES (zeroblob(1000))"), None),
-    "never_returning_trigger": (_sql(
-        "CREATE TRIGGER forever AFTER INSERT ON answer_change BEGIN "
-        "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); "
-        "END"), None),
-    "altered_table_sql": (_sql("PRAGMA writable_schema=ON",
-                               "UPDATE sqlite_master SET sql = replace(sql, 'updated_by TEXT NOT NULL', "
-                               "'updated_by TEXT NOT NULL DEFAULT (random())') WHERE name = 'answer'"), None),
+    "never_returning_trigger": (
+        _sql(
+            "CREATE TRIGGER forever AFTER INSERT ON answer_change BEGIN "
+            "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); "
+            "END"
+        ),
+        None,
+    ),
+    "altered_table_sql": (
+        _sql(
+            "PRAGMA writable_schema=ON",
+            "UPDATE sqlite_master SET sql = replace(sql, 'updated_by TEXT NOT NULL', "
+            "'updated_by TEXT NOT NULL DEFAULT (random())') WHERE name = 'answer'",
+        ),
+        None,
+    ),
     "deep_json_value": (_set_value("'" + "[" * 100_000 + "]" * 100_000 + "'"), QID),
     "invalid_utf8_value": (_set_value("CAST(x'22ff2022' AS TEXT)"), QID),
     "wrong_sql_type": (_set_value("42.5"), QID),
-    "wrong_kind_of_answer": (_set_value("'[\"a list\", \"for a text question\"]'"), QID),
+    "wrong_kind_of_answer": (_set_value('\'["a list", "for a text question"]\''), QID),
     "nan_number": (_set_value("'NaN'"), QID),
     "damaged_page": (_damage_answer_page, None),
 }

@@ -34,8 +34,9 @@ QUESTION = "UNTOC.5.1(b).practice"
 def _one_kill(path: Path, seed: int) -> tuple[int, int, str]:
     rng = random.Random(seed)
     before = len(Draft.open(path).answer(QUESTION) or "") if path.exists() else 0
-    child = subprocess.Popen([sys.executable, str(CHILD), str(path), str(INTERVAL), str(DEBOUNCE)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(path), str(INTERVAL), str(DEBOUNCE)], stdout=subprocess.PIPE, text=True
+    )
     line = child.stdout.readline().split()
     assert line and line[0] == "start", line
     start = float(line[1])

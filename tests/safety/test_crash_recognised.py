@@ -40,13 +40,21 @@ def _kill_inside_import(path, tmp_path, big=False):
     if big:
         from untoc_desktop.questionnaire.registry import DefinitionRegistry
 
-        texts = [q.id for p in DefinitionRegistry().for_cluster(1).paragraphs() for q in p.questions
-                 if q.type == "text" and q.id != QID]
+        texts = [
+            q.id
+            for p in DefinitionRegistry().for_cluster(1).paragraphs()
+            for q in p.questions
+            if q.type == "text" and q.id != QID
+        ]
         values.update({qid: f"{qid} " + "never committed " * 4000 for qid in texts[:60]})
     answers.write_text(json.dumps(values), encoding="utf-8")
     env = dict(os.environ, UNTOC_TEST_PAUSE_IN_WRITE="60")
-    child = subprocess.Popen([sys.executable, "-m", "untoc_desktop", "import-answers", str(path), str(answers)],
-                             stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "untoc_desktop", "import-answers", str(path), str(answers)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         line = child.stderr.readline()
         assert "inside the write transaction" in line, line
@@ -121,8 +129,14 @@ def test_a_copy_with_the_lock_note_of_another_place_is_not_taken_for_a_crash(tmp
 
 
 def _write_note(path, **fields):
-    note = {"pid": os.getpid(), "host": platform.node(), "user": "someone", "opened_at": "2026-01-01T00:00:00+00:00",
-            "app_version": "0.1", "path": str(path.resolve())}
+    note = {
+        "pid": os.getpid(),
+        "host": platform.node(),
+        "user": "someone",
+        "opened_at": "2026-01-01T00:00:00+00:00",
+        "app_version": "0.1",
+        "path": str(path.resolve()),
+    }
     note.update(fields)
     lock_path(path).write_text(json.dumps(note), encoding="utf-8")
 
@@ -137,8 +151,11 @@ def test_a_lock_whose_process_id_was_reused_is_stale(tmp_path, draft_info):
         opened.draft.close()
 
 
-@pytest.mark.parametrize("note", [{"host": "laptop-elsewhere.example", "started": 5.0}, {}],
-                         ids=["other-computer", "older-note-without-start-time"])
+@pytest.mark.parametrize(
+    "note",
+    [{"host": "laptop-elsewhere.example", "started": 5.0}, {}],
+    ids=["other-computer", "older-note-without-start-time"],
+)
 def test_an_unverifiable_lock_is_read_only_and_can_be_taken_over(tmp_path, draft_info, capsys, note):
     path = _draft(tmp_path, draft_info)
     _write_note(path, **note)

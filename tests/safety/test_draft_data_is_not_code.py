@@ -23,8 +23,19 @@ REPO = Path(__file__).resolve().parents[2]
 V1 = REPO / "tests" / "fixtures" / "drafts" / "schema-v1.untoc"
 
 
-@pytest.mark.parametrize("scheme", ["{number.__class__.__mro__}", "{number!r}", "{0}", "{number:>99999999}",
-                                    "{year.real}{number}", "{number", "x}{number}", "{year}"])
+@pytest.mark.parametrize(
+    "scheme",
+    [
+        "{number.__class__.__mro__}",
+        "{number!r}",
+        "{0}",
+        "{number:>99999999}",
+        "{year.real}{number}",
+        "{number",
+        "x}{number}",
+        "{year}",
+    ],
+)
 def test_a_reference_scheme_is_never_a_format_string(scheme):
     with pytest.raises(LetterError):
         next_reference(scheme, 2026, ())
@@ -65,8 +76,11 @@ def test_validate_does_not_migrate_an_older_draft(tmp_path, capsys):
 
 def test_validate_into_a_closed_pipe_keeps_the_incomplete_status(draft):
     draft.close()
-    child = subprocess.Popen([sys.executable, "-m", "untoc_desktop", "validate", str(draft.path)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "untoc_desktop", "validate", str(draft.path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     child.stdout.close()  # like `| head` that has already gone away
     _out, err = child.communicate(timeout=120)
     assert child.returncode == 1, err

@@ -40,8 +40,11 @@ def test_the_command_line_refuses_it_and_changes_no_byte(hostile, tmp_path, caps
     before = _folder_state(path.parent)
     answers = tmp_path / "answers.json"
     answers.write_text('{"UNTOC.5.1(b).status": "fully"}', encoding="utf-8")
-    for argv in (["validate", str(path)], ["export", str(path), "--format", "pdf", "-o", str(tmp_path / "o.pdf")],
-                 ["import-answers", str(path), str(answers)]):
+    for argv in (
+        ["validate", str(path)],
+        ["export", str(path), "--format", "pdf", "-o", str(tmp_path / "o.pdf")],
+        ["import-answers", str(path), str(answers)],
+    ):
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
         assert err.startswith("untoc: ") and "Traceback" not in err and "was not changed" in err
@@ -71,8 +74,9 @@ def test_schema_changes_are_named_as_instructions_the_application_does_not_make(
 def test_a_validate_in_a_subprocess_prints_one_line_and_no_traceback(tmp_path, draft_info):
     path = make_hostile(tmp_path, "deep_json_value", draft_info)
     before = sha256(path)
-    done = subprocess.run([sys.executable, "-m", "untoc_desktop", "validate", str(path)], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "untoc_desktop", "validate", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert QID in done.stderr and "nested more than" in done.stderr
     assert sha256(path) == before
@@ -110,8 +114,11 @@ def test_only_the_connection_factory_opens_sqlite_files():
     import untoc_desktop
 
     package = Path(untoc_desktop.__file__).parent
-    offenders = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
-                 if "sqlite3.connect(" in p.read_text("utf-8") and p.name not in ("connection.py", "schema_check.py")]
+    offenders = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if "sqlite3.connect(" in p.read_text("utf-8") and p.name not in ("connection.py", "schema_check.py")
+    ]
     assert offenders == []
 
 

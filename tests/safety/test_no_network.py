@@ -15,8 +15,23 @@ EXAMPLE = REPO_ROOT / "examples" / "cluster1-answers.json"
 
 def test_command_line_main_flows_use_no_network(no_network, tmp_path, capsys):
     draft = tmp_path / "veridia.untoc"
-    assert main(["new", str(draft), "--cluster", "1", "--country", "Republic of Veridia",
-                 "--organization", "Coalition", "--protocols", "TIP,SOM,FIREARMS"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                str(draft),
+                "--cluster",
+                "1",
+                "--country",
+                "Republic of Veridia",
+                "--organization",
+                "Coalition",
+                "--protocols",
+                "TIP,SOM,FIREARMS",
+            ]
+        )
+        == 0
+    )
     assert main(["import-answers", str(draft), str(EXAMPLE)]) == 0
     assert main(["validate", str(draft)]) == 0
     for fmt in ("docx", "pdf"):

@@ -64,9 +64,9 @@ def test_wal_mode_copy_without_its_wal_is_refused(tmp_path, draft_info):
         lambda p, src: p.write_bytes(b""),
         lambda p, src: p.write_bytes(src.read_bytes()[:4096]),
         lambda p, src: p.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(3000)),
-        lambda p, src: sqlite3.connect(p).executescript(
-            "CREATE TABLE photos(x); INSERT INTO photos VALUES (1);"
-        ).close(),
+        lambda p, src: (
+            sqlite3.connect(p).executescript("CREATE TABLE photos(x); INSERT INTO photos VALUES (1);").close()
+        ),
         lambda p, src: (
             p.write_bytes(src.read_bytes()),
             sqlite3.connect(p).execute("PRAGMA user_version=99").connection.close(),

@@ -29,8 +29,9 @@ SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[Healt
 
 
 def _info():
-    return DraftInfo("Org", "Country", 1, frozenset({"TIP"}), definition_id=DEFINITION.id,
-                     definition_version=DEFINITION.version)
+    return DraftInfo(
+        "Org", "Country", 1, frozenset({"TIP"}), definition_id=DEFINITION.id, definition_version=DEFINITION.version
+    )
 
 
 @SETTINGS

@@ -51,7 +51,10 @@ def _one_kill(path: Path, work: Path, seed: int) -> tuple[int, int, str, bool]:
     record = work / f"record-{seed}.txt"
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(path), str(work / "settings.ini"), str(record), str(seed)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         line = child.stdout.readline().strip()
         assert line == "typing", f"the window did not start typing: {line!r}"

@@ -9,9 +9,15 @@ from untoc_desktop.draft import Draft, DraftInfo
 def template_draft(tmp_path_factory, cluster1):
     """One empty cluster 1 draft, copied by tests that need many drafts of the same identity."""
     path = tmp_path_factory.mktemp("template") / "template.untoc"
-    info = DraftInfo(organization="Coalition for Justice & Rights", country="Republic of Veridia", cluster=1,
-                     protocols=frozenset({"TIP"}), author="Amina", definition_id=cluster1.id,
-                     definition_version=cluster1.version)
+    info = DraftInfo(
+        organization="Coalition for Justice & Rights",
+        country="Republic of Veridia",
+        cluster=1,
+        protocols=frozenset({"TIP"}),
+        author="Amina",
+        definition_id=cluster1.id,
+        definition_version=cluster1.version,
+    )
     Draft.create(path, info).close()
     return path
 

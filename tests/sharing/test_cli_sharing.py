@@ -61,9 +61,11 @@ def test_merge_exits_2_and_writes_nothing_for_another_draft_or_an_unreadable_fil
 
 def test_answers_json_is_what_import_answers_reads(copies, tmp_path, capsys):
     source, target = copies("source", "target")
-    values = {TEXT: "Texte « cité ». 中文。", "UNTOC.2.(a).status": "partly",
-              "UNTOC.2.(a).legislation": [{"title": "Penal Code", "provision": "", "year": 2001, "link": "",
-                                           "row_id": "r1"}]}
+    values = {
+        TEXT: "Texte « cité ». 中文。",
+        "UNTOC.2.(a).status": "partly",
+        "UNTOC.2.(a).legislation": [{"title": "Penal Code", "provision": "", "year": 2001, "link": "", "row_id": "r1"}],
+    }
     with Draft.open(source) as draft:
         draft.set_answers(values)
     assert main(["answers", str(source)]) == 0

@@ -185,12 +185,15 @@ def test_history_lists_versions_with_author_and_restores_one(shared):
         assert draft.answer(TEXT) == "Boris wrote this."
 
 
-@pytest.mark.parametrize("name", [
-    "veridia (Boris's conflicted copy 2026-01-01).untoc",
-    "veridia (conflicted copy 2026-01-01 120000).untoc",
-    "veridia-LAPTOP-7.untoc",
-    "veridia.sync-conflict-20260101-120000-ABCDEFG.untoc",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "veridia (Boris's conflicted copy 2026-01-01).untoc",
+        "veridia (conflicted copy 2026-01-01 120000).untoc",
+        "veridia-LAPTOP-7.untoc",
+        "veridia.sync-conflict-20260101-120000-ABCDEFG.untoc",
+    ],
+)
 def test_cloud_conflicted_copies_are_found_beside_the_draft(tmp_path, name):
     (tmp_path / "veridia.untoc").write_bytes(b"")
     (tmp_path / name).write_bytes(b"")
@@ -224,8 +227,10 @@ def test_register_entries_merge_by_identity(shared):
 
     mine, theirs = shared
     with Draft.open(theirs) as draft:
-        sent = record_sent(draft, SentEntry("submission", "boris.pdf", "pdf", "b" * 64, ("Boris",), "Focal point",
-                                            "e-mail", {"answers": {}}))
+        sent = record_sent(
+            draft,
+            SentEntry("submission", "boris.pdf", "pdf", "b" * 64, ("Boris",), "Focal point", "e-mail", {"answers": {}}),
+        )
     with Draft.open(mine) as draft:
         record_sent(draft, SentEntry("letter", "letter.docx", "docx", "a" * 64))
     first = merge(mine, theirs)

@@ -100,10 +100,14 @@ def _base_ops():
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(base_ops=_base_ops(), ops_a=st.lists(operation, min_size=1, max_size=8),
-       ops_b=st.lists(operation, min_size=1, max_size=8))
+@given(
+    base_ops=_base_ops(),
+    ops_a=st.lists(operation, min_size=1, max_size=8),
+    ops_b=st.lists(operation, min_size=1, max_size=8),
+)
 def test_merging_keeps_one_side_changes_reports_overlaps_loses_no_text_both_ways(
-        tmp_path_factory, template_draft, base_ops, ops_a, ops_b):
+    tmp_path_factory, template_draft, base_ops, ops_a, ops_b
+):
     folder = tmp_path_factory.mktemp("prop")
     base_path, a_path, b_path = folder / "base.untoc", folder / "a.untoc", folder / "b.untoc"
     shutil.copyfile(template_draft, base_path)

@@ -4,15 +4,18 @@ from untoc_desktop.sharing.text_merge import TextConflict, merge_texts, sentence
 from untoc_desktop.sharing.values import merge_values, with_row_ids
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("One. Two? Three!", ["One. ", "Two? ", "Three!"]),
-    ("Loi de 2016. Décret n° 3.5 de 2018 !", ["Loi de 2016. ", "Décret n° 3.5 de 2018 !"]),
-    ("¿Hay datos? Sí.", ["¿Hay datos? ", "Sí."]),
-    ("Закон принят. Он действует!", ["Закон принят. ", "Он действует!"]),
-    ("هل يوجد قانون؟ نعم، صدر ۔ انتهى", ["هل يوجد قانون؟ ", "نعم، صدر ۔ ", "انتهى"]),
-    ("该法律已通过。是否执行？是的！", ["该法律已通过。", "是否执行？", "是的！"]),
-    ("First paragraph.\n\nSecond one.", ["First paragraph.", "\n\n", "Second one."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One. Two? Three!", ["One. ", "Two? ", "Three!"]),
+        ("Loi de 2016. Décret n° 3.5 de 2018 !", ["Loi de 2016. ", "Décret n° 3.5 de 2018 !"]),
+        ("¿Hay datos? Sí.", ["¿Hay datos? ", "Sí."]),
+        ("Закон принят. Он действует!", ["Закон принят. ", "Он действует!"]),
+        ("هل يوجد قانون؟ نعم، صدر ۔ انتهى", ["هل يوجد قانون؟ ", "نعم، صدر ۔ ", "انتهى"]),
+        ("该法律已通过。是否执行？是的！", ["该法律已通过。", "是否执行？", "是的！"]),
+        ("First paragraph.\n\nSecond one.", ["First paragraph.", "\n\n", "Second one."]),
+    ],
+)
 def test_sentences_of_the_six_languages_and_paragraph_breaks(text, expected):
     assert sentences(text) == expected
     assert "".join(sentences(text)) == text

@@ -130,10 +130,23 @@ def test_the_transmission_letter_takes_the_checksum_from_the_register(tmp_path, 
 
     with Draft.open(draft_path) as draft:
         # A letter needs an addressee, the sender's address and a signatory (letters.context.REQUIRED_DETAILS).
-        save_sender(draft, Sender("12 Harbour Street", "contact@cjr.example.org", "Amina Haddad", "Director",
-                                  "CJR/{year}/{number:03d}"))
-        focal = save_recipient(draft, Recipient("Ms. Focal Point", "Director", "Ministry of Justice",
-                                                "1 Government Square", "fp@justice.example.gov", True))
+        save_sender(
+            draft,
+            Sender(
+                "12 Harbour Street", "contact@cjr.example.org", "Amina Haddad", "Director", "CJR/{year}/{number:03d}"
+            ),
+        )
+        focal = save_recipient(
+            draft,
+            Recipient(
+                "Ms. Focal Point",
+                "Director",
+                "Ministry of Justice",
+                "1 Government Square",
+                "fp@justice.example.gov",
+                True,
+            ),
+        )
         options = LetterOptions("transmission", "en", focal.recipient_uuid, attachment=tmp_path / "sub.pdf")
         entry = export_and_record(draft, cluster1, tmp_path / "sub.pdf", "pdf")
         letter = build_letter(draft, cluster1, options)

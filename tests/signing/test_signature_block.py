@@ -131,10 +131,15 @@ def test_an_arabic_block_reads_right_to_left_by_ocr(tmp_path):
 
     pdf, _, _ = draw_signature_block(_block("ar", "أمينة حداد"))
     (tmp_path / "block.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(tmp_path / "block.pdf"), str(tmp_path / "block")],
-                   check=True)
-    read = subprocess.run(["tesseract", str(next(tmp_path.glob("block*.png"))), "-", "-l", "ara"],
-                          capture_output=True, text=True, check=True).stdout
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", "-png", str(tmp_path / "block.pdf"), str(tmp_path / "block")], check=True
+    )
+    read = subprocess.run(
+        ["tesseract", str(next(tmp_path.glob("block*.png"))), "-", "-l", "ara"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     # Tesseract returns Arabic in logical order when the page shows it right to left (joined, in display order).
     for phrase in ("أمينة حداد", "المنظمة", "التاريخ : 1 ديسمبر 2026", "بالشهادة الجذرية ذات هذه البصمة"):
         assert phrase in read, (phrase, read)

@@ -24,8 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 #: Controls a user operates (whatever their focus policy).
-INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
-               QAbstractSlider)
+INTERACTIVE = (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+    QAbstractSlider,
+)
 #: Parts of a composite control, which the control speaks for (a combo box's line edit, a table's header).
 _COMPOSITES = (QAbstractItemView, QComboBox, QAbstractSpinBox)
 
@@ -42,8 +50,10 @@ def accessible_name(widget: QWidget) -> str:
     if interface is None or not interface.isValid():
         return ""
     if isinstance(widget, QComboBox):
-        labels = [other.text(QAccessible.Text.Name).strip()
-                  for other, _relation in interface.relations(QAccessible.RelationFlag.Label)]
+        labels = [
+            other.text(QAccessible.Text.Name).strip()
+            for other, _relation in interface.relations(QAccessible.RelationFlag.Label)
+        ]
         return next((label for label in labels if label), "")
     return interface.text(QAccessible.Text.Name).strip()
 
@@ -91,5 +101,8 @@ def duplicate_names(root: QWidget) -> dict[str, list[QWidget]]:
 
 def describe(widgets: list[QWidget]) -> list[str]:
     """Readable descriptions of widgets for a failure message."""
-    return [f"{type(w).__name__}#{w.objectName()} in {type(w.parentWidget()).__name__} "
-            f"({accessible_name(w) or w.toolTip()[:40]!r})" for w in widgets]
+    return [
+        f"{type(w).__name__}#{w.objectName()} in {type(w.parentWidget()).__name__} "
+        f"({accessible_name(w) or w.toolTip()[:40]!r})"
+        for w in widgets
+    ]

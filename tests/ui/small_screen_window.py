@@ -39,8 +39,9 @@ def main() -> int:
         app.processEvents()
     page = window.draft_view.current_page()
     viewport = global_rect(page.viewport())
-    fully_shown = [qid for qid, block in page.blocks.items()
-                   if block.isVisible() and viewport.contains(global_rect(block))]
+    fully_shown = [
+        qid for qid, block in page.blocks.items() if block.isVisible() and viewport.contains(global_rect(block))
+    ]
     screen = window.screen()
     status = window.statusBar()
     report = {

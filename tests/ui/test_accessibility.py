@@ -40,8 +40,9 @@ def test_record_buttons_and_answer_fields_say_which_paragraph_and_article(window
     page = window.draft_view.current_page()
     laws = page.blocks["UNTOC.5.1(a)(i).legislation"].field
     assert accessible_name(laws.add_button) == "Add a law to paragraph 1(a)(i), article 5 (Convention)"
-    assert accessible_name(laws.remove_button) == "Remove the selected laws from paragraph 1(a)(i), article 5 " \
-                                                  "(Convention)"
+    assert (
+        accessible_name(laws.remove_button) == "Remove the selected laws from paragraph 1(a)(i), article 5 (Convention)"
+    )
     sources = page.blocks["UNTOC.5.1(a)(i).sources"].field
     assert accessible_name(sources.add_button) == "Add a source to paragraph 1(a)(i), article 5 (Convention)"
     block = page.blocks["UNTOC.5.1(a)(i).adopted"]
@@ -56,8 +57,21 @@ def test_record_buttons_and_answer_fields_say_which_paragraph_and_article(window
     assert accessible_name(window.draft_view.current_page()).startswith("Article 6: ")
 
 
-DIALOGS = ("New draft", "New letter", "Address book", "Sender", "Letter log", "Word count", "Find and replace",
-           "Verify", "Sign and export", "Create identity", "Sent submissions", "History", "Preferences")
+DIALOGS = (
+    "New draft",
+    "New letter",
+    "Address book",
+    "Sender",
+    "Letter log",
+    "Word count",
+    "Find and replace",
+    "Verify",
+    "Sign and export",
+    "Create identity",
+    "Sent submissions",
+    "History",
+    "Preferences",
+)
 
 
 def _dialogs(window):

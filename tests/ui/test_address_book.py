@@ -28,8 +28,15 @@ def test_tab_reaches_every_field_in_order_postal_address_included(qtbot, window,
     book.name.setFocus()
     qtbot.waitUntil(book.name.hasFocus, timeout=2000)
     walk = tab_walk(qtbot, book.name, 6)
-    assert walk == [book.name, book.title, book.agency, book.address, book.email, book.form_of_address,
-                    book.focal_point]
+    assert walk == [
+        book.name,
+        book.title,
+        book.agency,
+        book.address,
+        book.email,
+        book.form_of_address,
+        book.focal_point,
+    ]
 
 
 def test_enter_saves_the_recipient_with_its_form_of_address(qtbot, window, draft_path):

@@ -20,15 +20,27 @@ from untoc_desktop.ui.editor.record_table import RecordListField
 
 
 def question(qtype, key="q", **extra):
-    return Question(id=f"UNTOC.5.1.{key}", key=key, type=qtype, label=f"{key}?", help="help", paragraph_id="UNTOC.5.1",
-                    **extra)
+    return Question(
+        id=f"UNTOC.5.1.{key}", key=key, type=qtype, label=f"{key}?", help="help", paragraph_id="UNTOC.5.1", **extra
+    )
 
 
-@pytest.mark.parametrize("qtype, widget", [
-    ("status", ChoiceField), ("yes_no", ChoiceField), ("choice", ChoiceField), ("multi_choice", MultiChoiceField),
-    ("text", TextField), ("number", NumberField), ("date", DateField), ("citations", RecordListField),
-    ("sources", RecordListField), ("cases", RecordListField), ("statistics", RecordListField),
-])
+@pytest.mark.parametrize(
+    "qtype, widget",
+    [
+        ("status", ChoiceField),
+        ("yes_no", ChoiceField),
+        ("choice", ChoiceField),
+        ("multi_choice", MultiChoiceField),
+        ("text", TextField),
+        ("number", NumberField),
+        ("date", DateField),
+        ("citations", RecordListField),
+        ("sources", RecordListField),
+        ("cases", RecordListField),
+        ("statistics", RecordListField),
+    ],
+)
 def test_every_question_type_has_an_input(qtbot, qtype, widget):
     field = answer_field_for(question(qtype))
     qtbot.addWidget(field)
@@ -96,8 +108,15 @@ def test_statistics_table_converts_years_and_figures(qtbot):
 def test_questions_not_relevant_are_hidden_until_their_rule_holds(qtbot):
     status = question("status", key="status", required=True)
     detail = question("text", key="detail", relevant_when=parse_rule('status == "partly"'), required=True)
-    paragraph = Paragraph(id="UNTOC.5.1", instrument="UNTOC", article=5, ref="1", label="conspiracy",
-                          obligation="mandatory", questions=(status, detail))
+    paragraph = Paragraph(
+        id="UNTOC.5.1",
+        instrument="UNTOC",
+        article=5,
+        ref="1",
+        label="conspiracy",
+        obligation="mandatory",
+        questions=(status, detail),
+    )
     article = Article(instrument="UNTOC", number=5, title="Criminalization", paragraphs=(paragraph,))
     page = ArticlePage(article, "Convention", True, {})
     qtbot.addWidget(page)

@@ -26,10 +26,17 @@ def test_unreadable_argument_shows_a_message_and_an_empty_window(qtbot, settings
 
 def test_interface_package_runs_as_a_module_entry_point():
     # `python -m untoc_desktop.ui` resolves to app.main (imported, not run: it would start an event loop)
-    code = ("import runpy, untoc_desktop.ui.app as a; a.main = lambda: 0; "
-            "runpy.run_module('untoc_desktop.ui', run_name='__main__')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    code = (
+        "import runpy, untoc_desktop.ui.app as a; a.main = lambda: 0; "
+        "runpy.run_module('untoc_desktop.ui', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -40,10 +47,23 @@ def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(
     draft.close()
     not_a_draft = tmp_path / "notes.untoc"
     not_a_draft.write_text("not a draft")
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    results = [subprocess.run([sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(p)], capture_output=True,
-                              text=True, timeout=120, env=env) for p in (path, not_a_draft)]
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    results = [
+        subprocess.run(
+            [sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(p)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        for p in (path, not_a_draft)
+    ]
     assert results[0].returncode == 0, results[0].stderr
     assert f"smoke test: shown {path.name}" in results[0].stdout
     assert results[1].returncode == 1

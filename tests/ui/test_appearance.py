@@ -28,7 +28,8 @@ def help_label(window):
 
 
 def test_text_size_larger_smaller_and_reset_apply_to_the_whole_window_and_are_remembered(
-        qtbot, window, draft_path, settings, restore_appearance):
+    qtbot, window, draft_path, settings, restore_appearance
+):
     system = point_size(system_font())
     label = help_label(window)
     before = QFontInfo(label.font()).pointSizeF()
@@ -71,9 +72,13 @@ def test_text_size_stays_within_75_and_200_percent(window, settings, restore_app
 
 def test_a_dark_system_palette_gets_a_dark_style_sheet(qtbot, qapp, window, draft_path, restore_appearance):
     dark = QPalette(QColor("#2b2b2b"))
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
-                         (QPalette.ColorRole.AlternateBase, "#262626"), (QPalette.ColorRole.Text, "#e8e8e8"),
-                         (QPalette.ColorRole.WindowText, "#e8e8e8")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+    ):
         dark.setColor(role, QColor(colour))
     QApplication.setPalette(dark)  # as the system does when the user switches to a dark theme
 
@@ -100,8 +105,12 @@ def test_the_focused_field_has_a_visible_frame_around_it(qtbot, window, draft_pa
     assert contrast_ratio(colour, QApplication.palette().color(QPalette.ColorRole.Window)) >= 3
 
     window.draft_view.tree.setFocus()
-    qtbot.waitUntil(lambda: window.focus_frames.frame() is not None
-                    and window.focus_frames.frame().target is window.draft_view.tree, timeout=2000)
+    qtbot.waitUntil(
+        lambda: (
+            window.focus_frames.frame() is not None and window.focus_frames.frame().target is window.draft_view.tree
+        ),
+        timeout=2000,
+    )
     assert not frame.isVisible() or frame is window.focus_frames.frame()
 
 

@@ -72,9 +72,14 @@ def test_the_choice_and_overrides_are_recorded_in_the_draft(qtbot, full_window, 
     with Draft.open(tmp_path / "afg.untoc") as draft:
         recorded = draft.property("applicability")
         assert draft.info.protocols == frozenset({"SOM", "FIREARMS"})
-    assert recorded["SOM"] == {"party": True, "source": "table", "source_date": "2014-01-27",
-                               "origin": "states-parties.csv (shipped)", "confidence": "medium",
-                               "source_url": recorded["SOM"]["source_url"]}
+    assert recorded["SOM"] == {
+        "party": True,
+        "source": "table",
+        "source_date": "2014-01-27",
+        "origin": "states-parties.csv (shipped)",
+        "confidence": "medium",
+        "source_url": recorded["SOM"]["source_url"],
+    }
     assert (recorded["TIP"]["party"], recorded["TIP"]["source"]) == (False, "user")
     assert (recorded["FIREARMS"]["party"], recorded["FIREARMS"]["source"]) == (True, "user")
 
@@ -100,9 +105,11 @@ def test_an_imported_states_parties_table_is_used_for_new_choices(qtbot, full_wi
     assert not user_table_path().exists()
 
     newer = tmp_path / "newer.csv"
-    newer.write_text("iso3,name,untoc,tip,som,firearms,source_date,source_url,confidence\n"
-                     "AFG,Afghanistan,2003-09-24,2014-08-14,party,2030-01-01,2099-01-01,https://example.org/t,high\n",
-                     "utf-8")
+    newer.write_text(
+        "iso3,name,untoc,tip,som,firearms,source_date,source_url,confidence\n"
+        "AFG,Afghanistan,2003-09-24,2014-08-14,party,2030-01-01,2099-01-01,https://example.org/t,high\n",
+        "utf-8",
+    )
     assert full_window.questionnaire.import_table(newer) is not None
     assert user_table_path().is_file() and "sources up to 2099-01-01" in message_boxes.texts()[-1]
     dialog = NewDraftDialog([1], table=full_window.questionnaire.states_table)
@@ -132,7 +139,8 @@ def newer_cluster1(tmp_path, cluster1):
 
 
 def test_importing_a_newer_definition_offers_to_reopen_the_draft(
-        full_window, tmp_path, draft_info, cluster1, message_boxes):
+    full_window, tmp_path, draft_info, cluster1, message_boxes
+):
     assert full_window.create_draft(tmp_path / "v.untoc", draft_info)
     message_boxes.answer = QMessageBox.StandardButton.Yes
     definition = full_window.questionnaire.import_definition(newer_cluster1(tmp_path, cluster1))
@@ -219,14 +227,17 @@ def test_inserting_an_existing_law_copies_it_and_it_is_saved(qtbot, window, draf
 
     assert field.table.rowCount() == 1 and field.table.item(0, 0).text() == "Penal Code"
     # stored as a record of its own (a new row_id: merging colleagues' copies matches records by it)
-    qtbot.waitUntil(lambda: [{k: v for k, v in r.items() if k != "row_id"}
-                             for r in stored(draft_path, target) or []] == [LAW], timeout=3000)
+    qtbot.waitUntil(
+        lambda: [{k: v for k, v in r.items() if k != "row_id"} for r in stored(draft_path, target) or []] == [LAW],
+        timeout=3000,
+    )
     assert stored(draft_path, target)[0]["row_id"]
 
 
 def test_record_picker_filters_as_the_user_types(qtbot):
-    picker = RecordPicker([LAW, {"title": "Organised Crime Act", "provision": "", "year": None, "link": ""}],
-                          "citations")
+    picker = RecordPicker(
+        [LAW, {"title": "Organised Crime Act", "provision": "", "year": None, "link": ""}], "citations"
+    )
     qtbot.addWidget(picker)
     qtbot.keyClicks(picker.search, "crime")
     assert picker.chosen()["title"] == "Organised Crime Act"

@@ -26,8 +26,9 @@ def test_typed_text_reaches_the_draft_file_within_a_second_without_saving(qtbot,
 
     qtbot.keyClicks(editor, "Prosecutors rarely use the conspiracy offence.")
 
-    qtbot.waitUntil(lambda: stored(draft_path, PRACTICE) == "Prosecutors rarely use the conspiracy offence.",
-                    timeout=1000)
+    qtbot.waitUntil(
+        lambda: stored(draft_path, PRACTICE) == "Prosecutors rarely use the conspiracy offence.", timeout=1000
+    )
     assert window.statusBar().currentMessage().startswith("Saved at ")
     with Draft.open(draft_path) as reopened:
         assert reopened.answer(PRACTICE) == "Prosecutors rarely use the conspiracy offence."
@@ -92,8 +93,9 @@ def test_write_error_shows_a_banner_keeps_the_text_and_retry_saves_it(qtbot, win
 def test_closing_with_an_unsaved_answer_asks_first(qtbot, window, draft_path, monkeypatch, message_boxes):
     window.draft_view.select(PARAGRAPH)
     editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
-    monkeypatch.setattr(window.session.draft, "set_answer", lambda *a, **k: (_ for _ in ()).throw(
-        DraftFileError("read-only medium")))
+    monkeypatch.setattr(
+        window.session.draft, "set_answer", lambda *a, **k: (_ for _ in ()).throw(DraftFileError("read-only medium"))
+    )
     qtbot.keyClicks(editor, "unsaved")
 
     assert not window.close_draft()  # the user answers Cancel

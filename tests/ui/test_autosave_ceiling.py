@@ -23,7 +23,7 @@ def test_steady_typing_without_a_pause_is_on_disk_within_a_second(qtbot, window,
     start = time.monotonic()
     position = 0
     while time.monotonic() - start < 3.0:
-        chunk = WORDS[position % len(WORDS):position % len(WORDS) + 3]
+        chunk = WORDS[position % len(WORDS) : position % len(WORDS) + 3]
         position += len(chunk)
         qtbot.keyClicks(editor, chunk)
         typed.append((time.monotonic(), editor.toPlainText()))
@@ -33,7 +33,8 @@ def test_steady_typing_without_a_pause_is_on_disk_within_a_second(qtbot, window,
         if due:
             on_disk = stored(draft_path, PRACTICE) or ""
             assert on_disk.startswith(due[-1]), (
-                f"typed {now - typed[len(due) - 1][0]:.2f} s ago and still not on disk: {due[-1]!r} vs {on_disk!r}")
+                f"typed {now - typed[len(due) - 1][0]:.2f} s ago and still not on disk: {due[-1]!r} vs {on_disk!r}"
+            )
             checked += 1
     assert checked >= 10
     assert editor.toPlainText().startswith("Prosecutors rarely")

@@ -73,15 +73,17 @@ def test_after_a_crash_the_window_says_what_was_recovered(qtbot, window, tmp_pat
     assert not window.draft_view.notice.isVisible()
 
 
-def test_a_copy_made_while_open_is_recovered_into_a_new_file(qtbot, window, tmp_path, draft_info, message_boxes,
-                                                              monkeypatch):
+def test_a_copy_made_while_open_is_recovered_into_a_new_file(
+    qtbot, window, tmp_path, draft_info, message_boxes, monkeypatch
+):
     source = _closed_draft(tmp_path, draft_info)
     handed = copy_while_open_in_wal_mode(source, PRACTICE, "only in the wal", tmp_path / "handed").parent
     before = {p.name: p.read_bytes() for p in handed.iterdir()}
     message_boxes.answer = message_boxes.answer.Yes
     recovered = tmp_path / "recovered.untoc"
-    monkeypatch.setattr("untoc_desktop.ui.window.draft_safety.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(recovered), ""))
+    monkeypatch.setattr(
+        "untoc_desktop.ui.window.draft_safety.QFileDialog.getSaveFileName", lambda *a, **k: (str(recovered), "")
+    )
 
     assert _locking_window(window).open_draft(handed / "copy.untoc")
 
@@ -139,8 +141,12 @@ def test_sigterm_closes_the_application_normally(tmp_path, draft_info):
     import time
 
     path = _closed_draft(tmp_path, draft_info)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
     child = subprocess.Popen([sys.executable, "-m", "untoc_desktop.ui", str(path)], env=env)
     deadline = time.time() + 30
     while not lock_path(path).exists() and time.time() < deadline:

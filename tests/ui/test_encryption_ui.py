@@ -41,8 +41,9 @@ def set_up_everything(qtbot, page, tmp_path, alice, shown):
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
 
 
-def test_encryption_preferences_create_key_show_qr_set_up_recovery_and_team(qtbot, tmp_path, keychain, alice,
-                                                                              message_boxes):
+def test_encryption_preferences_create_key_show_qr_set_up_recovery_and_team(
+    qtbot, tmp_path, keychain, alice, message_boxes
+):
     dialog = PreferencesDialog("Coalition for Justice and Rights", "en")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -69,7 +70,8 @@ def test_encryption_preferences_create_key_show_qr_set_up_recovery_and_team(qtbo
 
 
 def test_send_an_encrypted_copy_needs_the_recovery_code_first_then_alice_opens_it(
-        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, monkeypatch):
+    qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, monkeypatch
+):
     opened_preferences = []
     monkeypatch.setattr(window.encrypted, "preferences", lambda: opened_preferences.append(True))
     assert window.encrypted.send_action.isEnabled()
@@ -95,13 +97,16 @@ def test_send_an_encrypted_copy_needs_the_recovery_code_first_then_alice_opens_i
     assert recipient_stanzas(out.read_bytes()) == 3  # Alice, me, the recovery code
     (tmp_path / "alice").mkdir()
     (tmp_path / "alice" / "got.untoc").write_bytes(decrypt_copy(out.read_bytes(), [alice]))
-    with Draft.open(tmp_path / "alice" / "got.untoc", read_only=True) as got, \
-            Draft.open(draft_path, read_only=True) as sent:
+    with (
+        Draft.open(tmp_path / "alice" / "got.untoc", read_only=True) as got,
+        Draft.open(draft_path, read_only=True) as sent,
+    ):
         assert got.info == sent.info and got.answers() == sent.answers()
 
 
 def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
-        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, no_network, monkeypatch):
+    qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, no_network, monkeypatch
+):
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
     page = preferences.encryption
@@ -126,7 +131,8 @@ def test_opening_a_copy_decrypts_it_beside_without_overwriting_and_opens_it(
 
 
 def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_again(
-        qtbot, window, tmp_path, keychain, alice, message_boxes, draft_info, settings, no_network):
+    qtbot, window, tmp_path, keychain, alice, message_boxes, draft_info, settings, no_network
+):
     (tmp_path / "bobs").mkdir()
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
@@ -155,15 +161,20 @@ def test_a_copy_for_others_asks_for_the_recovery_code_and_a_wrong_one_is_asked_a
     assert (tmp_path / "from-bob.untoc").is_file() and window.session is None
     # The code was shown once and typed twice: it is in no file but the sheet, nor is my secret key.
     settings.sync()
-    secrets = [code.encode(), code.lower().encode(), "-".join(code[i:i + 4] for i in range(0, 24, 4)).encode(),
-               next(iter(keychain.secrets.values())).encode()]
+    secrets = [
+        code.encode(),
+        code.lower().encode(),
+        "-".join(code[i : i + 4] for i in range(0, 24, 4)).encode(),
+        next(iter(keychain.secrets.values())).encode(),
+    ]
     files = [p for folder in (tmp_path, data_folder()) for p in folder.rglob("*") if p.is_file()]
     assert any(p.name == "encryption.json" for p in files)
     assert [p for p in files if p.name != "sheet.pdf" and any(s in p.read_bytes() for s in secrets)] == []
 
 
 def test_a_decrypted_copy_of_the_open_draft_is_offered_for_merging(
-        qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, monkeypatch):
+    qtbot, window, draft_path, tmp_path, keychain, alice, message_boxes, monkeypatch
+):
     preferences = PreferencesDialog("Coalition", "en")
     qtbot.addWidget(preferences)
     set_up_everything(qtbot, preferences.encryption, tmp_path, alice, [])

@@ -29,8 +29,9 @@ def test_export_asks_the_document_language_with_the_drafting_language_first(
     assert window.exporter.document_language == "ar"  # offered first next time
 
 
-def test_cancelling_the_language_question_exports_nothing(qtbot, window, draft_path, tmp_path, fake_export,
-                                                           monkeypatch):
+def test_cancelling_the_language_question_exports_nothing(
+    qtbot, window, draft_path, tmp_path, fake_export, monkeypatch
+):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "x.docx"), "")))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
     assert window.export("docx") is None

@@ -27,7 +27,12 @@ def test_export_runs_in_the_background_with_the_saved_answers(qtbot, window, dra
 
     definition_id, organization, answers, path, fmt, language = fake_export.calls[0]
     assert (definition_id, organization, path, fmt, language) == (
-        "untoc-cluster-1", "Coalition for Justice & Rights", out, "docx", "en")
+        "untoc-cluster-1",
+        "Coalition for Justice & Rights",
+        out,
+        "docx",
+        "en",
+    )
     assert answers["UNTOC.5.1(a).practice"] == "typed right before export"
     assert out.read_bytes() == b"exported"
     assert "Submission exported to" in window.statusBar().currentMessage()
@@ -38,7 +43,10 @@ def test_export_error_is_shown_as_a_message(qtbot, window, draft_path, tmp_path,
     fake_export.error = ExportError("The folder is read-only. Choose another folder.")
     run_export(qtbot, window, tmp_path / "x.pdf", "pdf")
     assert message_boxes.shown[-1] == (
-        "warning", "The submission was not exported", "The folder is read-only. Choose another folder.")
+        "warning",
+        "The submission was not exported",
+        "The folder is read-only. Choose another folder.",
+    )
 
 
 def test_unexpected_export_failure_shows_a_sentence_not_a_traceback(

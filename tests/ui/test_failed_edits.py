@@ -35,7 +35,8 @@ def _fail_writes(monkeypatch, draft, kind):
 
 @pytest.mark.parametrize("kind", sorted(FAILURES))
 def test_a_failed_write_of_any_kind_keeps_the_text_shows_the_banner_and_warns_on_close(
-        qtbot, window, draft_path, monkeypatch, message_boxes, kind):
+    qtbot, window, draft_path, monkeypatch, message_boxes, kind
+):
     window.draft_view.select(PARAGRAPH)
     editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
     _fail_writes(monkeypatch, window.session.draft, kind)
@@ -65,7 +66,8 @@ def test_a_failed_write_of_any_kind_keeps_the_text_shows_the_banner_and_warns_on
 
 
 def test_save_as_from_the_banner_carries_the_unsaved_text_into_the_copy(
-        qtbot, window, draft_path, tmp_path, monkeypatch):
+    qtbot, window, draft_path, tmp_path, monkeypatch
+):
     window.draft_view.select(PARAGRAPH)
     editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
     _fail_writes(monkeypatch, window.session.draft, "generic")

@@ -20,8 +20,9 @@ from hostile_drafts import QID, make_hostile  # noqa: E402
 
 def _locking(window):
     registry = window.questionnaire.registry if hasattr(window.questionnaire, "registry") else None
-    window._open_submission = lambda path, break_lock=False: open_draft(path, registry, lock=True,
-                                                                          break_lock=break_lock)
+    window._open_submission = lambda path, break_lock=False: open_draft(
+        path, registry, lock=True, break_lock=break_lock
+    )
     return window
 
 
@@ -36,13 +37,24 @@ def test_a_hostile_draft_is_refused_with_a_message_and_no_lock(qtbot, window, tm
     assert QID in text  # the bad value is named by its question
 
 
-def test_a_lock_from_another_computer_can_be_taken_over_after_a_warning(qtbot, window, tmp_path, draft_info,
-                                                                        message_boxes):
+def test_a_lock_from_another_computer_can_be_taken_over_after_a_warning(
+    qtbot, window, tmp_path, draft_info, message_boxes
+):
     path = tmp_path / "shared.untoc"
     with Draft.create(path, draft_info) as draft:
         draft.set_answer(QID, "saved text")
-    lock_path(path).write_text(json.dumps({"pid": 4242, "host": "laptop-elsewhere.example", "user": "colleague",
-                                           "opened_at": "2026-11-30T10:00:00+00:00", "started": 5.0}), "utf-8")
+    lock_path(path).write_text(
+        json.dumps(
+            {
+                "pid": 4242,
+                "host": "laptop-elsewhere.example",
+                "user": "colleague",
+                "opened_at": "2026-11-30T10:00:00+00:00",
+                "started": 5.0,
+            }
+        ),
+        "utf-8",
+    )
     message_boxes.answer = QMessageBox.StandardButton.No
     assert _locking(window).open_draft(path)
     assert window.session.draft.read_only and "cannot tell" in window.draft_view.notice.message.text()
@@ -55,7 +67,8 @@ def test_a_lock_from_another_computer_can_be_taken_over_after_a_warning(qtbot, w
 
 
 def test_a_value_that_fails_when_the_window_loads_it_is_a_message_and_releases_the_lock(
-        qtbot, window, tmp_path, draft_info, message_boxes, monkeypatch):
+    qtbot, window, tmp_path, draft_info, message_boxes, monkeypatch
+):
     from untoc_desktop.errors import DraftValueError
     from untoc_desktop.ui.window import session as session_module
 

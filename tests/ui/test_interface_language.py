@@ -122,8 +122,10 @@ def test_the_tree_shows_article_titles_in_the_interface_language(app_language, t
     assert "Terminologie" in model.index_for("UNTOC.2").data(Qt.ItemDataRole.ToolTipRole)
 
 
-@pytest.mark.parametrize(("pseudo", "direction"), [("qps-ploc", Qt.LayoutDirection.LeftToRight),
-                                                   ("qps-plocm", Qt.LayoutDirection.RightToLeft)])
+@pytest.mark.parametrize(
+    ("pseudo", "direction"),
+    [("qps-ploc", Qt.LayoutDirection.LeftToRight), ("qps-plocm", Qt.LayoutDirection.RightToLeft)],
+)
 def test_the_main_window_runs_in_the_pseudo_locales(qtbot, app_language, temp_settings, pseudo, direction):
     from untoc_desktop.ui.app import build_main_window
 

@@ -71,8 +71,9 @@ def test_a_paragraph_is_answered_with_the_keyboard_only(qtbot, active, draft_pat
         assert page.sections[PARAGRAPH].isAncestorOf(QApplication.focusWidget())  # never leaves the paragraph
     assert QApplication.focusWidget() is practice
     qtbot.keyClicks(practice, "Courts apply article 5 since 2019.")
-    qtbot.waitUntil(lambda: stored(draft_path, f"{PARAGRAPH}.practice") == "Courts apply article 5 since 2019.",
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: stored(draft_path, f"{PARAGRAPH}.practice") == "Courts apply article 5 since 2019.", timeout=3000
+    )
     assert window.session.answers()[f"{PARAGRAPH}.status"] == "partly"
 
 

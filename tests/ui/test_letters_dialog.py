@@ -9,8 +9,9 @@ from untoc_desktop.draft import Draft
 from untoc_desktop.draft.correspondence import letters, recipients
 
 
-def test_a_letter_made_in_the_dialog_appears_in_the_log(qtbot, window, draft_path, tmp_path, monkeypatch,
-                                                        message_boxes):
+def test_a_letter_made_in_the_dialog_appears_in_the_log(
+    qtbot, window, draft_path, tmp_path, monkeypatch, message_boxes
+):
     menu = window.letters_menu
     menu.update_actions()
     assert menu.new_letter_action.isEnabled()

@@ -157,7 +157,11 @@ def test_new_draft_asks_what_and_where_then_opens_it(qtbot, window, tmp_path, mo
     with Draft.open(path) as draft:
         info = draft.info
     assert (info.organization, info.country, info.country_code, info.language) == (
-        "Justice Watch", "Ireland", "IRL", "fr")
+        "Justice Watch",
+        "Ireland",
+        "IRL",
+        "fr",
+    )
     assert "TIP" in info.protocols and info.definition_id == "untoc-cluster-1"
 
 

@@ -20,7 +20,10 @@ def test_tree_has_instruments_articles_and_paragraphs_with_badges(cluster1):
     model.set_report(check_completeness(cluster1, answers, {"TIP", "SOM"}))
 
     assert [model.index(row, 0).data() for row in range(model.rowCount())] == [
-        "Convention", "Trafficking in Persons Protocol", "Smuggling of Migrants Protocol", "Firearms Protocol",
+        "Convention",
+        "Trafficking in Persons Protocol",
+        "Smuggling of Migrants Protocol",
+        "Firearms Protocol",
     ]
     article = model.index_for("UNTOC.5")
     assert article.data().startswith("Art. 5 Criminalization of participation")
@@ -50,8 +53,10 @@ def test_protocol_not_party_to_is_greyed_and_not_applicable(qtbot, window, draft
     assert section.not_applicable.text() == "The State party is not party to this Protocol; not required."
     assert not section.blocks["FIREARMS.5.1(a).practice"].isEnabled()
     assert not section.blocks["FIREARMS.5.1(a).status"].marker.isVisible()
-    assert not any(qid.startswith("FIREARMS") for qid in
-                   (i.data(0, Qt.ItemDataRole.UserRole + 1) for i in window.completeness.question_items()))
+    assert not any(
+        qid.startswith("FIREARMS")
+        for qid in (i.data(0, Qt.ItemDataRole.UserRole + 1) for i in window.completeness.question_items())
+    )
 
 
 def test_clicking_a_paragraph_scrolls_its_article_page_to_it(qtbot, window, draft_path):
@@ -65,6 +70,8 @@ def test_clicking_a_paragraph_scrolls_its_article_page_to_it(qtbot, window, draf
     section = page.sections["UNTOC.5.3"]
     qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0, timeout=1000)
     top = section.mapTo(page.widget(), section.rect().topLeft()).y()
-    assert abs(page.verticalScrollBar().value() - top) <= 12 or page.verticalScrollBar().value() == \
-        page.verticalScrollBar().maximum()
+    assert (
+        abs(page.verticalScrollBar().value() - top) <= 12
+        or page.verticalScrollBar().value() == page.verticalScrollBar().maximum()
+    )
     assert not section.visibleRegion().isEmpty()

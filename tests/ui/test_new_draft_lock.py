@@ -25,8 +25,9 @@ def test_a_new_draft_has_the_lock_note_and_a_second_copy_opens_it_read_only(qtbo
     assert lock_path(path).exists()
     holder = read_lock(path)
     assert holder is not None and holder.is_alive_here()
-    other_process = subprocess.run([sys.executable, "-c", SECOND_COPY, str(path)], capture_output=True, text=True,
-                                   timeout=60)
+    other_process = subprocess.run(
+        [sys.executable, "-c", SECOND_COPY, str(path)], capture_output=True, text=True, timeout=60
+    )
     assert other_process.stdout.strip() == "True", other_process.stderr
     second = build_main_window([], settings)
     qtbot.addWidget(second)

@@ -13,7 +13,8 @@ BACKTRACKING = r"^(\w+\s?)*$"
 
 
 def test_typing_a_sentence_against_a_backtracking_pattern_keeps_the_window_responsive(
-        qtbot, window, registry, tmp_path, draft_info):
+    qtbot, window, registry, tmp_path, draft_info
+):
     path = next(p for p in installed_definition_paths() if p.name == "cluster1.yaml")
     data = yaml.safe_load(path.read_text("utf-8"))
     data["version"] = "9.0.0"

@@ -72,17 +72,23 @@ def test_article_page_shows_questions_help_and_headings_in_the_interface_languag
     assert page.blocks[PRACTICE].help.text() == _translated(catalogue, practice.help)
 
     assert _combo_texts(block.field.combo) == [
-        _translated(catalogue, english) for english in
-        ("Fully implemented", "Partly implemented", "Not implemented", "Unknown")]
+        _translated(catalogue, english)
+        for english in ("Fully implemented", "Partly implemented", "Not implemented", "Unknown")
+    ]
 
     paragraph = definition.paragraph(PARAGRAPH)
     heading = page.sections[PARAGRAPH].heading.text()
     assert heading == _translated(catalogue, "Paragraph {ref}: {label}").format(
-        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label))
+        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label)
+    )
     article = page.article
     labels = [label.text() for label in page.widget().findChildren(type(block.title))]
-    assert _translated(catalogue, "Article {number}. {title}").format(
-        number=5, title=_translated(catalogue, article.title, "article title")) in labels
+    assert (
+        _translated(catalogue, "Article {number}. {title}").format(
+            number=5, title=_translated(catalogue, article.title, "article title")
+        )
+        in labels
+    )
     untoc = definition.instrument("UNTOC")
     assert _translated(catalogue, untoc.title, "instrument title") in labels
     assert article.title not in " ".join(labels)
@@ -105,7 +111,8 @@ def test_choice_question_offers_its_options_in_the_interface_language(qtbot, loc
     block = window.draft_view.current_page().blocks[CONSIDERATION]
     assert _combo_texts(block.field.combo) == [_translated(catalogue, o.label) for o in question.options]
     assert [block.field.combo.itemData(i) for i in range(1, block.field.combo.count())] == [
-        o.value for o in question.options]
+        o.value for o in question.options
+    ]
     assert block.title.text() == _translated(catalogue, question.label)
 
 
@@ -116,13 +123,15 @@ def test_tree_and_completeness_panel_show_translated_titles_and_questions(qtbot,
     article = next(a for a in definition.articles() if a.id == "UNTOC.5")
     title = _translated(catalogue, article.title, "article title")
     assert model.index_for("UNTOC.5").data() == _translated(catalogue, "Art. {number} {title}").format(
-        number=5, title=title)
+        number=5, title=title
+    )
     assert title in model.index_for("UNTOC.5").data(Qt.ItemDataRole.ToolTipRole)
     untoc_title = _translated(catalogue, definition.instrument("UNTOC").title, "instrument title")
     assert untoc_title in model.index_for("UNTOC").data(Qt.ItemDataRole.ToolTipRole)
     paragraph = definition.paragraph(PARAGRAPH)
     assert model.index_for(PARAGRAPH).data() == _translated(catalogue, "{ref} {label}").format(
-        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label))
+        ref=display.paragraph_ref(paragraph), label=_translated(catalogue, paragraph.label)
+    )
 
     rows = {item.data(0, Qt.ItemDataRole.UserRole + 1): item for item in window.completeness.question_items()}
     assert rows[STATUS].text(1) == _translated(catalogue, definition.question(STATUS).label)
@@ -138,7 +147,11 @@ def test_english_interface_shows_the_definition_wording(qtbot, window, draft_pat
     assert page.blocks[STATUS].title.text() == status.label
     assert page.blocks[STATUS].help.text() == status.help
     assert _combo_texts(page.blocks[STATUS].field.combo) == [
-        "Fully implemented", "Partly implemented", "Not implemented", "Unknown"]
+        "Fully implemented",
+        "Partly implemented",
+        "Not implemented",
+        "Unknown",
+    ]
     article = next(a for a in definition.articles() if a.id == "UNTOC.5")
     assert window.draft_view.model.index_for("UNTOC.5").data() == f"Art. 5 {article.title}"
     paragraph = definition.paragraph(PARAGRAPH)

@@ -12,8 +12,7 @@ from untoc_desktop.ui.dialogs.new_draft_dialog import NewDraftDialog
 
 
 @pytest.mark.parametrize("cluster", [2, 3, 4])
-def test_provisional_clusters_say_so_once_with_a_way_to_import_a_correction(full_window, tmp_path, draft_info,
-                                                                           cluster):
+def test_provisional_clusters_say_so_once_with_a_way_to_import_a_correction(full_window, tmp_path, draft_info, cluster):
     assert full_window.create_draft(tmp_path / f"c{cluster}.untoc", replace(draft_info, cluster=cluster))
 
     definition = full_window.session.definition
@@ -25,8 +24,9 @@ def test_provisional_clusters_say_so_once_with_a_way_to_import_a_correction(full
     # not repeated on each page, and no research notes in the form itself
     page = full_window.draft_view.current_page()
     visible = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
-    assert not any("provisional" in text.lower() or "cluster_questionnaire" in text or "Evidence" in text
-                   for text in visible)
+    assert not any(
+        "provisional" in text.lower() or "cluster_questionnaire" in text or "Evidence" in text for text in visible
+    )
 
 
 def test_new_draft_offers_every_cluster_and_notes_the_provisional_ones(qtbot, full_window):
@@ -185,5 +185,11 @@ def test_with_the_filter_on_article_counts_cover_only_the_paragraphs_shown(qtbot
 def test_the_filter_lists_the_six_classes_in_plain_words(window, draft_path):
     box = window.draft_view.filter_box
     assert [box.itemText(i) for i in range(box.count())] == [
-        "All provisions", "Only “must”", "Only “must, with a qualifier”", "Only “must consider”", "Only “may”",
-        "Only “definition”", "Only “no obligation”"]
+        "All provisions",
+        "Only “must”",
+        "Only “must, with a qualifier”",
+        "Only “must consider”",
+        "Only “may”",
+        "Only “definition”",
+        "Only “no obligation”",
+    ]

@@ -21,15 +21,17 @@ def _colleague_copy(window, draft_path, tmp_path):
     theirs = tmp_path / "boris.untoc"
     window.session.draft.save_copy(theirs)
     with Draft.open(theirs) as copy:
-        copy.set_answers({STATUS: "partly", PRACTICE: "Police units exist. They have 20 officers. Courts are slow."},
-                         "Boris")
+        copy.set_answers(
+            {STATUS: "partly", PRACTICE: "Police units exist. They have 20 officers. Courts are slow."}, "Boris"
+        )
     window.session.draft.set_answers({PRACTICE: "Police units exist. They have 15 officers. Courts are slow."})
     window.session.reload()
     return theirs
 
 
 def test_merge_through_the_menu_shows_the_conflict_view_and_settling_updates_completeness(
-        qtbot, window, draft_path, tmp_path, monkeypatch):
+    qtbot, window, draft_path, tmp_path, monkeypatch
+):
     theirs = _colleague_copy(window, draft_path, tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(theirs), "")))
     assert window.sharing.merge_action.isEnabled()
@@ -56,8 +58,10 @@ def test_merge_through_the_menu_shows_the_conflict_view_and_settling_updates_com
     assert window.session.answer(PRACTICE) == "Police units exist. They have 20 officers. Courts are slow."
     assert "conflict" not in window.summary.text()
     assert not window.session.report.open_conflicts
-    assert all("Conflicts to settle" not in window.completeness.tree.topLevelItem(i).text(0)
-               for i in range(window.completeness.tree.topLevelItemCount()))
+    assert all(
+        "Conflicts to settle" not in window.completeness.tree.topLevelItem(i).text(0)
+        for i in range(window.completeness.tree.topLevelItemCount())
+    )
     assert open_conflicts(window.session.draft) == []
 
 
@@ -106,7 +110,8 @@ def test_send_a_copy_writes_the_same_draft_for_a_colleague(qtbot, window, draft_
 
 
 def test_merging_another_draft_is_refused_with_a_message_and_nothing_changes(
-        qtbot, window, draft_path, tmp_path, draft_info, message_boxes):
+    qtbot, window, draft_path, tmp_path, draft_info, message_boxes
+):
     other = tmp_path / "other.untoc"
     Draft.create(other, draft_info).close()
     window.session.draft.set_answers({PRACTICE: "Mine."})

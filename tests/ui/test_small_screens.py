@@ -27,15 +27,43 @@ PARAGRAPH = "UNTOC.5.1(b)"
 def run_on_screen(tmp_path, draft, width, height, settings=None):
     """Build the window in a process whose only screen is ``width`` x ``height``; its report."""
     config = tmp_path / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"windowFrameMargins": True, "screens": [
-        {"name": "small", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96,
-         "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": True,
+                "screens": [
+                    {
+                        "name": "small",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
     report = tmp_path / f"report-{width}x{height}.json"
     settings = settings or tmp_path / f"settings-{width}x{height}.ini"
     environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    subprocess.run([sys.executable, str(HERE / "small_screen_window.py"), str(report), str(draft.path),
-                    str(settings), PARAGRAPH, str(tmp_path / f"window-{width}x{height}.png")],
-                   env=environment, check=True, timeout=240, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "small_screen_window.py"),
+            str(report),
+            str(draft.path),
+            str(settings),
+            PARAGRAPH,
+            str(tmp_path / f"window-{width}x{height}.png"),
+        ],
+        env=environment,
+        check=True,
+        timeout=240,
+        capture_output=True,
+    )
     return json.loads(report.read_text())
 
 

@@ -24,17 +24,52 @@ from untoc_desktop.ui.style import (
     style_sheet,
 )
 
-DARK = Scheme(QColor("#2b2b2b"), QColor("#1e1e1e"), QColor("#262626"), QColor("#e8e8e8"), QColor("#e8e8e8"),
-              QColor("#2a6db0"), QColor("#8ab4f8"))
-HIGH_CONTRAST_BLACK = Scheme(QColor("#000000"), QColor("#000000"), QColor("#000000"), QColor("#ffffff"),
-                             QColor("#ffffff"), QColor("#1aebff"), QColor("#ffff00"), high_contrast=True)
-HIGH_CONTRAST_WHITE = Scheme(QColor("#ffffff"), QColor("#ffffff"), QColor("#ffffff"), QColor("#000000"),
-                             QColor("#000000"), QColor("#37006e"), QColor("#00009f"), high_contrast=True)
+DARK = Scheme(
+    QColor("#2b2b2b"),
+    QColor("#1e1e1e"),
+    QColor("#262626"),
+    QColor("#e8e8e8"),
+    QColor("#e8e8e8"),
+    QColor("#2a6db0"),
+    QColor("#8ab4f8"),
+)
+HIGH_CONTRAST_BLACK = Scheme(
+    QColor("#000000"),
+    QColor("#000000"),
+    QColor("#000000"),
+    QColor("#ffffff"),
+    QColor("#ffffff"),
+    QColor("#1aebff"),
+    QColor("#ffff00"),
+    high_contrast=True,
+)
+HIGH_CONTRAST_WHITE = Scheme(
+    QColor("#ffffff"),
+    QColor("#ffffff"),
+    QColor("#ffffff"),
+    QColor("#000000"),
+    QColor("#000000"),
+    QColor("#37006e"),
+    QColor("#00009f"),
+    high_contrast=True,
+)
 #: A light theme whose accent colours are too pale to be used as they are.
-PALE_ACCENTS = Scheme(QColor("#fafafa"), QColor("#ffffff"), QColor("#f0f0f0"), QColor("#202020"), QColor("#202020"),
-                      QColor("#9fd0ff"), QColor("#66aaff"))
-SCHEMES = {"light": LIGHT, "dark": DARK, "high contrast black": HIGH_CONTRAST_BLACK,
-           "high contrast white": HIGH_CONTRAST_WHITE, "pale accents": PALE_ACCENTS}
+PALE_ACCENTS = Scheme(
+    QColor("#fafafa"),
+    QColor("#ffffff"),
+    QColor("#f0f0f0"),
+    QColor("#202020"),
+    QColor("#202020"),
+    QColor("#9fd0ff"),
+    QColor("#66aaff"),
+)
+SCHEMES = {
+    "light": LIGHT,
+    "dark": DARK,
+    "high contrast black": HIGH_CONTRAST_BLACK,
+    "high contrast white": HIGH_CONTRAST_WHITE,
+    "pale accents": PALE_ACCENTS,
+}
 
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
@@ -85,8 +120,11 @@ def test_every_colour_of_the_style_sheet_meets_wcag_aa(name):
     scheme = SCHEMES[name]
     checked = pairs(scheme)
     assert len(checked) > 40  # banners, warnings, notes, markers, borders, focus frame
-    failures = [f"{what}: {fg.name()} on {bg.name()} = {contrast_ratio(fg, bg):.2f} < {minimum}"
-                for what, fg, bg, minimum in checked if contrast_ratio(fg, bg) < minimum]
+    failures = [
+        f"{what}: {fg.name()} on {bg.name()} = {contrast_ratio(fg, bg):.2f} < {minimum}"
+        for what, fg, bg, minimum in checked
+        if contrast_ratio(fg, bg) < minimum
+    ]
     assert failures == []
 
 
@@ -96,8 +134,14 @@ def test_every_colour_in_the_style_sheet_is_one_the_contrast_check_reads(name):
     read = {value for _selector, props in parse(sheet) for value in props.values()}
     in_sheet = set(_HEX.findall(sheet))
     assert in_sheet == {c for value in read for c in _HEX.findall(value)}
-    for selector in ("QFrame#errorBanner", "QFrame#noticeBanner", "QLabel#answerProblem", "QWidget#focusFrame",
-                     "QLabel#requiredMarker[missing=\"true\"]", "QLabel#provisionalNote"):
+    for selector in (
+        "QFrame#errorBanner",
+        "QFrame#noticeBanner",
+        "QLabel#answerProblem",
+        "QWidget#focusFrame",
+        'QLabel#requiredMarker[missing="true"]',
+        "QLabel#provisionalNote",
+    ):
         assert any(s == selector for s, _props in parse(sheet)), selector
 
 
@@ -105,15 +149,22 @@ def test_every_colour_in_the_style_sheet_is_one_the_contrast_check_reads(name):
 def test_disabled_text_of_the_palette_is_made_readable(name):
     scheme = SCHEMES[name]
     palette = QPalette(scheme.window)
-    for role, colour in ((QPalette.ColorRole.Window, scheme.window), (QPalette.ColorRole.Base, scheme.base),
-                         (QPalette.ColorRole.AlternateBase, scheme.alternate_base),
-                         (QPalette.ColorRole.Text, scheme.text), (QPalette.ColorRole.WindowText, scheme.window_text),
-                         (QPalette.ColorRole.Button, scheme.window)):
+    for role, colour in (
+        (QPalette.ColorRole.Window, scheme.window),
+        (QPalette.ColorRole.Base, scheme.base),
+        (QPalette.ColorRole.AlternateBase, scheme.alternate_base),
+        (QPalette.ColorRole.Text, scheme.text),
+        (QPalette.ColorRole.WindowText, scheme.window_text),
+        (QPalette.ColorRole.Button, scheme.window),
+    ):
         palette.setColor(role, colour)
     # The usual light grey of disabled text, nearly invisible on the page.
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, scheme.window.lighter(110) if not scheme.dark
-                         else scheme.window.darker(110))
+        palette.setColor(
+            QPalette.ColorGroup.Disabled,
+            role,
+            scheme.window.lighter(110) if not scheme.dark else scheme.window.darker(110),
+        )
     fixed = readable_palette(palette, scheme.high_contrast).resolve(palette)
     disabled = QPalette.ColorGroup.Disabled
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):

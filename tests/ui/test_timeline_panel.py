@@ -19,8 +19,13 @@ def test_choosing_a_group_shows_its_milestones_and_saves_them_in_the_draft(qtbot
     panel.group.setCurrentIndex(panel.group.findData(2))  # launched 1 November 2021
     assert panel.date_known.isChecked() and panel.start.date() == QDate(2021, 11, 1)
     rows = [panel.milestones.topLevelItem(i) for i in range(panel.milestones.topLevelItemCount())]
-    assert [r.text(1) for r in rows][:5] == ["1 November 2021", "15 November 2021", "29 November 2021",
-                                              "1 May 2022", "1 November 2022"]
+    assert [r.text(1) for r in rows][:5] == [
+        "1 November 2021",
+        "15 November 2021",
+        "29 November 2021",
+        "1 May 2022",
+        "1 November 2022",
+    ]
     panel.save_button.click()
     assert review_start(full_window.session.draft) == ReviewStart(2, dt.date(2021, 11, 1))
 
@@ -30,8 +35,10 @@ def test_the_panel_says_what_comes_next_and_how_long_civil_society_can_engage(qt
     qtbot.addWidget(panel)
     panel.date_known.setChecked(True)
     panel.start.setDate(QDate(2021, 11, 1))
-    rows = {panel.milestones.topLevelItem(i).text(0): panel.milestones.topLevelItem(i).text(2)
-            for i in range(panel.milestones.topLevelItemCount())}
+    rows = {
+        panel.milestones.topLevelItem(i).text(0): panel.milestones.topLevelItem(i).text(2)
+        for i in range(panel.milestones.topLevelItemCount())
+    }
     assert rows["Government names its focal point"] == "Done"
     assert rows["Self-assessment questionnaire due"] == "Next"
     assert rows["Reviewers' written feedback due"] == "Later"

@@ -35,8 +35,11 @@ def type_into(qtbot, window, question_id, text):
 def underlined_words(editor):
     block = editor.document().firstBlock()
     text = block.text()
-    return [text[f.start:f.start + f.length] for f in block.layout().formats()
-            if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    return [
+        text[f.start : f.start + f.length]
+        for f in block.layout().formats()
+        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
 
 
 def position_in(editor, word):
@@ -212,8 +215,11 @@ def test_opening_a_draft_or_underlining_words_is_never_an_edit(qtbot, window, tm
 
     edits = []
     original = draft_view.DraftView._edited
-    monkeypatch.setattr(draft_view.DraftView, "_edited",
-                        lambda self, question, field: edits.append(question.id) or original(self, question, field))
+    monkeypatch.setattr(
+        draft_view.DraftView,
+        "_edited",
+        lambda self, question, field: edits.append(question.id) or original(self, question, field),
+    )
     assert window.create_draft(tmp_path / "quiet.untoc", draft_info)
     window.desk.spelling_action.setChecked(False)
     window.desk.spelling_action.setChecked(True)  # every field is underlined again

@@ -203,8 +203,9 @@ def export_submission(
     except Exception as exc:  # noqa: BLE001 - a renderer failure must reach the user as a message
         detail = clean_text(str(exc)) or type(exc).__name__
         raise ExportError(
-            _("Could not export the submission to {name}: {detail}. Nothing was written; please report "
-              "this problem.").format(name=out_path.name, detail=detail)
+            _(
+                "Could not export the submission to {name}: {detail}. Nothing was written; please report this problem."
+            ).format(name=out_path.name, detail=detail)
         ) from exc
     counter.finish()
     return out_path

@@ -84,10 +84,17 @@ def export_in_child(
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     arguments = {
-        "definition": definition, "info": info, "answers": dict(answers), "out_path": out_path, "fmt": fmt,
-        "language": language, "archived": dict(archived) if archived else None, "temporary": temporary,
+        "definition": definition,
+        "info": info,
+        "answers": dict(answers),
+        "out_path": out_path,
+        "fmt": fmt,
+        "language": language,
+        "archived": dict(archived) if archived else None,
+        "temporary": temporary,
         # The issue time reaches the child: the register's snapshot exports again to the same bytes.
-        "issued_at": issued_at, "open_conflicts": tuple(open_conflicts),
+        "issued_at": issued_at,
+        "open_conflicts": tuple(open_conflicts),
     }
     process = context.Process(target=_child, args=(messages, arguments), name="untoc-export", daemon=True)
     process.start()
@@ -104,8 +111,11 @@ def export_in_child(
                     message = messages.get(timeout=POLL_SECONDS)  # sent just before the child ended
                 except queue.Empty:
                     raise ExportError(
-                        _("The export stopped unexpectedly (exit code {exitcode}). Nothing was written; "
-                          "please report this problem.").format(exitcode=process.exitcode)) from None
+                        _(
+                            "The export stopped unexpectedly (exit code {exitcode}). Nothing was written; "
+                            "please report this problem."
+                        ).format(exitcode=process.exitcode)
+                    ) from None
             if message[0] == "progress":
                 if progress is not None:
                     progress(message[1], message[2])

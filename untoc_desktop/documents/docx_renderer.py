@@ -319,8 +319,9 @@ def _render_block(doc: _Body, block: model.Block, document: model.Document) -> N
     elif isinstance(block, model.TableOfContents):
         heading = doc.add_paragraph(style="TOC Heading" if "TOC Heading" in doc.styles else "Title")
         _add_text(heading, block.title)
-        entries = [(b.level, b.text) for b in document.blocks
-                   if isinstance(b, model.Heading) and b.level <= block.levels]
+        entries = [
+            (b.level, b.text) for b in document.blocks if isinstance(b, model.Heading) and b.level <= block.levels
+        ]
         add_table_of_contents(doc, entries, block.levels, block.update_hint, _add_text)
     elif isinstance(block, model.Table):
         table = doc.add_table(rows=1, cols=len(block.header), style="Table Grid")
@@ -338,7 +339,10 @@ def _render_block(doc: _Body, block: model.Block, document: model.Document) -> N
 
 
 def render_docx(
-    document: model.Document, path: str | Path, *, tick: Callable[[], None] | None = None,
+    document: model.Document,
+    path: str | Path,
+    *,
+    tick: Callable[[], None] | None = None,
     issued_at: _dt.datetime | None = None,
 ) -> None:
     """Write ``document`` as a Word file at ``path``.

@@ -21,28 +21,37 @@ from ..i18n import normalize_locale, translator  # noqa: F401 - normalize_locale
 
 log = logging.getLogger(__name__)
 
+
 def _document_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
     """The label table, each English text passed through ``pgettext("document", ...)``."""
     return {
-        "cover_title": pgettext("document", "Submission to the Review Mechanism of the United Nations Convention "
-                                "against Transnational Organized Crime and the Protocols thereto"),
+        "cover_title": pgettext(
+            "document",
+            "Submission to the Review Mechanism of the United Nations Convention "
+            "against Transnational Organized Crime and the Protocols thereto",
+        ),
         "organization": pgettext("document", "Submitted by: {organization}"),
         "country": pgettext("document", "State party under review: {country}"),
         "cluster": pgettext("document", "Cluster {number}: {title}"),
         "date": pgettext("document", "Date: {date}"),
         "questionnaire": pgettext("document", "Questionnaire: {id}, version {version}"),
-        "provisional": pgettext("document", "Provisional: the list of articles of this cluster is not yet "
-                                "confirmed. {note}"),
+        "provisional": pgettext(
+            "document", "Provisional: the list of articles of this cluster is not yet confirmed. {note}"
+        ),
         "definition_sources": pgettext("document", "Sources of the treaty information in the questionnaire"),
         "article": pgettext("document", "Article {number}. {title}"),
         "paragraph": pgettext("document", "Paragraph {ref} — {label}"),
         "no_answer": pgettext("document", "No answer yet"),
         "not_applicable": pgettext("document", "Not applicable: the State party is not party to this Protocol."),
         "draft": pgettext("document", "DRAFT – incomplete"),
-        "draft_note": pgettext("document", "This draft is incomplete: {summary}. The answers still missing are "
-                               "listed in the annex."),
-        "conflicts_note": pgettext("document", "This draft is not final: {count} answer(s) have an open conflict"
-                                   " from merging a colleague's copy ({questions})."),
+        "draft_note": pgettext(
+            "document", "This draft is incomplete: {summary}. The answers still missing are listed in the annex."
+        ),
+        "conflicts_note": pgettext(
+            "document",
+            "This draft is not final: {count} answer(s) have an open conflict"
+            " from merging a colleague's copy ({questions}).",
+        ),
         "summary": pgettext("document", "{answered} of {required} required answers given"),
         "annex": pgettext("document", "Annex: answers still missing"),
         "annex_intro": pgettext("document", "The following required answers have not been given yet."),
@@ -56,8 +65,9 @@ def _document_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
         "sources_intro": pgettext("document", "Legislation and other sources cited in the answers."),
         "year": "{year}",
         "obligation": pgettext("document", "Obligation: {label}"),
-        "context_only": pgettext("document", "Shown for context: this paragraph creates no obligation and asks "
-                                 "no questions."),
+        "context_only": pgettext(
+            "document", "Shown for context: this paragraph creates no obligation and asks no questions."
+        ),
     }
 
 
@@ -68,9 +78,12 @@ def _status_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
     comes through ``pgettext("document", ...)``.
     """
     return {
-        "fully": pgettext("document", "Fully implemented"), "partly": pgettext("document", "Partly implemented"),
-        "not_implemented": pgettext("document", "Not implemented"), "unknown": pgettext("document", "Unknown"),
-        "yes": pgettext("document", "Yes"), "yes_in_part": pgettext("document", "Yes, in part"),
+        "fully": pgettext("document", "Fully implemented"),
+        "partly": pgettext("document", "Partly implemented"),
+        "not_implemented": pgettext("document", "Not implemented"),
+        "unknown": pgettext("document", "Unknown"),
+        "yes": pgettext("document", "Yes"),
+        "yes_in_part": pgettext("document", "Yes, in part"),
         "no": pgettext("document", "No"),
     }
 

@@ -91,31 +91,59 @@ class FontFamily:
 #: Fallback order: the first family with a glyph for a character draws it (for a paragraph in one of
 #: the families' scripts, that family goes first).
 FONT_FAMILIES: tuple[FontFamily, ...] = (
-    FontFamily("UntocSans", "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
-               ("Latn", "Grek", "Cyrl"), "en"),
-    FontFamily("UntocArabic", "Noto Naskh Arabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf",
-               ("Arab",), "ar"),
-    FontFamily("UntocHebrew", "Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
-               ("Hebr",), "he"),
-    FontFamily("UntocDevanagari", "Noto Sans Devanagari", "NotoSansDevanagari-Regular.ttf",
-               "NotoSansDevanagari-Bold.ttf", ("Deva",), "hi"),
-    FontFamily("UntocBengali", "Noto Sans Bengali", "NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf",
-               ("Beng",), "bn"),
+    FontFamily("UntocSans", "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", ("Latn", "Grek", "Cyrl"), "en"),
+    FontFamily(
+        "UntocArabic", "Noto Naskh Arabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", ("Arab",), "ar"
+    ),
+    FontFamily(
+        "UntocHebrew", "Noto Sans Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", ("Hebr",), "he"
+    ),
+    FontFamily(
+        "UntocDevanagari",
+        "Noto Sans Devanagari",
+        "NotoSansDevanagari-Regular.ttf",
+        "NotoSansDevanagari-Bold.ttf",
+        ("Deva",),
+        "hi",
+    ),
+    FontFamily(
+        "UntocBengali", "Noto Sans Bengali", "NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", ("Beng",), "bn"
+    ),
     FontFamily("UntocThai", "Noto Sans Thai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", ("Thai",), "th"),
-    FontFamily("UntocKhmer", "Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf",
-               ("Khmr",), "km"),
-    FontFamily("UntocMyanmar", "Noto Sans Myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf",
-               ("Mymr",), "my"),
-    FontFamily("UntocEthiopic", "Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf",
-               ("Ethi",), "am"),
-    FontFamily("UntocGeorgian", "Noto Sans Georgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf",
-               ("Geor",), "ka"),
-    FontFamily("UntocArmenian", "Noto Sans Armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf",
-               ("Armn",), "hy"),
-    FontFamily("UntocCJK", "Droid Sans Fallback", "DroidSansFallback.ttf", "",
-               ("Hani", "Hira", "Kana", "Hang", "Bopo"), "zh"),  # Chinese, Japanese, Korean
-    FontFamily("UntocSymbols", "Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf", "",
-               ("Zsym",)),  # monochrome emoji, dingbats, arrows
+    FontFamily("UntocKhmer", "Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", ("Khmr",), "km"),
+    FontFamily(
+        "UntocMyanmar", "Noto Sans Myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf", ("Mymr",), "my"
+    ),
+    FontFamily(
+        "UntocEthiopic",
+        "Noto Sans Ethiopic",
+        "NotoSansEthiopic-Regular.ttf",
+        "NotoSansEthiopic-Bold.ttf",
+        ("Ethi",),
+        "am",
+    ),
+    FontFamily(
+        "UntocGeorgian",
+        "Noto Sans Georgian",
+        "NotoSansGeorgian-Regular.ttf",
+        "NotoSansGeorgian-Bold.ttf",
+        ("Geor",),
+        "ka",
+    ),
+    FontFamily(
+        "UntocArmenian",
+        "Noto Sans Armenian",
+        "NotoSansArmenian-Regular.ttf",
+        "NotoSansArmenian-Bold.ttf",
+        ("Armn",),
+        "hy",
+    ),
+    FontFamily(
+        "UntocCJK", "Droid Sans Fallback", "DroidSansFallback.ttf", "", ("Hani", "Hira", "Kana", "Hang", "Bopo"), "zh"
+    ),  # Chinese, Japanese, Korean
+    FontFamily(
+        "UntocSymbols", "Noto Sans Symbols 2", "NotoSansSymbols2-Regular.ttf", "", ("Zsym",)
+    ),  # monochrome emoji, dingbats, arrows
 )
 BASE = FONT_FAMILIES[0]
 
@@ -143,8 +171,10 @@ def register_fonts() -> tuple[FontFamily, ...]:
         if not all(path.is_file() for path in files):
             if family is BASE:
                 raise ExportError(
-                    _("The fonts needed for PDF export are missing from {fonts_dir}. Reinstall the "
-                      "application, or export to Word instead.").format(fonts_dir=FONTS_DIR)
+                    _(
+                        "The fonts needed for PDF export are missing from {fonts_dir}. Reinstall the "
+                        "application, or export to Word instead."
+                    ).format(fonts_dir=FONTS_DIR)
                 )
             log.warning("font files of %s are missing from %s", family.family, FONTS_DIR)
             continue
@@ -222,9 +252,25 @@ def script_language(script: str, document_language: str) -> str:
 
 def language_script(language: str) -> str:
     """The script (ISO 15924) a language is usually written in: ``ar`` -> ``Arab``; ``Latn`` by default."""
-    return {"ar": "Arab", "fa": "Arab", "ur": "Arab", "he": "Hebr", "zh": "Hani", "ja": "Hani", "ko": "Hang",
-            "hi": "Deva", "bn": "Beng", "th": "Thai", "km": "Khmr", "my": "Mymr", "am": "Ethi", "ka": "Geor",
-            "hy": "Armn", "ru": "Cyrl", "el": "Grek"}.get(language, "Latn")
+    return {
+        "ar": "Arab",
+        "fa": "Arab",
+        "ur": "Arab",
+        "he": "Hebr",
+        "zh": "Hani",
+        "ja": "Hani",
+        "ko": "Hang",
+        "hi": "Deva",
+        "bn": "Beng",
+        "th": "Thai",
+        "km": "Khmr",
+        "my": "Mymr",
+        "am": "Ethi",
+        "ka": "Geor",
+        "hy": "Armn",
+        "ru": "Cyrl",
+        "el": "Grek",
+    }.get(language, "Latn")
 
 
 def fallback_order(script: str) -> tuple[FontFamily, ...]:
@@ -238,8 +284,7 @@ def fallback_order(script: str) -> tuple[FontFamily, ...]:
 
 def _needs_no_glyph(char: str) -> bool:
     # Spaces, joiners, variation selectors and other format characters are never drawn.
-    return (char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
-            or 0xFE00 <= ord(char) <= 0xFE0F)
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or 0xFE00 <= ord(char) <= 0xFE0F
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
@@ -289,6 +334,9 @@ def log_missing_glyphs(texts: Iterable[str]) -> list[str]:
     if missing:
         log.warning(
             "PDF export: %d character(s) have no glyph in the bundled fonts and print as the substitute \ufffd "
-            "(%s): %s", len(missing), _INSTALL_HINT, describe_missing(missing),
+            "(%s): %s",
+            len(missing),
+            _INSTALL_HINT,
+            describe_missing(missing),
         )
     return missing

@@ -231,8 +231,9 @@ def render_pdf(
             timestamp=issued_at,
         )
     except typst.TypstError as exc:
-        raise ExportError(_("The PDF could not be typeset: {problem}").format(
-                              problem=clean_text(str(exc))[:500])) from exc
+        raise ExportError(
+            _("The PDF could not be typeset: {problem}").format(problem=clean_text(str(exc))[:500])
+        ) from exc
     if tick is not None:
         for _block in document.blocks:
             tick()

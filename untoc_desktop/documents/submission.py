@@ -40,6 +40,7 @@ def paragraph_heading(labels: Mapping[str, str], paragraph: Paragraph, language:
         ref, label = f"{_LRI}{ref}{_PDI}", f"{_FSI}{label}{_PDI}"
     return labels["paragraph"].format(ref=ref, label=label)
 
+
 def _cell(value: Any) -> str:
     return "" if value is None else clean_text(str(value)).strip()
 
@@ -109,8 +110,9 @@ def _paragraph_blocks(
 
 def _obligation_block(paragraph: Paragraph, labels: Mapping[str, str], language: str) -> model.Paragraph:
     """The paragraph's obligation class in plain words, in the document language (e.g. "Obligation: may")."""
-    return model.Paragraph(labels["obligation"].format(label=obligation_label(paragraph.obligation, language)),
-                           "not_applicable")
+    return model.Paragraph(
+        labels["obligation"].format(label=obligation_label(paragraph.obligation, language)), "not_applicable"
+    )
 
 
 def _article_blocks(
@@ -122,16 +124,15 @@ def _article_blocks(
     language: str,
 ) -> list[model.Block]:
     blocks: list[model.Block] = [
-        model.Heading(2, labels["article"].format(number=article.number, title=article_title(article.title, language)),
-                      article.id)
+        model.Heading(
+            2, labels["article"].format(number=article.number, title=article_title(article.title, language)), article.id
+        )
     ]
     for paragraph in article.paragraphs:
         if paragraph_applies(paragraph, protocols):
             blocks.extend(_paragraph_blocks(paragraph, answers, missing_ids, labels, language))
         else:
-            blocks.append(
-                model.Heading(3, paragraph_heading(labels, paragraph, language), paragraph.id)
-            )
+            blocks.append(model.Heading(3, paragraph_heading(labels, paragraph, language), paragraph.id))
             blocks.append(model.Paragraph(labels["not_applicable"], "not_applicable"))
     return blocks
 
@@ -214,8 +215,14 @@ def build_submission(
         # Said once, in plain words: research notes on the article list stay out of exports.
         blocks.append(model.Paragraph(labels["provisional"].format(note="").strip(), "note"))
     if report.open_conflicts:
-        blocks.append(model.Paragraph(labels["conflicts_note"].format(
-            count=len(report.open_conflicts), questions=", ".join(report.open_conflicts)), "note"))
+        blocks.append(
+            model.Paragraph(
+                labels["conflicts_note"].format(
+                    count=len(report.open_conflicts), questions=", ".join(report.open_conflicts)
+                ),
+                "note",
+            )
+        )
     if not report.complete:
         blocks.append(model.Paragraph(labels["draft_note"].format(summary=summary), "note"))
     else:
@@ -246,4 +253,3 @@ def build_submission(
         blocks=tuple(blocks),
         direction=document_direction(language),
     )
-

@@ -40,8 +40,10 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
     suffix = f".{fmt}"
     if path.suffix.lower() != suffix:
         raise ExportError(
-            _("The file name {name} does not end with {suffix}. Choose a name ending with {suffix}, so "
-              "that the export cannot replace another file by mistake.").format(name=path.name, suffix=suffix)
+            _(
+                "The file name {name} does not end with {suffix}. Choose a name ending with {suffix}, so "
+                "that the export cannot replace another file by mistake."
+            ).format(name=path.name, suffix=suffix)
         )
     resolved = path.resolve()
     through_link = path.is_symlink() or resolved != path.absolute()
@@ -56,11 +58,13 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
             raise link_elsewhere from None
         return resolved
     except OSError as exc:
-        raise ExportError(_("Cannot use {path}: {problem}. Choose another file name.").format(
-                              path=path, problem=exc.strerror)) from None
+        raise ExportError(
+            _("Cannot use {path}: {problem}. Choose another file name.").format(path=path, problem=exc.strerror)
+        ) from None
     if not stat.S_ISREG(mode):
-        raise ExportError(_("{path} is not an ordinary file (a folder or a device). Choose another file "
-                            "name.").format(path=path))
+        raise ExportError(
+            _("{path} is not an ordinary file (a folder or a device). Choose another file name.").format(path=path)
+        )
     if through_link and resolved.suffix.lower() != suffix:
         raise link_elsewhere
     try:
@@ -70,13 +74,16 @@ def check_export_target(out_path: str | Path, fmt: str) -> Path:
         is_database = False
     if is_database:
         raise ExportError(
-            _("{name} is a draft or another database; an export will never replace it. Choose another "
-              "file name.").format(name=path.name)
+            _(
+                "{name} is a draft or another database; an export will never replace it. Choose another file name."
+            ).format(name=path.name)
         )
     if through_link and not _looks_like(resolved, fmt):
         raise ExportError(
-            _("{name} is a link to {resolved}, which is not a {fmt} document; an export never replaces "
-              "it. Choose another file name.").format(name=path.name, resolved=resolved, fmt=fmt)
+            _(
+                "{name} is a link to {resolved}, which is not a {fmt} document; an export never replaces "
+                "it. Choose another file name."
+            ).format(name=path.name, resolved=resolved, fmt=fmt)
         )
     return resolved
 

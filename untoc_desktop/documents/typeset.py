@@ -103,8 +103,9 @@ def typeset(
             pdf_tags=tagged,
         )
     except typst.TypstError as exc:
-        raise ExportError(_("The PDF could not be typeset: {problem}").format(
-                              problem=clean_text(str(exc))[:500])) from exc
+        raise ExportError(
+            _("The PDF could not be typeset: {problem}").format(problem=clean_text(str(exc))[:500])
+        ) from exc
     assert isinstance(pdf, bytes)
     return pdf
 

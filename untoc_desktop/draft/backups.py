@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -74,7 +74,7 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
         DraftFileError: the copy could not be written (the draft itself is never touched).
     """
     folder = backups_folder(draft, root)
-    taken_at = datetime.now(timezone.utc)
+    taken_at = datetime.now(UTC)
     target = folder / f"{taken_at.strftime(_STAMP)}.untoc"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,8 +82,11 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
         atomic_write_text(folder / f"{target.name}.origin", str(draft.path.resolve()))
         atomic_write_text(folder / _ID_NOTE, draft.info.draft_uuid)
     except (OSError, DraftFileError) as exc:
-        raise DraftFileError(_("Could not make a backup copy of {name} in {folder}: {problem}").format(
-                                 name=draft.path.name, folder=folder, problem=exc)) from None
+        raise DraftFileError(
+            _("Could not make a backup copy of {name} in {folder}: {problem}").format(
+                name=draft.path.name, folder=folder, problem=exc
+            )
+        ) from None
     for old in _backups_in(folder)[KEEP:]:
         old.path.unlink(missing_ok=True)
         old.path.with_name(f"{old.path.name}.origin").unlink(missing_ok=True)
@@ -91,7 +94,7 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
 
 
 def _describe(path: Path) -> Backup:
-    taken_at = datetime.strptime(path.stem, _STAMP).replace(tzinfo=timezone.utc)
+    taken_at = datetime.strptime(path.stem, _STAMP).replace(tzinfo=UTC)
     origin = path.with_name(f"{path.name}.origin")
     draft_path = origin.read_text("utf-8") if origin.exists() else ""
     try:
@@ -149,15 +152,19 @@ def restore_backup(backup: Backup, target: str | Path) -> Path:
     """
     target = Path(target)
     if target.exists():
-        raise DraftFileError(_("{target} already exists. Choose a new name for the restored draft.").format(
-                                 target=target))
+        raise DraftFileError(
+            _("{target} already exists. Choose a new name for the restored draft.").format(target=target)
+        )
     try:
-        atomic_replace(target, lambda temporary: shutil.copyfile(backup.path, temporary), overwrite=False,
-                       create_folder=False)
+        atomic_replace(
+            target, lambda temporary: shutil.copyfile(backup.path, temporary), overwrite=False, create_folder=False
+        )
     except FileExistsError:
-        raise DraftFileError(_("{target} already exists. Choose a new name for the restored draft.").format(
-                                 target=target))
+        raise DraftFileError(
+            _("{target} already exists. Choose a new name for the restored draft.").format(target=target)
+        )
     except OSError as exc:
-        raise DraftFileError(_("Could not restore the backup to {target}: {problem}.").format(
-                                 target=target, problem=exc.strerror)) from None
+        raise DraftFileError(
+            _("Could not restore the backup to {target}: {problem}.").format(target=target, problem=exc.strerror)
+        ) from None
     return target

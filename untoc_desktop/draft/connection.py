@@ -82,8 +82,9 @@ def connect(path: str | Path, *, read_only: bool = False, timeout: float = 5.0) 
     """
     path = Path(path)
     if read_only:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
+        )
     else:
         connection = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
     try:

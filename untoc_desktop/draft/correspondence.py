@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..errors import DraftFileError
@@ -20,20 +20,43 @@ if TYPE_CHECKING:
     from .store import Draft
 
 __all__ = [
-    "FORMS_PROPERTY", "LetterEntry", "Recipient", "delete_recipient", "letters", "mark_sent", "recipients",
-    "record_letter", "restore_recipient", "save_recipient",
+    "FORMS_PROPERTY",
+    "LetterEntry",
+    "Recipient",
+    "delete_recipient",
+    "letters",
+    "mark_sent",
+    "recipients",
+    "record_letter",
+    "restore_recipient",
+    "save_recipient",
 ]
 
 
 def _recipient(record: RecipientRecord) -> Recipient:
-    return Recipient(record.name, record.title, record.agency, record.postal_address, record.email,
-                     record.is_focal_point, record.recipient_uuid)
+    return Recipient(
+        record.name,
+        record.title,
+        record.agency,
+        record.postal_address,
+        record.email,
+        record.is_focal_point,
+        record.recipient_uuid,
+    )
 
 
 def _letter(record: LetterRecord) -> LetterEntry:
-    return LetterEntry(record.reference, record.kind, record.language, record.recipient_uuid or "",
-                       record.created_at, record.sent_on or "", record.sent_channel or "", dict(record.details),
-                       record.letter_uuid)
+    return LetterEntry(
+        record.reference,
+        record.kind,
+        record.language,
+        record.recipient_uuid or "",
+        record.created_at,
+        record.sent_on or "",
+        record.sent_channel or "",
+        dict(record.details),
+        record.letter_uuid,
+    )
 
 
 #: Draft property holding each recipient's form of address: {recipient_uuid: form}.
@@ -56,9 +79,15 @@ def _new_record(recipient: Recipient) -> RecipientRecord:
     from .models import RecipientRecord
 
     return RecipientRecord(
-        recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
-        agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
-        is_focal_point=recipient.is_focal_point, created_at=datetime.now(timezone.utc))
+        recipient_uuid=recipient.recipient_uuid,
+        name=recipient.name,
+        title=recipient.title,
+        agency=recipient.agency,
+        postal_address=recipient.postal_address,
+        email=recipient.email,
+        is_focal_point=recipient.is_focal_point,
+        created_at=datetime.now(UTC),
+    )
 
 
 def _store_form(draft: Draft, recipient: Recipient) -> None:
@@ -86,7 +115,9 @@ def delete_recipient(draft: Draft, recipient_uuid: str) -> Recipient:
     if removed is None:
         raise DraftFileError(_("That recipient is no longer in the address book."))
     with draft.writing() as session:
-        record = session.scalars(select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient_uuid)).first()
+        record = session.scalars(
+            select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient_uuid)
+        ).first()
         if record is not None:
             session.delete(record)
     return removed
@@ -121,9 +152,13 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
             added = True
         else:
             added = False
-        record = None if added else session.scalars(
-            select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient.recipient_uuid)
-        ).first()
+        record = (
+            None
+            if added
+            else session.scalars(
+                select(RecipientRecord).where(RecipientRecord.recipient_uuid == recipient.recipient_uuid)
+            ).first()
+        )
         if not added and record is None:
             raise DraftFileError(_("That recipient is no longer in the address book."))
         if record is not None:
@@ -151,13 +186,23 @@ def record_letter(draft: Draft, letter: LetterEntry) -> LetterEntry:
     """
     from .models import LetterRecord
 
-    letter = replace(letter, letter_uuid=letter.letter_uuid or str(uuid.uuid4()),
-                     created_at=letter.created_at or datetime.now(timezone.utc))
+    letter = replace(
+        letter, letter_uuid=letter.letter_uuid or str(uuid.uuid4()), created_at=letter.created_at or datetime.now(UTC)
+    )
     with draft.writing() as session:
-        session.add(LetterRecord(
-            letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind, language=letter.language,
-            recipient_uuid=letter.recipient_uuid or None, created_at=letter.created_at,
-            sent_on=letter.sent_on or None, sent_channel=letter.sent_channel or None, details=letter.details))
+        session.add(
+            LetterRecord(
+                letter_uuid=letter.letter_uuid,
+                reference=letter.reference,
+                kind=letter.kind,
+                language=letter.language,
+                recipient_uuid=letter.recipient_uuid or None,
+                created_at=letter.created_at,
+                sent_on=letter.sent_on or None,
+                sent_channel=letter.sent_channel or None,
+                details=letter.details,
+            )
+        )
     return letter
 
 

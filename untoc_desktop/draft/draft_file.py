@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from .letter_book import LetterBook
 
+
 def _import_writing() -> None:
     """Import the store (SQLAlchemy, the models) and configure the mappers; a failure is met again at the write."""
     try:
@@ -49,8 +50,19 @@ def _import_writing() -> None:
 
 
 #: The columns of the ``draft`` row that make a :class:`DraftInfo`, in its field order.
-_INFO_COLUMNS = ("organization", "country", "country_code", "cluster", "protocols", "language", "author",
-                 "definition_id", "definition_version", "draft_uuid", "created_at")
+_INFO_COLUMNS = (
+    "organization",
+    "country",
+    "country_code",
+    "cluster",
+    "protocols",
+    "language",
+    "author",
+    "definition_id",
+    "definition_version",
+    "draft_uuid",
+    "created_at",
+)
 
 
 class Draft:
@@ -98,27 +110,32 @@ class Draft:
         if path.is_dir():
             raise DraftExistsError(_("{path} is a folder. Choose a file name for the new draft.").format(path=path))
         if path.exists():
-            raise DraftExistsError(_("{path} already exists. Choose another name; the existing file was "
-                                     "not changed.").format(path=path))
+            raise DraftExistsError(
+                _("{path} already exists. Choose another name; the existing file was not changed.").format(path=path)
+            )
         if not path.parent.is_dir():
-            raise DraftFileError(_("The folder {parent} does not exist. Choose an existing folder.").format(
-                                     parent=path.parent))
+            raise DraftFileError(
+                _("The folder {parent} does not exist. Choose an existing folder.").format(parent=path.parent)
+            )
         if not info.organization.strip() or not info.country.strip():
             raise DraftFileError(_("A draft needs the organisation's name and the State party under review."))
         try:
             atomic_replace(path, lambda temporary: store.build_new_file(temporary, info), overwrite=False)
         except FileExistsError:
-            raise DraftExistsError(_("{path} already exists. Choose another name; the existing file was "
-                                     "not changed.").format(path=path))
+            raise DraftExistsError(
+                _("{path} already exists. Choose another name; the existing file was not changed.").format(path=path)
+            )
         except (OSError, store.SQLAlchemyError) as exc:
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
-            raise DraftFileError(_("Cannot create the draft {path}: {problem}. Choose another folder.").format(
-                                     path=path, problem=reason)) from None
+            raise DraftFileError(
+                _("Cannot create the draft {path}: {problem}. Choose another folder.").format(path=path, problem=reason)
+            ) from None
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False, allow_sidecars: bool = False,
-             migrate: bool = True) -> Draft:
+    def open(
+        cls, path: str | Path, read_only: bool = False, allow_sidecars: bool = False, migrate: bool = True
+    ) -> Draft:
         """Open an existing draft.
 
         The header is checked first by reading bytes only, so a foreign or newer
@@ -145,10 +162,11 @@ class Draft:
         if (found and not allow_sidecars) or (is_wal_mode(path) and not found):
             names = ", ".join(p.name for p in found) or "without its -wal file"
             raise SidecarError(
-                _("{name} was copied while it was open in another program ({names}). It was not opened, "
-                  "so nothing was changed. The desktop application offers to make a recovered copy when "
-                  "you open it; or ask for a copy made after the draft was closed.").format(
-                    name=path.name, names=names),
+                _(
+                    "{name} was copied while it was open in another program ({names}). It was not opened, "
+                    "so nothing was changed. The desktop application offers to make a recovered copy when "
+                    "you open it; or ask for a copy made after the draft was closed."
+                ).format(name=path.name, names=names),
                 path,
                 found,
             )
@@ -157,8 +175,10 @@ class Draft:
             check_contents(path, header.user_version, has_sidecars=bool(found))
         except SQLiteOperationalError as exc:
             raise DraftFileError(
-                _("{name} is in use by another program that is saving it right now ({problem}). Wait a "
-                  "moment and try again.").format(name=path.name, problem=exc)
+                _(
+                    "{name} is in use by another program that is saving it right now ({problem}). Wait a "
+                    "moment and try again."
+                ).format(name=path.name, problem=exc)
             ) from None
         if header.user_version < SCHEMA_VERSION and not read_only and migrate:
             from .migrate import migrate_with_backup
@@ -169,16 +189,20 @@ class Draft:
         except SQLiteDatabaseError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DraftFileError(
-                    _("{name} is in use by another program that is saving it right now. Wait a moment and "
-                      "try again.").format(name=path.name)
+                    _(
+                        "{name} is in use by another program that is saving it right now. Wait a moment and try again."
+                    ).format(name=path.name)
                 ) from None
             raise NotADraftError(
-                _("{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
-                  "copy, or ask the person who sent it for a new copy.").format(name=path.name, problem=exc)
+                _(
+                    "{name} is damaged and cannot be read ({problem}). It was not changed. Open a backup "
+                    "copy, or ask the person who sent it for a new copy."
+                ).format(name=path.name, problem=exc)
             ) from None
         except LookupError:
-            raise NotADraftError(_("{name} is an incomplete draft file. It was not changed.").format(
-                                     name=path.name)) from None
+            raise NotADraftError(
+                _("{name} is an incomplete draft file. It was not changed.").format(name=path.name)
+            ) from None
 
     def close(self) -> None:
         """Release the file (and its lock, when one was taken). No sidecar file is left behind."""
@@ -248,9 +272,10 @@ class Draft:
     def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise DraftFileError(
-                _("{name} is open read-only (it is open in untoc_desktop, or the file or its folder "
-                  "cannot be written). Close it in the application, or work on a copy (Save As).").format(
-                    name=self.path.name)
+                _(
+                    "{name} is open read-only (it is open in untoc_desktop, or the file or its folder "
+                    "cannot be written). Close it in the application, or work on a copy (Save As)."
+                ).format(name=self.path.name)
             )
         from .store import OperationalError
 
@@ -259,8 +284,10 @@ class Draft:
                 yield session
         except OperationalError as exc:
             raise DraftFileError(
-                _("Could not write to {name}: {problem}. Your text is still in the window; free some disk "
-                  "space or use Save As to keep it elsewhere.").format(name=self.path.name, problem=exc.orig)
+                _(
+                    "Could not write to {name}: {problem}. Your text is still in the window; free some disk "
+                    "space or use Save As to keep it elsewhere."
+                ).format(name=self.path.name, problem=exc.orig)
             ) from None
 
     # -- reading (plain SQL, no SQLAlchemy) --------------------------------------------
@@ -294,8 +321,10 @@ class Draft:
 
     def answers(self) -> dict[str, Any]:
         """Every stored answer: question id -> value (JSON data)."""
-        return {question_id: decode_json(value) for question_id, value in self.query(
-            "SELECT question_id, value FROM answer")}
+        return {
+            question_id: decode_json(value)
+            for question_id, value in self.query("SELECT question_id, value FROM answer")
+        }
 
     def answer(self, question_id: str) -> Any:
         """The stored value of one question, or ``None``."""
@@ -372,8 +401,14 @@ class Draft:
             DraftFileError: the write failed.
         """
         allowed = {
-            "organization", "country", "country_code", "protocols", "language", "author",
-            "definition_id", "definition_version",
+            "organization",
+            "country",
+            "country_code",
+            "protocols",
+            "language",
+            "author",
+            "definition_id",
+            "definition_version",
         }
         unknown = set(fields) - allowed
         if unknown:

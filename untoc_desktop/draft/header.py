@@ -52,14 +52,20 @@ def read_header(path: str | Path) -> FileHeader:
     except IsADirectoryError:
         raise DraftFileError(_("{path} is a folder, not a draft file.").format(path=path)) from None
     except OSError as exc:
-        raise DraftFileError(_("Cannot read {path}: {problem}. Check that you may read it.").format(
-                                 path=path, problem=exc.strerror)) from None
+        raise DraftFileError(
+            _("Cannot read {path}: {problem}. Check that you may read it.").format(path=path, problem=exc.strerror)
+        ) from None
     if len(header) < HEADER_LENGTH or not header.startswith(SQLITE_MAGIC):
         if not header:
-            raise NotADraftError(_("{name} is empty. Open a .untoc draft made by this application.").format(
-                name=path.name))
-        raise NotADraftError(_("{name} is not a draft file (it is not a SQLite database, or it is damaged). Open "
-                               "a .untoc draft made by this application.").format(name=path.name))
+            raise NotADraftError(
+                _("{name} is empty. Open a .untoc draft made by this application.").format(name=path.name)
+            )
+        raise NotADraftError(
+            _(
+                "{name} is not a draft file (it is not a SQLite database, or it is damaged). Open "
+                "a .untoc draft made by this application."
+            ).format(name=path.name)
+        )
     user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
     return FileHeader(application_id=application_id, user_version=user_version)
 
@@ -76,16 +82,21 @@ def check_draft_file(path: str | Path) -> FileHeader:
     name = Path(path).name
     if header.application_id != APPLICATION_ID:
         raise NotADraftError(
-            _("{name} is a database of another program, not an untoc draft. It was not changed. Open a "
-              ".untoc draft made by this application.").format(name=name)
+            _(
+                "{name} is a database of another program, not an untoc draft. It was not changed. Open a "
+                ".untoc draft made by this application."
+            ).format(name=name)
         )
     if header.user_version > SCHEMA_VERSION:
         raise NewerDraftError(
-            _("{name} was written by a newer version of untoc_desktop (draft format {user_version}; this "
-              "version reads up to {schema_version}). It was not changed. Install the newer version to "
-              "open it.").format(name=name, user_version=header.user_version, schema_version=SCHEMA_VERSION)
+            _(
+                "{name} was written by a newer version of untoc_desktop (draft format {user_version}; this "
+                "version reads up to {schema_version}). It was not changed. Install the newer version to "
+                "open it."
+            ).format(name=name, user_version=header.user_version, schema_version=SCHEMA_VERSION)
         )
     if header.user_version < 1:
-        raise NotADraftError(_("{name} is an incomplete draft file (no schema version). It was not "
-                               "changed.").format(name=name))
+        raise NotADraftError(
+            _("{name} is an incomplete draft file (no schema version). It was not changed.").format(name=name)
+        )
     return header

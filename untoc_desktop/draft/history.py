@@ -43,8 +43,9 @@ def answer_history(draft: Draft, question_id: str | None = None) -> list[AnswerC
     except (JSONValueError, ValueError, DatabaseError) as exc:
         check_table_values(draft.path, "answer_change")  # names the question of the bad value
         raise DraftValueError(
-            _("The history of {name} holds a value that cannot be used ({problem}). The file was not "
-              "changed.").format(name=draft.path.name, problem=exc),
+            _("The history of {name} holds a value that cannot be used ({problem}). The file was not changed.").format(
+                name=draft.path.name, problem=exc
+            ),
             question_id=question_id,
         ) from None
 

@@ -48,8 +48,11 @@ def decode_json(text: str | bytes) -> Any:
     if len(text) > MAX_TEXT_BYTES:
         raise JSONValueError(_("it is longer than {size} MB").format(size=MAX_TEXT_BYTES // 2**20))
     # A JSON string (most answers) nests nothing; anything else is scanned when it has many brackets.
-    if (not text.startswith('"') and text.count("[") + text.count("{") > MAX_JSON_DEPTH
-            and _json_depth(text) > MAX_JSON_DEPTH):
+    if (
+        not text.startswith('"')
+        and text.count("[") + text.count("{") > MAX_JSON_DEPTH
+        and _json_depth(text) > MAX_JSON_DEPTH
+    ):
         raise JSONValueError(_("it is nested more than {depth} levels deep").format(depth=MAX_JSON_DEPTH))
     try:
         return json.loads(text, parse_constant=_refuse_constant)

@@ -112,6 +112,8 @@ def migrate_with_backup(path: Path, from_version: int) -> None:
     except (OSError, SQLAlchemyError) as exc:
         reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
         raise DraftFileError(
-            _("{name} uses an older draft format and could not be updated ({problem}). A copy of the "
-              "original is kept as {backup}.").format(name=path.name, problem=reason, backup=backup.name)
+            _(
+                "{name} uses an older draft format and could not be updated ({problem}). A copy of the "
+                "original is kept as {backup}."
+            ).format(name=path.name, problem=reason, backup=backup.name)
         ) from None

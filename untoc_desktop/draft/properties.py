@@ -99,11 +99,24 @@ APPLICABILITY_SOURCES = ("table", "user")
 _APPLICABILITY_TEXT = ("source_date", "origin", "confidence", "source_url")
 
 
-def protocol_choice(party: bool, from_table: bool, *, source_date: str = "", origin: str = "",
-                    confidence: str = "", source_url: str = "") -> ProtocolChoice:
+def protocol_choice(
+    party: bool,
+    from_table: bool,
+    *,
+    source_date: str = "",
+    origin: str = "",
+    confidence: str = "",
+    source_url: str = "",
+) -> ProtocolChoice:
     """One Protocol's entry: ``source`` is ``table`` when ``from_table``, else ``user``."""
-    return ProtocolChoice(party=party, source="table" if from_table else "user", source_date=source_date,
-                          origin=origin, confidence=confidence, source_url=source_url)
+    return ProtocolChoice(
+        party=party,
+        source="table" if from_table else "user",
+        source_date=source_date,
+        origin=origin,
+        confidence=confidence,
+        source_url=source_url,
+    )
 
 
 def _read_choice(entry: Mapping[Any, Any]) -> ProtocolChoice | None:
@@ -153,7 +166,7 @@ def applicability_value(value: Mapping[str, Mapping[str, Any]]) -> dict[str, dic
         raise _refuse(APPLICABILITY, f"expected an object, got {type(value).__name__}")
     record: dict[str, dict[str, Any]] = {}
     for code, entry in value.items():
-        if (not isinstance(code, str) or not isinstance(entry, Mapping) or _read_choice(entry) != dict(entry)):
+        if not isinstance(code, str) or not isinstance(entry, Mapping) or _read_choice(entry) != dict(entry):
             raise _refuse(APPLICABILITY, f"the entry for {code!r} is not {{party: bool, source: table|user, ...}}")
         record[code] = dict(entry)
     return record
@@ -223,8 +236,9 @@ def review_timeline(store: PropertyStore) -> ReviewTimeline | None:
     if not isinstance(stored, Mapping):
         return None
     group = stored.get("group")
-    return ReviewTimeline(group=group if isinstance(group, int) else None,
-                          started_on=_iso_date(stored.get("started_on")))
+    return ReviewTimeline(
+        group=group if isinstance(group, int) else None, started_on=_iso_date(stored.get("started_on"))
+    )
 
 
 def set_review_timeline(store: PropertyStore, value: Mapping[str, Any]) -> None:
@@ -298,8 +312,13 @@ def _assignment(value: Any) -> Assignment | None:
         return None
     if not all(isinstance(value[name], str) for name in _ASSIGNMENT_TEXT):
         return None
-    return Assignment(colleague=value["colleague"], articles=list(articles), sent_by=value["sent_by"],
-                      sent_at=value["sent_at"], copy_name=value["copy_name"])
+    return Assignment(
+        colleague=value["colleague"],
+        articles=list(articles),
+        sent_by=value["sent_by"],
+        sent_at=value["sent_at"],
+        copy_name=value["copy_name"],
+    )
 
 
 def _checked_assignment(key: str, value: Any) -> Assignment:

@@ -7,7 +7,7 @@ office, so nothing here edits or deletes one.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..errors import UntocError
@@ -32,7 +32,7 @@ def record_sent(draft: Draft, entry: SentEntry) -> SentEntry:
     from .models import SentEntryRecord
 
     entry_uuid = entry.entry_uuid or str(uuid.uuid4())
-    recorded_at = entry.recorded_at or datetime.now(timezone.utc)
+    recorded_at = entry.recorded_at or datetime.now(UTC)
     with draft.writing() as session:
         session.add(
             SentEntryRecord(
@@ -86,9 +86,11 @@ def sent_entry(draft: Draft, number: int) -> SentEntry:
     entries = sent_entries(draft)
     if not 1 <= number <= len(entries):
         raise UntocError(
-            ngettext("The register of {name} has {count} entry; there is no number {number}.",
-                     "The register of {name} has {count} entries; there is no number {number}.", len(entries)).format(
-                name=draft.path.name, count=len(entries), number=number)
+            ngettext(
+                "The register of {name} has {count} entry; there is no number {number}.",
+                "The register of {name} has {count} entries; there is no number {number}.",
+                len(entries),
+            ).format(name=draft.path.name, count=len(entries), number=number)
         )
     return entries[number - 1]
 

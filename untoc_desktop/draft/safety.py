@@ -32,7 +32,7 @@ import shutil
 import struct
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -165,10 +165,16 @@ def read_lock(path: Path) -> LockInfo | None:
     try:
         text = lock_path(path).read_bytes()[:4096].decode("utf-8")
         data = json.loads(text)
-        return LockInfo(int(data["pid"]), str(data["host"])[:255], str(data.get("user", ""))[:255],
-                        str(data["opened_at"])[:64], str(data.get("app_version", ""))[:32],
-                        float(data.get("started", 0) or 0), str(data.get("path", ""))[:4096],
-                        str(data.get("draft_uuid", ""))[:64])
+        return LockInfo(
+            int(data["pid"]),
+            str(data["host"])[:255],
+            str(data.get("user", ""))[:255],
+            str(data["opened_at"])[:64],
+            str(data.get("app_version", ""))[:32],
+            float(data.get("started", 0) or 0),
+            str(data.get("path", ""))[:4096],
+            str(data.get("draft_uuid", ""))[:64],
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -228,7 +234,7 @@ class DraftLock:
             "pid": os.getpid(),
             "host": platform.node(),
             "user": getpass.getuser(),
-            "opened_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "opened_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "app_version": __version__,
             "started": process_started(os.getpid()) or 0,
             "path": str(path.resolve()),
@@ -257,8 +263,9 @@ def recover_copy(path: Path, target: Path) -> Path:
         DraftFileError: the copy could not be made (``target`` exists, disk full, damaged file).
     """
     if target.exists():
-        raise DraftFileError(_("{target} already exists. Choose another name for the recovered copy.").format(
-                                 target=target))
+        raise DraftFileError(
+            _("{target} already exists. Choose another name for the recovered copy.").format(target=target)
+        )
     with tempfile.TemporaryDirectory(prefix="untoc-recover-") as folder:
         work = Path(folder) / path.name
         try:
@@ -273,16 +280,19 @@ def recover_copy(path: Path, target: Path) -> Path:
                 source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 # What is copied must be a draft of ours: schema, pages and values are checked first.
                 check_contents(work, check_draft_file(work).user_version)
-                atomic_replace(target, lambda temporary: backup_into(source, temporary), overwrite=False,
-                               create_folder=False)
+                atomic_replace(
+                    target, lambda temporary: backup_into(source, temporary), overwrite=False, create_folder=False
+                )
             finally:
                 source.close()
         except FileExistsError:
-            raise DraftFileError(_("{target} already exists. Choose another name for the recovered copy.").format(
-                                     target=target)) from None
+            raise DraftFileError(
+                _("{target} already exists. Choose another name for the recovered copy.").format(target=target)
+            ) from None
         except (OSError, SQLiteError) as exc:
-            raise DraftFileError(_("Could not make a recovered copy of {name}: {problem}.").format(
-                                     name=path.name, problem=exc)) from None
+            raise DraftFileError(
+                _("Could not make a recovered copy of {name}: {problem}.").format(name=path.name, problem=exc)
+            ) from None
     return target
 
 

@@ -44,10 +44,10 @@ def save_copy(engine: Engine, target: str | Path) -> Path:
         finally:
             source.close()
     except (OSError, SQLiteError) as exc:
-        raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
-                                 target=target, problem=exc)) from None
+        raise DraftFileError(
+            _("Could not save a copy to {target}: {problem}. Choose another place.").format(target=target, problem=exc)
+        ) from None
     return target
-
 
 
 def save_draft_copy(path: str | Path, target: str | Path, *, read_only: bool = False) -> Path:
@@ -68,6 +68,7 @@ def save_draft_copy(path: str | Path, target: str | Path, *, read_only: bool = F
         with draft_connection(path, read_only=read_only) as source:
             atomic_replace(target, lambda temporary: backup_into(source, temporary), create_folder=False)
     except (OSError, SQLiteError) as exc:
-        raise DraftFileError(_("Could not save a copy to {target}: {problem}. Choose another place.").format(
-                                 target=target, problem=exc)) from None
+        raise DraftFileError(
+            _("Could not save a copy to {target}: {problem}. Choose another place.").format(target=target, problem=exc)
+        ) from None
     return target

@@ -81,8 +81,9 @@ def cached_expected_schemas(schema_version: int, build: Callable[[int], dict[str
     try:
         from ..files import atomic_write_text
 
-        atomic_write_text(cached, json.dumps({revision: [list(row) for row in rows]
-                                              for revision, rows in schemas.items()}))
+        atomic_write_text(
+            cached, json.dumps({revision: [list(row) for row in rows] for revision, rows in schemas.items()})
+        )
     except OSError:
         pass  # a read-only or full cache folder only costs time
     return schemas
@@ -95,8 +96,8 @@ def _decode(data: object) -> dict[str, Rows]:
     schemas: dict[str, Rows] = {}
     for revision, rows in data.items():
         if not isinstance(rows, list) or not all(
-                isinstance(row, list) and len(row) == 4 and all(isinstance(cell, str) for cell in row)
-                for row in rows):
+            isinstance(row, list) and len(row) == 4 and all(isinstance(cell, str) for cell in row) for row in rows
+        ):
             raise ValueError("not a list of rows")
         schemas[revision] = tuple(sorted(tuple(row) for row in rows))  # type: ignore[misc]
     return schemas

@@ -158,19 +158,26 @@ def check_contents(path: str | Path, schema_version: int, has_sidecars: bool = F
                 raise HostileDraftError(_schema_difference(name, actual, candidates))
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
-                raise NotADraftError(_(
-                    "{name} is damaged ({problem}). It was not changed. Open a backup copy, or ask the person "
-                    "who sent it for a new copy.").format(name=name, problem=str(problems[0])[:200]))
+                raise NotADraftError(
+                    _(
+                        "{name} is damaged ({problem}). It was not changed. Open a backup copy, or ask the person "
+                        "who sent it for a new copy."
+                    ).format(name=name, problem=str(problems[0])[:200])
+                )
             _check_values(connection, name, revision)
     except SQLiteDatabaseError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise  # the caller reports a draft in use
-        raise NotADraftError(_(
-            "{name} is damaged and cannot be read ({reason}). It was not changed. Open a backup copy, or ask "
-            "the person who sent it for a new copy.").format(name=name, reason=exc)) from None
+        raise NotADraftError(
+            _(
+                "{name} is damaged and cannot be read ({reason}). It was not changed. Open a backup copy, or ask "
+                "the person who sent it for a new copy."
+            ).format(name=name, reason=exc)
+        ) from None
     except OSError as exc:
-        raise NotADraftError(_("{name} cannot be checked ({reason}). It was not changed.").format(
-            name=name, reason=exc.strerror or exc)) from None
+        raise NotADraftError(
+            _("{name} cannot be checked ({reason}). It was not changed.").format(name=name, reason=exc.strerror or exc)
+        ) from None
 
 
 def _schema_difference(name: str, actual: SchemaRows, candidates: dict[str, SchemaRows]) -> str:
@@ -196,8 +203,9 @@ def _schema_difference(name: str, actual: SchemaRows, candidates: dict[str, Sche
 
 
 def _key_columns(table: str) -> tuple[str, ...]:
-    return {"answer": ("question_id",), "answer_change": ("question_id", "id"),
-            "draft_property": ("key",)}.get(table, ())
+    return {"answer": ("question_id",), "answer_change": ("question_id", "id"), "draft_property": ("key",)}.get(
+        table, ()
+    )
 
 
 def _check_values(connection: Connection, name: str, revision: str) -> None:
@@ -206,8 +214,11 @@ def _check_values(connection: Connection, name: str, revision: str) -> None:
     try:
         stored_revision = connection.execute("SELECT version_num FROM alembic_version").fetchall()
         if stored_revision != [(revision.encode(),)]:
-            raise HostileDraftError(_("{name} records a migration state that does not match its format. It was not "
-                                      "changed.").format(name=name))
+            raise HostileDraftError(
+                _("{name} records a migration state that does not match its format. It was not changed.").format(
+                    name=name
+                )
+            )
         for table in TABLES:
             _check_table(connection, name, table, full=table.name not in READ_WHEN_USED)
     finally:
@@ -226,8 +237,11 @@ def check_table_values(path: str | Path, table_name: str) -> None:
         connection.text_factory = bytes
         _check_table(connection, name, BY_NAME[table_name], full=True)
     except SQLiteError as exc:
-        raise DraftValueError(_("{name} holds a value that cannot be read ({reason}). The file was not "
-                                "changed.").format(name=name, reason=exc)) from None
+        raise DraftValueError(
+            _("{name} holds a value that cannot be read ({reason}). The file was not changed.").format(
+                name=name, reason=exc
+            )
+        ) from None
     finally:
         connection.close()
 
@@ -244,13 +258,16 @@ def _check_table(connection: Connection, name: str, table: Table, full: bool) ->
     kinds = ", ".join(f'typeof("{c.name}")' for c in columns)
     wrong = " OR ".join(_sql_kind_problem(c) for c in columns)
     for row in connection.execute(f'SELECT {selected}, {kinds} FROM "{table.name}" WHERE {wrong} LIMIT 1'):
-        values = dict(zip((c.name for c in columns), row[:len(columns)], strict=True))
-        for column, kind in zip(columns, row[len(columns):], strict=True):
+        values = dict(zip((c.name for c in columns), row[: len(columns)], strict=True))
+        for column, kind in zip(columns, row[len(columns) :], strict=True):
             if _sql_kind_problem_of(column, kind.decode() if isinstance(kind, bytes) else str(kind)):
-                reason = (_("it is empty where a value is required") if kind in (b"null", "null")
-                          else _("it is stored as {kind}, not as {expected}").format(
-                              kind=kind.decode() if isinstance(kind, bytes) else kind,
-                              expected=_expected_kind(column)))
+                reason = (
+                    _("it is empty where a value is required")
+                    if kind in (b"null", "null")
+                    else _("it is stored as {kind}, not as {expected}").format(
+                        kind=kind.decode() if isinstance(kind, bytes) else kind, expected=_expected_kind(column)
+                    )
+                )
                 raise _value_error(name, table.name, column.name, keys, values, reason)
     if not full:
         return  # its text and JSON are checked when read (see Draft.history)
@@ -320,8 +337,9 @@ def _value_problem(column: Column, value: Any) -> str:
     return ""
 
 
-def _value_error(name: str, table: str, column: str, keys: tuple[str, ...], values: dict[str, Any],
-                 reason: str) -> DraftValueError:
+def _value_error(
+    name: str, table: str, column: str, keys: tuple[str, ...], values: dict[str, Any], reason: str
+) -> DraftValueError:
     question = values.get("question_id") if "question_id" in keys else None
     if isinstance(question, bytes):
         question = question.decode("utf-8", "replace")[:200]
@@ -333,7 +351,10 @@ def _value_error(name: str, table: str, column: str, keys: tuple[str, ...], valu
         where = _("the draft setting {key}").format(key=values["key"].decode("utf-8", "replace")[:100])
     else:
         where = _("the {column} of a {table} record").format(column=column, table=table)
-    return DraftValueError(_(
-        "{name} cannot be opened: {where} cannot be used ({reason}). The file was not changed. Ask the person "
-        "who sent it for a new copy, or open a backup.").format(name=name, where=where, reason=reason),
-        question_id=question)
+    return DraftValueError(
+        _(
+            "{name} cannot be opened: {where} cannot be used ({reason}). The file was not changed. Ask the person "
+            "who sent it for a new copy, or open a backup."
+        ).format(name=name, where=where, reason=reason),
+        question_id=question,
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,23 @@ from .models import AnswerChangeRecord, AnswerRecord, DraftPropertyRecord, Draft
 from .records import AnswerChange, DraftInfo
 
 __all__ = [
-    "APPLICATION_ID", "DRAFT_SUFFIX", "SCHEMA_VERSION", "AnswerChange", "Draft", "DraftInfo", "FileHeader",
-    "OperationalError", "SQLAlchemyError", "backup_path", "build_new_file", "check_draft_file", "make_sessions",
-    "read_header", "write_answers", "write_info", "write_property",
+    "APPLICATION_ID",
+    "DRAFT_SUFFIX",
+    "SCHEMA_VERSION",
+    "AnswerChange",
+    "Draft",
+    "DraftInfo",
+    "FileHeader",
+    "OperationalError",
+    "SQLAlchemyError",
+    "backup_path",
+    "build_new_file",
+    "check_draft_file",
+    "make_sessions",
+    "read_header",
+    "write_answers",
+    "write_info",
+    "write_property",
 ]
 
 
@@ -57,7 +71,7 @@ def _pause_in_write(session: Session) -> None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _draft_record(info: DraftInfo) -> DraftRecord:

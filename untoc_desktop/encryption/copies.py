@@ -15,8 +15,8 @@ from pathlib import Path
 import pyrage
 
 from ..draft import DRAFT_SUFFIX, check_draft_file
-from ..draft.draft_file import Draft
 from ..draft.connection import Connection, SQLiteError, backup_into, connect, connect_in_memory
+from ..draft.draft_file import Draft
 from ..errors import DraftExistsError, DraftFileError, EncryptionError, NotForYouError, UntocError
 from ..files import atomic_replace, atomic_write_bytes, temporary_name
 from ..i18n import _, ngettext
@@ -36,13 +36,18 @@ def recipient_stanzas(data: bytes) -> int:
         EncryptionError: not an age file, or its header is cut short.
     """
     if not data.startswith(AGE_MAGIC):
-        raise EncryptionError(_("This file is not an encrypted copy (an age file made by “Send an encrypted copy”). "
-                                "Nothing was written."))
+        raise EncryptionError(
+            _("This file is not an encrypted copy (an age file made by “Send an encrypted copy”). Nothing was written.")
+        )
     end = data.find(_HEADER_END)
     if end < 0:
-        raise EncryptionError(_("This encrypted copy is damaged or cut short (its header is incomplete). Nothing was "
-                                "written; ask the sender for the copy again."))
-    lines = data[len(AGE_MAGIC):end].split(b"\n")
+        raise EncryptionError(
+            _(
+                "This encrypted copy is damaged or cut short (its header is incomplete). Nothing was "
+                "written; ask the sender for the copy again."
+            )
+        )
+    lines = data[len(AGE_MAGIC) : end].split(b"\n")
     return sum(1 for line in lines if line.startswith(b"-> X25519 "))
 
 
@@ -73,8 +78,9 @@ def draft_bytes(draft_path: Path) -> bytes:
         finally:
             source.close()
     except (SQLiteError, OSError) as exc:
-        raise DraftFileError(_("{name} could not be read ({problem}). It was not changed.")
-                             .format(name=draft_path.name, problem=exc)) from None
+        raise DraftFileError(
+            _("{name} could not be read ({problem}). It was not changed.").format(name=draft_path.name, problem=exc)
+        ) from None
 
 
 def _snapshot_via_file(source: Connection, draft_path: Path) -> bytes:
@@ -105,8 +111,9 @@ def encrypt_copy(plain: bytes, recipients: Sequence[str], output: Path, *, overw
         raise EncryptionError(_("Choose at least one colleague to encrypt the copy for."))
     output = Path(output)
     if output.exists() and not overwrite:
-        raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
-                               .format(path=output))
+        raise DraftExistsError(
+            _("{path} exists already; it was not replaced. Choose another name.").format(path=output)
+        )
     sealed = pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(key) for key in keys])
     _write_atomically(output, sealed)
     return output
@@ -116,8 +123,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data, create_folder=False)
     except OSError as exc:
-        raise DraftFileError(_("{path} could not be written ({problem}). Choose another place or free some space.")
-                             .format(path=path, problem=exc.strerror)) from None
+        raise DraftFileError(
+            _("{path} could not be written ({problem}). Choose another place or free some space.").format(
+                path=path, problem=exc.strerror
+            )
+        ) from None
 
 
 def decrypt_copy(sealed: bytes, identities: Iterable[str]) -> bytes:
@@ -138,20 +148,29 @@ def decrypt_copy(sealed: bytes, identities: Iterable[str]) -> bytes:
     try:
         keys = [pyrage.x25519.Identity.from_str(identity.strip()) for identity in identities]
     except (pyrage.IdentityError, ValueError):
-        raise EncryptionError(_("The key given is not an age secret key (AGE-SECRET-KEY-1…). Nothing was written."))\
-            from None
+        raise EncryptionError(
+            _("The key given is not an age secret key (AGE-SECRET-KEY-1…). Nothing was written.")
+        ) from None
     try:
         return pyrage.decrypt(sealed, keys)
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
-            raise NotForYouError(ngettext(
-                "This copy was not encrypted for you; it was encrypted for {count} key, not yours. Nothing was "
-                "written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
-                "This copy was not encrypted for you; it was encrypted for {count} keys, none of them yours. Nothing "
-                "was written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
-                count).format(count=count), count) from None
-        raise EncryptionError(_("This encrypted copy is damaged or cut short (it fails age's integrity check). "
-                                "Nothing was written; ask the sender for the copy again.")) from None
+            raise NotForYouError(
+                ngettext(
+                    "This copy was not encrypted for you; it was encrypted for {count} key, not yours. Nothing was "
+                    "written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
+                    "This copy was not encrypted for you; it was encrypted for {count} keys, none of them yours. Nothing "
+                    "was written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
+                    count,
+                ).format(count=count),
+                count,
+            ) from None
+        raise EncryptionError(
+            _(
+                "This encrypted copy is damaged or cut short (it fails age's integrity check). "
+                "Nothing was written; ask the sender for the copy again."
+            )
+        ) from None
 
 
 def free_draft_name(copy_path: Path) -> Path:
@@ -183,8 +202,9 @@ def write_decrypted_draft(plain: bytes, target: Path) -> Path:
     """
     target = Path(target)
     if target.exists():
-        raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
-                               .format(path=target))
+        raise DraftExistsError(
+            _("{path} exists already; it was not replaced. Choose another name.").format(path=target)
+        )
 
     def write_checked(temporary: Path) -> None:
         temporary.write_bytes(plain)
@@ -196,11 +216,15 @@ def write_decrypted_draft(plain: bytes, target: Path) -> Path:
         # Linked to ``target`` only if no file has that name at that moment: never overwrite.
         atomic_replace(target, write_checked, overwrite=False, create_folder=False)
     except FileExistsError:
-        raise DraftExistsError(_("{path} exists already; it was not replaced. Choose another name.")
-                               .format(path=target)) from None
+        raise DraftExistsError(
+            _("{path} exists already; it was not replaced. Choose another name.").format(path=target)
+        ) from None
     except UntocError:
         raise
     except OSError as exc:
-        raise DraftFileError(_("{path} could not be written ({problem}). Choose another place or free some space.")
-                             .format(path=target, problem=exc.strerror)) from None
+        raise DraftFileError(
+            _("{path} could not be written ({problem}). Choose another place or free some space.").format(
+                path=target, problem=exc.strerror
+            )
+        ) from None
     return target

@@ -44,10 +44,13 @@ def usable_keyring() -> object | None:
 
         backend = keyring.get_keyring()
         members = backend.backends if isinstance(backend, ChainerBackend) else [backend]
-        usable = [member for member in members
-                  if not type(member).__module__.startswith(_REFUSED_BACKENDS)
-                  and "plaintext" not in type(member).__name__.lower()
-                  and getattr(member, "priority", 1) > 0]
+        usable = [
+            member
+            for member in members
+            if not type(member).__module__.startswith(_REFUSED_BACKENDS)
+            and "plaintext" not in type(member).__name__.lower()
+            and getattr(member, "priority", 1) > 0
+        ]
     except Exception:  # noqa: BLE001 - a broken keyring installation (or D-Bus without a Secret Service) means none
         log.debug("no keyring backend available", exc_info=True)
         return None
@@ -59,8 +62,9 @@ def key_file(folder: Path | None = None) -> Path:
     return (folder or data_folder()) / KEY_FILE_NAME
 
 
-def create_personal_key(passphrase: str | None = None, *, folder: Path | None = None,
-                        use_keyring: bool | None = None) -> EncryptionSettings:
+def create_personal_key(
+    passphrase: str | None = None, *, folder: Path | None = None, use_keyring: bool | None = None
+) -> EncryptionSettings:
     """Make the user's personal key and keep it; return the settings holding its public half.
 
     Args:
@@ -74,8 +78,11 @@ def create_personal_key(passphrase: str | None = None, *, folder: Path | None = 
     """
     settings = load_settings(folder)
     if settings.personal_key:
-        raise EncryptionError(_("You already have a personal key ({key}). Keep using it: colleagues encrypt copies "
-                                "for it.").format(key=settings.personal_key))
+        raise EncryptionError(
+            _("You already have a personal key ({key}). Keep using it: colleagues encrypt copies for it.").format(
+                key=settings.personal_key
+            )
+        )
     identity = pyrage.x25519.Identity.generate()
     public = str(identity.to_public())
     backend = usable_keyring() if use_keyring is not False else None
@@ -88,8 +95,12 @@ def create_personal_key(passphrase: str | None = None, *, folder: Path | None = 
             backend = None
     if backend is None:
         if not passphrase:
-            raise EncryptionError(_("There is no keyring on this computer, so the personal key is kept in a file "
-                                    "protected by a passphrase. Choose a passphrase."))
+            raise EncryptionError(
+                _(
+                    "There is no keyring on this computer, so the personal key is kept in a file "
+                    "protected by a passphrase. Choose a passphrase."
+                )
+            )
         _write_key_file(key_file(folder), pyrage.passphrase.encrypt(str(identity).encode("ascii"), passphrase))
         storage = "file"
     settings = replace(settings, personal_key=public, personal_key_storage=storage)
@@ -99,13 +110,17 @@ def create_personal_key(passphrase: str | None = None, *, folder: Path | None = 
 
 def _write_key_file(path: Path, data: bytes) -> None:
     if path.exists():
-        raise EncryptionError(_("{path} exists already; it was not replaced. Move it away if it is no longer "
-                                "needed.").format(path=path))
+        raise EncryptionError(
+            _("{path} exists already; it was not replaced. Move it away if it is no longer needed.").format(path=path)
+        )
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        raise EncryptionError(_("The personal key could not be saved in {folder} ({problem}).")
-                              .format(folder=path.parent, problem=exc.strerror)) from None
+        raise EncryptionError(
+            _("The personal key could not be saved in {folder} ({problem}).").format(
+                folder=path.parent, problem=exc.strerror
+            )
+        ) from None
 
 
 def needs_passphrase(folder: Path | None = None) -> bool:
@@ -125,8 +140,9 @@ def load_personal_identity(ask_passphrase: Callable[[], str | None], *, folder: 
     """
     settings = load_settings(folder)
     if not settings.personal_key:
-        raise EncryptionError(_("You have no personal key yet. Create one in Preferences > Encryption "
-                                "(or with “untoc key create”)."))
+        raise EncryptionError(
+            _("You have no personal key yet. Create one in Preferences > Encryption (or with “untoc key create”).")
+        )
     if settings.personal_key_storage == "keyring":
         backend = usable_keyring()
         secret = None
@@ -136,19 +152,27 @@ def load_personal_identity(ask_passphrase: Callable[[], str | None], *, folder: 
             except Exception:  # noqa: BLE001
                 log.debug("the keyring could not be read", exc_info=True)
         if not secret:
-            raise EncryptionError(_("Your personal key is not in this computer's keyring any more (or the keyring is "
-                                    "locked). Unlock the keyring, or open the copy with the recovery code."))
+            raise EncryptionError(
+                _(
+                    "Your personal key is not in this computer's keyring any more (or the keyring is "
+                    "locked). Unlock the keyring, or open the copy with the recovery code."
+                )
+            )
         return secret
     try:
         sealed = key_file(folder).read_bytes()
     except OSError:
-        raise EncryptionError(_("Your personal key file {path} is missing. Open the copy with the recovery code.")
-                              .format(path=key_file(folder))) from None
+        raise EncryptionError(
+            _("Your personal key file {path} is missing. Open the copy with the recovery code.").format(
+                path=key_file(folder)
+            )
+        ) from None
     passphrase = ask_passphrase()
     if passphrase is None:
         raise EncryptionError(_("Cancelled: the personal key was not unlocked, so nothing was opened."))
     try:
         return pyrage.passphrase.decrypt(sealed, passphrase).decode("ascii")
     except (pyrage.DecryptError, UnicodeDecodeError):
-        raise EncryptionError(_("Wrong passphrase: the personal key was not unlocked, so nothing was opened. "
-                                "Try again.")) from None
+        raise EncryptionError(
+            _("Wrong passphrase: the personal key was not unlocked, so nothing was opened. Try again.")
+        ) from None

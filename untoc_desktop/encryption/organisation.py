@@ -41,8 +41,14 @@ class OrganisationRecovery:
         return f"OrganisationRecovery(recipient={self.recipient!r}, sheet={str(self.sheet)!r})"
 
 
-def set_up_recovery(organisation_name: str, sheet_path: Path, *, language: str = "en", folder: Path | None = None,
-                    replace_existing: bool = False) -> OrganisationRecovery:
+def set_up_recovery(
+    organisation_name: str,
+    sheet_path: Path,
+    *,
+    language: str = "en",
+    folder: Path | None = None,
+    replace_existing: bool = False,
+) -> OrganisationRecovery:
     """Make a new recovery code, print its sheet, and store only the recipient derived from it.
 
     Args:
@@ -62,17 +68,21 @@ def set_up_recovery(organisation_name: str, sheet_path: Path, *, language: str =
     if not name:
         raise EncryptionError(_("Type the organisation's name: it is printed on the recovery sheet."))
     if settings.recovery_recipient and not replace_existing:
-        raise EncryptionError(_("The organisation already has a recovery code (fingerprint {fingerprint}). Copies "
-                                "made so far open with that code; replace it only if its sheet is lost.")
-                              .format(fingerprint=settings.recovery_fingerprint))
+        raise EncryptionError(
+            _(
+                "The organisation already has a recovery code (fingerprint {fingerprint}). Copies "
+                "made so far open with that code; replace it only if its sheet is lost."
+            ).format(fingerprint=settings.recovery_fingerprint)
+        )
     from .sheet import RecoverySheet, write_recovery_sheet  # fontTools and the typesetter: on first use
 
     code = new_recovery_code()
     recipient = recipient_of(derive_recovery_identity(code, settings.organisation_id))
     printed = fingerprint(recipient)
     write_recovery_sheet(RecoverySheet(code, name, printed, settings.organisation_id, language), sheet_path)
-    save_settings(replace(settings, organisation_name=name, recovery_recipient=recipient,
-                          recovery_fingerprint=printed), folder)
+    save_settings(
+        replace(settings, organisation_name=name, recovery_recipient=recipient, recovery_fingerprint=printed), folder
+    )
     log.info("recovery recipient set up (fingerprint %s)", printed)
     return OrganisationRecovery(code, recipient, printed, Path(sheet_path))
 
@@ -92,8 +102,12 @@ def recipients_for(settings: EncryptionSettings, keys: Iterable[str], *, require
     if not chosen:
         raise EncryptionError(_("Choose at least one colleague to encrypt the copy for."))
     if require_recovery and not settings.recovery_recipient:
-        raise EncryptionError(_("Set up the organisation's recovery code first (Preferences > Encryption), so that "
-                                "a lost key never means a lost submission."))
+        raise EncryptionError(
+            _(
+                "Set up the organisation's recovery code first (Preferences > Encryption), so that "
+                "a lost key never means a lost submission."
+            )
+        )
     extra = [settings.personal_key, settings.recovery_recipient]
     return list(dict.fromkeys([*chosen, *(key for key in extra if key)]))
 
@@ -112,15 +126,24 @@ def recovery_identity(code: str, settings: EncryptionSettings, organisation_id: 
     """
     organisation = (organisation_id or settings.organisation_id).strip()
     if not organisation:
-        raise EncryptionError(_("This computer does not know the organisation's identity. Type the “Organisation "
-                                "identity” printed on the recovery sheet too."))
+        raise EncryptionError(
+            _(
+                "This computer does not know the organisation's identity. Type the “Organisation "
+                "identity” printed on the recovery sheet too."
+            )
+        )
     identity = derive_recovery_identity(code, organisation)
-    if settings.recovery_recipient and organisation == settings.organisation_id \
-            and recipient_of(identity) != settings.recovery_recipient:
-        raise EncryptionError(_("This is not the organisation's recovery code (its fingerprint would be {typed}, the "
-                                "organisation's is {expected}). Check what you typed against the recovery sheet.")
-                              .format(typed=fingerprint(recipient_of(identity)),
-                                      expected=settings.recovery_fingerprint))
+    if (
+        settings.recovery_recipient
+        and organisation == settings.organisation_id
+        and recipient_of(identity) != settings.recovery_recipient
+    ):
+        raise EncryptionError(
+            _(
+                "This is not the organisation's recovery code (its fingerprint would be {typed}, the "
+                "organisation's is {expected}). Check what you typed against the recovery sheet."
+            ).format(typed=fingerprint(recipient_of(identity)), expected=settings.recovery_fingerprint)
+        )
     return identity
 
 
@@ -136,6 +159,7 @@ def open_copy_to_draft(copy_path: Path, target: Path, identities: Iterable[str])
     try:
         sealed = copy_path.read_bytes()
     except OSError as exc:
-        raise EncryptionError(_("{path} cannot be read ({problem}).").format(path=copy_path, problem=exc.strerror))\
-            from None
+        raise EncryptionError(
+            _("{path} cannot be read ({problem}).").format(path=copy_path, problem=exc.strerror)
+        ) from None
     return write_decrypted_draft(decrypt_copy(sealed, identities), target)

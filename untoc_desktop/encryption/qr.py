@@ -31,9 +31,11 @@ def write_qr(text: str, path: Path) -> Path:
     try:
         kind = "svg" if path.suffix.lower() == ".svg" else "png"
         code = segno.make(text, error="m", micro=False)
-        atomic_replace(path, lambda temporary: code.save(str(temporary), kind=kind, scale=6, border=4),
-                       create_folder=False)
+        atomic_replace(
+            path, lambda temporary: code.save(str(temporary), kind=kind, scale=6, border=4), create_folder=False
+        )
     except OSError as exc:
-        raise ExportError(_("The QR code could not be saved to {path} ({problem}).")
-                          .format(path=path, problem=exc.strerror)) from None
+        raise ExportError(
+            _("The QR code could not be saved to {path} ({problem}).").format(path=path, problem=exc.strerror)
+        ) from None
     return path

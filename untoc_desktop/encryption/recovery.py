@@ -55,18 +55,25 @@ def normalize_recovery_code(typed: str) -> str:
     cleaned = "".join(typed.split()).replace("-", "").upper()
     wrong = sorted({char for char in cleaned if char not in _DECODE})
     if wrong:
-        raise EncryptionError(_("The recovery code cannot contain {characters}: it is made of digits and the "
-                                "letters A to Z without U. Check what you typed against the recovery sheet.")
-                              .format(characters=" ".join(wrong)))
+        raise EncryptionError(
+            _(
+                "The recovery code cannot contain {characters}: it is made of digits and the "
+                "letters A to Z without U. Check what you typed against the recovery sheet."
+            ).format(characters=" ".join(wrong))
+        )
     if len(cleaned) != CODE_LENGTH:
-        raise EncryptionError(_("The recovery code has {length} characters; it must have {expected}. Check what you "
-                                "typed against the recovery sheet.").format(length=len(cleaned), expected=CODE_LENGTH))
+        raise EncryptionError(
+            _(
+                "The recovery code has {length} characters; it must have {expected}. Check what you "
+                "typed against the recovery sheet."
+            ).format(length=len(cleaned), expected=CODE_LENGTH)
+        )
     return "".join(CROCKFORD_ALPHABET[_DECODE[char]] for char in cleaned)
 
 
 def grouped(code: str, size: int = 4) -> str:
     """A code in blocks of ``size`` characters separated by hyphens, for printing (``ABCD-EFGH-…``)."""
-    return "-".join(code[i:i + size] for i in range(0, len(code), size))
+    return "-".join(code[i : i + size] for i in range(0, len(code), size))
 
 
 def identity_string(secret: bytes) -> str:

@@ -92,9 +92,12 @@ def check_recipient(key: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(key)
     except (pyrage.RecipientError, ValueError, TypeError):
-        raise EncryptionError(_("“{key}” is not a public key. A public key starts with age1 and has 62 characters; "
-                                "ask your colleague to copy it again from Preferences > Encryption.")
-                              .format(key=key[:70])) from None
+        raise EncryptionError(
+            _(
+                "“{key}” is not a public key. A public key starts with age1 and has 62 characters; "
+                "ask your colleague to copy it again from Preferences > Encryption."
+            ).format(key=key[:70])
+        ) from None
     return key
 
 
@@ -110,8 +113,12 @@ def load_settings(folder: Path | None = None) -> EncryptionSettings:
     except FileNotFoundError:
         return EncryptionSettings()
     except (OSError, ValueError) as exc:
-        raise EncryptionError(_("The encryption settings in {path} cannot be read ({problem}). Move the file away "
-                                "and set up encryption again.").format(path=path, problem=exc)) from None
+        raise EncryptionError(
+            _(
+                "The encryption settings in {path} cannot be read ({problem}). Move the file away "
+                "and set up encryption again."
+            ).format(path=path, problem=exc)
+        ) from None
     try:
         raw = _upgrade(raw)
         team = tuple(TeamMember(str(m["name"]), str(m["key"])) for m in raw.get("team", []))
@@ -119,8 +126,11 @@ def load_settings(folder: Path | None = None) -> EncryptionSettings:
         values = {name: str(value) for name, value in raw.items() if name in known}
         return EncryptionSettings(team=team, **values)
     except (TypeError, KeyError, AttributeError):
-        raise EncryptionError(_("The encryption settings in {path} are damaged. Move the file away and set up "
-                                "encryption again.").format(path=path)) from None
+        raise EncryptionError(
+            _("The encryption settings in {path} are damaged. Move the file away and set up encryption again.").format(
+                path=path
+            )
+        ) from None
 
 
 def _upgrade(raw: dict) -> dict:
@@ -142,7 +152,10 @@ def save_settings(settings: EncryptionSettings, folder: Path | None = None) -> P
     try:
         atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=2))
     except OSError as exc:
-        raise EncryptionError(_("The encryption settings could not be saved in {folder} ({problem}). Free some space "
-                                "or check the folder's permissions.").format(folder=folder, problem=exc.strerror))\
-            from None
+        raise EncryptionError(
+            _(
+                "The encryption settings could not be saved in {folder} ({problem}). Free some space "
+                "or check the folder's permissions."
+            ).format(folder=folder, problem=exc.strerror)
+        ) from None
     return path

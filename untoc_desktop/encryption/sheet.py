@@ -110,14 +110,18 @@ def write_recovery_sheet(sheet: RecoverySheet, path: Path) -> Path:
     try:
         register_fonts()
     except ExportError:
-        raise ExportError(_("The fonts needed for the recovery sheet are missing. Reinstall the application.")) \
-            from None
+        raise ExportError(
+            _("The fonts needed for the recovery sheet are missing. Reinstall the application.")
+        ) from None
     pdf = typeset(TEMPLATE, sheet_data(sheet))
     path = Path(path)
     try:
         # It carries the recovery code: readable by its owner only.
         atomic_replace(path, lambda temporary: temporary.write_bytes(pdf), mode=0o600)
     except OSError as exc:
-        raise ExportError(_("The recovery sheet could not be saved to {path} ({problem}). Choose another place.")
-                          .format(path=path, problem=exc.strerror)) from None
+        raise ExportError(
+            _("The recovery sheet could not be saved to {path} ({problem}). Choose another place.").format(
+                path=path, problem=exc.strerror
+            )
+        ) from None
     return path

@@ -45,10 +45,22 @@ if TYPE_CHECKING:
 
 #: Name -> submodule it is imported from on first use.
 _ON_FIRST_USE = {
-    **dict.fromkeys(("create_letter", "find_letter", "letter_from_entry", "letter_sent", "regenerate_letter"),
-                    "letter_log"),
-    **dict.fromkeys(("LetterTemplateError", "OfficeSuiteMissingError", "check_template", "find_office_suite",
-                     "letter_text", "shipped_template", "template_fields", "write_letter"), "output"),
+    **dict.fromkeys(
+        ("create_letter", "find_letter", "letter_from_entry", "letter_sent", "regenerate_letter"), "letter_log"
+    ),
+    **dict.fromkeys(
+        (
+            "LetterTemplateError",
+            "OfficeSuiteMissingError",
+            "check_template",
+            "find_office_suite",
+            "letter_text",
+            "shipped_template",
+            "template_fields",
+            "write_letter",
+        ),
+        "output",
+    ),
 }
 
 
@@ -61,10 +73,38 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
+
 __all__ = [
-    "FIELDS", "FORMS_OF_ADDRESS", "KINDS", "LETTER_LANGUAGES", "Assessment", "Field", "Letter", "LetterError",
-    "LetterOptions", "LetterTemplateError", "OfficeSuiteMissingError", "Sender", "assess", "build_letter",
-    "check_fields", "check_template", "create_letter", "fields_for", "find_letter", "find_office_suite",
-    "letter_from_entry", "letter_sent", "letter_text", "next_reference", "regenerate_letter", "required_fields",
-    "save_sender", "sender_of", "sha256_of", "shipped_template", "template_fields", "write_letter",
+    "FIELDS",
+    "FORMS_OF_ADDRESS",
+    "KINDS",
+    "LETTER_LANGUAGES",
+    "Assessment",
+    "Field",
+    "Letter",
+    "LetterError",
+    "LetterOptions",
+    "LetterTemplateError",
+    "OfficeSuiteMissingError",
+    "Sender",
+    "assess",
+    "build_letter",
+    "check_fields",
+    "check_template",
+    "create_letter",
+    "fields_for",
+    "find_letter",
+    "find_office_suite",
+    "letter_from_entry",
+    "letter_sent",
+    "letter_text",
+    "next_reference",
+    "regenerate_letter",
+    "required_fields",
+    "save_sender",
+    "sender_of",
+    "sha256_of",
+    "shipped_template",
+    "template_fields",
+    "write_letter",
 ]

@@ -92,18 +92,23 @@ def _parse_scheme(scheme: str) -> list[tuple[str, str | int]]:
     """
     example = "CJR/{year}/{number:03d}"
     if not isinstance(scheme, str) or len(scheme) > MAX_SCHEME_LENGTH:
-        raise LetterError(_("The reference scheme is too long; keep it under {max_scheme_length} "
-                            "characters, for example {example}.").format(
-                              max_scheme_length=MAX_SCHEME_LENGTH, example=example))
+        raise LetterError(
+            _(
+                "The reference scheme is too long; keep it under {max_scheme_length} characters, for example {example}."
+            ).format(max_scheme_length=MAX_SCHEME_LENGTH, example=example)
+        )
     parts: list[tuple[str, str | int]] = []
     position = 0
     while position < len(scheme):
         match = _SCHEME_PART.match(scheme, position)
         if match is None:
             raise LetterError(
-                _("The reference scheme {scheme!r} cannot be used (unknown placeholder or unpaired brace "
-                  "at character {value}). Use {{year}} and {{number}} (or {{number:03d}} for three "
-                  "digits), for example {example}.").format(scheme=scheme, value=position + 1, example=example))
+                _(
+                    "The reference scheme {scheme!r} cannot be used (unknown placeholder or unpaired brace "
+                    "at character {value}). Use {{year}} and {{number}} (or {{number:03d}} for three "
+                    "digits), for example {example}."
+                ).format(scheme=scheme, value=position + 1, example=example)
+            )
         text = match.group()
         if text in ("{{", "}}"):
             parts.append(("text", text[0]))
@@ -115,8 +120,11 @@ def _parse_scheme(scheme: str) -> list[tuple[str, str | int]]:
             parts.append(("text", text))
         position = match.end()
     if not any(kind == "number" for kind, _value in parts):
-        raise LetterError(_("The reference scheme {scheme!r} has no {{number}}; add it, e.g. {example}.").format(
-                              scheme=scheme, example=example))
+        raise LetterError(
+            _("The reference scheme {scheme!r} has no {{number}}; add it, e.g. {example}.").format(
+                scheme=scheme, example=example
+            )
+        )
     return parts
 
 
@@ -229,7 +237,9 @@ def sha256_of(path: Path) -> str:
     except OSError as exc:
         raise LetterError(
             _("Cannot read the attachment {path}: {problem}. Choose the exported file.").format(
-                path=path, problem=exc.strerror or exc)) from None
+                path=path, problem=exc.strerror or exc
+            )
+        ) from None
 
 
 def _registered_sha256(draft: LetterSource, attachment: Path) -> str:
@@ -242,9 +252,12 @@ def _registered_sha256(draft: LetterSource, attachment: Path) -> str:
     recorded = draft.letter_book.latest_sent(attachment.name)
     if recorded is not None and recorded.kind == "submission" and recorded.sha256 != digest:
         raise LetterError(
-            _("{name} is not the file recorded in the register of what was sent (recorded SHA-256 "
-              "{sha256}, this file {digest}). Attach the file that was recorded, or export the "
-              "submission again.").format(name=attachment.name, sha256=recorded.sha256, digest=digest))
+            _(
+                "{name} is not the file recorded in the register of what was sent (recorded SHA-256 "
+                "{sha256}, this file {digest}). Attach the file that was recorded, or export the "
+                "submission again."
+            ).format(name=attachment.name, sha256=recorded.sha256, digest=digest)
+        )
     return recorded.sha256 if recorded is not None else digest
 
 
@@ -253,35 +266,50 @@ def _recipient(draft: LetterSource, recipient_uuid: str) -> Recipient | None:
     if not recipient_uuid:
         return next((r for r in book if r.is_focal_point), None)
     matches = [r for r in book if r.recipient_uuid == recipient_uuid] or [
-        r for r in book if r.recipient_uuid.startswith(recipient_uuid)]
+        r for r in book if r.recipient_uuid.startswith(recipient_uuid)
+    ]
     if len(matches) != 1:
-        raise LetterError(_("No single recipient {recipient_uuid!r} in the address book; see 'untoc "
-                            "recipient list'.").format(recipient_uuid=recipient_uuid))
+        raise LetterError(
+            _("No single recipient {recipient_uuid!r} in the address book; see 'untoc recipient list'.").format(
+                recipient_uuid=recipient_uuid
+            )
+        )
     return matches[0]
 
 
 def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], language: str) -> dict[str, str]:
     entry = next((e for e in log if e.reference == reference), None)
     if entry is None:
-        raise LetterError(_("There is no letter {reference!r} in the draft's letter log to follow up.").format(
-                              reference=reference))
+        raise LetterError(
+            _("There is no letter {reference!r} in the draft's letter log to follow up.").format(reference=reference)
+        )
     day = _dt.date.fromisoformat(entry.sent_on) if entry.sent_on else (entry.created_at or _dt.datetime.now()).date()
-    return {"recalled_reference": entry.reference, "recalled_date": long_date(day, language),
-            "recalled_subject": words["recalled"].get(entry.kind, "")}
+    return {
+        "recalled_reference": entry.reference,
+        "recalled_date": long_date(day, language),
+        "recalled_subject": words["recalled"].get(entry.kind, ""),
+    }
 
 
 def _summary(definition: Definition, draft: LetterSource, words: dict[str, Any]) -> dict[str, str]:
     result = assess(definition, draft.answers(), draft.info.protocols)
     lines = [
         words["summary_line"].format(
-            instrument=words["instruments"].get(s.instrument, s.instrument), article=s.article,
+            instrument=words["instruments"].get(s.instrument, s.instrument),
+            article=s.article,
             items=words.get("separator", ", ").join(
                 words.get("item", "{ref} ({status})").format(ref=ref, status=words["status"][status])
-                for ref, status in s.paragraphs))
+                for ref, status in s.paragraphs
+            ),
+        )
         for s in result.shortfalls
     ]
-    return {"count_assessed": str(result.assessed), "count_partly": str(result.partly),
-            "count_not_implemented": str(result.not_implemented), "summary": "\n".join(lines) or words["none"]}
+    return {
+        "count_assessed": str(result.assessed),
+        "count_partly": str(result.partly),
+        "count_not_implemented": str(result.not_implemented),
+        "summary": "\n".join(lines) or words["none"],
+    }
 
 
 def _timeline(draft: LetterSource, options: LetterOptions, words: dict[str, Any]) -> dict[str, str]:
@@ -289,9 +317,11 @@ def _timeline(draft: LetterSource, options: LetterOptions, words: dict[str, Any]
     timeline = draft_timeline(draft, options.letter_date)
     if timeline is None:
         return {}
-    dates = {"review_started": long_date(timeline.start, options.language),
-             "self_assessment_due": long_date(timeline.self_assessment_due, options.language),
-             "feedback_due": long_date(timeline.feedback_due, options.language)}
+    dates = {
+        "review_started": long_date(timeline.start, options.language),
+        "self_assessment_due": long_date(timeline.self_assessment_due, options.language),
+        "feedback_due": long_date(timeline.feedback_due, options.language),
+    }
     stage = {"government": "open"}.get(timeline.engagement_stage, timeline.engagement_stage)
     return {**dates, "timeline": words["timeline"][stage].format_map(dates)}
 
@@ -322,32 +352,50 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
             unusable reference scheme.
     """
     if options.kind not in KINDS:
-        raise LetterError(_("Unknown letter kind {kind!r}; choose {choices}.").format(
-                              kind=options.kind, choices=', '.join(KINDS)))
+        raise LetterError(
+            _("Unknown letter kind {kind!r}; choose {choices}.").format(kind=options.kind, choices=", ".join(KINDS))
+        )
     if options.language not in LETTER_LANGUAGES:
-        raise LetterError(_("No letters in {language!r}; choose {choices}.").format(
-                              language=options.language, choices=', '.join(LETTER_LANGUAGES)))
+        raise LetterError(
+            _("No letters in {language!r}; choose {choices}.").format(
+                language=options.language, choices=", ".join(LETTER_LANGUAGES)
+            )
+        )
     if options.form_of_address and options.form_of_address not in FORMS_OF_ADDRESS:
-        raise LetterError(_("Unknown form of address {form_of_address!r}; choose {choices}.").format(
-                              form_of_address=options.form_of_address, choices=', '.join(FORMS_OF_ADDRESS)))
+        raise LetterError(
+            _("Unknown form of address {form_of_address!r}; choose {choices}.").format(
+                form_of_address=options.form_of_address, choices=", ".join(FORMS_OF_ADDRESS)
+            )
+        )
     words = wording_for(options.language)
     letter_date = options.letter_date or _dt.date.today()
     options = replace(options, letter_date=letter_date)
     sender, log = sender_of(draft), draft.letter_book.letters()
     reference = next_reference(sender.reference_scheme, letter_date.year, {e.reference for e in log})
     recipient = _recipient(draft, options.recipient_uuid) or Recipient("")
-    options = replace(options, recipient_uuid=recipient.recipient_uuid,  # the one used, for the log
-                      form_of_address=options.form_of_address or recipient.form_of_address)
+    options = replace(
+        options,
+        recipient_uuid=recipient.recipient_uuid,  # the one used, for the log
+        form_of_address=options.form_of_address or recipient.form_of_address,
+    )
     salutation, closing = words["forms"][options.form_of_address]
     values: dict[str, str] = {f.name: "" for f in FIELDS}
     values.update(
-        organization=draft.info.organization, organization_address=sender.address, organization_email=sender.email,
-        country=_country(draft, options.language), cluster_number=str(definition.cluster),
-        cluster_title=translator(options.language)(definition.title), reference=reference,
+        organization=draft.info.organization,
+        organization_address=sender.address,
+        organization_email=sender.email,
+        country=_country(draft, options.language),
+        cluster_number=str(definition.cluster),
+        cluster_title=translator(options.language)(definition.title),
+        reference=reference,
         date=long_date(letter_date, options.language),
-        recipient_name=recipient.name, recipient_title=recipient.title, recipient_agency=recipient.agency,
-        recipient_address=recipient.postal_address, recipient_email=recipient.email,
-        salutation=options.salutation or salutation, closing=closing,
+        recipient_name=recipient.name,
+        recipient_title=recipient.title,
+        recipient_agency=recipient.agency,
+        recipient_address=recipient.postal_address,
+        recipient_email=recipient.email,
+        salutation=options.salutation or salutation,
+        closing=closing,
         signatory_name=options.signatory or sender.signatory,
         signatory_title=options.signatory_title or sender.signatory_title,
     )
@@ -356,15 +404,15 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
         values.update(_timeline(draft, options, words))
     if options.kind == "transmission":
         if options.attachment is None:
-            raise LetterError(_("A transmission letter needs the exported submission to attach (--attachment "
-                                "FILE)."))
-        values.update(attachment_name=Path(options.attachment).name,
-                      attachment_sha256=_registered_sha256(draft, Path(options.attachment)))
+            raise LetterError(_("A transmission letter needs the exported submission to attach (--attachment FILE)."))
+        values.update(
+            attachment_name=Path(options.attachment).name,
+            attachment_sha256=_registered_sha256(draft, Path(options.attachment)),
+        )
         values.update(_summary(definition, draft, words))
     if options.kind == "follow-up":
         if not options.recalls:
-            raise LetterError(_("A follow-up letter recalls an earlier letter: give its reference (--recalls "
-                                "REF)."))
+            raise LetterError(_("A follow-up letter recalls an earlier letter: give its reference (--recalls REF)."))
         values.update(_recalled(log, options.recalls, words, options.language))
     return fill_letter(options, reference, values)
 
@@ -385,8 +433,11 @@ def missing_details(values: dict[str, str]) -> list[str]:
 def _check_complete(values: dict[str, str]) -> None:
     missing = missing_details(values)
     if missing:
-        raise LetterError(_("The letter was not written, and no reference number was used: it needs {missing}.")
-                          .format(missing="; ".join(missing)))
+        raise LetterError(
+            _("The letter was not written, and no reference number was used: it needs {missing}.").format(
+                missing="; ".join(missing)
+            )
+        )
 
 
 def fill_letter(options: LetterOptions, reference: str, values: dict[str, str]) -> Letter:

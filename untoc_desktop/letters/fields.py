@@ -52,36 +52,70 @@ FIELDS: tuple[Field, ...] = (
     _f("recipient_address", "The addressee's postal address (several lines).", "1 Government Square\nVeridia City"),
     _f("recipient_email", "The addressee's e-mail address.", "focal.point@justice.example.gov"),
     _f("salutation", "Opening greeting, by language and form of address.", "Madame la Directrice,"),
-    _f("closing", "Complimentary close, by language and form of address.",
-       "Veuillez agréer, Madame, l'expression de ma haute considération."),
+    _f(
+        "closing",
+        "Complimentary close, by language and form of address.",
+        "Veuillez agréer, Madame, l'expression de ma haute considération.",
+    ),
     _f("signatory_name", "The person signing.", "Dr. Lena Okafor"),
     _f("signatory_title", "The signatory's position.", "Executive Director"),
     _f("subject", "The subject line (without the word 'Subject').", "Review of cluster 1 – request for engagement"),
-    _f("body", "The letter's own paragraphs for its kind and language, filled in (for a letterhead that "
-       "only frames the text).", "We would be grateful if you could tell us…"),
-    _f("review_started", "The date the country's review started (View > Review timeline), long form; empty when "
-       "not recorded.", "1 novembre 2021", ["engagement"]),
-    _f("self_assessment_due", "When the self-assessment is due (6 months after the start), long form; empty when "
-       "the start is not recorded.", "1 mai 2022", ["engagement"]),
-    _f("feedback_due", "When the reviewers' written feedback is due (6 months after the self-assessment), long "
-       "form; empty when the start is not recorded.", "1 novembre 2022", ["engagement"]),
-    _f("timeline", "One sentence giving those dates in the letter's language (asking for a reply before the "
-       "self-assessment is due, while it can still be informed); empty when the start is not recorded.",
-       "L'examen de votre pays a commencé le 1 novembre 2021. …", ["engagement"]),
+    _f(
+        "body",
+        "The letter's own paragraphs for its kind and language, filled in (for a letterhead that "
+        "only frames the text).",
+        "We would be grateful if you could tell us…",
+    ),
+    _f(
+        "review_started",
+        "The date the country's review started (View > Review timeline), long form; empty when not recorded.",
+        "1 novembre 2021",
+        ["engagement"],
+    ),
+    _f(
+        "self_assessment_due",
+        "When the self-assessment is due (6 months after the start), long form; empty when the start is not recorded.",
+        "1 mai 2022",
+        ["engagement"],
+    ),
+    _f(
+        "feedback_due",
+        "When the reviewers' written feedback is due (6 months after the self-assessment), long "
+        "form; empty when the start is not recorded.",
+        "1 novembre 2022",
+        ["engagement"],
+    ),
+    _f(
+        "timeline",
+        "One sentence giving those dates in the letter's language (asking for a reply before the "
+        "self-assessment is due, while it can still be informed); empty when the start is not recorded.",
+        "L'examen de votre pays a commencé le 1 novembre 2021. …",
+        ["engagement"],
+    ),
     _f("count_assessed", "Provisions whose implementation status the organisation gave.", "14", ["transmission"]),
     _f("count_partly", "Provisions assessed as partly implemented.", "3", ["transmission"]),
     _f("count_not_implemented", "Provisions assessed as not implemented.", "2", ["transmission"]),
-    _f("summary", "Those provisions, one line per article (several lines).",
-       "Convention, article 5: 1(a)(i) (partly implemented)", ["transmission"]),
-    _f("attachment_name", "File name of the attached exported submission.", "veridia-cluster1.pdf",
-       ["transmission"]),
-    _f("attachment_sha256", "SHA-256 checksum of that file (64 hexadecimal digits).",
-       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", ["transmission"]),
+    _f(
+        "summary",
+        "Those provisions, one line per article (several lines).",
+        "Convention, article 5: 1(a)(i) (partly implemented)",
+        ["transmission"],
+    ),
+    _f("attachment_name", "File name of the attached exported submission.", "veridia-cluster1.pdf", ["transmission"]),
+    _f(
+        "attachment_sha256",
+        "SHA-256 checksum of that file (64 hexadecimal digits).",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        ["transmission"],
+    ),
     _f("recalled_reference", "Reference of the earlier letter recalled.", "CJR/2026/001", ["follow-up"]),
-    _f("recalled_date", "Date of the earlier letter (sent, else written), long form.", "2 octobre 2026",
-       ["follow-up"]),
-    _f("recalled_subject", "What the earlier letter was about, in a few words.",
-       "notre demande de participation à l'examen", ["follow-up"]),
+    _f("recalled_date", "Date of the earlier letter (sent, else written), long form.", "2 octobre 2026", ["follow-up"]),
+    _f(
+        "recalled_subject",
+        "What the earlier letter was about, in a few words.",
+        "notre demande de participation à l'examen",
+        ["follow-up"],
+    ),
 )
 
 FIELD_NAMES: frozenset[str] = frozenset(f.name for f in FIELDS)

@@ -19,7 +19,11 @@ from .source import LetterSource
 
 
 def create_letter(
-    draft: LetterSource, definition: Definition, options: LetterOptions, out: Path, fmt: str,
+    draft: LetterSource,
+    definition: Definition,
+    options: LetterOptions,
+    out: Path,
+    fmt: str,
     template: Path | None = None,
 ) -> tuple[Letter, LetterEntry]:
     """Build a letter from the draft, write it, and record it in the letter log.
@@ -44,11 +48,19 @@ def create_letter(
         check_template(Path(template), options.kind)  # before anything else, so nothing is half done
     letter = build_letter(draft, definition, options)
     write_letter(letter, out, fmt, template)
-    details = {"options": letter.options.to_json(), "fields": letter.fields,
-               "template": str(template) if template else "", "format": fmt, "file": str(out)}
+    details = {
+        "options": letter.options.to_json(),
+        "fields": letter.fields,
+        "template": str(template) if template else "",
+        "format": fmt,
+        "file": str(out),
+    }
     try:
-        entry = draft.letter_book.record_letter(LetterEntry(letter.reference, options.kind, options.language,
-                                                            letter.options.recipient_uuid, details=details))
+        entry = draft.letter_book.record_letter(
+            LetterEntry(
+                letter.reference, options.kind, options.language, letter.options.recipient_uuid, details=details
+            )
+        )
     except Exception:
         Path(out).unlink(missing_ok=True)
         raise
@@ -65,8 +77,11 @@ def letter_from_entry(entry: LetterEntry) -> Letter:
         options = LetterOptions.from_json(entry.details["options"])
         fields = entry.details["fields"]
     except (KeyError, TypeError, ValueError):
-        raise LetterError(_("The letter {reference} was not recorded with its contents and cannot be "
-                            "regenerated.").format(reference=entry.reference)) from None
+        raise LetterError(
+            _("The letter {reference} was not recorded with its contents and cannot be regenerated.").format(
+                reference=entry.reference
+            )
+        ) from None
     return fill_letter(options, entry.reference, fields)
 
 
@@ -125,8 +140,15 @@ def _record_letter_sent(draft: LetterSource, entry: LetterEntry) -> None:
     digest = sha256_of(written) if written.name and written.is_file() else ""
     book = draft.letter_book
     names = {r.recipient_uuid: r.name for r in book.recipients()}
-    book.record_sent(SentEntry(
-        kind="letter", file_name=written.name or entry.reference, format=entry.details.get("format", ""),
-        sha256=digest, signatories=tuple(filter(None, [entry.details.get("fields", {}).get("signatory_name", "")])),
-        recipient=names.get(entry.recipient_uuid or "", ""), channel=entry.sent_channel or "",
-        snapshot={"reference": entry.reference, "letter": entry.details}))
+    book.record_sent(
+        SentEntry(
+            kind="letter",
+            file_name=written.name or entry.reference,
+            format=entry.details.get("format", ""),
+            sha256=digest,
+            signatories=tuple(filter(None, [entry.details.get("fields", {}).get("signatory_name", "")])),
+            recipient=names.get(entry.recipient_uuid or "", ""),
+            channel=entry.sent_channel or "",
+            snapshot={"reference": entry.reference, "letter": entry.details},
+        )
+    )

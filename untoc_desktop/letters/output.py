@@ -106,9 +106,11 @@ def _refuse_template_code(trees: list[nodes.Template], name: str) -> None:
         check(tree.body)
     if found:
         raise LetterTemplateError(
-            _("The template {name} contains template code, not only {{{{ field }}}} placeholders and {{% "
-              "if field %}} lines ({choices}). Nothing was written.").format(
-                name=name, choices=', '.join(sorted(found))))
+            _(
+                "The template {name} contains template code, not only {{{{ field }}}} placeholders and {{% "
+                "if field %}} lines ({choices}). Nothing was written."
+            ).format(name=name, choices=", ".join(sorted(found)))
+        )
 
 
 def template_fields(template: Path) -> set[str]:
@@ -135,12 +137,15 @@ def template_fields(template: Path) -> set[str]:
     except LetterTemplateError:
         raise
     except TemplateError as exc:
-        raise LetterTemplateError(_("The template {name} has a malformed field: {problem}.").format(
-                                      name=Path(template).name, problem=exc)) from None
+        raise LetterTemplateError(
+            _("The template {name} has a malformed field: {problem}.").format(name=Path(template).name, problem=exc)
+        ) from None
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad file
         raise LetterTemplateError(
             _("{name} cannot be read as a Word (.docx) template ({kind}).").format(
-                name=Path(template).name, kind=type(exc).__name__)) from None
+                name=Path(template).name, kind=type(exc).__name__
+            )
+        ) from None
 
 
 #: Parts rendered or shown besides the body, headers and footers (docxtpl renders footnotes and the core
@@ -176,14 +181,19 @@ def check_template(template: Path, kind: str) -> set[str]:
     if unknown or missing:
         parts = []
         if unknown:
-            parts.append(_("unknown fields for the {kind} letter: {fields}").format(
-                kind=kind, fields=", ".join(unknown)))
+            parts.append(
+                _("unknown fields for the {kind} letter: {fields}").format(kind=kind, fields=", ".join(unknown))
+            )
         if missing:
             parts.append(_("missing required fields: {fields}").format(fields=", ".join(missing)))
         raise LetterTemplateError(
-            _("The template {name} cannot be used ({problems}). Nothing was written; see the list of "
-              "fields in the template picker or resources/letters/FIELDS.md.").format(
-                name=Path(template).name, problems="; ".join(parts)), unknown, missing)
+            _(
+                "The template {name} cannot be used ({problems}). Nothing was written; see the list of "
+                "fields in the template picker or resources/letters/FIELDS.md."
+            ).format(name=Path(template).name, problems="; ".join(parts)),
+            unknown,
+            missing,
+        )
     return used
 
 
@@ -218,8 +228,11 @@ def require_office_suite() -> str:
     office = find_office_suite()
     if office is None:
         raise OfficeSuiteMissingError(
-            _("PDF from your own Word template needs LibreOffice, which is not installed. Export this letter as "
-              "Word (.docx), install LibreOffice, or use the shipped template for a PDF."))
+            _(
+                "PDF from your own Word template needs LibreOffice, which is not installed. Export this letter as "
+                "Word (.docx), install LibreOffice, or use the shipped template for a PDF."
+            )
+        )
     return office
 
 
@@ -255,13 +268,27 @@ def _convert_to_pdf(docx: Path, out: Path) -> None:
     office = require_office_suite()
     with tempfile.TemporaryDirectory(prefix="untoc-letter-") as folder:
         profile = Path(folder, "profile").as_uri()  # own profile: works while the user's LibreOffice is open
-        command = [*network_isolation(), office, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--nolockcheck", "--convert-to", "pdf", "--outdir", folder, str(docx)]
+        command = [
+            *network_isolation(),
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            folder,
+            str(docx),
+        ]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=180)
         except (OSError, subprocess.SubprocessError) as exc:
-            raise LetterError(_("LibreOffice could not convert the letter to PDF ({kind}). Export it as "
-                                "Word (.docx) instead.").format(kind=type(exc).__name__)) from None
+            raise LetterError(
+                _(
+                    "LibreOffice could not convert the letter to PDF ({kind}). Export it as Word (.docx) instead."
+                ).format(kind=type(exc).__name__)
+            ) from None
         produced = Path(folder, docx.with_suffix(".pdf").name)
         if not produced.is_file():
             raise LetterError(_("LibreOffice did not produce a PDF. Export the letter as Word (.docx) instead."))
@@ -274,13 +301,27 @@ def letter_lines(letter: Letter) -> list[tuple[str, str]]:
     Styles are those of :data:`untoc_desktop.documents.model.PARAGRAPH_STYLES`.
     """
     f, words = letter.fields, wording_for(letter.options.language)
-    recipient = "\n".join(v for v in (f["recipient_name"], f["recipient_title"], f["recipient_agency"],
-                                      f["recipient_address"], f["recipient_email"]) if v)
+    recipient = "\n".join(
+        v
+        for v in (
+            f["recipient_name"],
+            f["recipient_title"],
+            f["recipient_agency"],
+            f["recipient_address"],
+            f["recipient_email"],
+        )
+        if v
+    )
     sender = "\n".join(v for v in (f["organization_address"], f["organization_email"]) if v)
     signature = "\n".join(v for v in (f["signatory_name"], f["signatory_title"], f["organization"]) if v)
-    lines = [("question", f["organization"]), ("body", sender), ("body", recipient),
-             ("body", words["reference"].format(reference=f["reference"]) + "\n" + f["date"]),
-             ("question", words["subject_label"] + f["subject"]), ("body", f["salutation"])]
+    lines = [
+        ("question", f["organization"]),
+        ("body", sender),
+        ("body", recipient),
+        ("body", words["reference"].format(reference=f["reference"]) + "\n" + f["date"]),
+        ("question", words["subject_label"] + f["subject"]),
+        ("body", f["salutation"]),
+    ]
     lines += [("body", p) for p in letter.paragraphs]
     lines += [("body", f["closing"]), ("body", signature)]
     return [(style, text) for style, text in lines if text]
@@ -295,11 +336,14 @@ def letter_document(letter: Letter) -> model.Document:
     """The letter as a document model for the PDF renderer."""
     f = letter.fields
     return model.Document(
-        title=f["subject"], author=f["organization"],
+        title=f["subject"],
+        author=f["organization"],
         language=str(normalize_locale(letter.options.language)).replace("_", "-"),
-        header=f["reference"], footer_page="{page}/{pages}",
+        header=f["reference"],
+        footer_page="{page}/{pages}",
         direction=document_direction(letter.options.language),  # an Arabic letter starts at the right
-        blocks=tuple(model.Paragraph(text, style) for style, text in letter_lines(letter)))
+        blocks=tuple(model.Paragraph(text, style) for style, text in letter_lines(letter)),
+    )
 
 
 def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = None) -> Path:
@@ -328,8 +372,11 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         raise LetterError(str(exc)) from None
     attachment = letter.options.attachment
     if attachment is not None and Path(attachment).resolve() == out:
-        raise LetterError(_("{name} is the submission this letter transmits; choose another name for the "
-                            "letter.").format(name=out.name))
+        raise LetterError(
+            _("{name} is the submission this letter transmits; choose another name for the letter.").format(
+                name=out.name
+            )
+        )
     kind = letter.options.kind
     source = Path(template) if template else shipped_template(letter.options.language, kind)
     if template is not None or fmt == "docx":
@@ -353,9 +400,13 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
     except LetterError:
         raise
     except OSError as exc:
-        raise LetterError(_("Could not write {out}: {problem}. Choose another folder.").format(
-                              out=out, problem=exc.strerror or exc)) from None
+        raise LetterError(
+            _("Could not write {out}: {problem}. Choose another folder.").format(out=out, problem=exc.strerror or exc)
+        ) from None
     except Exception as exc:  # noqa: BLE001 - a template or renderer failure must reach the user as a message
-        raise LetterError(_("Could not write the letter {name}: {problem}. Nothing was written.").format(
-                              name=out.name, problem=clean_text(str(exc)) or type(exc).__name__)) from exc
+        raise LetterError(
+            _("Could not write the letter {name}: {problem}. Nothing was written.").format(
+                name=out.name, problem=clean_text(str(exc)) or type(exc).__name__
+            )
+        ) from exc
     return out

@@ -55,8 +55,9 @@ _REFUSED_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "LINK", "IMPORT", "DDE", "DD
 #: ``url(...)`` in SVG styles that is not a reference inside the picture (``#id``) or inline data.
 _OUTSIDE_URL = re.compile(r"url\(\s*['\"]?\s*(?![\s'\"]|#|data:)", re.IGNORECASE)
 _WEB_LINK = re.compile(r"^(https?|mailto):", re.IGNORECASE)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                          remove_blank_text=False)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
+)
 
 
 class LetterTemplateError(LetterError):
@@ -118,8 +119,9 @@ def read_template(path: Path) -> TemplatePackage:
     path = Path(path)
     name = path.name
     if not path.exists():
-        raise TemplatePackageError(_("The template {path} does not exist. Choose a Word (.docx) file.").format(
-            path=path))
+        raise TemplatePackageError(
+            _("The template {path} does not exist. Choose a Word (.docx) file.").format(path=path)
+        )
     # A regular file only (never a pipe or device), read once and at most MAX_TEMPLATE_BYTES.
     data = read_regular_file(path, MAX_TEMPLATE_BYTES, TemplatePackageError)
     try:
@@ -129,8 +131,11 @@ def read_template(path: Path) -> TemplatePackage:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError) as exc:
         raise TemplatePackageError(
-            _("{name} cannot be read as a Word (.docx) template ({problem}). Open it in Word or LibreOffice and "
-              "save it again as .docx.").format(name=name, problem=type(exc).__name__)) from None
+            _(
+                "{name} cannot be read as a Word (.docx) template ({problem}). Open it in Word or LibreOffice and "
+                "save it again as .docx."
+            ).format(name=name, problem=type(exc).__name__)
+        ) from None
     removed = _clean(parts, name)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as rebuilt:
@@ -142,8 +147,10 @@ def read_template(path: Path) -> TemplatePackage:
 def _read_parts(package: zipfile.ZipFile, name: str) -> dict[str, bytes]:
     """Every part, after checking the declared sizes; a part larger than it declared is refused."""
     infos = [i for i in package.infolist() if not i.is_dir()]
-    too_large = _("The template {name} is refused: {what}. A letter template is a small Word file; "
-                  "this one may be damaged or built to exhaust memory.")
+    too_large = _(
+        "The template {name} is refused: {what}. A letter template is a small Word file; "
+        "this one may be damaged or built to exhaust memory."
+    )
     if len(infos) > MAX_PARTS:
         what = _("it holds {count} parts (at most {limit})").format(count=len(infos), limit=MAX_PARTS)
         raise TemplatePackageError(too_large.format(name=name, what=what))
@@ -151,17 +158,26 @@ def _read_parts(package: zipfile.ZipFile, name: str) -> dict[str, bytes]:
     seen: set[str] = set()
     for info in infos:
         if info.filename in seen:
-            raise TemplatePackageError(too_large.format(name=name, what=_("the part {part} appears twice").format(
-                part=info.filename)))
+            raise TemplatePackageError(
+                too_large.format(name=name, what=_("the part {part} appears twice").format(part=info.filename))
+            )
         seen.add(info.filename)
         if info.file_size > MAX_PART_BYTES or info.compress_size > MAX_PART_BYTES:
-            raise TemplatePackageError(too_large.format(
-                name=name, what=_("the part {part} unpacks to {size} (at most {limit} per part)").format(
-                    part=info.filename, size=_mib(info.file_size), limit=_mib(MAX_PART_BYTES))))
+            raise TemplatePackageError(
+                too_large.format(
+                    name=name,
+                    what=_("the part {part} unpacks to {size} (at most {limit} per part)").format(
+                        part=info.filename, size=_mib(info.file_size), limit=_mib(MAX_PART_BYTES)
+                    ),
+                )
+            )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise TemplatePackageError(too_large.format(
-                name=name, what=_("its parts unpack to more than {limit}").format(limit=_mib(MAX_TOTAL_BYTES))))
+            raise TemplatePackageError(
+                too_large.format(
+                    name=name, what=_("its parts unpack to more than {limit}").format(limit=_mib(MAX_TOTAL_BYTES))
+                )
+            )
     parts: dict[str, bytes] = {}
     for info in infos:
         pieces, size = [], 0
@@ -185,21 +201,29 @@ def _source_part(rels_name: str) -> str:
 def _parse(data: bytes, part: str, name: str) -> etree._Element:
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise TemplatePackageError(
-            _("The template {name} is refused: its part {part} declares a document type or entities, which Word "
-              "never writes. Open it in Word or LibreOffice and save it again as .docx.").format(name=name, part=part))
+            _(
+                "The template {name} is refused: its part {part} declares a document type or entities, which Word "
+                "never writes. Open it in Word or LibreOffice and save it again as .docx."
+            ).format(name=name, part=part)
+        )
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
         raise TemplatePackageError(
-            _("The template {name} has a damaged part ({part}). Open it in Word or LibreOffice and save it again "
-              "as .docx.").format(name=name, part=part)) from None
+            _(
+                "The template {name} has a damaged part ({part}). Open it in Word or LibreOffice and save it again "
+                "as .docx."
+            ).format(name=name, part=part)
+        ) from None
 
 
 def _refuse(name: str, what: str) -> TemplatePackageError:
     return TemplatePackageError(
-        _("The template {name} is refused: {what}. A letter template must hold everything it shows; embed "
-          "pictures (Insert > Picture, without 'Link to file') and remove linked fields, then save it again.").format(
-            name=name, what=what))
+        _(
+            "The template {name} is refused: {what}. A letter template must hold everything it shows; embed "
+            "pictures (Insert > Picture, without 'Link to file') and remove linked fields, then save it again."
+        ).format(name=name, what=what)
+    )
 
 
 def _short(target: str) -> str:
@@ -220,8 +244,12 @@ def _clean(parts: dict[str, bytes], name: str) -> list[str]:
                 continue
             kind, target = relation.get("Type", ""), relation.get("Target", "")
             if any(kind.endswith(refused) for refused in _REFUSED_TYPES):
-                raise _refuse(name, _("it imports or links content ({kind}: {target})").format(
-                    kind=kind.rsplit("/", 1)[-1], target=_short(target)))
+                raise _refuse(
+                    name,
+                    _("it imports or links content ({kind}: {target})").format(
+                        kind=kind.rsplit("/", 1)[-1], target=_short(target)
+                    ),
+                )
             if (relation.get("TargetMode") or "").lower() != "external":
                 continue
             # A web link keeps its text; the attached template Word records (often file:///C:/...Normal.dotm)
@@ -232,8 +260,12 @@ def _clean(parts: dict[str, bytes], name: str) -> list[str]:
                 root.remove(relation)
                 changed = True
                 continue
-            raise _refuse(name, _("it refers to something outside the file ({kind}: {target})").format(
-                kind=kind.rsplit("/", 1)[-1], target=_short(target)))
+            raise _refuse(
+                name,
+                _("it refers to something outside the file ({kind}: {target})").format(
+                    kind=kind.rsplit("/", 1)[-1], target=_short(target)
+                ),
+            )
         if changed:
             parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     for part, data in list(parts.items()):
@@ -266,13 +298,21 @@ def _check_links_and_fields(root: etree._Element, part: str, name: str) -> None:
             continue
         keyword = words[0].upper()
         if keyword in _REFUSED_FIELDS:
-            raise _refuse(name, _("a {keyword} field in {part} reads another file ({code})").format(
-                keyword=keyword, part=part, code=_short(instruction.strip())))
+            raise _refuse(
+                name,
+                _("a {keyword} field in {part} reads another file ({code})").format(
+                    keyword=keyword, part=part, code=_short(instruction.strip())
+                ),
+            )
         if keyword == "HYPERLINK":
             target = next((w.strip('"') for w in words[1:] if not w.startswith("\\")), "")
             if target and not _WEB_LINK.match(target) and "\\l" not in words:
-                raise _refuse(name, _("a HYPERLINK field in {part} points to a file ({target})").format(
-                    part=part, target=_short(target)))
+                raise _refuse(
+                    name,
+                    _("a HYPERLINK field in {part} points to a file ({target})").format(
+                        part=part, target=_short(target)
+                    ),
+                )
 
 
 def _check_svg(root: etree._Element, part: str, name: str) -> None:
@@ -286,10 +326,12 @@ def _check_svg(root: etree._Element, part: str, name: str) -> None:
                 raise _refuse(name, _("the picture {part} loads {target}").format(part=part, target=_short(value)))
             if _OUTSIDE_URL.search(value):
                 raise _refuse(name, _("the picture {part} loads {target}").format(part=part, target=_short(value)))
-        if _local_name(element) == "style" and element.text and (
-                "@import" in element.text or _OUTSIDE_URL.search(element.text)):
-            raise _refuse(name, _("the picture {part} loads a style sheet or picture from elsewhere").format(
-                part=part))
+        if (
+            _local_name(element) == "style"
+            and element.text
+            and ("@import" in element.text or _OUTSIDE_URL.search(element.text))
+        ):
+            raise _refuse(name, _("the picture {part} loads a style sheet or picture from elsewhere").format(part=part))
 
 
 def _local_name(element: etree._Element) -> str:

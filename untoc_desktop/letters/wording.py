@@ -25,7 +25,10 @@ from ..i18n import N_, translator
 FORMS_OF_ADDRESS: tuple[str, ...] = ("neutral", "ms", "mr", "excellency")
 #: How each form of address is named to the user (through the catalogue).
 FORM_OF_ADDRESS_LABELS: dict[str, str] = {
-    "neutral": N_("Not known (neutral)"), "ms": N_("Madam"), "mr": N_("Sir"), "excellency": N_("Excellency"),
+    "neutral": N_("Not known (neutral)"),
+    "ms": N_("Madam"),
+    "mr": N_("Sir"),
+    "excellency": N_("Excellency"),
 }
 #: Languages with shipped letters: the six of :mod:`untoc_desktop.languages`.
 LETTER_LANGUAGES: tuple[str, ...] = languages.CODES
@@ -37,18 +40,24 @@ def _letter_wording(pgettext: Callable[[str, str], str]) -> dict[str, Any]:
         "reference": pgettext("letter", "Our ref.: {reference}"),
         "subject_label": pgettext("letter", "Subject: "),
         "forms": {
-            "neutral": (pgettext("letter", "Dear Sir or Madam,"),
-                        pgettext("letter closing (neutral)", "Yours faithfully,")),
-            "ms": (pgettext("letter", "Dear Madam,"),
-                   pgettext("letter closing (Madam)", "Yours faithfully,")),
-            "mr": (pgettext("letter", "Dear Sir,"),
-                   pgettext("letter closing (Sir)", "Yours faithfully,")),
-            "excellency": (pgettext("letter", "Your Excellency,"),
-                           pgettext("letter closing (Excellency)",
-                                    "Please accept, Excellency, the assurances of my highest consideration.")),
+            "neutral": (
+                pgettext("letter", "Dear Sir or Madam,"),
+                pgettext("letter closing (neutral)", "Yours faithfully,"),
+            ),
+            "ms": (pgettext("letter", "Dear Madam,"), pgettext("letter closing (Madam)", "Yours faithfully,")),
+            "mr": (pgettext("letter", "Dear Sir,"), pgettext("letter closing (Sir)", "Yours faithfully,")),
+            "excellency": (
+                pgettext("letter", "Your Excellency,"),
+                pgettext(
+                    "letter closing (Excellency)",
+                    "Please accept, Excellency, the assurances of my highest consideration.",
+                ),
+            ),
         },
-        "status": {"partly": pgettext("letter", "partly implemented"),
-                   "not_implemented": pgettext("letter", "not implemented")},
+        "status": {
+            "partly": pgettext("letter", "partly implemented"),
+            "not_implemented": pgettext("letter", "not implemented"),
+        },
         "instruments": {
             "UNTOC": pgettext("letter", "Convention"),
             "TIP": pgettext("letter", "Trafficking in Persons Protocol"),
@@ -66,60 +75,100 @@ def _letter_wording(pgettext: Callable[[str, str], str]) -> dict[str, Any]:
             "follow-up": pgettext("letter", "the progress of the review"),
         },
         "engagement": {
-            "subject": pgettext("letter", "Review of the implementation of the United Nations Convention against "
-                               "Transnational Organized Crime, cluster {cluster_number} ({cluster_title}): "
-                               "request for engagement"),
+            "subject": pgettext(
+                "letter",
+                "Review of the implementation of the United Nations Convention against "
+                "Transnational Organized Crime, cluster {cluster_number} ({cluster_title}): "
+                "request for engagement",
+            ),
             "paragraphs": (
-                pgettext("letter", "{organization} is a civil-society organisation working on matters covered by the "
-                                   "United Nations Convention against Transnational Organized Crime and its "
-                                   "Protocols. We understand that {country} is taking part in the review of cluster "
-                                   "{cluster_number} ({cluster_title}) under the Mechanism for the Review of the "
-                                   "Implementation of the Convention and the Protocols thereto."),
-                pgettext("letter", "We would be grateful if you could tell us who has been designated as focal point "
-                                   "for the review and who the governmental experts are, and let us know the "
-                                   "timetable of the self-assessment for this cluster."),
-                pgettext("letter", "Our organisation has gathered information on how the provisions under review are "
-                                   "implemented and would be glad to offer its expertise. We respectfully ask to be "
-                                   "consulted while the answers to the self-assessment questionnaire are prepared, "
-                                   "in whatever form suits your services."),
-                pgettext("letter", "You may reach us at the address shown above. Thank you in advance for your "
-                                   "attention."),
+                pgettext(
+                    "letter",
+                    "{organization} is a civil-society organisation working on matters covered by the "
+                    "United Nations Convention against Transnational Organized Crime and its "
+                    "Protocols. We understand that {country} is taking part in the review of cluster "
+                    "{cluster_number} ({cluster_title}) under the Mechanism for the Review of the "
+                    "Implementation of the Convention and the Protocols thereto.",
+                ),
+                pgettext(
+                    "letter",
+                    "We would be grateful if you could tell us who has been designated as focal point "
+                    "for the review and who the governmental experts are, and let us know the "
+                    "timetable of the self-assessment for this cluster.",
+                ),
+                pgettext(
+                    "letter",
+                    "Our organisation has gathered information on how the provisions under review are "
+                    "implemented and would be glad to offer its expertise. We respectfully ask to be "
+                    "consulted while the answers to the self-assessment questionnaire are prepared, "
+                    "in whatever form suits your services.",
+                ),
+                pgettext(
+                    "letter", "You may reach us at the address shown above. Thank you in advance for your attention."
+                ),
             ),
         },
         "transmission": {
-            "subject": pgettext("letter", "Review of the implementation of the United Nations Convention against "
-                               "Transnational Organized Crime, cluster {cluster_number}: transmission of our "
-                               "submission"),
+            "subject": pgettext(
+                "letter",
+                "Review of the implementation of the United Nations Convention against "
+                "Transnational Organized Crime, cluster {cluster_number}: transmission of our "
+                "submission",
+            ),
             "paragraphs": (
-                pgettext("letter", "In the context of the review of {country} under the Mechanism for the Review of "
-                                   "the Implementation of the Convention and the Protocols thereto, {organization} "
-                                   "has the honour to transmit its submission on cluster {cluster_number} "
-                                   "({cluster_title})."),
-                pgettext("letter", "The submission sets out our assessment of how the provisions under review are "
-                                   "implemented. Provisions assessed: {count_assessed}; assessed as partly "
-                                   "implemented: {count_partly}; assessed as not implemented: "
-                                   "{count_not_implemented}. The provisions we consider not or only partly "
-                                   "implemented are, by article:"),
+                pgettext(
+                    "letter",
+                    "In the context of the review of {country} under the Mechanism for the Review of "
+                    "the Implementation of the Convention and the Protocols thereto, {organization} "
+                    "has the honour to transmit its submission on cluster {cluster_number} "
+                    "({cluster_title}).",
+                ),
+                pgettext(
+                    "letter",
+                    "The submission sets out our assessment of how the provisions under review are "
+                    "implemented. Provisions assessed: {count_assessed}; assessed as partly "
+                    "implemented: {count_partly}; assessed as not implemented: "
+                    "{count_not_implemented}. The provisions we consider not or only partly "
+                    "implemented are, by article:",
+                ),
                 "{summary}",
-                pgettext("letter", "The submission is attached as the file {attachment_name}. So that its integrity "
-                                   "can be checked, its SHA-256 checksum is {attachment_sha256}."),
-                pgettext("letter", "We remain at your disposal to discuss our findings and would welcome the "
-                                   "opportunity to contribute to the country visit or to the dialogue with the "
-                                   "reviewing States."),
+                pgettext(
+                    "letter",
+                    "The submission is attached as the file {attachment_name}. So that its integrity "
+                    "can be checked, its SHA-256 checksum is {attachment_sha256}.",
+                ),
+                pgettext(
+                    "letter",
+                    "We remain at your disposal to discuss our findings and would welcome the "
+                    "opportunity to contribute to the country visit or to the dialogue with the "
+                    "reviewing States.",
+                ),
             ),
         },
         "follow-up": {
-            "subject": pgettext("letter", "Review of the implementation of the United Nations Convention against "
-                               "Transnational Organized Crime, cluster {cluster_number}: follow-up to our letter "
-                               "{recalled_reference}"),
+            "subject": pgettext(
+                "letter",
+                "Review of the implementation of the United Nations Convention against "
+                "Transnational Organized Crime, cluster {cluster_number}: follow-up to our letter "
+                "{recalled_reference}",
+            ),
             "paragraphs": (
-                pgettext("letter", "We refer to our letter of {recalled_date} (reference {recalled_reference}) "
-                                   "concerning {recalled_subject}."),
-                pgettext("letter", "As we have not yet received a reply, we would be grateful if you could let us "
-                                   "know how the review of {country} on cluster {cluster_number} ({cluster_title}) "
-                                   "is progressing and whether civil society will be consulted."),
-                pgettext("letter", "We reiterate our readiness to contribute our expertise and remain available for "
-                                   "a meeting at your convenience."),
+                pgettext(
+                    "letter",
+                    "We refer to our letter of {recalled_date} (reference {recalled_reference}) "
+                    "concerning {recalled_subject}.",
+                ),
+                pgettext(
+                    "letter",
+                    "As we have not yet received a reply, we would be grateful if you could let us "
+                    "know how the review of {country} on cluster {cluster_number} ({cluster_title}) "
+                    "is progressing and whether civil society will be consulted.",
+                ),
+                pgettext(
+                    "letter",
+                    "We reiterate our readiness to contribute our expertise and remain available for "
+                    "a meeting at your convenience.",
+                ),
             ),
         },
     }
@@ -134,14 +183,20 @@ def timeline_wording(pgettext: Callable[[str, str], str]) -> dict[str, str]:
     ``{self_assessment_due}``, ``{feedback_due}`` (dates in the letter's language).
     """
     return {
-        "open": pgettext("letter", "The review of your country started on {review_started}. The self-assessment is "
-                                   "due by {self_assessment_due} and the reviewers' written feedback by "
-                                   "{feedback_due}; we would therefore be grateful to hear from you before "
-                                   "{self_assessment_due}."),
-        "reviewers": pgettext("letter", "The review of your country started on {review_started} and the "
-                                        "self-assessment was due by {self_assessment_due}. We would still be glad to "
-                                        "share our information before the reviewers' written feedback, due by "
-                                        "{feedback_due}."),
+        "open": pgettext(
+            "letter",
+            "The review of your country started on {review_started}. The self-assessment is "
+            "due by {self_assessment_due} and the reviewers' written feedback by "
+            "{feedback_due}; we would therefore be grateful to hear from you before "
+            "{self_assessment_due}.",
+        ),
+        "reviewers": pgettext(
+            "letter",
+            "The review of your country started on {review_started} and the "
+            "self-assessment was due by {self_assessment_due}. We would still be glad to "
+            "share our information before the reviewers' written feedback, due by "
+            "{feedback_due}.",
+        ),
         "closed": pgettext("letter", "The review of your country started on {review_started}."),
     }
 

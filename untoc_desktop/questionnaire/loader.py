@@ -89,8 +89,11 @@ def load_installed_definition(cluster: int) -> Definition:
         if definition.cluster == cluster:
             return definition
     available = ", ".join(str(d.cluster) for d in installed_definitions()) or "none"
-    raise DefinitionError(_("No questionnaire is available for cluster {cluster} (available: "
-                            "{available}).").format(cluster=cluster, available=available))
+    raise DefinitionError(
+        _("No questionnaire is available for cluster {cluster} (available: {available}).").format(
+            cluster=cluster, available=available
+        )
+    )
 
 
 def installed_definitions() -> list[Definition]:
@@ -166,8 +169,9 @@ def _load_bytes(path: Path, raw: bytes, digest: str, keep_copy: Path | None = No
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DefinitionError(_("The questionnaire definition {name} is not valid YAML: {problem}").format(
-                                  name=path.name, problem=exc)) from None
+        raise DefinitionError(
+            _("The questionnaire definition {name} is not valid YAML: {problem}").format(name=path.name, problem=exc)
+        ) from None
     data = load_data_yaml(text, path.name)  # no aliases, limited nesting
     definition = definition_from_data(data, source_name=path.name, path=str(path))
     _loaded[(str(path), digest)] = definition
@@ -176,8 +180,9 @@ def _load_bytes(path: Path, raw: bytes, digest: str, keep_copy: Path | None = No
     return definition
 
 
-def definition_from_data(data: Any, source_name: str = "<data>", path: str = "", *,
-                         schema_checked: bool = False) -> Definition:
+def definition_from_data(
+    data: Any, source_name: str = "<data>", path: str = "", *, schema_checked: bool = False
+) -> Definition:
     """Build a :class:`Definition` from already parsed data (see :func:`load_definition_file`).
 
     Args:
@@ -200,9 +205,10 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
         duplicates = {k for k in keys if keys.count(k) > 1}
         if duplicates:
             raise DefinitionError(
-                _("The questionnaire definition {source_name}: question set '{set_name}' repeats the "
-                  "key(s) {choices}.").format(
-                    source_name=source_name, set_name=set_name, choices=', '.join(sorted(duplicates)))
+                _(
+                    "The questionnaire definition {source_name}: question set '{set_name}' repeats the "
+                    "key(s) {choices}."
+                ).format(source_name=source_name, set_name=set_name, choices=", ".join(sorted(duplicates)))
             )
 
     instruments = []
@@ -211,8 +217,11 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
     for raw_instrument in sorted(data["instruments"], key=lambda i: INSTRUMENT_ORDER.index(i["code"])):
         code = raw_instrument["code"]
         if code in seen_codes:
-            raise DefinitionError(_("The questionnaire definition {source_name} lists the instrument "
-                                    "{code} twice.").format(source_name=source_name, code=code))
+            raise DefinitionError(
+                _("The questionnaire definition {source_name} lists the instrument {code} twice.").format(
+                    source_name=source_name, code=code
+                )
+            )
         seen_codes.add(code)
         articles = []
         for raw_article in raw_instrument["articles"]:
@@ -221,27 +230,30 @@ def definition_from_data(data: Any, source_name: str = "<data>", path: str = "",
                 paragraph_id = f"{code}.{raw_article['number']}.{raw_paragraph['ref']}"
                 if paragraph_id in seen_paragraphs:
                     raise DefinitionError(
-                        _("The questionnaire definition {source_name} lists the paragraph {paragraph_id} "
-                          "twice.").format(source_name=source_name, paragraph_id=paragraph_id)
+                        _(
+                            "The questionnaire definition {source_name} lists the paragraph {paragraph_id} twice."
+                        ).format(source_name=source_name, paragraph_id=paragraph_id)
                     )
                 seen_paragraphs.add(paragraph_id)
-                paragraph_set: str | None = (
-                    raw_paragraph.get("question_set") or _default_set(raw_paragraph["obligation"], question_sets)
+                paragraph_set: str | None = raw_paragraph.get("question_set") or _default_set(
+                    raw_paragraph["obligation"], question_sets
                 )
                 if paragraph_set is not None and paragraph_set not in question_sets:
                     raise DefinitionError(
-                        _("The questionnaire definition {source_name}: paragraph {paragraph_id} uses the "
-                          "unknown question set '{set_name}'.").format(
-                            source_name=source_name, paragraph_id=paragraph_id, set_name=paragraph_set)
+                        _(
+                            "The questionnaire definition {source_name}: paragraph {paragraph_id} uses the "
+                            "unknown question set '{set_name}'."
+                        ).format(source_name=source_name, paragraph_id=paragraph_id, set_name=paragraph_set)
                     )
                 base = question_sets[paragraph_set] if paragraph_set is not None else []
                 raw_questions = base + raw_paragraph.get("extra_questions", [])
                 keys = [q["key"] for q in raw_questions]
                 if len(keys) != len(set(keys)):
                     raise DefinitionError(
-                        _("The questionnaire definition {source_name}: paragraph {paragraph_id} has an "
-                          "extra question whose key is already used by its question set.").format(
-                            source_name=source_name, paragraph_id=paragraph_id)
+                        _(
+                            "The questionnaire definition {source_name}: paragraph {paragraph_id} has an "
+                            "extra question whose key is already used by its question set."
+                        ).format(source_name=source_name, paragraph_id=paragraph_id)
                     )
                 built_questions = _build_questions(raw_questions, paragraph_id, source_name)
                 paragraphs.append(
@@ -295,8 +307,11 @@ def _check_schema(data: Any, source_name: str) -> None:
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        raise DefinitionError(_("The questionnaire definition {source_name} is invalid at {where}: "
-                                "{message}").format(source_name=source_name, where=where, message=error.message))
+        raise DefinitionError(
+            _("The questionnaire definition {source_name} is invalid at {where}: {message}").format(
+                source_name=source_name, where=where, message=error.message
+            )
+        )
 
 
 def _default_set(obligation: str, question_sets: dict[str, Any]) -> str | None:
@@ -322,22 +337,27 @@ def _build_questions(raw_questions: list[dict[str, Any]], paragraph_id: str, sou
             except RuleSyntaxError as exc:
                 shown = exc.expression if len(exc.expression) <= 80 else exc.expression[:77] + "…"
                 raise DefinitionError(
-                    _("The questionnaire definition {source_name}: the {name} rule of question "
-                      "{question_id} ('{shown}') is invalid: {problem}.").format(
-                        source_name=source_name, name=name, question_id=question_id, shown=shown, problem=exc)
+                    _(
+                        "The questionnaire definition {source_name}: the {name} rule of question "
+                        "{question_id} ('{shown}') is invalid: {problem}."
+                    ).format(source_name=source_name, name=name, question_id=question_id, shown=shown, problem=exc)
                 ) from None
         if raw.get("pattern") is not None:
             try:
                 compile_pattern(raw["pattern"])
             except PatternError as exc:
                 raise DefinitionError(
-                    _("The questionnaire definition {source_name}: the pattern of question {question_id} "
-                      "is refused: {problem}.").format(
-                        source_name=source_name, question_id=question_id, problem=exc)) from None
+                    _(
+                        "The questionnaire definition {source_name}: the pattern of question {question_id} "
+                        "is refused: {problem}."
+                    ).format(source_name=source_name, question_id=question_id, problem=exc)
+                ) from None
         if raw.get("minimum") is not None and raw.get("maximum") is not None and raw["minimum"] > raw["maximum"]:
             raise DefinitionError(
-                _("The questionnaire definition {source_name}: question {question_id} has a minimum "
-                  "above its maximum.").format(source_name=source_name, question_id=question_id)
+                _(
+                    "The questionnaire definition {source_name}: question {question_id} has a minimum "
+                    "above its maximum."
+                ).format(source_name=source_name, question_id=question_id)
             )
         questions.append(
             Question(

@@ -88,8 +88,10 @@ OBLIGATION_LABELS: dict[str, dict[str, str]] = {
 #: One-sentence explanation of each class (English; the interface translates it through ``_()``).
 OBLIGATION_EXPLANATIONS: dict[str, str] = {
     "mandatory": N_("The State party must take this measure."),
-    "qualified": N_("The State party must act, but the text softens the duty "
-                    "(for example \u201cwithin its means\u201d or \u201csubject to its legal system\u201d)."),
+    "qualified": N_(
+        "The State party must act, but the text softens the duty "
+        "(for example \u201cwithin its means\u201d or \u201csubject to its legal system\u201d)."
+    ),
     "consider": N_("The State party must consider the measure; it need not adopt it."),
     "optional": N_("The State party may take this measure; it is not required."),
     "definition": N_("A term the treaty defines; the question is how domestic law reflects it."),

@@ -47,15 +47,21 @@ def compile_pattern(pattern: str) -> Any:
             look-ahead or look-behind (which only a backtracking engine runs).
     """
     if len(pattern) > MAX_PATTERN_CHARS:
-        raise PatternError(_("the pattern is {length} characters long (at most {limit})").format(
-            length=len(pattern), limit=MAX_PATTERN_CHARS))
+        raise PatternError(
+            _("the pattern is {length} characters long (at most {limit})").format(
+                length=len(pattern), limit=MAX_PATTERN_CHARS
+            )
+        )
     try:
         return re2.compile(pattern, _options())
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise PatternError(_("the pattern cannot be checked in linear time or is invalid ({reason}); patterns may "
-                             "not use back-references (\\1) or look-around ((?=...), (?!...), (?<=...))").format(
-            reason=reason)) from None
+        raise PatternError(
+            _(
+                "the pattern cannot be checked in linear time or is invalid ({reason}); patterns may "
+                "not use back-references (\\1) or look-around ((?=...), (?!...), (?<=...))"
+            ).format(reason=reason)
+        ) from None
 
 
 def pattern_keyword(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:

@@ -77,8 +77,10 @@ class DefinitionRegistry:
         candidates = [a.definition for a in self.available() if a.definition.id == definition_id]
         if not candidates:
             raise DefinitionError(
-                _("The questionnaire definition '{definition_id}' is not available on this computer. "
-                  "Import it with File > Import questionnaire definition.").format(definition_id=definition_id)
+                _(
+                    "The questionnaire definition '{definition_id}' is not available on this computer. "
+                    "Import it with File > Import questionnaire definition."
+                ).format(definition_id=definition_id)
             )
         return max(candidates, key=lambda d: version_key(d.version))
 
@@ -123,6 +125,9 @@ class DefinitionRegistry:
         try:
             atomic_write_bytes(target, data)
         except OSError as exc:
-            raise DefinitionError(_("Could not keep a copy of {name} in {user_folder}: {problem}.").format(
-                                      name=path.name, user_folder=self.user_folder, problem=exc.strerror)) from None
+            raise DefinitionError(
+                _("Could not keep a copy of {name} in {user_folder}: {problem}.").format(
+                    name=path.name, user_folder=self.user_folder, problem=exc.strerror
+                )
+            ) from None
         return load_definition_file(target)

@@ -109,22 +109,32 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
     if not isinstance(source, str) or not source.strip():
         raise RuleSyntaxError(_("the rule is empty"), str(source), 0)
     if len(source) > MAX_RULE_CHARS:
-        raise RuleSyntaxError(_("the rule is {count} characters long; rules are limited to "
-                                "{max_rule_chars}").format(count=len(source), max_rule_chars=MAX_RULE_CHARS),
-                              source, MAX_RULE_CHARS)
+        raise RuleSyntaxError(
+            _("the rule is {count} characters long; rules are limited to {max_rule_chars}").format(
+                count=len(source), max_rule_chars=MAX_RULE_CHARS
+            ),
+            source,
+            MAX_RULE_CHARS,
+        )
     try:
         with _PARSE_LOCK:
             tree = ast.parse(source.strip(), mode="eval")
     except (RecursionError, MemoryError):
-        raise RuleSyntaxError(_("the rule is nested too deeply (at most {max_rule_depth} levels)").format(
-                                  max_rule_depth=MAX_RULE_DEPTH), source, 0) from None
+        raise RuleSyntaxError(
+            _("the rule is nested too deeply (at most {max_rule_depth} levels)").format(max_rule_depth=MAX_RULE_DEPTH),
+            source,
+            0,
+        ) from None
     except SyntaxError as exc:
         if not exc.offset:  # Python gives no offset when the text ends too early
             position, message = len(source.strip()), "the rule ends too early"
         else:
             position, message = exc.offset - 1, exc.msg
-        raise RuleSyntaxError(_("invalid syntax at position {position}: {message}").format(
-                                  position=position, message=message), source, position) from None
+        raise RuleSyntaxError(
+            _("invalid syntax at position {position}: {message}").format(position=position, message=message),
+            source,
+            position,
+        ) from None
     keys: set[str] = set()
     _check_size(tree.body, source)
     _check(tree.body, source, keys, known_keys)

@@ -30,13 +30,23 @@ class _DataLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 (PyYAML hook)
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise ComposerError(None, None, _("aliases (*{name}) are not allowed in a questionnaire definition; "
-                                              "write the values out").format(name=event.anchor), event.start_mark)
+            raise ComposerError(
+                None,
+                None,
+                _("aliases (*{name}) are not allowed in a questionnaire definition; write the values out").format(
+                    name=event.anchor
+                ),
+                event.start_mark,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise ComposerError(None, None, _("the data is nested more than {limit} levels deep").format(
-                    limit=MAX_DEPTH), self.peek_event().start_mark)
+                raise ComposerError(
+                    None,
+                    None,
+                    _("the data is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
+                    self.peek_event().start_mark,
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -59,14 +69,23 @@ def _check_events(text: str) -> None:
         while scanner.check_event():
             event = scanner.get_event()
             if isinstance(event, yaml.AliasEvent):
-                raise ComposerError(None, None, _("aliases (*{name}) are not allowed in a questionnaire definition; "
-                                                  "write the values out").format(name=event.anchor),
-                                    _python_mark(event.start_mark))
+                raise ComposerError(
+                    None,
+                    None,
+                    _("aliases (*{name}) are not allowed in a questionnaire definition; write the values out").format(
+                        name=event.anchor
+                    ),
+                    _python_mark(event.start_mark),
+                )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ComposerError(None, None, _("the data is nested more than {limit} levels deep").format(
-                        limit=MAX_DEPTH), _python_mark(event.start_mark))
+                    raise ComposerError(
+                        None,
+                        None,
+                        _("the data is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
+                        _python_mark(event.start_mark),
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     finally:
@@ -94,8 +113,10 @@ def load_data_yaml(text: str, source_name: str) -> Any:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise DefinitionError(_("The questionnaire definition {name} is not valid YAML: {problem}").format(
-            name=source_name, problem=exc)) from None
+        raise DefinitionError(
+            _("The questionnaire definition {name} is not valid YAML: {problem}").format(name=source_name, problem=exc)
+        ) from None
     except RecursionError:
-        raise DefinitionError(_("The questionnaire definition {name} is nested too deeply.").format(
-            name=source_name)) from None
+        raise DefinitionError(
+            _("The questionnaire definition {name} is nested too deeply.").format(name=source_name)
+        ) from None

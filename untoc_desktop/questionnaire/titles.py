@@ -24,8 +24,11 @@ def instrument_title(title: str, language: str | None = None) -> str:
         title: the English title, as in the definition.
         language: a code in any form :func:`untoc_desktop.languages.normalise` accepts, or ``None``.
     """
-    return pgettext(INSTRUMENT_TITLE, title) if language is None else translator(language).pgettext(
-        INSTRUMENT_TITLE, title)
+    return (
+        pgettext(INSTRUMENT_TITLE, title)
+        if language is None
+        else translator(language).pgettext(INSTRUMENT_TITLE, title)
+    )
 
 
 def article_title(title: str, language: str | None = None) -> str:

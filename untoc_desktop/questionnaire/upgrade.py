@@ -50,8 +50,11 @@ class CarryOver:
         lines = [f"{len(self.carried)} answer(s) carried over unchanged."]
         lines += [f"Moved: {old} -> {new}" for old, new in self.moved]
         conflicted = {old for old, _new in self.conflicts}
-        lines += [f"Archived ({self.reasons.get(qid, 'question removed')}): {qid}"
-                  for qid in self.archived if qid not in conflicted]
+        lines += [
+            f"Archived ({self.reasons.get(qid, 'question removed')}): {qid}"
+            for qid in self.archived
+            if qid not in conflicted
+        ]
         lines += [f"Kept in the archive, as {new} already has an answer: {old}" for old, new in self.conflicts]
         return lines
 
@@ -103,8 +106,10 @@ def _archive_reason(definition: Definition, question_id: str) -> str:
                 classes.append(definition.paragraph(target).obligation)
             except KeyError:
                 continue
-        return (f"the paragraph is now {' / '.join(targets)}, classed as '{', '.join(dict.fromkeys(classes))}', "
-                "which asks other questions")
+        return (
+            f"the paragraph is now {' / '.join(targets)}, classed as '{', '.join(dict.fromkeys(classes))}', "
+            "which asks other questions"
+        )
     try:
         paragraph = definition.paragraph(paragraph_id)
     except KeyError:

@@ -39,5 +39,6 @@ def conflicted_copies(draft_path: str | Path) -> list[Path]:
         siblings = list(path.parent.iterdir())
     except OSError:
         return []
-    return sorted(p for p in siblings
-                  if p != path and p.is_file() and any(pattern.fullmatch(p.name) for pattern in patterns))
+    return sorted(
+        p for p in siblings if p != path and p.is_file() and any(pattern.fullmatch(p.name) for pattern in patterns)
+    )

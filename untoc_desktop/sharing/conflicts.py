@@ -36,14 +36,17 @@ def open_conflicts(draft: Draft) -> list[Conflict]:
     if draft.read_only and not _has_table(draft):
         return []
     with draft.reading() as session:
-        return [Conflict(r.question_id, r.mine, r.theirs, r.ancestor, r.both, r.theirs_author, r.copy_name)
-                for r in session.scalars(select(AnswerConflictRecord).order_by(AnswerConflictRecord.question_id))]
+        return [
+            Conflict(r.question_id, r.mine, r.theirs, r.ancestor, r.both, r.theirs_author, r.copy_name)
+            for r in session.scalars(select(AnswerConflictRecord).order_by(AnswerConflictRecord.question_id))
+        ]
 
 
 def open_conflict_ids(draft: Draft) -> tuple[str, ...]:
     """Question ids with an open conflict, sorted (read with plain SQL: opening a draft needs no SQLAlchemy)."""
     if draft.read_only and not draft.query(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_conflict'"):
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_conflict'"
+    ):
         return ()  # a draft of an older format, opened read-only
     return tuple(row[0] for row in draft.query("SELECT question_id FROM answer_conflict ORDER BY question_id"))
 
@@ -89,8 +92,16 @@ def resolve(draft: Draft, question_id: str, choice: str, value: Any = None, auth
                 record.value, record.updated_at, record.updated_by = chosen, now, author
         # Recorded even when the answer stays the same: a colleague's copy merged later sees that the
         # conflict was settled here (see sharing.merge), and the history shows who decided, when.
-        session.add(AnswerChangeRecord(change_uuid=str(uuid.uuid4()), draft_uuid=draft.info.draft_uuid,
-                                       question_id=question_id, author=author, changed_at=now,
-                                       previous_value=previous, new_value=chosen))
+        session.add(
+            AnswerChangeRecord(
+                change_uuid=str(uuid.uuid4()),
+                draft_uuid=draft.info.draft_uuid,
+                question_id=question_id,
+                author=author,
+                changed_at=now,
+                previous_value=previous,
+                new_value=chosen,
+            )
+        )
         session.delete(conflict)
     return chosen

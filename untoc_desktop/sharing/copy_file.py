@@ -87,8 +87,9 @@ def fingerprint(path: Path) -> str:
 
 
 def _damaged(path: Path, reason: object) -> NotADraftError:
-    return NotADraftError(_("{name} is damaged and cannot be read ({reason}). Nothing was changed.").format(
-        name=path.name, reason=reason))
+    return NotADraftError(
+        _("{name} is damaged and cannot be read ({reason}). Nothing was changed.").format(name=path.name, reason=reason)
+    )
 
 
 def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]]:
@@ -105,12 +106,17 @@ def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]
             kinds = {kind for kind, _name in rows}
             tables = {name for kind, name in rows if kind == "table"}
             if kinds - {"table", "index"} or not _REQUIRED_TABLES <= tables:
-                raise NotADraftError(_("{name} is not a draft made by this application (its tables are not those "
-                                       "of a draft). Nothing was changed.").format(name=path.name))
+                raise NotADraftError(
+                    _(
+                        "{name} is not a draft made by this application (its tables are not those "
+                        "of a draft). Nothing was changed."
+                    ).format(name=path.name)
+                )
             answers = connection.execute("SELECT question_id, value FROM answer").fetchall()
             history = connection.execute(
                 "SELECT change_uuid, question_id, author, changed_at, previous_value, new_value "
-                "FROM answer_change ORDER BY id").fetchall()
+                "FROM answer_change ORDER BY id"
+            ).fetchall()
         finally:
             connection.close()
     except SQLiteError as exc:
@@ -127,8 +133,17 @@ def _read_rows(path: Path) -> tuple[set[str], dict[str, Any], list[CopiedChange]
             if when.tzinfo is None:
                 raise ValueError("a change without its time zone")
             changed_at = when.astimezone(UTC).isoformat(timespec="microseconds")  # as the store writes it
-            changes.append(CopiedChange(change_uuid, question_id, author, changed_at, previous, new,
-                                        None if new is None else json.loads(new)))
+            changes.append(
+                CopiedChange(
+                    change_uuid,
+                    question_id,
+                    author,
+                    changed_at,
+                    previous,
+                    new,
+                    None if new is None else json.loads(new),
+                )
+            )
     except (TypeError, ValueError, RecursionError) as exc:
         raise _damaged(path, exc) from None
     return tables, values, changes
@@ -153,8 +168,13 @@ def read_copy(path: str | Path) -> CopyContents:
         if "answer_conflict" in tables:
             with copy.reading() as session:
                 for record in session.query(AnswerConflictRecord):
-                    conflicts[record.question_id] = (record.mine, record.theirs, record.ancestor, record.both,
-                                                     record.theirs_author)
+                    conflicts[record.question_id] = (
+                        record.mine,
+                        record.theirs,
+                        record.ancestor,
+                        record.both,
+                        record.theirs_author,
+                    )
         return CopyContents(
             path=path,
             fingerprint=fingerprint(path),

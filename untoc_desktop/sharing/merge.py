@@ -111,8 +111,9 @@ def question_kinds(definition: Definition) -> dict[str, str]:
     return {q.id: q.type for paragraph in definition.paragraphs() for q in paragraph.questions}
 
 
-def merge(mine_path: str | Path, theirs_path: str | Path, author: str | None = None,
-          kinds: Mapping[str, str] | None = None) -> MergeReport:
+def merge(
+    mine_path: str | Path, theirs_path: str | Path, author: str | None = None, kinds: Mapping[str, str] | None = None
+) -> MergeReport:
     """Merge the copy ``theirs_path`` into the draft ``mine_path`` (see :func:`merge_into`).
 
     Raises:
@@ -121,9 +122,12 @@ def merge(mine_path: str | Path, theirs_path: str | Path, author: str | None = N
     mine_path = Path(mine_path)
     holder = read_lock(mine_path) if mine_path.is_file() else None
     if holder is not None and not holder.is_stale:
-        raise DraftFileError(_("{name} is open in untoc_desktop (by {user} on {host}). Merge the copy there "
-                               "(File > Merge a colleague's copy), or close it first. Nothing was changed.").format(
-            name=mine_path.name, user=holder.user or "?", host=holder.host))
+        raise DraftFileError(
+            _(
+                "{name} is open in untoc_desktop (by {user} on {host}). Merge the copy there "
+                "(File > Merge a colleague's copy), or close it first. Nothing was changed."
+            ).format(name=mine_path.name, user=holder.user or "?", host=holder.host)
+        )
     with Draft.open(mine_path, allow_sidecars=holder is not None) as draft:
         # Our lock while merging: if the merge is interrupted, the next opening recognises a crash of ours
         # and lets SQLite roll the unfinished transaction back.
@@ -131,8 +135,9 @@ def merge(mine_path: str | Path, theirs_path: str | Path, author: str | None = N
         return merge_into(draft, theirs_path, author, kinds)
 
 
-def merge_into(draft: Draft, theirs_path: str | Path, author: str | None = None,
-               kinds: Mapping[str, str] | None = None) -> MergeReport:
+def merge_into(
+    draft: Draft, theirs_path: str | Path, author: str | None = None, kinds: Mapping[str, str] | None = None
+) -> MergeReport:
     """Merge a colleague's copy into an open draft, in one transaction.
 
     Args:
@@ -152,8 +157,9 @@ def merge_into(draft: Draft, theirs_path: str | Path, author: str | None = None,
     """
     theirs_path = Path(theirs_path)
     if theirs_path.exists() and theirs_path.resolve() == draft.path.resolve():
-        raise CopyMismatchError(_("{name} is the draft itself; choose the copy a colleague sent you.").format(
-            name=theirs_path.name))
+        raise CopyMismatchError(
+            _("{name} is the draft itself; choose the copy a colleague sent you.").format(name=theirs_path.name)
+        )
     copy = read_copy(theirs_path)
     _check_identity(draft, copy)
     author = author if author is not None else (draft.info.author or MERGE_AUTHOR)
@@ -166,19 +172,27 @@ def merge_into(draft: Draft, theirs_path: str | Path, author: str | None = None,
 def _check_identity(draft: Draft, copy: CopyContents) -> None:
     mine, theirs = draft.info, copy.info
     if theirs.draft_uuid != mine.draft_uuid:
-        raise CopyMismatchError(_(
-            "{name} is not a copy of this draft: it is another draft ({organization}, {country}, cluster {cluster}). "
-            "Only copies made from this draft (File > Send a copy, or a copy of the file) can be merged. "
-            "Nothing was changed.").format(name=copy.path.name, organization=theirs.organization,
-                                           country=theirs.country, cluster=theirs.cluster))
+        raise CopyMismatchError(
+            _(
+                "{name} is not a copy of this draft: it is another draft ({organization}, {country}, cluster {cluster}). "
+                "Only copies made from this draft (File > Send a copy, or a copy of the file) can be merged. "
+                "Nothing was changed."
+            ).format(
+                name=copy.path.name, organization=theirs.organization, country=theirs.country, cluster=theirs.cluster
+            )
+        )
     if theirs.cluster != mine.cluster:
-        raise CopyMismatchError(_(
-            "{name} is a copy of this draft but answers cluster {theirs}, not cluster {mine}; it cannot be merged. "
-            "Nothing was changed.").format(name=copy.path.name, theirs=theirs.cluster, mine=mine.cluster))
+        raise CopyMismatchError(
+            _(
+                "{name} is a copy of this draft but answers cluster {theirs}, not cluster {mine}; it cannot be merged. "
+                "Nothing was changed."
+            ).format(name=copy.path.name, theirs=theirs.cluster, mine=mine.cluster)
+        )
 
 
-def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author: str,
-                      kinds: Mapping[str, str]) -> MergeReport:
+def _merge_in_session(
+    session: Session, draft: Draft, copy: CopyContents, author: str, kinds: Mapping[str, str]
+) -> MergeReport:
     from sqlalchemy import delete, select
 
     from ..draft.models import AnswerConflictRecord, MergeLogRecord, UTCDateTime
@@ -191,7 +205,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     # Plain statements (bound parameters only): thousands of rows are read and written here.
     mine_answers = {q: json.loads(v) for q, v in connection.exec_driver_sql("SELECT question_id, value FROM answer")}
     mine_history = connection.exec_driver_sql(
-        "SELECT change_uuid, question_id, new_value FROM answer_change ORDER BY id").all()
+        "SELECT change_uuid, question_id, new_value FROM answer_change ORDER BY id"
+    ).all()
     mine_uuids = {row[0] for row in mine_history}
     theirs_uuids = {c.change_uuid for c in copy.history}
     common: dict[str, str | None] = {}
@@ -213,9 +228,12 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     # My open conflicts the colleague settled: their copy has none on the answer, it holds my latest
     # change to it, and they changed (or confirmed) it since. Their answer is taken; the conflict closes.
     settled = sorted(
-        q for q in open_conflicts
-        if q not in copy.conflicts and mine_last.get(q) in theirs_uuids
-        and theirs_last_uuid.get(q) is not None and theirs_last_uuid[q] not in mine_uuids
+        q
+        for q in open_conflicts
+        if q not in copy.conflicts
+        and mine_last.get(q) in theirs_uuids
+        and theirs_last_uuid.get(q) is not None
+        and theirs_last_uuid[q] not in mine_uuids
     )
     taken: list[str] = []
     merged: list[str] = []
@@ -231,8 +249,17 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             continue
         result = merge_values(ancestors.get(question_id), mine, theirs, kinds.get(question_id))
         if result.conflict:
-            conflicts.append(Conflict(question_id, result.mine, result.theirs, ancestors.get(question_id), result.both,
-                                      theirs_authors.get(question_id, copy.info.author), copy.path.name))
+            conflicts.append(
+                Conflict(
+                    question_id,
+                    result.mine,
+                    result.theirs,
+                    ancestors.get(question_id),
+                    result.both,
+                    theirs_authors.get(question_id, copy.info.author),
+                    copy.path.name,
+                )
+            )
         elif result.value == theirs and result.value != mine:
             taken.append(question_id)
         elif result.value != mine:
@@ -253,8 +280,17 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
             for names in (taken, merged):
                 if qid in names:
                     names.remove(qid)
-            carried.append(Conflict(qid, mine_value, c_mine, c_ancestor, c_both,
-                                    theirs_authors.get(qid, copy.info.author), copy.path.name))
+            carried.append(
+                Conflict(
+                    qid,
+                    mine_value,
+                    c_mine,
+                    c_ancestor,
+                    c_both,
+                    theirs_authors.get(qid, copy.info.author),
+                    copy.path.name,
+                )
+            )
         else:
             carried.append(Conflict(qid, c_mine, c_theirs, c_ancestor, c_both, c_author, copy.path.name))
 
@@ -262,7 +298,8 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     # (change uuid, draft uuid, question id, author, changed at, previous JSON, new JSON)
     history_rows: list[tuple[str, str, str, str, str | None, str | None, str | None]] = [
         (c.change_uuid, draft_uuid, c.question_id, c.author, c.changed_at, c.previous_json, c.new_json)
-        for c in copy.history if c.change_uuid not in mine_uuids
+        for c in copy.history
+        if c.change_uuid not in mine_uuids
     ]
     copied = len(history_rows)
     taken_set = set(taken)
@@ -270,59 +307,121 @@ def _merge_in_session(session: Session, draft: Draft, copy: CopyContents, author
     for question_id, value in new_values.items():
         if question_id in taken_set and question_id in theirs_last and theirs_last[question_id] == value:
             continue  # the copied history row already records this value, with its real author
-        history_rows.append((str(uuid.uuid4()), draft_uuid, question_id, author, stamp,
-                             _encode(mine_answers.get(question_id)), _encode(value)))
+        history_rows.append(
+            (
+                str(uuid.uuid4()),
+                draft_uuid,
+                question_id,
+                author,
+                stamp,
+                _encode(mine_answers.get(question_id)),
+                _encode(value),
+            )
+        )
     _write_answers(connection, mine_answers, new_values, stamp, author)
     if history_rows:
         connection.exec_driver_sql(
             "INSERT INTO answer_change (change_uuid, draft_uuid, question_id, author, changed_at, previous_value, "
-            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)", history_rows)
+            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            history_rows,
+        )
     new_conflicts = conflicts + carried
     if settled:
         session.execute(delete(AnswerConflictRecord).where(AnswerConflictRecord.question_id.in_(settled)))
     if new_conflicts:  # a newer conflict on an answer replaces the older one (whose text is in the history)
-        session.execute(delete(AnswerConflictRecord).where(
-            AnswerConflictRecord.question_id.in_([c.question_id for c in new_conflicts])))
+        session.execute(
+            delete(AnswerConflictRecord).where(
+                AnswerConflictRecord.question_id.in_([c.question_id for c in new_conflicts])
+            )
+        )
     for conflict in new_conflicts:
-        session.add(AnswerConflictRecord(
-            question_id=conflict.question_id, mine=conflict.mine, theirs=conflict.theirs, ancestor=conflict.ancestor,
-            both=conflict.both, copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
-            theirs_author=conflict.theirs_author, created_at=now))
+        session.add(
+            AnswerConflictRecord(
+                question_id=conflict.question_id,
+                mine=conflict.mine,
+                theirs=conflict.theirs,
+                ancestor=conflict.ancestor,
+                both=conflict.both,
+                copy_name=copy.path.name,
+                copy_fingerprint=copy.fingerprint,
+                theirs_author=conflict.theirs_author,
+                created_at=now,
+            )
+        )
     recipients_added, letters_added, letters_updated = _merge_correspondence(session, copy)
     sent_added = _merge_register(session, copy)
     sender_taken = _merge_sender(session, copy, now)
 
-    changed = bool(new_values or history_rows or new_conflicts or settled or recipients_added or letters_added
-                   or letters_updated or sender_taken or sent_added)
-    details = {"taken": taken, "merged": merged, "conflicts": [c.question_id for c in new_conflicts],
-               "settled_in_copy": settled,
-               "history_copied": copied, "recipients_added": recipients_added,
-               "letters_added": letters_added, "letters_updated": letters_updated, "sender_taken": sender_taken,
-               "sent_added": sent_added,
-               "copy_draft_uuid": copy.info.draft_uuid}
+    changed = bool(
+        new_values
+        or history_rows
+        or new_conflicts
+        or settled
+        or recipients_added
+        or letters_added
+        or letters_updated
+        or sender_taken
+        or sent_added
+    )
+    details = {
+        "taken": taken,
+        "merged": merged,
+        "conflicts": [c.question_id for c in new_conflicts],
+        "settled_in_copy": settled,
+        "history_copied": copied,
+        "recipients_added": recipients_added,
+        "letters_added": letters_added,
+        "letters_updated": letters_updated,
+        "sender_taken": sender_taken,
+        "sent_added": sent_added,
+        "copy_draft_uuid": copy.info.draft_uuid,
+    }
     if changed:
-        session.add(MergeLogRecord(merge_uuid=str(uuid.uuid4()), merged_at=now, author=author,
-                                   copy_name=copy.path.name, copy_fingerprint=copy.fingerprint,
-                                   copy_author=copy.info.author, details=details))
+        session.add(
+            MergeLogRecord(
+                merge_uuid=str(uuid.uuid4()),
+                merged_at=now,
+                author=author,
+                copy_name=copy.path.name,
+                copy_fingerprint=copy.fingerprint,
+                copy_author=copy.info.author,
+                details=details,
+            )
+        )
     session.flush()
     still_open = len(session.scalars(select(AnswerConflictRecord.question_id)).all())
-    return MergeReport(copy.path.name, copy.info.author, tuple(taken), tuple(merged), tuple(new_conflicts),
-                       still_open, copied, recipients_added, letters_added,
-                       letters_updated, sender_taken, changed, details)
+    return MergeReport(
+        copy.path.name,
+        copy.info.author,
+        tuple(taken),
+        tuple(merged),
+        tuple(new_conflicts),
+        still_open,
+        copied,
+        recipients_added,
+        letters_added,
+        letters_updated,
+        sender_taken,
+        changed,
+        details,
+    )
 
 
-def _write_answers(connection: Any, current: dict[str, Any], values: dict[str, Any], stamp: str | None,
-                   author: str) -> None:
+def _write_answers(
+    connection: Any, current: dict[str, Any], values: dict[str, Any], stamp: str | None, author: str
+) -> None:
     """Insert, update and delete answers (one statement each, many rows)."""
     inserts = [(q, _encode(v), stamp, author) for q, v in values.items() if v is not None and q not in current]
     updates = [(_encode(v), stamp, author, q) for q, v in values.items() if v is not None and q in current]
     removed = [(q,) for q, v in values.items() if v is None and q in current]
     if inserts:
         connection.exec_driver_sql(
-            "INSERT INTO answer (question_id, value, updated_at, updated_by) VALUES (?, ?, ?, ?)", inserts)
+            "INSERT INTO answer (question_id, value, updated_at, updated_by) VALUES (?, ?, ?, ?)", inserts
+        )
     if updates:
         connection.exec_driver_sql(
-            "UPDATE answer SET value = ?, updated_at = ?, updated_by = ? WHERE question_id = ?", updates)
+            "UPDATE answer SET value = ?, updated_at = ?, updated_by = ? WHERE question_id = ?", updates
+        )
     if removed:
         connection.exec_driver_sql("DELETE FROM answer WHERE question_id = ?", removed)
 
@@ -337,10 +436,18 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
     recipients_added = 0
     for recipient in copy.recipients:
         if recipient.recipient_uuid not in known:
-            session.add(RecipientRecord(
-                recipient_uuid=recipient.recipient_uuid, name=recipient.name, title=recipient.title,
-                agency=recipient.agency, postal_address=recipient.postal_address, email=recipient.email,
-                is_focal_point=recipient.is_focal_point, created_at=datetime.now(UTC)))
+            session.add(
+                RecipientRecord(
+                    recipient_uuid=recipient.recipient_uuid,
+                    name=recipient.name,
+                    title=recipient.title,
+                    agency=recipient.agency,
+                    postal_address=recipient.postal_address,
+                    email=recipient.email,
+                    is_focal_point=recipient.is_focal_point,
+                    created_at=datetime.now(UTC),
+                )
+            )
             known.add(recipient.recipient_uuid)
             recipients_added += 1
     mine_letters = {r.letter_uuid: r for r in session.scalars(select(LetterRecord))}
@@ -348,12 +455,19 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
     for letter in copy.letters:
         record = mine_letters.get(letter.letter_uuid)
         if record is None:
-            session.add(LetterRecord(
-                letter_uuid=letter.letter_uuid, reference=letter.reference, kind=letter.kind,
-                language=letter.language,
-                recipient_uuid=letter.recipient_uuid if letter.recipient_uuid in known else None,
-                created_at=letter.created_at or datetime.now(UTC), sent_on=letter.sent_on or None,
-                sent_channel=letter.sent_channel or None, details=letter.details))
+            session.add(
+                LetterRecord(
+                    letter_uuid=letter.letter_uuid,
+                    reference=letter.reference,
+                    kind=letter.kind,
+                    language=letter.language,
+                    recipient_uuid=letter.recipient_uuid if letter.recipient_uuid in known else None,
+                    created_at=letter.created_at or datetime.now(UTC),
+                    sent_on=letter.sent_on or None,
+                    sent_channel=letter.sent_channel or None,
+                    details=letter.details,
+                )
+            )
             letters_added += 1
         elif not record.sent_on and letter.sent_on:
             record.sent_on, record.sent_channel = letter.sent_on, letter.sent_channel or None
@@ -369,13 +483,22 @@ def _merge_register(session: Session, copy: CopyContents) -> int:
 
     known = set(session.scalars(select(SentEntryRecord.entry_uuid)))
     added = 0
-    for entry in sorted(copy.sent, key=lambda e: (e.recorded_at or datetime.min.replace(tzinfo=UTC))):
+    for entry in sorted(copy.sent, key=lambda e: e.recorded_at or datetime.min.replace(tzinfo=UTC)):
         if entry.entry_uuid and entry.entry_uuid not in known:
-            session.add(SentEntryRecord(
-                entry_uuid=entry.entry_uuid, kind=entry.kind, recorded_at=entry.recorded_at or datetime.now(UTC),
-                file_name=entry.file_name, format=entry.format, sha256=entry.sha256,
-                signatories=list(entry.signatories), recipient=entry.recipient, channel=entry.channel,
-                snapshot=entry.snapshot))
+            session.add(
+                SentEntryRecord(
+                    entry_uuid=entry.entry_uuid,
+                    kind=entry.kind,
+                    recorded_at=entry.recorded_at or datetime.now(UTC),
+                    file_name=entry.file_name,
+                    format=entry.format,
+                    sha256=entry.sha256,
+                    signatories=list(entry.signatories),
+                    recipient=entry.recipient,
+                    channel=entry.channel,
+                    snapshot=entry.snapshot,
+                )
+            )
             known.add(entry.entry_uuid)
             added += 1
     return added

@@ -24,8 +24,9 @@ ASSIGNMENT_PROPERTY = properties.ASSIGNMENT
 COPIES_SENT_PROPERTY = properties.COPIES_SENT
 
 
-def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequence[str] = (),
-              sent_by: str | None = None) -> Path:
+def send_copy(
+    draft: Draft, target: str | Path, colleague: str, articles: Sequence[str] = (), sent_by: str | None = None
+) -> Path:
     """Write a copy of ``draft`` for ``colleague`` to ``target``.
 
     Args:
@@ -46,11 +47,17 @@ def send_copy(draft: Draft, target: str | Path, colleague: str, articles: Sequen
     if target.suffix.lower() != DRAFT_SUFFIX:
         target = target.with_name(target.name + DRAFT_SUFFIX)
     if target.exists():
-        raise DraftExistsError(_("{target} already exists. Choose another name; the existing file was "
-                                 "not changed.").format(target=target))
+        raise DraftExistsError(
+            _("{target} already exists. Choose another name; the existing file was not changed.").format(target=target)
+        )
     sent_at = datetime.now(UTC).isoformat(timespec="seconds")
-    assignment = properties.Assignment(colleague=colleague, articles=list(articles),
-                                       sent_by=sent_by or draft.info.author, sent_at=sent_at, copy_name=target.name)
+    assignment = properties.Assignment(
+        colleague=colleague,
+        articles=list(articles),
+        sent_by=sent_by or draft.info.author,
+        sent_at=sent_at,
+        copy_name=target.name,
+    )
     draft.save_copy(target)
     with Draft.open(target) as copy:
         copy.update_info(author=colleague)

@@ -45,10 +45,10 @@ def sentences(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         if match.group().startswith("\n"):
             if match.start() > start:
-                tokens.append(text[start:match.start()])
+                tokens.append(text[start : match.start()])
             tokens.append(match.group())
         else:
-            tokens.append(text[start:match.end()])
+            tokens.append(text[start : match.end()])
         start = match.end()
     if start < len(text):
         tokens.append(text[start:])

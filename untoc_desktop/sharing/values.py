@@ -131,8 +131,9 @@ def _merge_records(ancestor: Any, mine: list[Any], theirs: list[Any]) -> ValueMe
             chosen_m[row], chosen_t[row] = rm, rt
             if rm is not None and rt is not None:
                 extra_both[row] = dict(rt, **{ROW_ID: row + "-2"})
-    order = _order([r[ROW_ID] for r in a], [[r[ROW_ID] for r in m], [r[ROW_ID] for r in t]],
-                   set(by_a) | set(by_m) | set(by_t))
+    order = _order(
+        [r[ROW_ID] for r in a], [[r[ROW_ID] for r in m], [r[ROW_ID] for r in t]], set(by_a) | set(by_m) | set(by_t)
+    )
 
     def build(chosen: Mapping[str, Any], extra: Mapping[str, Any] | None = None) -> list[Any] | None:
         out = []
@@ -189,7 +190,8 @@ def merge_values(ancestor: Any, mine: Any, theirs: Any, kind: str | None = None)
         return ValueMerge(theirs)
     if kind is None:
         text_like = all(v is None or isinstance(v, str) for v in (ancestor, mine, theirs)) and any(
-            _is_prose(v) and v is not None for v in (mine, theirs))
+            _is_prose(v) and v is not None for v in (mine, theirs)
+        )
     else:
         text_like = kind == "text" and all(v is None or isinstance(v, str) for v in (ancestor, mine, theirs))
     if text_like and mine is not None and theirs is not None:
@@ -197,11 +199,17 @@ def merge_values(ancestor: Any, mine: Any, theirs: Any, kind: str | None = None)
         if not merged.conflicts:
             return ValueMerge(merged.text() or None)
         both = merged.text("both")
-        return ValueMerge(merged.text("mine"), True, merged.text("mine"), merged.text("theirs"),
-                          both if both not in (merged.text("mine"), merged.text("theirs")) else None)
+        return ValueMerge(
+            merged.text("mine"),
+            True,
+            merged.text("mine"),
+            merged.text("theirs"),
+            both if both not in (merged.text("mine"), merged.text("theirs")) else None,
+        )
     lists = [v for v in (ancestor, mine, theirs) if v is not None]
     if kind in (None, "multi_choice", "citations", "sources", "cases", "statistics") and all(
-            isinstance(v, list) for v in lists):
+        isinstance(v, list) for v in lists
+    ):
         if all(is_record_list(v) or v == [] for v in lists) and any(is_record_list(v) for v in lists):
             return _merge_records(ancestor, mine or [], theirs or [])
         if all(all(isinstance(x, str) for x in v) for v in lists):

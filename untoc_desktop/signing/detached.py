@@ -42,23 +42,25 @@ def sign_detached(document: str | Path, identity: SigningIdentity) -> Path:
     try:
         content = document.read_bytes()
     except OSError as exc:
-        raise SigningError(_("Cannot read {document}: {problem}. Nothing was signed.").format(
-                               document=document, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Cannot read {document}: {problem}. Nothing was signed.").format(document=document, problem=exc.strerror)
+        ) from None
     key = identity.key
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):  # what CMS signing accepts
-        raise SigningError(_("{name} holds a kind of key that cannot sign a Word file (only RSA and elliptic-curve "
-                             "keys can). Nothing was signed.").format(name=identity.path.name))
-    builder = (
-        pkcs7.PKCS7SignatureBuilder()
-        .set_data(content)
-        .add_signer(identity.certificate, key, hashes.SHA256())
-    )
+        raise SigningError(
+            _(
+                "{name} holds a kind of key that cannot sign a Word file (only RSA and elliptic-curve "
+                "keys can). Nothing was signed."
+            ).format(name=identity.path.name)
+        )
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(content).add_signer(identity.certificate, key, hashes.SHA256())
     for certificate in identity.chain:
         builder = builder.add_certificate(certificate)
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
     try:
         atomic_write_bytes(target, blob, create_folder=False)
     except OSError as exc:
-        raise SigningError(_("Could not write {target}: {problem}. Nothing was signed.").format(
-                               target=target, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Could not write {target}: {problem}. Nothing was signed.").format(target=target, problem=exc.strerror)
+        ) from None
     return target

@@ -59,8 +59,7 @@ def normalize_fingerprint(text: str) -> str:
     digits = re.sub(r"[\s:\-]", "", text or "").upper()
     if not re.fullmatch(r"[0-9A-F]{64}", digits):
         raise SigningError(
-            _("A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or "
-              "spaces.")
+            _("A SHA-256 fingerprint is 64 hexadecimal digits (0-9, A-F), optionally separated by colons or spaces.")
         )
     return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
 
@@ -271,7 +270,11 @@ def _encryption(passphrase: str) -> serialization.KeySerializationEncryption:
 
 #: kinds of private key that can sign a certificate and be kept in a PKCS#12 file.
 _ISSUER_KEYS = (
-    rsa.RSAPrivateKey, dsa.DSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey
+    rsa.RSAPrivateKey,
+    dsa.DSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
 )
 
 
@@ -291,9 +294,10 @@ def load_organisation_root(
     # a key that cannot sign (Diffie-Hellman, X25519) cannot issue certificates either
     if not is_ca or not isinstance(root.key, _ISSUER_KEYS):
         raise SigningError(
-            _("{name} is not an organisation root (a certificate authority); it cannot issue "
-              "certificates. Choose the …-organisation-root.p12 file made with the first identity.").format(
-                name=Path(path).name)
+            _(
+                "{name} is not an organisation root (a certificate authority); it cannot issue "
+                "certificates. Choose the …-organisation-root.p12 file made with the first identity."
+            ).format(name=Path(path).name)
         )
     return root.key, root.certificate
 
@@ -372,7 +376,8 @@ def create_identity(
             path.unlink(missing_ok=True)
         raise SigningError(
             _("Could not write the signing identity to {parent}: {problem}. Choose another folder.").format(
-                parent=p12_path.parent, problem=exc.strerror)
+                parent=p12_path.parent, problem=exc.strerror
+            )
         ) from None
     return CreatedIdentity(p12_path, root_pem, root_cer, fingerprint(root), root_p12)
 
@@ -393,32 +398,39 @@ def load_identity(path: str | Path, passphrase: str, *, now: _dt.datetime | None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(_("Cannot read the signing identity {path}: {problem}.").format(
-                               path=path, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Cannot read the signing identity {path}: {problem}.").format(path=path, problem=exc.strerror)
+        ) from None
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError:
         raise SigningError(
-            _("Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 (.p12/.pfx) file. "
-              "Nothing was signed.").format(name=path.name)
+            _(
+                "Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 (.p12/.pfx) file. "
+                "Nothing was signed."
+            ).format(name=path.name)
         ) from None
     if key is None or certificate is None:
         raise SigningError(
             _("{name} holds no private key with its certificate; it cannot sign. Nothing was signed.").format(
-                name=path.name)
+                name=path.name
+            )
         )
     now = now or _dt.datetime.now(_dt.UTC)
     if certificate.not_valid_after_utc < now:
         raise SigningError(
-            _("The certificate in {name} expired on {not_valid_after_utc:%Y-%m-%d}; a signature made "
-              "with it could not be verified. Use a valid certificate or create a new signing identity. "
-              "Nothing was signed.").format(name=path.name, not_valid_after_utc=certificate.not_valid_after_utc)
+            _(
+                "The certificate in {name} expired on {not_valid_after_utc:%Y-%m-%d}; a signature made "
+                "with it could not be verified. Use a valid certificate or create a new signing identity. "
+                "Nothing was signed."
+            ).format(name=path.name, not_valid_after_utc=certificate.not_valid_after_utc)
         )
     if certificate.not_valid_before_utc > now:
         raise SigningError(
-            _("The certificate in {name} is valid only from {not_valid_before_utc:%Y-%m-%d}; check the "
-              "computer's clock. Nothing was signed.").format(
-                name=path.name, not_valid_before_utc=certificate.not_valid_before_utc)
+            _(
+                "The certificate in {name} is valid only from {not_valid_before_utc:%Y-%m-%d}; check the "
+                "computer's clock. Nothing was signed."
+            ).format(name=path.name, not_valid_before_utc=certificate.not_valid_before_utc)
         )
     return SigningIdentity(key, certificate, tuple(chain), path)
 
@@ -433,8 +445,9 @@ def load_certificate(path: str | Path) -> x509.Certificate:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(_("Cannot read the certificate {path}: {problem}.").format(
-                               path=path, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Cannot read the certificate {path}: {problem}.").format(path=path, problem=exc.strerror)
+        ) from None
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificate(data)

@@ -190,22 +190,28 @@ def sign_pdf(
     try:
         data = in_path.read_bytes()
     except OSError as exc:
-        raise SigningError(_("Cannot read {in_path}: {problem}.").format(
-                               in_path=in_path, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Cannot read {in_path}: {problem}.").format(in_path=in_path, problem=exc.strerror)
+        ) from None
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         if writer.prev.encrypted:
-            raise SigningError(_("{name} is encrypted; sign the file as exported. Nothing was written.").format(
-                                   name=in_path.name))
+            raise SigningError(
+                _("{name} is encrypted; sign the file as exported. Nothing was written.").format(name=in_path.name)
+            )
         existing = len(writer.prev.embedded_signatures)
         pages = int(writer.root["/Pages"]["/Count"])
     except PdfError as exc:
-        raise SigningError(_("{name} is not a readable PDF ({problem}). Nothing was written.").format(
-                               name=in_path.name, problem=exc)) from None
+        raise SigningError(
+            _("{name} is not a readable PDF ({problem}). Nothing was written.").format(name=in_path.name, problem=exc)
+        ) from None
     page_number = request.page or pages
     if not 1 <= page_number <= pages:
-        raise SigningError(_("{name} has {pages} page(s); there is no page {page_number}. Nothing was "
-                             "written.").format(name=in_path.name, pages=pages, page_number=page_number))
+        raise SigningError(
+            _("{name} has {pages} page(s); there is no page {page_number}. Nothing was written.").format(
+                name=in_path.name, pages=pages, page_number=page_number
+            )
+        )
     page_index = page_number - 1
     signed_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     block = SignatureBlock(
@@ -232,9 +238,10 @@ def sign_pdf(
         box = _place(x2 - x1, y2 - 72, height, [], rtl=rtl)
     if box is None:
         raise SigningError(
-            _("There is no room for the signature block on page {page_number} of {name}; choose another "
-              "page (the first pages usually have room at the bottom). Nothing was written.").format(
-                page_number=page_number, name=in_path.name)
+            _(
+                "There is no room for the signature block on page {page_number} of {name}; choose another "
+                "page (the first pages usually have room at the bottom). Nothing was written."
+            ).format(page_number=page_number, name=in_path.name)
         )
     field_name = f"Signature{existing + 1}"
     while field_name in {s.field_name for s in writer.prev.embedded_signatures}:
@@ -273,10 +280,12 @@ def sign_pdf(
     except OSError as exc:
         raise SigningError(
             _("Could not write {out_path}: {problem}. Choose another folder. Nothing was written.").format(
-                out_path=out_path, problem=exc.strerror)
+                out_path=out_path, problem=exc.strerror
+            )
         ) from None
     except (PdfError, ValueError) as exc:
-        raise SigningError(_("Could not sign {name}: {problem}. Nothing was written.").format(
-                               name=in_path.name, problem=exc)) from None
+        raise SigningError(
+            _("Could not sign {name}: {problem}. Nothing was written.").format(name=in_path.name, problem=exc)
+        ) from None
     log.info("Signed %s as %s (field %s)", out_path.name, request.signatory, field_name)
     return out_path

@@ -37,15 +37,18 @@ def trust_root(certificate_path: str | Path, expected_fingerprint: str | None = 
     certificate = load_certificate(certificate_path)
     found = fingerprint(certificate)
     if expected_fingerprint and normalize_fingerprint(expected_fingerprint) != found:
-        raise SigningError(_("The certificate's fingerprint is {found}, not the one expected; it was not "
-                             "trusted.").format(found=found))
+        raise SigningError(
+            _("The certificate's fingerprint is {found}, not the one expected; it was not trusted.").format(found=found)
+        )
     folder = trusted_roots_dir()
     try:
-        atomic_write_bytes(folder / (found.replace(":", "")[:32] + ".pem"),
-                           certificate.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(
+            folder / (found.replace(":", "")[:32] + ".pem"), certificate.public_bytes(serialization.Encoding.PEM)
+        )
     except OSError as exc:
-        raise SigningError(_("Could not store the trusted root in {folder}: {problem}.").format(
-                               folder=folder, problem=exc.strerror)) from None
+        raise SigningError(
+            _("Could not store the trusted root in {folder}: {problem}.").format(folder=folder, problem=exc.strerror)
+        ) from None
     return found
 
 

@@ -86,8 +86,9 @@ class SignatureCheck:
             intact = "intact"
         if not (self.intact and self.valid) and not self.trusted:
             # a damaged signature is not trusted whatever its root: say so, not that the root is wrong
-            trust = ("certificate not trusted because the signature is not sound"
-                     f" (its root: {self.root_fingerprint or '?'})")
+            trust = (
+                f"certificate not trusted because the signature is not sound (its root: {self.root_fingerprint or '?'})"
+            )
         elif self.trusted:
             trust = "certificate from the expected root"
         elif self.root_fingerprint:
@@ -176,8 +177,9 @@ def verify_pdf(path: str | Path, fingerprints: list[str] | None = None) -> Verif
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_regular_signatures)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise VerificationError(_("{name} is not a readable PDF ({problem}).").format(
-                                    name=path.name, problem=exc)) from None
+        raise VerificationError(
+            _("{name} is not a readable PDF ({problem}).").format(name=path.name, problem=exc)
+        ) from None
     report = VerificationReport(path)
     if not expected:
         report.problems.append(_NO_ROOT)
@@ -274,11 +276,13 @@ def verify_detached(
     except FileNotFoundError as exc:
         raise VerificationError(
             _("{missing} was not found; the signature of {document} is expected beside it as {signature}.").format(
-                missing=Path(exc.filename).name, document=document.name, signature=signature.name)
+                missing=Path(exc.filename).name, document=document.name, signature=signature.name
+            )
         ) from None
     except OSError as exc:
-        raise VerificationError(_("Cannot read {filename}: {problem}.").format(
-                                    filename=exc.filename, problem=exc.strerror)) from None
+        raise VerificationError(
+            _("Cannot read {filename}: {problem}.").format(filename=exc.filename, problem=exc.strerror)
+        ) from None
     try:
         info = cms.ContentInfo.load(blob)
         signed_data = info["content"]

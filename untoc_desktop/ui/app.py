@@ -57,8 +57,9 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
         definition_for_cluster=registry.for_cluster,
         # Writing is prepared (SQLAlchemy imported) before the window shows the draft: deferring it let the
         # first save race the import, and the crash harness lost keys under load (docs/architecture.md).
-        open_submission=lambda path, break_lock=False: open_draft(path, registry, lock=True, break_lock=break_lock,
-                                                                  prepare_writing=True),
+        open_submission=lambda path, break_lock=False: open_draft(
+            path, registry, lock=True, break_lock=break_lock, prepare_writing=True
+        ),
         # Provisional clusters (article list not confirmed) are offered with a visible note.
         available_clusters=sorted({a.definition.cluster for a in registry.available()}),
         recent=RecentDrafts(settings),
@@ -87,6 +88,7 @@ def unexpected_error_hook(window_parent: QApplication, unsaved: Callable[[], int
         unsaved: number of answers in the window not yet in the draft file; while some are, the
             message says so instead of calling the answers safe.
     """
+
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         try:
@@ -96,10 +98,13 @@ def unexpected_error_hook(window_parent: QApplication, unsaved: Callable[[], int
         if count == 0:
             advice = _("Your answers saved so far are safe in the draft file.")
         else:
-            advice = _("Some answers in the window are not saved in the draft file yet: keep the window open and "
-                       "use File > Save As to save the draft elsewhere.")
+            advice = _(
+                "Some answers in the window are not saved in the draft file yet: keep the window open and "
+                "use File > Save As to save the draft elsewhere."
+            )
         QMessageBox.critical(
-            window_parent.activeWindow(), _("Unexpected problem"),
+            window_parent.activeWindow(),
+            _("Unexpected problem"),
             _("Something unexpected went wrong: {problem}").format(problem=exc) + "\n" + advice,
         )
 
@@ -132,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyleSheet(STYLE_SHEET)
     windows: list[MainWindow] = []
     sys.excepthook = unexpected_error_hook(  # type: ignore[assignment]
-        app, lambda: sum(len(w.autosave.unsaved()) for w in windows if w.autosave is not None))
+        app, lambda: sum(len(w.autosave.unsaved()) for w in windows if w.autosave is not None)
+    )
     window = build_main_window([], settings, interface_language=interface_language())
     windows.append(window)
     window.show()  # before opening, so that an error message has its window behind it
@@ -175,6 +181,7 @@ def close_on_termination(window: QWidget) -> None:
     Python runs signal handlers only between bytecodes, so a light timer keeps the
     interpreter ticking while Qt's event loop waits.
     """
+
     def stop(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, window.close)
 

@@ -112,9 +112,18 @@ class FocusFrames(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Move the frame with its control; hide it while the control is hidden."""
         frame = self._shown
-        if frame is not None and frame.target is not None and event.type() in (
-                QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
-                QEvent.Type.LayoutDirectionChange):
+        if (
+            frame is not None
+            and frame.target is not None
+            and event.type()
+            in (
+                QEvent.Type.Move,
+                QEvent.Type.Resize,
+                QEvent.Type.Show,
+                QEvent.Type.Hide,
+                QEvent.Type.LayoutDirectionChange,
+            )
+        ):
             if frame.target.isVisible():
                 frame.surround(frame.target)
             else:
@@ -125,8 +134,11 @@ class FocusFrames(QObject):
 def _framed(widget: QWidget) -> bool:
     """Whether a focused widget gets the frame (not menus, nor pop-up lists, which mark their own item)."""
     window = widget.window()
-    return not (isinstance(widget, (QMenu, QMenuBar)) or widget is window
-                or window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip))
+    return not (
+        isinstance(widget, (QMenu, QMenuBar))
+        or widget is window
+        or window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+    )
 
 
 def _host(widget: QWidget) -> QWidget:

@@ -27,6 +27,7 @@ DEFAULT_POINT_SIZE = 9.0
 
 def relative_luminance(colour: QColor) -> float:
     """WCAG 2.1 relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
@@ -41,8 +42,16 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
 
 def mix(first: QColor, second: QColor, amount: float) -> QColor:
     """``first`` moved ``amount`` (0 to 1) of the way towards ``second``."""
-    return QColor.fromRgbF(*(a + (b - a) * amount for a, b in zip(
-        (first.redF(), first.greenF(), first.blueF()), (second.redF(), second.greenF(), second.blueF()), strict=True)))
+    return QColor.fromRgbF(
+        *(
+            a + (b - a) * amount
+            for a, b in zip(
+                (first.redF(), first.greenF(), first.blueF()),
+                (second.redF(), second.greenF(), second.blueF()),
+                strict=True,
+            )
+        )
+    )
 
 
 def readable(colour: QColor, backgrounds: tuple[QColor, ...], minimum: float) -> QColor:
@@ -101,9 +110,14 @@ class Scheme:
             return QColor(palette.color(QPalette.ColorGroup.Active, colour_role))
 
         return cls(
-            window=active(role.Window), base=active(role.Base), alternate_base=active(role.AlternateBase),
-            text=active(role.Text), window_text=active(role.WindowText), highlight=active(role.Highlight),
-            link=active(role.Link), high_contrast=high_contrast,
+            window=active(role.Window),
+            base=active(role.Base),
+            alternate_base=active(role.AlternateBase),
+            text=active(role.Text),
+            window_text=active(role.WindowText),
+            highlight=active(role.Highlight),
+            link=active(role.Link),
+            high_contrast=high_contrast,
         )
 
     @property
@@ -118,30 +132,37 @@ class Scheme:
 
 
 #: Qt's Fusion palette on Linux, for the style sheet used before the application exists.
-LIGHT = Scheme(QColor("#efefef"), QColor("#ffffff"), QColor("#f7f7f7"), QColor("#000000"), QColor("#000000"),
-               QColor("#308cc6"), QColor("#0000ff"))
+LIGHT = Scheme(
+    QColor("#efefef"),
+    QColor("#ffffff"),
+    QColor("#f7f7f7"),
+    QColor("#000000"),
+    QColor("#000000"),
+    QColor("#308cc6"),
+    QColor("#0000ff"),
+)
 
 
 @dataclass(frozen=True)
 class Colours:
     """The colours of the interface for one :class:`Scheme` (each already meets its contrast ratio)."""
 
-    muted: QColor            # secondary text (help, facts, counts) on the page, fields and cards
-    disabled: QColor         # text of disabled controls
-    error: QColor            # problems and missing required answers
-    success: QColor          # a good result (a signature verified)
-    accent: QColor           # what comes next (the review timeline)
-    border: QColor           # card, field and banner edges (3:1)
-    focus: QColor            # the keyboard focus frame (3:1)
-    shade: QColor            # background of shaded notes (not applicable, research details)
+    muted: QColor  # secondary text (help, facts, counts) on the page, fields and cards
+    disabled: QColor  # text of disabled controls
+    error: QColor  # problems and missing required answers
+    success: QColor  # a good result (a signature verified)
+    accent: QColor  # what comes next (the review timeline)
+    border: QColor  # card, field and banner edges (3:1)
+    focus: QColor  # the keyboard focus frame (3:1)
+    shade: QColor  # background of shaded notes (not applicable, research details)
     shade_text: QColor
-    notice: QColor           # background of notices (read-only, provisional article list)
+    notice: QColor  # background of notices (read-only, provisional article list)
     notice_text: QColor
     notice_border: QColor
-    alert: QColor            # background of the error banner
+    alert: QColor  # background of the error banner
     alert_text: QColor
     alert_border: QColor
-    added: QColor            # background of added words in a comparison, and its text
+    added: QColor  # background of added words in a comparison, and its text
     removed: QColor
     marked_text: QColor
 
@@ -192,7 +213,8 @@ def badge_colour(state: str, scheme: Scheme) -> QColor:
     """
     derived = colours(scheme)
     wanted = {"complete": derived.success, "empty": derived.error, "n/a": derived.muted}.get(
-        state, QColor("#f2b84b" if scheme.dark else "#b05f00"))
+        state, QColor("#f2b84b" if scheme.dark else "#b05f00")
+    )
     return readable(wanted, (scheme.base, scheme.alternate_base), UI_CONTRAST)
 
 
@@ -213,10 +235,20 @@ def style_sheet(scheme: Scheme = LIGHT, point_size: float = DEFAULT_POINT_SIZE) 
     c = colours(scheme)
     size = point_size
     names = {name: getattr(c, name).name() for name in Colours.__dataclass_fields__}
-    names.update(base=scheme.base.name(), window=scheme.window.name(), text=scheme.text.name(),
-                 window_text=scheme.window_text.name(), alternate=scheme.alternate_base.name())
-    names.update(instrument=_pt(size * 1.1), article=_pt(size * 1.5), heading=_pt(size * 1.2),
-                 small=_pt(size * 0.95), smaller=_pt(size * 0.9))
+    names.update(
+        base=scheme.base.name(),
+        window=scheme.window.name(),
+        text=scheme.text.name(),
+        window_text=scheme.window_text.name(),
+        alternate=scheme.alternate_base.name(),
+    )
+    names.update(
+        instrument=_pt(size * 1.1),
+        article=_pt(size * 1.5),
+        heading=_pt(size * 1.2),
+        small=_pt(size * 0.95),
+        smaller=_pt(size * 0.9),
+    )
     return """
 QLabel#instrumentTitle {{ color: {muted}; font-size: {instrument}; }}
 QLabel#articleTitle {{ font-size: {article}; font-weight: 600; }}
@@ -255,9 +287,11 @@ QWidget#focusFrame {{ color: {focus}; }}
 #: The palette roles of disabled text that :func:`readable_palette` keeps readable.
 DISABLED_TEXT_ROLES = (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText)
 #: Every (group, role) :func:`readable_palette` may set.
-READABLE_ROLES = (*((QPalette.ColorGroup.Disabled, role) for role in DISABLED_TEXT_ROLES),
-                  (QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText),
-                  (QPalette.ColorGroup.Inactive, QPalette.ColorRole.PlaceholderText))
+READABLE_ROLES = (
+    *((QPalette.ColorGroup.Disabled, role) for role in DISABLED_TEXT_ROLES),
+    (QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText),
+    (QPalette.ColorGroup.Inactive, QPalette.ColorRole.PlaceholderText),
+)
 
 
 def readable_palette(palette: QPalette, high_contrast: bool = False) -> QPalette:
@@ -276,8 +310,11 @@ def readable_palette(palette: QPalette, high_contrast: bool = False) -> QPalette
     changes.setResolveMask(0)
     for kind, backgrounds in zip(DISABLED_TEXT_ROLES, (scheme.backgrounds, scheme.backgrounds, (button,)), strict=True):
         current = QColor(palette.color(group, kind))
-        wanted = current if all(contrast_ratio(current, b) >= TEXT_CONTRAST for b in backgrounds) else \
-            readable(disabled, backgrounds, TEXT_CONTRAST)
+        wanted = (
+            current
+            if all(contrast_ratio(current, b) >= TEXT_CONTRAST for b in backgrounds)
+            else readable(disabled, backgrounds, TEXT_CONTRAST)
+        )
         changes.setColor(group, kind, wanted)
     # Placeholder text ("Optional, e.g. …") says what to type: it is text, drawn on the field (often
     # the text colour at half opacity, which is too faint).
@@ -285,8 +322,11 @@ def readable_palette(palette: QPalette, high_contrast: bool = False) -> QPalette
         placeholder = QColor(palette.color(state, QPalette.ColorRole.PlaceholderText))
         seen = mix(scheme.base, QColor(placeholder.rgb()), placeholder.alphaF())
         if contrast_ratio(seen, scheme.base) < TEXT_CONTRAST:
-            changes.setColor(state, QPalette.ColorRole.PlaceholderText,
-                             readable(mix(scheme.text, scheme.base, 0.45), (scheme.base,), TEXT_CONTRAST))
+            changes.setColor(
+                state,
+                QPalette.ColorRole.PlaceholderText,
+                readable(mix(scheme.text, scheme.base, 0.45), (scheme.base,), TEXT_CONTRAST),
+            )
     return changes
 
 

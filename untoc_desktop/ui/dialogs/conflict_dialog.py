@@ -59,8 +59,14 @@ class ConflictDialog(QDialog):
         mine_author: the name shown over "my" version.
     """
 
-    def __init__(self, conflicts: Sequence[Conflict], definition: Definition, resolve: Resolver,
-                 mine_author: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflicts: Sequence[Conflict],
+        definition: Definition,
+        resolve: Resolver,
+        mine_author: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Conflicts to settle"))
         self.resize(1100, 640)
@@ -69,9 +75,13 @@ class ConflictDialog(QDialog):
         self._mine_author = mine_author
         self.conflicts: dict[str, Conflict] = {c.question_id: c for c in conflicts}
         self.settled: list[tuple[str, str]] = []
-        self.intro = QLabel(_("You and a colleague changed these answers differently. Nothing is lost: until you "
-                              "settle an answer, the draft keeps your version and the export is marked as a draft."),
-                            self)
+        self.intro = QLabel(
+            _(
+                "You and a colleague changed these answers differently. Nothing is lost: until you "
+                "settle an answer, the draft keeps your version and the export is marked as a draft."
+            ),
+            self,
+        )
         self.intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("conflictList")
@@ -159,10 +169,12 @@ class ConflictDialog(QDialog):
                 pane.set_html("")
             return
         self.question.setText(self._label(conflict.question_id))
-        self.mine.title.setText(_("Mine ({author})").format(author=self._mine_author) if self._mine_author
-                                else _("Mine"))
-        self.theirs.title.setText(_("Theirs ({author}, from {copy})").format(
-            author=conflict.theirs_author or "?", copy=conflict.copy_name))
+        self.mine.title.setText(
+            _("Mine ({author})").format(author=self._mine_author) if self._mine_author else _("Mine")
+        )
+        self.theirs.title.setText(
+            _("Theirs ({author}, from {copy})").format(author=conflict.theirs_author or "?", copy=conflict.copy_name)
+        )
         left, right = diff_html(value_text(conflict.mine), value_text(conflict.theirs))
         self.mine.set_html(left or _("(no answer)"))
         self.theirs.set_html(right or _("(no answer)"))

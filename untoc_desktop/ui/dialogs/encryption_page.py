@@ -52,9 +52,13 @@ class RecoveryCodeShownOnce(QDialog):
     def __init__(self, made: OrganisationRecovery, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("The organisation's recovery code"))
-        intro = QLabel(_("This is the only time the code is shown. Print the recovery sheet saved in {path}, lock it "
-                         "away, then delete the PDF file. Whoever holds the code can open every encrypted copy.")
-                       .format(path=made.sheet), self)
+        intro = QLabel(
+            _(
+                "This is the only time the code is shown. Print the recovery sheet saved in {path}, lock it "
+                "away, then delete the PDF file. Whoever holds the code can open every encrypted copy."
+            ).format(path=made.sheet),
+            self,
+        )
         intro.setWordWrap(True)
         self.code = QLabel(grouped(made.code), self)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -64,10 +68,12 @@ class RecoveryCodeShownOnce(QDialog):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        fingerprint = QLabel(_("Fingerprint of the recovery key: {fingerprint}").format(fingerprint=made.fingerprint),
-                             self)
-        self.confirm = QCheckBox(_("I have printed the recovery sheet (or written the code down) and put it away"),
-                                 self)
+        fingerprint = QLabel(
+            _("Fingerprint of the recovery key: {fingerprint}").format(fingerprint=made.fingerprint), self
+        )
+        self.confirm = QCheckBox(
+            _("I have printed the recovery sheet (or written the code down) and put it away"), self
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.confirm.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
@@ -92,8 +98,13 @@ class EncryptionPage(QWidget):
         parent: parent widget.
     """
 
-    def __init__(self, organisation_name: str = "", language: str = "en", folder: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        organisation_name: str = "",
+        language: str = "en",
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._language = language
         self._folder = folder
@@ -182,16 +193,24 @@ class EncryptionPage(QWidget):
         settings = self._settings()
         has_key = bool(settings.personal_key)
         if has_key:
-            where = (_("in this computer's keyring") if settings.personal_key_storage == "keyring"
-                     else _("in a file protected by your passphrase"))
-            self.key_status.setText(_("Your personal key is kept {where}. Give colleagues your public key below "
-                                      "(copy it, or let them scan the QR code): it is not secret.").format(where=where))
+            where = (
+                _("in this computer's keyring")
+                if settings.personal_key_storage == "keyring"
+                else _("in a file protected by your passphrase")
+            )
+            self.key_status.setText(
+                _(
+                    "Your personal key is kept {where}. Give colleagues your public key below "
+                    "(copy it, or let them scan the QR code): it is not secret."
+                ).format(where=where)
+            )
             pixmap = QPixmap()
             pixmap.loadFromData(qr_png(settings.personal_key, scale=4))
             self.qr.setPixmap(pixmap)
         else:
-            self.key_status.setText(_("You have no personal key yet. Create one so that colleagues can send you "
-                                      "encrypted copies."))
+            self.key_status.setText(
+                _("You have no personal key yet. Create one so that colleagues can send you encrypted copies.")
+            )
             self.qr.clear()
         self.public_key.setText(settings.personal_key)
         for widget in (self.public_key, self.copy_button, self.qr):
@@ -199,16 +218,22 @@ class EncryptionPage(QWidget):
         self.create_key_button.setVisible(not has_key)
         if settings.recovery_recipient:
             self.recovery_status.setText(
-                _("Set up for {organisation}. Fingerprint of the recovery key: {fingerprint} (check it against the "
-                  "printed sheet).").format(organisation=settings.organisation_name,
-                                            fingerprint=settings.recovery_fingerprint))
+                _(
+                    "Set up for {organisation}. Fingerprint of the recovery key: {fingerprint} (check it against the "
+                    "printed sheet)."
+                ).format(organisation=settings.organisation_name, fingerprint=settings.recovery_fingerprint)
+            )
             self.recovery_button.setText(_("Replace the &recovery code…"))
             if settings.organisation_name:
                 self.organisation.setText(settings.organisation_name)
         else:
-            self.recovery_status.setText(_("Not set up. Every encrypted copy is also encrypted for the recovery code, "
-                                           "so that a lost key never means a lost submission. Set it up once for the "
-                                           "organisation and print its sheet."))
+            self.recovery_status.setText(
+                _(
+                    "Not set up. Every encrypted copy is also encrypted for the recovery code, "
+                    "so that a lost key never means a lost submission. Set it up once for the "
+                    "organisation and print its sheet."
+                )
+            )
         self.team.clear()
         for member in settings.team:
             item = QListWidgetItem(f"{member.name} — {member.key}", self.team)
@@ -222,18 +247,26 @@ class EncryptionPage(QWidget):
 
     def ask_new_passphrase(self) -> str | None:
         """Ask for a passphrase twice (no keyring on this computer); ``None`` when cancelled."""
-        first, ok = QInputDialog.getText(self, _("Passphrase for your key"),
-                                         _("This computer has no keyring, so your key is kept in a file protected by "
-                                           "a passphrase. Choose a passphrase:"), QLineEdit.EchoMode.Password)
+        first, ok = QInputDialog.getText(
+            self,
+            _("Passphrase for your key"),
+            _(
+                "This computer has no keyring, so your key is kept in a file protected by "
+                "a passphrase. Choose a passphrase:"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return None
-        second, ok = QInputDialog.getText(self, _("Passphrase for your key"), _("Type the passphrase again:"),
-                                          QLineEdit.EchoMode.Password)
+        second, ok = QInputDialog.getText(
+            self, _("Passphrase for your key"), _("Type the passphrase again:"), QLineEdit.EchoMode.Password
+        )
         if not ok:
             return None
         if first != second or not first:
-            QMessageBox.warning(self, _("Passphrase for your key"),
-                                _("The two passphrases differ (or are empty); no key was created."))
+            QMessageBox.warning(
+                self, _("Passphrase for your key"), _("The two passphrases differ (or are empty); no key was created.")
+            )
             return None
         return first
 
@@ -255,32 +288,43 @@ class EncryptionPage(QWidget):
     def ask_sheet_path(self) -> Path | None:
         """Where to save the recovery sheet PDF; ``None`` when cancelled."""
         name = f"{self.organisation.text().strip() or 'organisation'} - recovery sheet.pdf"
-        path, _selected = QFileDialog.getSaveFileName(self, _("Save the recovery sheet"), str(Path.home() / name),
-                                                      _("PDF documents (*.pdf)"))
+        path, _selected = QFileDialog.getSaveFileName(
+            self, _("Save the recovery sheet"), str(Path.home() / name), _("PDF documents (*.pdf)")
+        )
         return Path(path) if path else None
 
     def set_up_recovery(self) -> bool:
         """Make the recovery code, save its sheet, show the code once."""
         settings = self._settings()
         replacing = bool(settings.recovery_recipient)
-        if replacing and QMessageBox.question(
-                self, _("Replace the recovery code"),
-                _("Copies sent so far open only with the current code. Replace it only if its sheet is lost or was "
-                  "seen by someone else. Replace it?"),
+        if (
+            replacing
+            and QMessageBox.question(
+                self,
+                _("Replace the recovery code"),
+                _(
+                    "Copies sent so far open only with the current code. Replace it only if its sheet is lost or was "
+                    "seen by someone else. Replace it?"
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         if not self.organisation.text().strip():
-            QMessageBox.warning(self, _("Recovery code"),
-                                _("Type the organisation's name: it is printed on the sheet."))
+            QMessageBox.warning(
+                self, _("Recovery code"), _("Type the organisation's name: it is printed on the sheet.")
+            )
             return False
         path = self.ask_sheet_path()
         if path is None:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # deriving the key takes about half a second
         try:
-            made = set_up_recovery(self.organisation.text(), path, language=self._language, folder=self._folder,
-                                   replace_existing=replacing)
+            made = set_up_recovery(
+                self.organisation.text(), path, language=self._language, folder=self._folder, replace_existing=replacing
+            )
         except UntocError as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, _("Recovery code"), str(exc))

@@ -50,11 +50,14 @@ def question_help_html(definition: Definition, question: Question) -> str:
     """Help on one question: its paragraph, the question and its guidance, as HTML."""
     paragraph = definition.paragraph(question.paragraph_id)
     where = _("{instrument}, article {article}, paragraph {paragraph}").format(
-        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref)
-    return (f"<h2>{html.escape(display.question_label(question))}</h2>"
-            f"<p><i>{html.escape(where)}: {html.escape(display.paragraph_label(paragraph))}</i></p>"
-            f"<p>{html.escape(display.question_help(question)).replace(chr(10), '<br>')}</p>"
-            f"<p>{html.escape(_('Press F1 again outside a question for the user guide.'))}</p>")
+        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref
+    )
+    return (
+        f"<h2>{html.escape(display.question_label(question))}</h2>"
+        f"<p><i>{html.escape(where)}: {html.escape(display.paragraph_label(paragraph))}</i></p>"
+        f"<p>{html.escape(display.question_help(question)).replace(chr(10), '<br>')}</p>"
+        f"<p>{html.escape(_('Press F1 again outside a question for the user guide.'))}</p>"
+    )
 
 
 def fonts_folder() -> Path | None:
@@ -71,13 +74,20 @@ def about_html(settings: QSettings | None = None) -> str:
     """The About box: version, licence, the fonts' licences and where the data lives."""
     data = Path(platformdirs.user_data_dir("untoc_desktop", appauthor=False))
     fonts = fonts_folder()
-    licences = sorted(p.name for p in fonts.iterdir() if "licen" in p.name.lower() or p.suffix == ".txt") \
-        if fonts is not None and fonts.is_dir() else []
+    licences = (
+        sorted(p.name for p in fonts.iterdir() if "licen" in p.name.lower() or p.suffix == ".txt")
+        if fonts is not None and fonts.is_dir()
+        else []
+    )
     e = html.escape
-    purpose = _("Offline drafting of civil-society submissions to the review of the United Nations "
-                "Convention against Transnational Organized Crime and its Protocols.")
-    fonts_note = _("Noto fonts and Droid Sans Fallback, under the SIL Open Font License and the Apache "
-                   "License; their licence files are in:")
+    purpose = _(
+        "Offline drafting of civil-society submissions to the review of the United Nations "
+        "Convention against Transnational Organized Crime and its Protocols."
+    )
+    fonts_note = _(
+        "Noto fonts and Droid Sans Fallback, under the SIL Open Font License and the Apache "
+        "License; their licence files are in:"
+    )
     data_note = _("Drafts are where you save them. Backups, imported definitions and your dictionary:")
     rows = [
         f"<h2>untoc_desktop {e(__version__)}</h2>",

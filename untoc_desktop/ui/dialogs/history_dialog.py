@@ -36,8 +36,14 @@ class HistoryDialog(QDialog):
         restore: called with the chosen change; stores its value (raises UntocError).
     """
 
-    def __init__(self, title: str, changes: Sequence[AnswerChange], current: Any,
-                 restore: Callable[[AnswerChange], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        changes: Sequence[AnswerChange],
+        current: Any,
+        restore: Callable[[AnswerChange], object],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("History of an answer"))
         self.resize(1000, 560)

@@ -38,8 +38,13 @@ class LanguagePage(QWidget):
             self.language.addItem(name, lang.code)
         self.language.setCurrentIndex(max(0, self.language.findData(chosen_language(settings))))
         self.language.setAccessibleName(_("Interface language"))
-        self.note = QLabel(_("The interface language applies after restarting untoc_desktop. The language of "
-                             "a draft and of each exported document is chosen separately."), self)
+        self.note = QLabel(
+            _(
+                "The interface language applies after restarting untoc_desktop. The language of "
+                "a draft and of each exported document is chosen separately."
+            ),
+            self,
+        )
         self.note.setObjectName("languageNote")
         self.note.setWordWrap(True)
         form = QFormLayout()

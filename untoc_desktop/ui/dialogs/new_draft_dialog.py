@@ -164,8 +164,14 @@ class NewDraftDialog(QDialog):
         self.setWindowTitle(_("Draft details"))
         self.ok_button.setText(_("Save"))
         self.organization.setText(info.organization)
-        index = next((i for i in range(self.country.count())
-                      if info.country_code and self.country.itemData(i).iso3 == info.country_code), -1)
+        index = next(
+            (
+                i
+                for i in range(self.country.count())
+                if info.country_code and self.country.itemData(i).iso3 == info.country_code
+            ),
+            -1,
+        )
         if index >= 0 and self.country.itemText(index) == info.country:
             self.country.setCurrentIndex(index)
         else:
@@ -226,8 +232,14 @@ class NewDraftDialog(QDialog):
         unconfirmed = self.choices.unconfirmed()
         if unconfirmed:
             names = ", ".join(_(INSTRUMENT_SHORT_NAMES[code]) for code in unconfirmed)
-            found.append((_("Confirm whether the country is party to: {protocols} (tick or untick each box).")
-                          .format(protocols=names), self.protocols[unconfirmed[0]]))
+            found.append(
+                (
+                    _("Confirm whether the country is party to: {protocols} (tick or untick each box).").format(
+                        protocols=names
+                    ),
+                    self.protocols[unconfirmed[0]],
+                )
+            )
         if not self.author.text().strip():
             found.append((_("Enter the author's name; it is recorded with each change."), self.author))
         return found

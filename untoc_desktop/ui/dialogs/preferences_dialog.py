@@ -23,8 +23,15 @@ class PreferencesDialog(QDialog):
         settings: the user settings; with them, a Language tab chooses the interface language.
     """
 
-    def __init__(self, organisation_name: str = "", language: str = "en", folder: Path | None = None,
-                 parent: QWidget | None = None, *, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        organisation_name: str = "",
+        language: str = "en",
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
         self.tabs = QTabWidget(self)

@@ -53,9 +53,14 @@ class SentSubmissionsDialog(QDialog):
         self.table.verticalHeader().hide()
         kinds = {"submission": _("Submission"), "letter": _("Letter")}
         for row, entry in enumerate(self.entries):
-            when = _("{date}, {time}").format(
-                date=languages.format_date(entry.recorded_at.astimezone(), interface_language()),
-                time=entry.recorded_at.astimezone().strftime("%H:%M")) if entry.recorded_at else ""
+            when = (
+                _("{date}, {time}").format(
+                    date=languages.format_date(entry.recorded_at.astimezone(), interface_language()),
+                    time=entry.recorded_at.astimezone().strftime("%H:%M"),
+                )
+                if entry.recorded_at
+                else ""
+            )
             cells = (
                 str(entry.number),
                 when,

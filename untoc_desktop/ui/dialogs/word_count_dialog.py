@@ -43,7 +43,8 @@ class WordCountDialog(QDialog):
         for row, counts in enumerate(rows):
             article = counts.article
             name = _("{instrument} article {number}: {title}").format(
-                instrument=article.instrument, number=article.number, title=display.article_title(article))
+                instrument=article.instrument, number=article.number, title=display.article_title(article)
+            )
             self.table.setItem(row, 0, QTableWidgetItem(name))
             for column, value in ((1, counts.counts.words), (2, counts.counts.characters)):
                 item = QTableWidgetItem(f"{value:,}")
@@ -55,8 +56,12 @@ class WordCountDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.summary = QLabel(_("Whole draft: {words:,} words, {characters:,} characters.").format(
-            words=self.total.words, characters=self.total.characters), self)
+        self.summary = QLabel(
+            _("Whole draft: {words:,} words, {characters:,} characters.").format(
+                words=self.total.words, characters=self.total.characters
+            ),
+            self,
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

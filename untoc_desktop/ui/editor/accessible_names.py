@@ -22,15 +22,18 @@ def paragraph_place(paragraph: Paragraph) -> str:
     """Where a paragraph is: ``paragraph 1(b), article 6 (Convention)``."""
     if not paragraph.ref:
         return _("article {article} ({instrument})").format(
-            article=paragraph.article, instrument=instrument_name(paragraph.instrument))
+            article=paragraph.article, instrument=instrument_name(paragraph.instrument)
+        )
     return _("paragraph {ref}, article {article} ({instrument})").format(
-        ref=paragraph_ref(paragraph), article=paragraph.article, instrument=instrument_name(paragraph.instrument))
+        ref=paragraph_ref(paragraph), article=paragraph.article, instrument=instrument_name(paragraph.instrument)
+    )
 
 
 def article_name(article: Article) -> str:
     """The name of an article's page: ``Article 5: Criminalization of participation… (Convention)``."""
     return _("Article {number}: {title} ({instrument})").format(
-        number=article.number, title=article_title(article), instrument=instrument_name(article.instrument))
+        number=article.number, title=article_title(article), instrument=instrument_name(article.instrument)
+    )
 
 
 def field_name(question: Question, paragraph: Paragraph) -> str:
@@ -52,19 +55,34 @@ def record_button_names(record_type: str, paragraph: Paragraph) -> tuple[str, st
     """
     place = paragraph_place(paragraph)
     if record_type == "citations":
-        names = (_("Add a law to {place}"), _("Remove the selected laws from {place}"),
-                 _("Insert a law already given elsewhere into {place}"))
+        names = (
+            _("Add a law to {place}"),
+            _("Remove the selected laws from {place}"),
+            _("Insert a law already given elsewhere into {place}"),
+        )
     elif record_type == "sources":
-        names = (_("Add a source to {place}"), _("Remove the selected sources from {place}"),
-                 _("Insert a source already given elsewhere into {place}"))
+        names = (
+            _("Add a source to {place}"),
+            _("Remove the selected sources from {place}"),
+            _("Insert a source already given elsewhere into {place}"),
+        )
     elif record_type == "cases":
-        names = (_("Add a court decision to {place}"), _("Remove the selected court decisions from {place}"),
-                 _("Insert a court decision already given elsewhere into {place}"))
+        names = (
+            _("Add a court decision to {place}"),
+            _("Remove the selected court decisions from {place}"),
+            _("Insert a court decision already given elsewhere into {place}"),
+        )
     elif record_type == "statistics":
-        names = (_("Add a figure to {place}"), _("Remove the selected figures from {place}"),
-                 _("Insert a figure already given elsewhere into {place}"))
+        names = (
+            _("Add a figure to {place}"),
+            _("Remove the selected figures from {place}"),
+            _("Insert a figure already given elsewhere into {place}"),
+        )
     else:
-        names = (_("Add a row to {place}"), _("Remove the selected rows from {place}"),
-                 _("Insert a row already given elsewhere into {place}"))
+        names = (
+            _("Add a row to {place}"),
+            _("Remove the selected rows from {place}"),
+            _("Insert a row already given elsewhere into {place}"),
+        )
     add, remove, insert = (name.format(place=place) for name in names)
     return add, remove, insert

@@ -216,15 +216,24 @@ class NumberField(_LineField):
             return None
         number = parse_number(text)
         if number is None:
-            raise InvalidAnswerError(_("“{text}” is not a number; it is not saved yet.").format(text=text),
-                                     question_id=self.question.id)
+            raise InvalidAnswerError(
+                _("“{text}” is not a number; it is not saved yet.").format(text=text), question_id=self.question.id
+            )
         low, high = self.question.minimum, self.question.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            bounds = _("at least {low}").format(low=low) if high is None else (
-                _("at most {high}").format(high=high) if low is None
-                else _("between {low} and {high}").format(low=low, high=high))
-            raise InvalidAnswerError(_("The number must be {bounds}; it is not saved yet.").format(bounds=bounds),
-                                     question_id=self.question.id)
+            bounds = (
+                _("at least {low}").format(low=low)
+                if high is None
+                else (
+                    _("at most {high}").format(high=high)
+                    if low is None
+                    else _("between {low} and {high}").format(low=low, high=high)
+                )
+            )
+            raise InvalidAnswerError(
+                _("The number must be {bounds}; it is not saved yet.").format(bounds=bounds),
+                question_id=self.question.id,
+            )
         return number
 
 
@@ -250,8 +259,11 @@ class DateField(_LineField):
             parsed = None
         if parsed is None:
             raise InvalidAnswerError(
-                _("“{text}” is not a date in the form YYYY-MM-DD (for example 2024-03-31); it is not saved yet.")
-                .format(text=text), question_id=self.question.id)
+                _(
+                    "“{text}” is not a date in the form YYYY-MM-DD (for example 2024-03-31); it is not saved yet."
+                ).format(text=text),
+                question_id=self.question.id,
+            )
         return parsed.isoformat()
 
 
@@ -313,9 +325,12 @@ class TextField(AnswerField):
             self.counts.clear()
             return
         words, characters = count_words(text), count_characters(text)
-        self.counts.setText(_("{words}, {characters}").format(
-            words=ngettext("{count} word", "{count} words", words).format(count=words),
-            characters=ngettext("{count} character", "{count} characters", characters).format(count=characters)))
+        self.counts.setText(
+            _("{words}, {characters}").format(
+                words=ngettext("{count} word", "{count} words", words).format(count=words),
+                characters=ngettext("{count} character", "{count} characters", characters).format(count=characters),
+            )
+        )
 
     def value(self) -> str | None:
         """The text, or ``None`` when it is empty or only white space."""

@@ -129,8 +129,11 @@ class ProtocolChoices(QWidget):
                 continue
             name = _(INSTRUMENT_SHORT_NAMES[code])
             if entry.get("source") == "table":
-                lines.append(_("{protocol}: recorded from the table ({origin}, sources up to {date}).").format(
-                    protocol=name, origin=entry.get("origin", "?"), date=entry.get("source_date") or "?"))
+                lines.append(
+                    _("{protocol}: recorded from the table ({origin}, sources up to {date}).").format(
+                        protocol=name, origin=entry.get("origin", "?"), date=entry.get("source_date") or "?"
+                    )
+                )
             else:
                 lines.append(_("{protocol}: recorded as chosen by the user.").format(protocol=name))
         self.source.setText("\n".join(lines))
@@ -138,13 +141,19 @@ class ProtocolChoices(QWidget):
     def source_text(self) -> str:
         """The table's date, source and confidence for the chosen State (or why nothing is pre-selected)."""
         if self.state is None:
-            return _("This country is not in the States parties table ({origin}); please confirm each Protocol.") \
-                .format(origin=self.table.origin)
+            return _(
+                "This country is not in the States parties table ({origin}); please confirm each Protocol."
+            ).format(origin=self.table.origin)
         state = self.state
-        text = _("Pre-selected from the States parties table ({origin}): sources dated {date}, confidence "
-                 "{confidence}. Sources: {url} (point here for the full addresses). You can change any box.").format(
-            origin=self.table.origin, date=state.source_date or "?", confidence=state.confidence or "?",
-            url=_source_hosts(state.source_url) or "?")
+        text = _(
+            "Pre-selected from the States parties table ({origin}): sources dated {date}, confidence "
+            "{confidence}. Sources: {url} (point here for the full addresses). You can change any box."
+        ).format(
+            origin=self.table.origin,
+            date=state.source_date or "?",
+            confidence=state.confidence or "?",
+            url=_source_hosts(state.source_url) or "?",
+        )
         unsure = [_(INSTRUMENT_SHORT_NAMES[c]) for c, box in self.boxes.items() if box.needs_confirmation()]
         if unsure:
             text += " " + _("The table is not sure about: {protocols}.").format(protocols=", ".join(unsure))
@@ -169,7 +178,11 @@ class ProtocolChoices(QWidget):
             party = code in self.chosen()
             from_table = table_values.get(code) is not None and table_values.get(code) == party
             record[code] = protocol_choice(
-                party, from_table, source_date=self.state.source_date if self.state is not None else "",
-                origin=self.table.origin, confidence=self.state.confidence if self.state is not None else "",
-                source_url=self.state.source_url if self.state is not None else "")
+                party,
+                from_table,
+                source_date=self.state.source_date if self.state is not None else "",
+                origin=self.table.origin,
+                confidence=self.state.confidence if self.state is not None else "",
+                source_url=self.state.source_url if self.state is not None else "",
+            )
         return record

@@ -43,9 +43,13 @@ class ArchivedAnswersPage(QWidget):
         title = QLabel(_("Archived answers"), self)
         title.setObjectName("articleTitle")
         note = QLabel(
-            _("These answers were given to questions that the current version of the questionnaire no longer "
-              "asks. They are kept in the draft and never dropped. They are left out of exports unless you tick "
-              "“Include archived answers in exports” in the File menu."), self)
+            _(
+                "These answers were given to questions that the current version of the questionnaire no longer "
+                "asks. They are kept in the draft and never dropped. They are left out of exports unless you tick "
+                "“Include archived answers in exports” in the File menu."
+            ),
+            self,
+        )
         note.setObjectName("questionHelp")
         note.setWordWrap(True)
         self.table = QTableWidget(len(archived), 2, self)

@@ -164,9 +164,15 @@ class ParagraphSection(QFrame):
         self.facts.setToolTip(_(OBLIGATION_EXPLANATIONS.get(paragraph.obligation, "")))
         layout.addWidget(self.facts)
         if paragraph.context_only:
-            layout.addWidget(_label(_("Shown for context: this paragraph asks nothing of the State party, so there "
-                                      "is nothing to answer and it is never counted as missing."),
-                                    object_name="questionHelp"))
+            layout.addWidget(
+                _label(
+                    _(
+                        "Shown for context: this paragraph asks nothing of the State party, so there "
+                        "is nothing to answer and it is never counted as missing."
+                    ),
+                    object_name="questionHelp",
+                )
+            )
         self.not_applicable = _label(
             _("The State party is not party to this Protocol; not required."), object_name="notApplicable"
         )
@@ -223,8 +229,10 @@ class ArticlePage(QScrollArea):
         layout.setSpacing(12)
         layout.addWidget(_label(instrument_title, object_name="instrumentTitle"))
         layout.addWidget(
-            _label(_("Article {number}. {title}").format(number=article.number, title=display.article_title(article)),
-                   object_name="articleTitle")
+            _label(
+                _("Article {number}. {title}").format(number=article.number, title=display.article_title(article)),
+                object_name="articleTitle",
+            )
         )
         if not applicable:
             layout.addWidget(
@@ -249,8 +257,11 @@ class ArticlePage(QScrollArea):
             self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.details_button.setArrowType(Qt.ArrowType.RightArrow)
             self.details_button.setToolTip(_("Where the research placed this article, and notes on its paragraphs"))
-            self.details_button.setAccessibleName(_("Research details on article {number} ({instrument})").format(
-                number=article.number, instrument=instrument_name(article.instrument)))
+            self.details_button.setAccessibleName(
+                _("Research details on article {number} ({instrument})").format(
+                    number=article.number, instrument=instrument_name(article.instrument)
+                )
+            )
             self.details = _label(research_details.strip(), object_name="researchDetails")
             self.details.hide()
             self.details_button.toggled.connect(self._toggle_details)

@@ -24,8 +24,9 @@ def summary_text(report: CompletenessReport) -> str:
         cluster=report.cluster, answered=report.answered, required=report.required
     )
     if report.open_conflicts:
-        text += " · " + ngettext("{count} conflict to settle", "{count} conflicts to settle",
-                                 len(report.open_conflicts)).format(count=len(report.open_conflicts))
+        text += " · " + ngettext(
+            "{count} conflict to settle", "{count} conflicts to settle", len(report.open_conflicts)
+        ).format(count=len(report.open_conflicts))
     return text
 
 
@@ -111,10 +112,15 @@ class CompletenessPanel(QWidget):
                     continue
                 missing_total += len(missing)
                 group = QTreeWidgetItem(self.tree)
-                group.setText(0, _("{instrument}, art. {number} {title} ({count} missing)").format(
-                    instrument=_(INSTRUMENT_SHORT_NAMES.get(article.instrument, article.instrument)),
-                    number=article.number, title=display.article_title(article), count=len(missing),
-                ))
+                group.setText(
+                    0,
+                    _("{instrument}, art. {number} {title} ({count} missing)").format(
+                        instrument=_(INSTRUMENT_SHORT_NAMES.get(article.instrument, article.instrument)),
+                        number=article.number,
+                        title=display.article_title(article),
+                        count=len(missing),
+                    ),
+                )
                 group.setFirstColumnSpanned(True)
                 group.setData(0, _ARTICLE_ROLE, article.id)
                 font = group.font(0)
@@ -123,8 +129,12 @@ class CompletenessPanel(QWidget):
                 for item in missing:
                     row = QTreeWidgetItem(group)
                     paragraph = item.paragraph
-                    row.setText(0, _("para. {ref} {label}").format(ref=display.paragraph_ref(paragraph),
-                                                                  label=display.paragraph_label(paragraph)))
+                    row.setText(
+                        0,
+                        _("para. {ref} {label}").format(
+                            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
+                        ),
+                    )
                     row.setText(1, display.question_label(item.question))
                     row.setText(2, reason_text(item.question, paragraph_answers(paragraph, answers)))
                     for column in range(3):
@@ -132,8 +142,11 @@ class CompletenessPanel(QWidget):
                     row.setData(0, _QUESTION_ROLE, item.question.id)
                 group.setExpanded(article.id not in self._collapsed)
             if missing_total:
-                self.summary.setText(summary_text(report) + " · " + _("{count} still missing. "
-                                     "Double-click an entry to go to it.").format(count=missing_total))
+                self.summary.setText(
+                    summary_text(report)
+                    + " · "
+                    + _("{count} still missing. Double-click an entry to go to it.").format(count=missing_total)
+                )
             else:
                 self.summary.setText(summary_text(report) + " · " + _("Nothing is missing."))
         finally:

@@ -146,9 +146,13 @@ class DraftView(QWidget):
         self.tree.setObjectName("provisionTree")
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName(_("Provisions"))
-        self.tree.setAccessibleDescription(_("Instruments, articles and paragraphs with the answers given. Press "
-                                             "Enter to go to a paragraph's first question, F6 to move between "
-                                             "the tree, the page and the panels."))
+        self.tree.setAccessibleDescription(
+            _(
+                "Instruments, articles and paragraphs with the answers given. Press "
+                "Enter to go to a paragraph's first question, F6 to move between "
+                "the tree, the page and the panels."
+            )
+        )
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -160,12 +164,17 @@ class DraftView(QWidget):
         self.notice = NoticeBanner(self)
         self.read_only = False
         self.spelling = SpellingSupport(SpellChecker(session.info.language), self)
-        self.undo = AnswerUndo(session.answer, self._field_for,
-                               lambda question, value: autosave.save_now(question, lambda: value),
-                               self.focus_question, self)
+        self.undo = AnswerUndo(
+            session.answer,
+            self._field_for,
+            lambda question, value: autosave.save_now(question, lambda: value),
+            self.focus_question,
+            self,
+        )
         definition = session.definition
-        self.provisional_banner = (ProvisionalBanner(display.provisional_note(definition), self)
-                                   if definition.provisional else None)
+        self.provisional_banner = (
+            ProvisionalBanner(display.provisional_note(definition), self) if definition.provisional else None
+        )
 
         navigator = self.navigator = QWidget(self)
         filter_row = QHBoxLayout()
@@ -289,8 +298,13 @@ class DraftView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Enter or Return in the tree: go to the chosen paragraph's first question (an instrument opens or closes)."""
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
             index = self.tree.currentIndex()
             if not index.isValid():
                 return False
@@ -328,7 +342,11 @@ class DraftView(QWidget):
             applicable = article.instrument == "UNTOC" or article.instrument in self.session.info.protocols
             definition = self.session.definition
             page = ArticlePage(
-                article, display.instrument_title(instrument), applicable, self.session.answers(), self.pages,
+                article,
+                display.instrument_title(instrument),
+                applicable,
+                self.session.answers(),
+                self.pages,
                 research_details=research_details(article, definition.provisional_details),
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )

@@ -43,12 +43,16 @@ def place_of(definition: Definition, match: Match) -> str:
     """Where a match is, in words: "UNTOC, article 5, paragraph 1(a), Legislation"."""
     paragraph = definition.paragraph(match.question.paragraph_id)
     where = _("{instrument}, article {article}, paragraph {paragraph}").format(
-        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref)
+        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref
+    )
     label = display.question_label(match.question)
     if match.where:
         row, _sep, field = match.where.partition(".")
-        label = _("{question} (row {row})").format(question=label, row=row) if not field else \
-            _("{question} (row {row}, {field})").format(question=label, row=row, field=field)
+        label = (
+            _("{question} (row {row})").format(question=label, row=row)
+            if not field
+            else _("{question} (row {row}, {field})").format(question=label, row=row, field=field)
+        )
     return f"{where} — {label}"
 
 
@@ -63,9 +67,14 @@ class FindReplaceDialog(QDialog):
         parent: the main window.
     """
 
-    def __init__(self, definition: Definition, answers: Callable[[], Mapping[str, Any]],
-                 go_to: Callable[[str], QPlainTextEdit | None], read_only: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        definition: Definition,
+        answers: Callable[[], Mapping[str, Any]],
+        go_to: Callable[[str], QPlainTextEdit | None],
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Find and replace"))
         self.setObjectName("findReplaceDialog")
@@ -120,9 +129,12 @@ class FindReplaceDialog(QDialog):
         self.find_text.returnPressed.connect(self.find_all)
         self.results.itemActivated.connect(lambda item: self.show_match(self.results.row(item)))
         self.results.currentRowChanged.connect(lambda _row: self._update_buttons())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.results,
-                  lambda: self.show_match(self.results.currentRow()),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.results,
+            lambda: self.show_match(self.results.currentRow()),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self._update_buttons()
 
     def show_replace(self, replace: bool) -> None:
@@ -141,9 +153,13 @@ class FindReplaceDialog(QDialog):
             self._update_buttons()
             return []
         try:
-            self.matches = find_in_answers(self._definition, self._answers(), needle,
-                                           match_case=self.match_case.isChecked(),
-                                           whole_words=self.whole_words.isChecked())
+            self.matches = find_in_answers(
+                self._definition,
+                self._answers(),
+                needle,
+                match_case=self.match_case.isChecked(),
+                whole_words=self.whole_words.isChecked(),
+            )
         except ValueError:
             self.summary.setText(_("The text to find is too long (1,000 characters at most)."))
             self._update_buttons()
@@ -152,9 +168,11 @@ class FindReplaceDialog(QDialog):
             item = QListWidgetItem(f"{place_of(self._definition, match)}\n{match.snippet()}")
             item.setToolTip(match.text[:500])
             self.results.addItem(item)
-        self.summary.setText(ngettext("Found {count} place.", "Found {count} places.", len(self.matches))
-                             .format(count=len(self.matches)) if self.matches else
-                             _("“{text}” is not in any answer.").format(text=needle))
+        self.summary.setText(
+            ngettext("Found {count} place.", "Found {count} places.", len(self.matches)).format(count=len(self.matches))
+            if self.matches
+            else _("“{text}” is not in any answer.").format(text=needle)
+        )
         if self.matches:
             self.results.setCurrentRow(0)
         self._update_buttons()
@@ -170,8 +188,8 @@ class FindReplaceDialog(QDialog):
             text = editor.toPlainText()
             if text == match.text:
                 cursor = editor.textCursor()
-                cursor.setPosition(_utf16(text[:match.start]))
-                cursor.setPosition(_utf16(text[:match.start + match.length]), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(_utf16(text[: match.start]))
+                cursor.setPosition(_utf16(text[: match.start + match.length]), QTextCursor.MoveMode.KeepAnchor)
                 editor.setTextCursor(cursor)
                 editor.ensureCursorVisible()
         return editor
@@ -208,9 +226,13 @@ class FindReplaceDialog(QDialog):
             editor = self._go_to(match.question.id)
             if editor is None or editor.isReadOnly():
                 continue
-            new_text, count = replace_all(editor.toPlainText(), needle, replacement,
-                                          match_case=self.match_case.isChecked(),
-                                          whole_words=self.whole_words.isChecked())
+            new_text, count = replace_all(
+                editor.toPlainText(),
+                needle,
+                replacement,
+                match_case=self.match_case.isChecked(),
+                whole_words=self.whole_words.isChecked(),
+            )
             if count:
                 cursor = editor.textCursor()
                 cursor.select(QTextCursor.SelectionType.Document)
@@ -218,12 +240,15 @@ class FindReplaceDialog(QDialog):
                 done += count
                 answers_changed += 1
         self.find_all()
-        message = ngettext("Replaced {count} time in {answers} answer.", "Replaced {count} times in {answers} answers.",
-                           done).format(count=done, answers=answers_changed)
+        message = ngettext(
+            "Replaced {count} time in {answers} answer.", "Replaced {count} times in {answers} answers.", done
+        ).format(count=done, answers=answers_changed)
         if left:
-            message += " " + ngettext("{left} place in a table was left as it is: change it in its table.",
-                                      "{left} places in tables were left as they are: change them in their tables.",
-                                      left).format(left=left)
+            message += " " + ngettext(
+                "{left} place in a table was left as it is: change it in its table.",
+                "{left} places in tables were left as they are: change them in their tables.",
+                left,
+            ).format(left=left)
         self.summary.setText(message)
         return done
 

@@ -144,8 +144,9 @@ class RecordListField(AnswerField):
         """Let the user pick a record entered elsewhere in the draft and append a copy (an edit)."""
         records = self._known_records(self.question.type) if self._known_records is not None else []
         if not records:
-            QMessageBox.information(self, _("Insert existing…"),
-                                    _("Nothing of this kind has been entered elsewhere in the draft yet."))
+            QMessageBox.information(
+                self, _("Insert existing…"), _("Nothing of this kind has been entered elsewhere in the draft yet.")
+            )
             return False
         picker = RecordPicker(records, self.question.type, self)
         if picker.exec() != RecordPicker.DialogCode.Accepted or (record := picker.chosen()) is None:
@@ -206,17 +207,19 @@ class RecordListField(AnswerField):
         number = parse_number(text, integer="number" not in kinds)
         if number is None:
             if "number" in kinds:
-                raise self._problem(
-                    _("Row {row}: “{column}” must be a number, not “{text}”."), row, column, text
-                )
+                raise self._problem(_("Row {row}: “{column}” must be a number, not “{text}”."), row, column, text)
             raise self._problem(
                 _("Row {row}: “{column}” must be a whole number such as 2015, not “{text}”."), row, column, text
             )
         low, high = schema.get("minimum"), schema.get("maximum")
         if (low is not None and number < low) or (high is not None and number > high):
             raise self._problem(
-                _("Row {row}: “{column}” must be between {low} and {high}, not {text}."), row, column, text,
-                low=low, high=high,
+                _("Row {row}: “{column}” must be between {low} and {high}, not {text}."),
+                row,
+                column,
+                text,
+                low=low,
+                high=high,
             )
         return number
 

@@ -53,7 +53,7 @@ class MisspellingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         """Underline the block's misspelled words (Qt offsets are UTF-16 code units)."""
         for miss in self.misspellings_in(text):
-            start = _utf16_length(text[:miss.start])
+            start = _utf16_length(text[: miss.start])
             self.setFormat(start, _utf16_length(miss.word), self._format)
 
 
@@ -110,9 +110,10 @@ class SpellingSupport(QObject):
         for miss in self.checker.misspellings(text):
             if miss.start <= position <= miss.start + miss.length:
                 selection = QTextCursor(block)
-                selection.setPosition(block.position() + _utf16_length(text[:miss.start]))
-                selection.setPosition(block.position() + _utf16_length(text[:miss.start + miss.length]),
-                                      QTextCursor.MoveMode.KeepAnchor)
+                selection.setPosition(block.position() + _utf16_length(text[: miss.start]))
+                selection.setPosition(
+                    block.position() + _utf16_length(text[: miss.start + miss.length]), QTextCursor.MoveMode.KeepAnchor
+                )
                 return miss, selection
         return None
 
@@ -159,8 +160,12 @@ class SpellingSupport(QObject):
         try:
             self.checker.add_to_personal(word)
         except OSError as error:
-            self.notice.emit(_("“{word}” is accepted until you close the application, but your dictionary could "
-                               "not be saved ({error}).").format(word=word, error=error.strerror or error))
+            self.notice.emit(
+                _(
+                    "“{word}” is accepted until you close the application, but your dictionary could "
+                    "not be saved ({error})."
+                ).format(word=word, error=error.strerror or error)
+            )
         self._rehighlight()
 
     def _ignore(self, word: str) -> None:

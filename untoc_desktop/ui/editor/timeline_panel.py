@@ -69,8 +69,12 @@ class ReviewTimelinePanel(QWidget):
     #: Emitted after the group and start date were saved in the draft.
     saved = Signal()
 
-    def __init__(self, draft: Callable[[], PropertyStore | None], parent: QWidget | None = None,
-                 today: Callable[[], _dt.date] = _dt.date.today) -> None:
+    def __init__(
+        self,
+        draft: Callable[[], PropertyStore | None],
+        parent: QWidget | None = None,
+        today: Callable[[], _dt.date] = _dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewTimelinePanel")
         self.setMinimumWidth(420)  # milestone names and long dates side by side
@@ -172,8 +176,12 @@ class ReviewTimelinePanel(QWidget):
         self.milestones.clear()
         timeline = self.timeline()
         if timeline is None:
-            self.message.setText(_("Choose the review group, or the date the country's review started, to see the "
-                                   "milestones and how long civil society can still send information."))
+            self.message.setText(
+                _(
+                    "Choose the review group, or the date the country's review started, to see the "
+                    "milestones and how long civil society can still send information."
+                )
+            )
             return
         scheme = system_scheme(self.palette())
         for milestone in timeline.milestones:
@@ -196,17 +204,30 @@ class ReviewTimelinePanel(QWidget):
             lines.append(_("Only the month of this group's launch is known: check the exact date."))
         stage = timeline.engagement_stage
         if stage == "government":
-            lines.append(_("Civil society can still inform the self-assessment until {date}, and the reviewers "
-                           "until {feedback}.").format(date=long_date(timeline.self_assessment_due),
-                                                       feedback=long_date(timeline.feedback_due)))
+            lines.append(
+                _(
+                    "Civil society can still inform the self-assessment until {date}, and the reviewers "
+                    "until {feedback}."
+                ).format(date=long_date(timeline.self_assessment_due), feedback=long_date(timeline.feedback_due))
+            )
         elif stage == "reviewers":
-            lines.append(_("The self-assessment was due on {date}; civil society can still inform the reviewers "
-                           "until {feedback}.").format(date=long_date(timeline.self_assessment_due),
-                                                       feedback=long_date(timeline.feedback_due)))
+            lines.append(
+                _(
+                    "The self-assessment was due on {date}; civil society can still inform the reviewers "
+                    "until {feedback}."
+                ).format(date=long_date(timeline.self_assessment_due), feedback=long_date(timeline.feedback_due))
+            )
         else:
-            lines.append(_("The reviewers' written feedback was due on {feedback}; the list of observations and "
-                           "its summary come next.").format(feedback=long_date(timeline.feedback_due)))
+            lines.append(
+                _(
+                    "The reviewers' written feedback was due on {feedback}; the list of observations and "
+                    "its summary come next."
+                ).format(feedback=long_date(timeline.feedback_due))
+            )
         if timeline.phase:
-            lines.append(_("Phase {phase} of the review mechanism (December 2020 to December 2030).").format(
-                phase=timeline.phase))
+            lines.append(
+                _("Phase {phase} of the review mechanism (December 2020 to December 2030).").format(
+                    phase=timeline.phase
+                )
+            )
         self.message.setText("\n".join(lines))

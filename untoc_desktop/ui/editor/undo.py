@@ -23,7 +23,10 @@ from .answer_widgets import AnswerField, TextField
 
 #: Record kinds, as the undo action names them.
 RECORD_KINDS: dict[str, str] = {
-    "citations": N_("law"), "cases": N_("case"), "sources": N_("source"), "statistics": N_("figure"),
+    "citations": N_("law"),
+    "cases": N_("case"),
+    "sources": N_("source"),
+    "statistics": N_("figure"),
 }
 
 #: Fields whose consecutive edits form one undo step (typing a number or a date).
@@ -32,7 +35,7 @@ _TYPED = ("number", "date")
 
 def _short(text: str, limit: int = 32) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _record_title(record: Any) -> str:  # noqa: ANN401 (JSON data)
@@ -55,19 +58,28 @@ def describe_change(question: Question, old: Any, new: Any) -> str:  # noqa: ANN
     if kind is not None:
         before, after = list(old or []), list(new or [])
         if len(after) < len(before):
-            gone = [r for r in before if r not in after] or before[len(after):]
+            gone = [r for r in before if r not in after] or before[len(after) :]
             title = _record_title(gone[0]) if gone else ""
-            return _("Remove {kind} “{title}”").format(kind=_(kind), title=title) if title else \
-                _("Remove {kind}").format(kind=_(kind))
+            return (
+                _("Remove {kind} “{title}”").format(kind=_(kind), title=title)
+                if title
+                else _("Remove {kind}").format(kind=_(kind))
+            )
         if len(after) > len(before):
-            added = [r for r in after if r not in before] or after[len(before):]
+            added = [r for r in after if r not in before] or after[len(before) :]
             title = _record_title(added[0]) if added else ""
-            return _("Add {kind} “{title}”").format(kind=_(kind), title=title) if title else \
-                _("Add {kind}").format(kind=_(kind))
+            return (
+                _("Add {kind} “{title}”").format(kind=_(kind), title=title)
+                if title
+                else _("Add {kind}").format(kind=_(kind))
+            )
         changed = next((r for r, s in zip(after, before, strict=True) if r != s), None)
         title = _record_title(changed)
-        return _("Edit {kind} “{title}”").format(kind=_(kind), title=title) if title else \
-            _("Edit {kind}").format(kind=_(kind))
+        return (
+            _("Edit {kind} “{title}”").format(kind=_(kind), title=title)
+            if title
+            else _("Edit {kind}").format(kind=_(kind))
+        )
     return _("Change “{question}”").format(question=_short(display.question_label(question)))
 
 
@@ -123,9 +135,14 @@ class AnswerUndo(QObject):
         parent: owner.
     """
 
-    def __init__(self, stored: Callable[[str], Any], field_for: Callable[[str], AnswerField | None],
-                 save: Callable[[Question, Any], None], show: Callable[[str], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        stored: Callable[[str], Any],
+        field_for: Callable[[str], AnswerField | None],
+        save: Callable[[Question, Any], None],
+        show: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self._stored = stored

@@ -24,8 +24,10 @@ class WelcomePage(QWidget):
         title.setObjectName("articleTitle")
         title.setWordWrap(True)
         intro = QLabel(
-            _("Each draft is one file on your computer. Everything you type is saved in it as you go; "
-              "nothing is sent over the network."),
+            _(
+                "Each draft is one file on your computer. Everything you type is saved in it as you go; "
+                "nothing is sent over the network."
+            ),
             self,
         )
         intro.setWordWrap(True)

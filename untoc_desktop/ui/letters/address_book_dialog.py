@@ -63,9 +63,14 @@ class AddressBookDialog(QDialog):
             self.form_of_address.addItem(_(label), form_code)
         self.focal_point = QCheckBox(_("Focal point of the State party for the Review Mechanism"), self)
         form = QFormLayout()
-        for label, widget in ((_("&Name"), self.name), (_("&Title"), self.title),
-                              (_("&Ministry or agency"), self.agency), (_("&Postal address"), self.address),
-                              (_("&E-mail"), self.email), (_("&Form of address"), self.form_of_address)):
+        for label, widget in (
+            (_("&Name"), self.name),
+            (_("&Title"), self.title),
+            (_("&Ministry or agency"), self.agency),
+            (_("&Postal address"), self.address),
+            (_("&E-mail"), self.email),
+            (_("&Form of address"), self.form_of_address),
+        ):
             buddy = QLabel(label, self)
             buddy.setBuddy(widget)
             widget.setAccessibleName(label.replace("&", ""))
@@ -101,8 +106,20 @@ class AddressBookDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(layout)
         outer.addWidget(close)
-        order = [self.entries, self.name, self.title, self.agency, self.address, self.email, self.form_of_address,
-                 self.focal_point, self.save_button, self.new_button, self.delete_button, *close.buttons()]
+        order = [
+            self.entries,
+            self.name,
+            self.title,
+            self.agency,
+            self.address,
+            self.email,
+            self.form_of_address,
+            self.focal_point,
+            self.save_button,
+            self.new_button,
+            self.delete_button,
+            *close.buttons(),
+        ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.new_button.clicked.connect(self.new_recipient)
@@ -119,8 +136,15 @@ class AddressBookDialog(QDialog):
     # -- state -------------------------------------------------------------------------
 
     def _form_values(self) -> tuple:
-        return (self.name.text(), self.title.text(), self.agency.text(), self.address.toPlainText(),
-                self.email.text(), self.form_of_address.currentData(), self.focal_point.isChecked())
+        return (
+            self.name.text(),
+            self.title.text(),
+            self.agency.text(),
+            self.address.toPlainText(),
+            self.email.text(),
+            self.form_of_address.currentData(),
+            self.focal_point.isChecked(),
+        )
 
     def has_unsaved_changes(self) -> bool:
         """Whether the form differs from what was last shown or saved."""
@@ -131,9 +155,12 @@ class AddressBookDialog(QDialog):
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
-            self, _("Unsaved recipient"), _("Save the changes to this recipient first?"),
+            self,
+            _("Unsaved recipient"),
+            _("Save the changes to this recipient first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save_current() is not None
         return answer == QMessageBox.StandardButton.Discard
@@ -213,10 +240,16 @@ class AddressBookDialog(QDialog):
             QMessageBox.warning(self, _("The recipient was not saved"), _("Give the recipient's name."))
             self.name.setFocus()
             return None
-        recipient = Recipient(self.name.text().strip(), self.title.text().strip(), self.agency.text().strip(),
-                              self.address.toPlainText().strip(), self.email.text().strip(),
-                              self.focal_point.isChecked(), self._current_uuid,
-                              self.form_of_address.currentData())
+        recipient = Recipient(
+            self.name.text().strip(),
+            self.title.text().strip(),
+            self.agency.text().strip(),
+            self.address.toPlainText().strip(),
+            self.email.text().strip(),
+            self.focal_point.isChecked(),
+            self._current_uuid,
+            self.form_of_address.currentData(),
+        )
         try:
             saved, _changes = self._workspace.save_recipient(recipient)
         except UntocError as exc:
@@ -266,8 +299,10 @@ class AddressBookDialog(QDialog):
             super().reject()
 
 
-_SCHEME = re.compile(r"^(?P<prefix>[^{}]*?)(?:\{year\}(?P<separator>[^{}]*))?"
-                     r"\{number(?::0?(?P<digits>[1-9])d)?\}(?P<suffix>[^{}]*)$")
+_SCHEME = re.compile(
+    r"^(?P<prefix>[^{}]*?)(?:\{year\}(?P<separator>[^{}]*))?"
+    r"\{number(?::0?(?P<digits>[1-9])d)?\}(?P<suffix>[^{}]*)$"
+)
 
 
 def scheme_parts(scheme: str) -> tuple[str, bool, int, str] | None:
@@ -279,8 +314,12 @@ def scheme_parts(scheme: str) -> tuple[str, bool, int, str] | None:
     match = _SCHEME.match(scheme or "")
     if match is None or (match.group("separator") not in (None, "/")):
         return None
-    return (match.group("prefix"), match.group("separator") is not None, int(match.group("digits") or 1),
-            match.group("suffix"))
+    return (
+        match.group("prefix"),
+        match.group("separator") is not None,
+        int(match.group("digits") or 1),
+        match.group("suffix"),
+    )
 
 
 def make_scheme(prefix: str, with_year: bool, digits: int, suffix: str = "") -> str:
@@ -325,11 +364,17 @@ class SenderDialog(QDialog):
         self._suffix = parts[3]
         self.example = QLabel(self)
         form = QFormLayout(self)
-        rows = ((_("Organisation"), self.organization), (_("&Postal address"), self.address),
-                (_("&E-mail"), self.email),
-                (_("&Signatory"), self.signatory), (_("Signatory's &title"), self.signatory_title),
-                (_("Reference &prefix"), self.prefix), ("", self.with_year), (_("&Digits in the number"), self.digits),
-                (_("Next references"), self.example))
+        rows = (
+            (_("Organisation"), self.organization),
+            (_("&Postal address"), self.address),
+            (_("&E-mail"), self.email),
+            (_("&Signatory"), self.signatory),
+            (_("Signatory's &title"), self.signatory_title),
+            (_("Reference &prefix"), self.prefix),
+            ("", self.with_year),
+            (_("&Digits in the number"), self.digits),
+            (_("Next references"), self.example),
+        )
         for label, widget in rows:
             if label:
                 buddy = QLabel(label, self)
@@ -342,8 +387,16 @@ class SenderDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        order = [self.address, self.email, self.signatory, self.signatory_title, self.prefix, self.with_year,
-                 self.digits, *buttons.buttons()]
+        order = [
+            self.address,
+            self.email,
+            self.signatory,
+            self.signatory_title,
+            self.prefix,
+            self.with_year,
+            self.digits,
+            *buttons.buttons(),
+        ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         for signal in (self.prefix.textChanged, self.with_year.toggled, self.digits.valueChanged):
@@ -354,8 +407,9 @@ class SenderDialog(QDialog):
 
     def reference_scheme(self) -> str:
         """The scheme the fields describe (a scheme made by hand is kept until a field is changed)."""
-        return self._custom_scheme or make_scheme(self.prefix.text(), self.with_year.isChecked(),
-                                                  self.digits.value(), self._suffix)
+        return self._custom_scheme or make_scheme(
+            self.prefix.text(), self.with_year.isChecked(), self.digits.value(), self._suffix
+        )
 
     def _parts_changed(self, *_args: object) -> None:
         self._custom_scheme = ""
@@ -372,9 +426,14 @@ class SenderDialog(QDialog):
 
     def typed_sender(self) -> Sender:
         """The details as typed (not ``QObject.sender()``, which this dialog leaves alone)."""
-        return replace(Sender(), address=self.address.toPlainText().strip(), email=self.email.text().strip(),
-                       signatory=self.signatory.text().strip(), signatory_title=self.signatory_title.text().strip(),
-                       reference_scheme=self.reference_scheme())
+        return replace(
+            Sender(),
+            address=self.address.toPlainText().strip(),
+            email=self.email.text().strip(),
+            signatory=self.signatory.text().strip(),
+            signatory_title=self.signatory_title.text().strip(),
+            reference_scheme=self.reference_scheme(),
+        )
 
     def accept(self) -> None:
         """Save, or keep the dialog open with the reason when the details cannot be stored."""
@@ -390,9 +449,14 @@ class SenderDialog(QDialog):
         """Close; with unsaved changes, ask first (Save, Discard or stay)."""
         if self.typed_sender() != self._saved_sender:
             answer = QMessageBox.question(
-                self, _("Unsaved sender details"), _("Save the changes to the sender details first?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+                self,
+                _("Unsaved sender details"),
+                _("Save the changes to the sender details first?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
             if answer == QMessageBox.StandardButton.Save:
                 self.accept()
                 return

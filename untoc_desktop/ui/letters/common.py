@@ -12,8 +12,11 @@ from ...i18n import N_
 from ...letters.wording import FORM_OF_ADDRESS_LABELS
 
 #: Kind -> label shown to the user.
-KIND_LABELS = {"engagement": N_("Request for engagement"), "transmission": N_("Transmission of the submission"),
-               "follow-up": N_("Follow-up")}
+KIND_LABELS = {
+    "engagement": N_("Request for engagement"),
+    "transmission": N_("Transmission of the submission"),
+    "follow-up": N_("Follow-up"),
+}
 #: Letter languages as their speakers name them.
 LANGUAGE_NAMES = languages.native_names()
 FORM_LABELS = FORM_OF_ADDRESS_LABELS

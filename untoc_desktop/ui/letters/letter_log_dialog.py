@@ -101,8 +101,14 @@ class LetterLogDialog(QDialog):
         for row, entry in enumerate(self.entries):
             created = entry.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.created_at else ""
             sent = f"{entry.sent_on} ({entry.sent_channel})" if entry.sent_on else _("not sent")
-            values = (entry.reference, _(KIND_LABELS.get(entry.kind, entry.kind)), names.get(entry.recipient_uuid, ""),
-                      LANGUAGE_NAMES.get(entry.language, entry.language), created, sent)
+            values = (
+                entry.reference,
+                _(KIND_LABELS.get(entry.kind, entry.kind)),
+                names.get(entry.recipient_uuid, ""),
+                LANGUAGE_NAMES.get(entry.language, entry.language),
+                created,
+                sent,
+            )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
@@ -124,8 +130,9 @@ class LetterLogDialog(QDialog):
             return
         entry = self.entries[row]
         suggested = self._workspace.path.parent / (entry.reference.replace("/", "-") + ".pdf")
-        path, selected = QFileDialog.getSaveFileName(self, _("Save the letter again as"), str(suggested),
-                                                     f"{_(FILE_FILTERS['pdf'])};;{_(FILE_FILTERS['docx'])}")
+        path, selected = QFileDialog.getSaveFileName(
+            self, _("Save the letter again as"), str(suggested), f"{_(FILE_FILTERS['pdf'])};;{_(FILE_FILTERS['docx'])}"
+        )
         if path:
             fmt = "docx" if path.lower().endswith(".docx") or "docx" in selected else "pdf"
             self.regenerate_to(row, Path(path), fmt)

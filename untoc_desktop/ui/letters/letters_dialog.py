@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 # The letters core (docxtpl, Jinja2, lxml) is imported when a letter is first prepared, not when the
 # window builds its Letters menu (start-up time).
 
+
 def fields_help(kind: str) -> str:
     """The template fields a ``kind`` letter fills, one per line: ``{{ name }} — meaning``."""
     from ...letters import FIELDS
@@ -69,8 +70,9 @@ class NewLetterDialog(QDialog):
         self.recipient = QComboBox(self)
         self.recipient.addItem(_("First focal point in the address book"), "")
         for person in workspace.recipients():
-            self.recipient.addItem(", ".join(p for p in (person.name, person.title, person.agency) if p),
-                                   person.recipient_uuid)
+            self.recipient.addItem(
+                ", ".join(p for p in (person.name, person.title, person.agency) if p), person.recipient_uuid
+            )
         self.language = QComboBox(self)
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -82,8 +84,11 @@ class NewLetterDialog(QDialog):
         forms = {person.recipient_uuid: person.form_of_address for person in workspace.recipients()}
         focal = next((p for p in workspace.recipients() if p.is_focal_point), None)
         forms[""] = focal.form_of_address if focal is not None else "neutral"
-        self.recipient.currentIndexChanged.connect(lambda _i: self.form_of_address.setCurrentIndex(
-            max(0, self.form_of_address.findData(forms.get(self.recipient.currentData() or "", "neutral")))))
+        self.recipient.currentIndexChanged.connect(
+            lambda _i: self.form_of_address.setCurrentIndex(
+                max(0, self.form_of_address.findData(forms.get(self.recipient.currentData() or "", "neutral")))
+            )
+        )
         self.form_of_address.setCurrentIndex(max(0, self.form_of_address.findData(forms[""])))
         self.salutation = QLineEdit(self)
         self.salutation.setPlaceholderText(_("Optional, e.g. Madame la Directrice,"))
@@ -162,12 +167,17 @@ class NewLetterDialog(QDialog):
         day = self.date.date()
         attachment = self.attachment.text().strip()
         return LetterOptions(
-            kind=self.kind.currentData(), language=self.language.currentData(),
-            recipient_uuid=self.recipient.currentData() or "", form_of_address=self.form_of_address.currentData(),
-            salutation=self.salutation.text().strip(), signatory=self.signatory.text().strip(),
+            kind=self.kind.currentData(),
+            language=self.language.currentData(),
+            recipient_uuid=self.recipient.currentData() or "",
+            form_of_address=self.form_of_address.currentData(),
+            salutation=self.salutation.text().strip(),
+            signatory=self.signatory.text().strip(),
             signatory_title=self.signatory_title.text().strip(),
-            attachment=Path(attachment) if attachment else None, recalls=self.recalls.currentData() or "",
-            letter_date=_dt.date(day.year(), day.month(), day.day()))
+            attachment=Path(attachment) if attachment else None,
+            recalls=self.recalls.currentData() or "",
+            letter_date=_dt.date(day.year(), day.month(), day.day()),
+        )
 
     def template_path(self) -> Path | None:
         """The user's own template, or None for the shipped one."""
@@ -199,15 +209,22 @@ class NewLetterDialog(QDialog):
         self.preview.setPlainText(letter_text(letter))
 
     def _choose_attachment(self) -> None:
-        path, _selected = QFileDialog.getOpenFileName(self, _("The exported submission to attach"),
-                                                      str(self._session.path.parent),
-                                                      f"{_('Submissions (*.pdf *.docx)')};;{_('All files (*)')}")
+        path, _selected = QFileDialog.getOpenFileName(
+            self,
+            _("The exported submission to attach"),
+            str(self._session.path.parent),
+            f"{_('Submissions (*.pdf *.docx)')};;{_('All files (*)')}",
+        )
         if path:
             self.attachment.setText(path)
 
     def _choose_template(self) -> None:
-        path, _selected = QFileDialog.getOpenFileName(self, _("Your own Word template (fields listed below)"),
-                                                      str(self._session.path.parent), _(FILE_FILTERS["docx"]))
+        path, _selected = QFileDialog.getOpenFileName(
+            self,
+            _("Your own Word template (fields listed below)"),
+            str(self._session.path.parent),
+            _(FILE_FILTERS["docx"]),
+        )
         if path:
             self.template.setText(path)
 
@@ -215,8 +232,9 @@ class NewLetterDialog(QDialog):
         """Ask where to save the letter, then write and record it."""
         kind = self.kind.currentData()
         suggested = self._session.path.parent / f"{kind}-{self.language.currentData()}.{fmt}"
-        path, _selected = QFileDialog.getSaveFileName(self, _("Save the letter as"), str(suggested),
-                                                      _(FILE_FILTERS[fmt]))
+        path, _selected = QFileDialog.getSaveFileName(
+            self, _("Save the letter as"), str(suggested), _(FILE_FILTERS[fmt])
+        )
         return self.export_to(Path(path), fmt) if path else None
 
     def export_to(self, path: Path, fmt: str) -> LetterEntry | None:
@@ -227,17 +245,22 @@ class NewLetterDialog(QDialog):
             path = path.with_name(f"{path.name}.{fmt}")
         try:
             with busy_cursor():
-                (letter, entry), changes = self._session.workspace.create_letter(self.options(), path, fmt,
-                                                                                 self.template_path())
+                (letter, entry), changes = self._session.workspace.create_letter(
+                    self.options(), path, fmt, self.template_path()
+                )
             self._session.announce(changes)
         except UntocError as exc:
             QMessageBox.warning(self, _("The letter was not written"), str(exc))
             return None
         self.last_path = path
         self.preview.setPlainText(letter_text(letter))
-        QMessageBox.information(self, _("Letter written"),
-                                _("Letter {reference} was saved as {path} and added to the letter log.")
-                                .format(reference=entry.reference, path=path))
+        QMessageBox.information(
+            self,
+            _("Letter written"),
+            _("Letter {reference} was saved as {path} and added to the letter log.").format(
+                reference=entry.reference, path=path
+            ),
+        )
         self.recalls.addItem(f"{entry.reference} — {_(KIND_LABELS[entry.kind])}", entry.reference)
         return entry
 
@@ -252,8 +275,12 @@ class LettersMenu(QMenu):
             transmission letter summarises every answer typed).
     """
 
-    def __init__(self, current_session: Callable[[], DraftSession | None], parent: QWidget,
-                 before: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self,
+        current_session: Callable[[], DraftSession | None],
+        parent: QWidget,
+        before: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(_("&Letters"), parent)
         self._current_session = current_session
         self._before = before

@@ -40,10 +40,9 @@ class ProvisionRole(IntEnum):
     OBLIGATION = Qt.ItemDataRole.UserRole + 5  # a paragraph's obligation level, else None
     UNVERIFIED = Qt.ItemDataRole.UserRole + 6  # bool: article list or paragraph detail not yet verified
 
+
 #: Id of the "Archived answers" node (answers to questions no longer asked).
 ARCHIVED_ID = "archived"
-
-
 
 
 @dataclass(eq=False)
@@ -127,8 +126,11 @@ class ProvisionTreeModel(QAbstractItemModel):
 
     def _context_only(self, node: _Node) -> bool:
         """True when every paragraph a node counts creates no obligation (nothing to answer there)."""
-        counted = [p for p in node.paragraph_ids
-                   if node.kind == "paragraph" or not self._counted_class or self._classes[p] == self._counted_class]
+        counted = [
+            p
+            for p in node.paragraph_ids
+            if node.kind == "paragraph" or not self._counted_class or self._classes[p] == self._counted_class
+        ]
         return bool(counted) and all(self._classes[p] == "saving" for p in counted)
 
     # -- lookup ----------------------------------------------------------------------
@@ -303,15 +305,17 @@ class ProvisionTreeModel(QAbstractItemModel):
         else:
             title = self._title(node)
         if isinstance(provision, Paragraph):
-            title += "\n" + _("Obligation: {label}").format(label=obligation_label(provision.obligation,
-                                                                                   interface_language()))
+            title += "\n" + _("Obligation: {label}").format(
+                label=obligation_label(provision.obligation, interface_language())
+            )
             if provision.unverified:
                 title += "\n" + _("† Provisional: not yet verified against the treaty text.")
             if provision.context_only:
                 return title + "\n" + _(OBLIGATION_EXPLANATIONS["saving"])
         elif self._counted_class:
-            title += "\n" + _("Counting only: {label}").format(label=obligation_label(self._counted_class,
-                                                                                      interface_language()))
+            title += "\n" + _("Counting only: {label}").format(
+                label=obligation_label(self._counted_class, interface_language())
+            )
         if not applicable:
             return _("{title}\nNot applicable: the State party is not party to this Protocol.").format(title=title)
         return _("{title}\n{answered} of {required} required answers given").format(

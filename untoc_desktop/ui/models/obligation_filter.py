@@ -80,8 +80,12 @@ class ObligationFilterBox(QComboBox):
         for level in OBLIGATION_FILTERS:
             self.addItem(filter_label(level), level)
         self.setAccessibleName(_("Show provisions"))
-        self.setToolTip(_("Show only provisions of one obligation class; the article counts then cover only the "
-                          "provisions shown. Paragraphs with no obligation are never counted."))
+        self.setToolTip(
+            _(
+                "Show only provisions of one obligation class; the article counts then cover only the "
+                "provisions shown. Paragraphs with no obligation are never counted."
+            )
+        )
         self.currentIndexChanged.connect(lambda _index: self.level_chosen.emit(self.currentData()))
 
     def choose(self, level: str) -> None:

@@ -93,8 +93,10 @@ class Appearance(QObject):
             app.setFont(font)
         palette = app.palette()
         fixes = readable_palette(palette, high_contrast_wanted())
-        if any(fixes.isBrushSet(group, role) and fixes.color(group, role) != palette.color(group, role)
-               for group, role in READABLE_ROLES):
+        if any(
+            fixes.isBrushSet(group, role) and fixes.color(group, role) != palette.color(group, role)
+            for group, role in READABLE_ROLES
+        ):
             app.setPalette(fixes.resolve(palette))  # only these roles are set: the rest follows the system
         sheet = style_sheet(system_scheme(app.palette()), self.point_size())
         if app.styleSheet() != sheet:  # setting it again re-polishes every widget

@@ -56,8 +56,13 @@ class Autosave(QObject):
     #: Emitted when every failed write has since succeeded.
     recovered = Signal()
 
-    def __init__(self, session: DraftSession, delay_ms: int = AUTOSAVE_DELAY_MS, parent: QObject | None = None,
-                 max_wait_ms: int = AUTOSAVE_MAX_WAIT_MS) -> None:
+    def __init__(
+        self,
+        session: DraftSession,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        parent: QObject | None = None,
+        max_wait_ms: int = AUTOSAVE_MAX_WAIT_MS,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._delay_ms = delay_ms
@@ -161,9 +166,10 @@ class Autosave(QObject):
                 message = str(exc)
             else:
                 log.error("an answer could not be saved", exc_info=exc)
-                message = _("The answer could not be written to the draft file ({problem}). Your text is still "
-                            "in the window: try again, or use Save As to save the draft elsewhere.").format(
-                    problem=str(exc) or type(exc).__name__)
+                message = _(
+                    "The answer could not be written to the draft file ({problem}). Your text is still "
+                    "in the window: try again, or use Save As to save the draft elsewhere."
+                ).format(problem=str(exc) or type(exc).__name__)
             self.failed.emit(message)
             return
         self._rejected.discard(question_id)

@@ -57,9 +57,17 @@ class DeskCommands(QObject):
         export_running: whether an export is under way.
     """
 
-    def __init__(self, window: DeskHost, notices: Notices, settings: QSettings, interface_language: str, *,
-                 start_export: Callable[[Path, str], object], exported: SignalInstance,
-                 export_running: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        window: DeskHost,
+        notices: Notices,
+        settings: QSettings,
+        interface_language: str,
+        *,
+        start_export: Callable[[Path, str], object],
+        exported: SignalInstance,
+        export_running: Callable[[], bool],
+    ) -> None:
         parent = notices.parent
         super().__init__(parent)
         self._host = window
@@ -91,14 +99,16 @@ class DeskCommands(QObject):
         self.print_action = action(_("&Print…"), self.print_submission, QKeySequence.StandardKey.Print)
         self.open_exported_action = action(_("Open the e&xported file"), self.open_exported)
         self.guide_action = action(_("&User guide"), self.show_guide)
-        self.context_help_action = action(_("&Help on this question"), self.context_help,
-                                          QKeySequence.StandardKey.HelpContents)
+        self.context_help_action = action(
+            _("&Help on this question"), self.context_help, QKeySequence.StandardKey.HelpContents
+        )
         self.about_action = action(_("&About untoc_desktop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         exported.connect(self._exported)
 
-    def add_to(self, menu_bar: QMenuBar, file_menu: QMenu, before: QAction, edit_menu: QMenu,
-               view_menu: QMenu) -> QMenu:
+    def add_to(
+        self, menu_bar: QMenuBar, file_menu: QMenu, before: QAction, edit_menu: QMenu, view_menu: QMenu
+    ) -> QMenu:
         """Put the actions in the File, Edit and View menus and add a Help menu to ``menu_bar``; returns it."""
         file_menu.insertActions(before, [self.print_action, self.open_exported_action])
         file_menu.insertSeparator(before)
@@ -143,8 +153,12 @@ class DeskCommands(QObject):
         if self.find_dialog is None:
             view = self._host.draft_view
             self.find_dialog = FindReplaceDialog(
-                session.definition, self._saved_answers, self._go_to,
-                read_only=view is not None and view.read_only, parent=self._parent)
+                session.definition,
+                self._saved_answers,
+                self._go_to,
+                read_only=view is not None and view.read_only,
+                parent=self._parent,
+            )
         selected = self._selected_text()
         if selected:
             self.find_dialog.find_text.setText(selected)
@@ -221,9 +235,11 @@ class DeskCommands(QObject):
     def _open(self, path: Path) -> bool:
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             return True
-        QMessageBox.warning(self._parent, _("The file could not be opened"),
-                            _("No program to open {name} was found. The file is here: {path}")
-                            .format(name=path.name, path=path))
+        QMessageBox.warning(
+            self._parent,
+            _("The file could not be opened"),
+            _("No program to open {name} was found. The file is here: {path}").format(name=path.name, path=path),
+        )
         return False
 
     # -- help --------------------------------------------------------------------------
@@ -242,8 +258,11 @@ class DeskCommands(QObject):
             return self.show_guide()
         definition = self._host.session.definition
         question = definition.question(question_id)
-        dialog = HelpDialog(_("Help: {question}").format(question=display.question_label(question)),
-                            question_help_html(definition, question), self._parent)
+        dialog = HelpDialog(
+            _("Help: {question}").format(question=display.question_label(question)),
+            question_help_html(definition, question),
+            self._parent,
+        )
         dialog.show()
         return dialog
 
@@ -262,5 +281,6 @@ class DeskCommands(QObject):
             return False
         if len(paths) > 1:
             self._notices.status(
-                _("Only one draft is open at a time: opening {name}.").format(name=paths[0].name), 10000)
+                _("Only one draft is open at a time: opening {name}.").format(name=paths[0].name), 10000
+            )
         return bool(self._host.open_draft(paths[0]))

@@ -82,8 +82,13 @@ class DraftSafety(QObject):
         backups_root: where backups are kept (tests pass a temporary folder).
     """
 
-    def __init__(self, window: QWidget, current_workspace: Callable[[], Workspace | None],
-                 open_path: Callable[[Path], bool], backups_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        current_workspace: Callable[[], Workspace | None],
+        open_path: Callable[[Path], bool],
+        backups_root: Path | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._current_workspace = current_workspace
@@ -115,8 +120,11 @@ class DraftSafety(QObject):
             return None
         except Exception as exc:  # noqa: BLE001 (a failed backup must never stop closing or saving)
             log.error("the backup failed", exc_info=exc)
-            self._status(_("The backup could not be made ({problem}); the draft itself is unchanged.").format(
-                problem=str(exc) or type(exc).__name__))
+            self._status(
+                _("The backup could not be made ({problem}); the draft itself is unchanged.").format(
+                    problem=str(exc) or type(exc).__name__
+                )
+            )
             return None
         self._changed = False
         return backup
@@ -135,8 +143,7 @@ class DraftSafety(QObject):
         """File > Restore from backup: choose a backup, save it as a new draft and open it."""
         backups = self.backups()
         if not backups:
-            QMessageBox.information(self._window, _("Restore from backup"),
-                                    _("There is no backup of this draft yet."))
+            QMessageBox.information(self._window, _("Restore from backup"), _("There is no backup of this draft yet."))
             return False
         dialog = BackupListDialog(backups, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
@@ -144,8 +151,9 @@ class DraftSafety(QObject):
         workspace = self._current_workspace()
         assert workspace is not None
         suggested = workspace.path.with_name(f"{workspace.path.stem} (restored){DRAFT_SUFFIX}")
-        path, _selected = QFileDialog.getSaveFileName(self._window, _("Save the restored draft as"), str(suggested),
-                                                      _("untoc drafts (*.untoc)"))
+        path, _selected = QFileDialog.getSaveFileName(
+            self._window, _("Save the restored draft as"), str(suggested), _("untoc drafts (*.untoc)")
+        )
         return bool(path) and self.restore(dialog.chosen(), Path(path))  # type: ignore[arg-type]
 
     def restore(self, backup: Backup, target: Path) -> bool:
@@ -172,14 +180,18 @@ class DraftSafety(QObject):
     def offer_recovered_copy(self, error: SidecarError) -> bool:
         """A file copied while open: explain, and offer to make and open a recovered copy."""
         answer = QMessageBox.question(
-            self._window, _("The draft was copied while it was open"),
+            self._window,
+            _("The draft was copied while it was open"),
             str(error) + "\n\n" + _("Make a recovered copy now? The original files are left as they are."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         suggested = error.path.with_name(f"{error.path.stem} (recovered){DRAFT_SUFFIX}")
-        path, _selected = QFileDialog.getSaveFileName(self._window, _("Save the recovered copy as"), str(suggested),
-                                                      _("untoc drafts (*.untoc)"))
+        path, _selected = QFileDialog.getSaveFileName(
+            self._window, _("Save the recovered copy as"), str(suggested), _("untoc drafts (*.untoc)")
+        )
         return bool(path) and self.recover(error.path, Path(path))
 
     def recover(self, source: Path, target: Path) -> bool:

@@ -52,8 +52,9 @@ def is_encrypted_copy(path: Path) -> bool:
     return Path(path).name.lower().endswith(COPY_SUFFIX)
 
 
-def offer_merge_with_own_copy(window: DraftSwitcher, parent: QWidget, merge: Callable[[Path], bool], decrypted: Path,
-                              copy: Path) -> bool:
+def offer_merge_with_own_copy(
+    window: DraftSwitcher, parent: QWidget, merge: Callable[[Path], bool], decrypted: Path, copy: Path
+) -> bool:
     """Once a copy is decrypted: offer to merge it into the user's own copy of the same draft, or to open it.
 
     When the draft open in the window is the same draft (same identity), **Merge into my draft**
@@ -79,20 +80,28 @@ def offer_merge_with_own_copy(window: DraftSwitcher, parent: QWidget, merge: Cal
             same_draft = False
     if same_draft:
         answer = QMessageBox.question(
-            parent, _("Encrypted copy opened"),
-            _("{copy} was decrypted into a new draft beside it: {draft}. It is a copy of the draft you have open.\n\n"
-              "Yes: merge your colleague's work into your draft (nothing of yours is lost; differences are listed "
-              "as conflicts).\nOpen: open the decrypted draft by itself.").format(copy=copy.name, draft=decrypted.name),
+            parent,
+            _("Encrypted copy opened"),
+            _(
+                "{copy} was decrypted into a new draft beside it: {draft}. It is a copy of the draft you have open.\n\n"
+                "Yes: merge your colleague's work into your draft (nothing of yours is lost; differences are listed "
+                "as conflicts).\nOpen: open the decrypted draft by itself."
+            ).format(copy=copy.name, draft=decrypted.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             return merge(decrypted)
         return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
     answer = QMessageBox.question(
-        parent, _("Encrypted copy opened"),
-        _("{copy} was decrypted into a new draft beside it: {draft}. Your own drafts were not changed. Open it now?")
-        .format(copy=copy.name, draft=decrypted.name),
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Open)
+        parent,
+        _("Encrypted copy opened"),
+        _(
+            "{copy} was decrypted into a new draft beside it: {draft}. Your own drafts were not changed. Open it now?"
+        ).format(copy=copy.name, draft=decrypted.name),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open,
+    )
     return answer == QMessageBox.StandardButton.Open and window.open_draft(decrypted)
 
 
@@ -107,9 +116,14 @@ class SendCopyDialog(QDialog):
     def __init__(self, settings: EncryptionSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Send an encrypted copy"))
-        intro = QLabel(_("Choose the colleagues who may open the copy. It is also encrypted for your own key and for "
-                         "the organisation's recovery code (fingerprint {fingerprint}). Anyone else sees only "
-                         "noise.").format(fingerprint=settings.recovery_fingerprint), self)
+        intro = QLabel(
+            _(
+                "Choose the colleagues who may open the copy. It is also encrypted for your own key and for "
+                "the organisation's recovery code (fingerprint {fingerprint}). Anyone else sees only "
+                "noise."
+            ).format(fingerprint=settings.recovery_fingerprint),
+            self,
+        )
         intro.setWordWrap(True)
         self.members = QListWidget(self)
         for member in settings.team:
@@ -117,8 +131,9 @@ class SendCopyDialog(QDialog):
             item.setData(KEY_ROLE, member.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Encrypt and save…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -131,8 +146,11 @@ class SendCopyDialog(QDialog):
 
     def chosen(self) -> list[str]:
         """The public keys of the colleagues ticked."""
-        return [self.members.item(i).data(KEY_ROLE) for i in range(self.members.count())
-                if self.members.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.members.item(i).data(KEY_ROLE)
+            for i in range(self.members.count())
+            if self.members.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def check(self, name: str) -> None:
         """Tick the colleague called ``name`` (as a user would)."""
@@ -150,8 +168,15 @@ class RecoveryCodeDialog(QDialog):
     def __init__(self, reason: str, needs_organisation: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Open with the recovery code"))
-        text = QLabel(reason + "\n\n" + _("Type the recovery code from the organisation's recovery sheet (24 letters "
-                                          "and digits; hyphens and lower case are fine)."), self)
+        text = QLabel(
+            reason
+            + "\n\n"
+            + _(
+                "Type the recovery code from the organisation's recovery sheet (24 letters "
+                "and digits; hyphens and lower case are fine)."
+            ),
+            self,
+        )
         text.setWordWrap(True)
         self.code = QLineEdit(self)
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # shown, to check it against the sheet
@@ -182,8 +207,16 @@ class EncryptedCopies(QObject):
         folder: the user data folder (default: the user's).
     """
 
-    def __init__(self, window: DraftSwitcher, notices: Notices, interface_language: str, settings: QSettings, *,
-                 merge: Callable[[Path], bool], folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        window: DraftSwitcher,
+        notices: Notices,
+        interface_language: str,
+        settings: QSettings,
+        *,
+        merge: Callable[[Path], bool],
+        folder: Path | None = None,
+    ) -> None:
         parent = notices.parent
         super().__init__(parent)
         self.window = window
@@ -220,8 +253,9 @@ class EncryptedCopies(QObject):
         """The Preferences dialog, with the open draft's organisation proposed."""
         session = self.window.session
         organisation = session.info.organization if session is not None else ""
-        return PreferencesDialog(organisation, self._interface_language, self.folder, self._parent,
-                                 settings=self._settings)
+        return PreferencesDialog(
+            organisation, self._interface_language, self.folder, self._parent, settings=self._settings
+        )
 
     def preferences(self) -> None:
         """Show the Preferences."""
@@ -234,8 +268,12 @@ class EncryptedCopies(QObject):
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_copy_path(self, draft: Path) -> Path | None:
-        chosen, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the encrypted copy as"),
-                                                        str(draft.with_name(draft.name + ".age")), _(ENCRYPTED_FILTER))
+        chosen, _selected = QFileDialog.getSaveFileName(
+            self._parent,
+            _("Save the encrypted copy as"),
+            str(draft.with_name(draft.name + ".age")),
+            _(ENCRYPTED_FILTER),
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -252,11 +290,18 @@ class EncryptedCopies(QObject):
             self._notices.warn(_("The copy was not made"), str(exc))
             return None
         if not settings.recovery_recipient or not settings.team:
-            missing = (_("the organisation's recovery code (so that a lost key never means a lost submission)")
-                       if not settings.recovery_recipient else _("at least one colleague's public key (the team)"))
-            QMessageBox.information(self._parent, _("Send an encrypted copy"),
-                                    _("Before sending an encrypted copy, set up {missing} in Preferences > Encryption.")
-                                    .format(missing=missing))
+            missing = (
+                _("the organisation's recovery code (so that a lost key never means a lost submission)")
+                if not settings.recovery_recipient
+                else _("at least one colleague's public key (the team)")
+            )
+            QMessageBox.information(
+                self._parent,
+                _("Send an encrypted copy"),
+                _("Before sending an encrypted copy, set up {missing} in Preferences > Encryption.").format(
+                    missing=missing
+                ),
+            )
             self.preferences()
             settings = load_settings(self.folder)
             if not settings.recovery_recipient or not settings.team:
@@ -274,15 +319,17 @@ class EncryptedCopies(QObject):
         except UntocError as exc:
             self._notices.warn(_("The copy was not made"), str(exc))
             return None
-        self._notices.status(_("Saved the encrypted copy {name} (for {count} keys).")
-                                 .format(name=out.name, count=len(keys)))
+        self._notices.status(
+            _("Saved the encrypted copy {name} (for {count} keys).").format(name=out.name, count=len(keys))
+        )
         return out
 
     # -- opening ---------------------------------------------------------------------
 
     def _ask_passphrase(self) -> str | None:
-        text, ok = QInputDialog.getText(self._parent, _("Your personal key"), _("Passphrase of your personal key:"),
-                                        QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(
+            self._parent, _("Your personal key"), _("Passphrase of your personal key:"), QLineEdit.EchoMode.Password
+        )
         return text if ok else None
 
     def _ask_recovery_code(self, reason: str, needs_organisation: bool) -> tuple[str, str] | None:
@@ -312,7 +359,8 @@ class EncryptedCopies(QObject):
                 return self._decrypted(path, open_copy_to_draft(path, target, [identity]))
             except NotForYouError:
                 reason = _("This copy was not encrypted for your key; it was encrypted for {count} keys.").format(
-                    count=count)
+                    count=count
+                )
             except UntocError as exc:
                 self._notices.warn(title, str(exc))
                 return False

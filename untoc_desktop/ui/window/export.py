@@ -36,8 +36,9 @@ FORMATS: dict[str, tuple[str, str]] = {
 DOCUMENT_LANGUAGES: dict[str, str] = languages.native_names()
 
 
-def export_submission(definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx",
-                      **kwargs: Any) -> Path:
+def export_submission(
+    definition: Any, info: Any, answers: Any, out_path: Any, fmt: str = "docx", **kwargs: Any
+) -> Path:
     """Export the submission; a PDF in a child process, imported when first needed.
 
     PDF (:func:`untoc_desktop.documents.child.export_in_child`): the typesetting engine is native
@@ -152,17 +153,40 @@ class SubmissionExporter(QObject):
 
         # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.
         issued_at = datetime.now().astimezone().replace(microsecond=0)
-        self._pending = (session, make_snapshot(info, answers, definition, fmt=fmt, language=language,
-                                                issued_at=issued_at, archived=archived,
-                                                open_conflicts=session.report.open_conflicts))
+        self._pending = (
+            session,
+            make_snapshot(
+                info,
+                answers,
+                definition,
+                fmt=fmt,
+                language=language,
+                issued_at=issued_at,
+                archived=archived,
+                open_conflicts=session.report.open_conflicts,
+            ),
+        )
 
         def op(progress: Callable[[int, int], None], is_cancelled: Callable[[], bool]) -> Path:
-            return export_function(definition, info, answers, path, fmt, language=language,
-                                   progress=progress, is_cancelled=is_cancelled, issued_at=issued_at,
-                                   notice=notices.append, **extra)
+            return export_function(
+                definition,
+                info,
+                answers,
+                path,
+                fmt,
+                language=language,
+                progress=progress,
+                is_cancelled=is_cancelled,
+                issued_at=issued_at,
+                notice=notices.append,
+                **extra,
+            )
 
         self.operation = BackgroundOperation(
-            self._parent, op, self._exported, self._failed,
+            self._parent,
+            op,
+            self._exported,
+            self._failed,
             label=_("Exporting the submission to {name}…").format(name=path.name),
         )
         self.operation.finished.connect(self._finished)
@@ -181,12 +205,21 @@ class SubmissionExporter(QObject):
         session, snapshot = self._pending
         try:
             digest = sha256_file(path)
-            session.workspace.record_sent(SentEntry(kind="submission", file_name=path.name,
-                                                    format=snapshot["export"]["format"], sha256=digest,
-                                                    snapshot={**snapshot, "export_sha256": digest}))
+            session.workspace.record_sent(
+                SentEntry(
+                    kind="submission",
+                    file_name=path.name,
+                    format=snapshot["export"]["format"],
+                    sha256=digest,
+                    snapshot={**snapshot, "export_sha256": digest},
+                )
+            )
         except UntocError as exc:  # a read-only draft: the file is written, only its record is missing
-            self._show_status(_("Submission exported to {path}; not recorded in Sent submissions: {reason}").format(
-                path=path, reason=exc))
+            self._show_status(
+                _("Submission exported to {path}; not recorded in Sent submissions: {reason}").format(
+                    path=path, reason=exc
+                )
+            )
         else:
             self._show_status(_("Submission exported to {path}.").format(path=path))
         if self._notices:
@@ -200,8 +233,10 @@ class SubmissionExporter(QObject):
             self._warn(_("The submission was not exported"), str(exc))
         else:
             log.error("export failed", exc_info=exc)
-            self._warn(_("The submission was not exported"),
-                       _("An unexpected problem stopped the export: {problem}").format(problem=exc))
+            self._warn(
+                _("The submission was not exported"),
+                _("An unexpected problem stopped the export: {problem}").format(problem=exc),
+            )
 
     def _finished(self) -> None:
         if self.operation is not None:

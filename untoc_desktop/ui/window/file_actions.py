@@ -69,12 +69,22 @@ class FileCommands(QObject):
         offer_recovered_copy: explains a draft copied while open and offers a recovered copy.
     """
 
-    def __init__(self, host: FileHost, notices: Notices, *, settings: QSettings, recent: RecentDrafts,
-                 recent_changed: Callable[[], object], open_submission: Callable[..., OpenedDraft],
-                 definition_for_cluster: Callable[[int], Definition], available_clusters: Collection[int],
-                 interface_language: str, states_table: Callable[[], StatesPartiesTable],
-                 open_encrypted: Callable[[Path], bool],
-                 offer_recovered_copy: Callable[[SidecarError], bool]) -> None:
+    def __init__(
+        self,
+        host: FileHost,
+        notices: Notices,
+        *,
+        settings: QSettings,
+        recent: RecentDrafts,
+        recent_changed: Callable[[], object],
+        open_submission: Callable[..., OpenedDraft],
+        definition_for_cluster: Callable[[int], Definition],
+        available_clusters: Collection[int],
+        interface_language: str,
+        states_table: Callable[[], StatesPartiesTable],
+        open_encrypted: Callable[[Path], bool],
+        offer_recovered_copy: Callable[[SidecarError], bool],
+    ) -> None:
         super().__init__(notices.parent)
         self._host = host
         self._notices = notices
@@ -101,9 +111,15 @@ class FileCommands(QObject):
     def new_draft(self) -> bool:
         """Ask what the new draft is about and where to save it, then create and open it."""
         defaults = {key: str(self._settings.value(f"new_draft/{key}", "")) for key in ("organization", "author")}
-        dialog = NewDraftDialog(self._available_clusters, self._interface_language, defaults, self._parent,
-                                provisional_notes=self.provisional_notes(), cluster_titles=self._cluster_titles(),
-                                table=self._states_table())
+        dialog = NewDraftDialog(
+            self._available_clusters,
+            self._interface_language,
+            defaults,
+            self._parent,
+            provisional_notes=self.provisional_notes(),
+            cluster_titles=self._cluster_titles(),
+            table=self._states_table(),
+        )
         if dialog.exec() != NewDraftDialog.DialogCode.Accepted:
             return False
         info = dialog.draft_info()
@@ -157,8 +173,11 @@ class FileCommands(QObject):
     def open_draft_dialog(self) -> bool:
         """Ask for a draft file and open it."""
         path, _selected = QFileDialog.getOpenFileName(
-            self._parent, _("Open a draft"), self.folder(),
-            f"{_(OPEN_FILTER)};;{_(FILE_FILTER)};;{_(ENCRYPTED_FILTER)};;{_('All files (*)')}")
+            self._parent,
+            _("Open a draft"),
+            self.folder(),
+            f"{_(OPEN_FILTER)};;{_(FILE_FILTER)};;{_(ENCRYPTED_FILTER)};;{_('All files (*)')}",
+        )
         return bool(path) and self.open_draft(Path(path))
 
     def open_draft(self, path: str | Path) -> bool:
@@ -195,12 +214,16 @@ class FileCommands(QObject):
         holder = opened.lock_holder
         assert holder is not None  # a lock that can be broken has a holder
         answer = QMessageBox.question(
-            self._parent, _("Take over the draft?"),
-            _("{name} is marked as open by {user} on {host} since {time}, and this computer cannot tell whether it "
-              "is still open there.\n\nOnly if you are sure it is closed there, choose Yes to take it over and "
-              "edit it; anything typed there afterwards could be lost. Choose No to view it read-only.").format(
-                name=workspace.path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self._parent,
+            _("Take over the draft?"),
+            _(
+                "{name} is marked as open by {user} on {host} since {time}, and this computer cannot tell whether it "
+                "is still open there.\n\nOnly if you are sure it is closed there, choose Yes to take it over and "
+                "edit it; anything typed there afterwards could be lost. Choose No to view it read-only."
+            ).format(name=workspace.path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def open_recent(self, path: Path) -> bool:
@@ -208,8 +231,10 @@ class FileCommands(QObject):
         if not Path(path).is_file():
             self._recent.remove(path)
             self._recent_changed()
-            self._notices.warn(_("The draft cannot be opened"),
-                       _("{path} no longer exists; it was removed from the recent drafts.").format(path=path))
+            self._notices.warn(
+                _("The draft cannot be opened"),
+                _("{path} no longer exists; it was removed from the recent drafts.").format(path=path),
+            )
             return False
         return self.open_draft(path)
 
@@ -217,8 +242,9 @@ class FileCommands(QObject):
         """Ask where to save a copy of the draft, then continue in the copy."""
         if self._host.session is None:
             return False
-        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save a copy of the draft as"),
-                                                      str(self._host.session.path), _(FILE_FILTER))
+        path, _selected = QFileDialog.getSaveFileName(
+            self._parent, _("Save a copy of the draft as"), str(self._host.session.path), _(FILE_FILTER)
+        )
         return bool(path) and self.save_as_path(Path(path))
 
     def save_as_path(self, path: Path) -> bool:
@@ -249,13 +275,17 @@ class FileCommands(QObject):
         if self._host.session is None:
             return False
         session = self._host.session
-        dialog = NewDraftDialog(self._available_clusters or [session.info.cluster], self._interface_language,
-                                parent=self._parent,
-                                cluster_titles={session.info.cluster: display.cluster_title(session.definition)},
-                                table=self._states_table())
+        dialog = NewDraftDialog(
+            self._available_clusters or [session.info.cluster],
+            self._interface_language,
+            parent=self._parent,
+            cluster_titles={session.info.cluster: display.cluster_title(session.definition)},
+            table=self._states_table(),
+        )
         dialog.show_existing(self._host.session.info, self._host.session.workspace.applicability())
         return dialog.exec() == NewDraftDialog.DialogCode.Accepted and self.apply_details(
-            dialog.draft_info(), dialog.applicability())
+            dialog.draft_info(), dialog.applicability()
+        )
 
     def apply_details(self, info: DraftInfo, applicability: Applicability | None = None) -> bool:
         """Store new draft details (and the Protocol choice) and show the draft again.

@@ -87,8 +87,9 @@ class MainWindow(QMainWindow):
         self.notices = Notices(self, self.statusBar)
         self.exporter = SubmissionExporter(self, export_function, self.notices.status, self.notices.warn)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
-        self.safety = DraftSafety(self, lambda: self.session.workspace if self.session else None, self.open_draft,
-                                  backups_root)
+        self.safety = DraftSafety(
+            self, lambda: self.session.workspace if self.session else None, self.open_draft, backups_root
+        )
 
         self.welcome = WelcomePage(self)
         self.central = QStackedWidget(self)
@@ -108,38 +109,63 @@ class MainWindow(QMainWindow):
         for dock in (self.completeness_dock, self.timeline_dock):
             name_panel(dock)
         self.summary = QLabel(self)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.summary.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by F6, not by Tab
         self.statusBar().addPermanentWidget(self.summary)
 
         self.files = FileCommands(
-            self, self.notices, settings=settings, recent=recent,
+            self,
+            self.notices,
+            settings=settings,
+            recent=recent,
             recent_changed=lambda: self.welcome.set_recent(self._recent.paths()),
             open_submission=lambda *args, **kwargs: self._open_submission(*args, **kwargs),  # replaced in tests
-            definition_for_cluster=definition_for_cluster, available_clusters=self._available_clusters,
-            interface_language=interface_language, states_table=lambda: self.questionnaire.states_table,
+            definition_for_cluster=definition_for_cluster,
+            available_clusters=self._available_clusters,
+            interface_language=interface_language,
+            states_table=lambda: self.questionnaire.states_table,
             open_encrypted=lambda path: self.encrypted.open_copy(path),
-            offer_recovered_copy=lambda error: self.safety.offer_recovered_copy(error))
+            offer_recovered_copy=lambda error: self.safety.offer_recovered_copy(error),
+        )
         self._build_menus()
         self.appearance = Appearance(self, settings, self.view_menu)  # text size, palette-derived style sheet
         self.focus_frames = FocusFrames(self)  # the keyboard focus is always visible
         self.panels = SidePanels(self, settings, self.completeness_dock, self.view_menu)  # remembered
-        self.regions = KeyboardRegions(self, lambda: window_regions(
-            self.draft_view, self.welcome, (self.completeness_dock, self.timeline_dock),
-            self.summary if self.summary.text() else None), self.view_menu)  # F6, Shift+F6
+        self.regions = KeyboardRegions(
+            self,
+            lambda: window_regions(
+                self.draft_view,
+                self.welcome,
+                (self.completeness_dock, self.timeline_dock),
+                self.summary if self.summary.text() else None,
+            ),
+            self.view_menu,
+        )  # F6, Shift+F6
         self.questionnaire = QuestionnaireCommands(self, self.notices, registry or DefinitionRegistry())
         self.questionnaire.add_to(self.file_menu, self.quit_action)
-        self.desk = DeskCommands(self, self.notices, settings, interface_language,
-                                 start_export=lambda path, fmt: self.start_export(path, fmt),
-                                 exported=self.exporter.exported,
-                                 export_running=lambda: self.export_operation is not None)
-        self.help_menu = self.desk.add_to(self.menuBar(), self.file_menu, self.quit_action, self.edit_menu,
-                                          self.view_menu)
+        self.desk = DeskCommands(
+            self,
+            self.notices,
+            settings,
+            interface_language,
+            start_export=lambda path, fmt: self.start_export(path, fmt),
+            exported=self.exporter.exported,
+            export_running=lambda: self.export_operation is not None,
+        )
+        self.help_menu = self.desk.add_to(
+            self.menuBar(), self.file_menu, self.quit_action, self.edit_menu, self.view_menu
+        )
         self.setAcceptDrops(True)
         # Send an encrypted copy…, Preferences…, opening .untoc.age
-        self.encrypted = EncryptedCopies(self, self.notices, interface_language, settings,
-                                         merge=lambda path: self.sharing.merge_file(path) is not None)
+        self.encrypted = EncryptedCopies(
+            self,
+            self.notices,
+            interface_language,
+            settings,
+            merge=lambda path: self.sharing.merge_file(path) is not None,
+        )
         self.encrypted.add_to(self.file_menu, self.quit_action)
         self.sharing = SharingCommands(self, self.notices)  # send a copy, merge a copy, conflicts, history
         self.sharing.add_to(self.file_menu, self.export_docx_action, self.edit_menu)
@@ -162,8 +188,9 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        def action(text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        def action(
+            text: str, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -195,8 +222,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         from .signing_menu import SigningActions  # signed submissions, verification, register of what was sent
 
-        self.signing = SigningActions(file_menu, self.quit_action, lambda: self.session, self,
-                                      lambda: self.autosave is not None and self.autosave.flush(), self.notices.status)
+        self.signing = SigningActions(
+            file_menu,
+            self.quit_action,
+            lambda: self.session,
+            self,
+            lambda: self.autosave is not None and self.autosave.flush(),
+            self.notices.status,
+        )
 
         self.edit_actions = TextEditActions(self)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -208,14 +241,20 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_missing_action)
         from ..letters.letters_dialog import LettersMenu  # letters to the government's focal points
 
-        self.letters_menu = LettersMenu(lambda: self.session, self,
-                                        before=lambda: self.autosave is not None and self.autosave.flush())
+        self.letters_menu = LettersMenu(
+            lambda: self.session, self, before=lambda: self.autosave is not None and self.autosave.flush()
+        )
         self.menuBar().addMenu(self.letters_menu)
 
     def _recent_pruned(self, count: int) -> None:
         self.statusBar().showMessage(
-            ngettext("Removed {count} draft that no longer exists from Open Recent.",
-                     "Removed {count} drafts that no longer exist from Open Recent.", count).format(count=count), 8000)
+            ngettext(
+                "Removed {count} draft that no longer exists from Open Recent.",
+                "Removed {count} drafts that no longer exist from Open Recent.",
+                count,
+            ).format(count=count),
+            8000,
+        )
 
     def _next_missing(self) -> None:
         if self.draft_view is not None and self.draft_view.go_to_next_missing() is None:
@@ -338,12 +377,18 @@ class MainWindow(QMainWindow):
         if not self.autosave.flush():
             count = len(self.autosave.unsaved())
             answer = QMessageBox.question(
-                self, _("Some answers are not saved"),
-                ngettext("{count} answer could not be saved (see the message in the window). Close the draft anyway "
-                         "and lose it?", "{count} answers could not be saved (see the messages in the window). "
-                         "Close the draft anyway and lose them?", count).format(count=count),
+                self,
+                _("Some answers are not saved"),
+                ngettext(
+                    "{count} answer could not be saved (see the message in the window). Close the draft anyway "
+                    "and lose it?",
+                    "{count} answers could not be saved (see the messages in the window). "
+                    "Close the draft anyway and lose them?",
+                    count,
+                ).format(count=count),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Discard:
                 return False
         self.safety.backup_if_changed()
@@ -377,8 +422,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         is_open = self.session is not None
-        for act in (self.save_as_action, self.restore_action, self.details_action, self.close_action,
-                    self.next_missing_action):
+        for act in (
+            self.save_as_action,
+            self.restore_action,
+            self.details_action,
+            self.close_action,
+            self.next_missing_action,
+        ):
             act.setEnabled(is_open)
         self.encrypted.update_actions(is_open)
         for act in (self.export_docx_action, self.export_pdf_action):
@@ -419,5 +469,3 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         event.accept()
-
-

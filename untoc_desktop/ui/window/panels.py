@@ -66,7 +66,8 @@ class SidePanels(QObject):
         view_menu.insertAction(first, self.tree_action)  # type: ignore[arg-type]
         # Only the user's own toggling is remembered (closing a draft hides the dock too).
         completeness_dock.toggleViewAction().triggered.connect(
-            lambda checked: settings.setValue(COMPLETENESS_SHOWN_KEY, bool(checked)))
+            lambda checked: settings.setValue(COMPLETENESS_SHOWN_KEY, bool(checked))
+        )
 
     def completeness_wanted(self) -> bool:
         """Whether "Still missing" is to be shown when a draft is open."""

@@ -45,11 +45,19 @@ class UpgradeReport(QDialog):
         self.setWindowTitle(_("The questionnaire was updated"))
         self.setMinimumSize(560, 360)
         self.summary = QLabel(
-            _("This draft was written against version {old} of the questionnaire “{id}”; it now uses version "
-              "{new}. {moved} answer(s) moved to a new question, {archived} kept as archived answers (they are "
-              "shown under “Archived answers” in the tree and never dropped).").format(
-                old=opened.upgraded_from or "?", id=opened.definition.id, new=opened.definition.version,
-                moved=len(carry.moved), archived=len(carry.archived)), self)
+            _(
+                "This draft was written against version {old} of the questionnaire “{id}”; it now uses version "
+                "{new}. {moved} answer(s) moved to a new question, {archived} kept as archived answers (they are "
+                "shown under “Archived answers” in the tree and never dropped)."
+            ).format(
+                old=opened.upgraded_from or "?",
+                id=opened.definition.id,
+                new=opened.definition.version,
+                moved=len(carry.moved),
+                archived=len(carry.archived),
+            ),
+            self,
+        )
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit("\n".join(carry.describe()), self)
         self.details.setReadOnly(True)
@@ -71,8 +79,13 @@ class QuestionnaireCommands(QObject):
         table: the States parties table in use at start (default: :func:`active_table`).
     """
 
-    def __init__(self, window: DraftSwitcher, notices: Notices, registry: DefinitionRegistry,
-                 table: StatesPartiesTable | None = None) -> None:
+    def __init__(
+        self,
+        window: DraftSwitcher,
+        notices: Notices,
+        registry: DefinitionRegistry,
+        table: StatesPartiesTable | None = None,
+    ) -> None:
         super().__init__(notices.parent)
         self._host = window
         self._notices = notices
@@ -80,8 +93,9 @@ class QuestionnaireCommands(QObject):
         self.registry = registry
         self.states_table = table if table is not None else active_table()
         self.upgrade_report: UpgradeReport | None = None
-        self.import_definition_action = self._action(_("Import questionnaire &definition…"),
-                                                     self.import_definition_dialog)
+        self.import_definition_action = self._action(
+            _("Import questionnaire &definition…"), self.import_definition_dialog
+        )
         self.import_table_action = self._action(_("Import States &parties table…"), self.import_table_dialog)
         self.include_archived_action = QAction(_("Include archived answers in exports"), self._parent)
         self.include_archived_action.setCheckable(True)
@@ -103,8 +117,11 @@ class QuestionnaireCommands(QObject):
     def import_definition_dialog(self) -> Definition | None:
         """Ask for a definition file and import it."""
         path, _selected = QFileDialog.getOpenFileName(
-            self._parent, _("Import a questionnaire definition"), str(Path.home()),
-            _("Questionnaire definitions (*.yaml *.yml *.json);;All files (*)"))
+            self._parent,
+            _("Import a questionnaire definition"),
+            str(Path.home()),
+            _("Questionnaire definitions (*.yaml *.yml *.json);;All files (*)"),
+        )
         return self.import_definition(Path(path)) if path else None
 
     def import_definition(self, path: Path) -> Definition | None:
@@ -119,18 +136,28 @@ class QuestionnaireCommands(QObject):
             QMessageBox.warning(self._parent, _("The questionnaire definition was not imported"), str(exc))
             return None
         state = _("provisional article list") if definition.provisional else _("confirmed article list")
-        message = _("Imported “{id}” version {version} for cluster {cluster} ({state}). It is used for new drafts "
-                    "of that cluster and for drafts written against an earlier version.").format(
-            id=definition.id, version=definition.version, cluster=definition.cluster, state=state)
+        message = _(
+            "Imported “{id}” version {version} for cluster {cluster} ({state}). It is used for new drafts "
+            "of that cluster and for drafts written against an earlier version."
+        ).format(id=definition.id, version=definition.version, cluster=definition.cluster, state=state)
         session = self._host.session
-        if (session is not None and session.definition.id == definition.id
-                and version_key(session.definition.version) < version_key(definition.version)):
+        if (
+            session is not None
+            and session.definition.id == definition.id
+            and version_key(session.definition.version) < version_key(definition.version)
+        ):
             answer = QMessageBox.question(
-                self._parent, _("Questionnaire definition imported"),
-                message + "\n\n" + _("The open draft uses version {old}. Reopen it under version {new} now? Answers "
-                                     "are carried over; answers to removed questions are archived, never dropped.")
-                .format(old=session.definition.version, new=definition.version),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+                self._parent,
+                _("Questionnaire definition imported"),
+                message
+                + "\n\n"
+                + _(
+                    "The open draft uses version {old}. Reopen it under version {new} now? Answers "
+                    "are carried over; answers to removed questions are archived, never dropped."
+                ).format(old=session.definition.version, new=definition.version),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 draft_path = session.path
                 if self._host.close_draft():
@@ -144,7 +171,8 @@ class QuestionnaireCommands(QObject):
     def import_table_dialog(self) -> StatesPartiesTable | None:
         """Ask for a States parties CSV file and import it."""
         path, _selected = QFileDialog.getOpenFileName(
-            self._parent, _("Import a States parties table"), str(Path.home()), _("CSV files (*.csv);;All files (*)"))
+            self._parent, _("Import a States parties table"), str(Path.home()), _("CSV files (*.csv);;All files (*)")
+        )
         return self.import_table(Path(path)) if path else None
 
     def import_table(self, path: Path) -> StatesPartiesTable | None:
@@ -160,9 +188,13 @@ class QuestionnaireCommands(QObject):
             return None
         self.states_table = table
         QMessageBox.information(
-            self._parent, _("States parties table imported"),
-            _("{count} States, sources up to {date}. New drafts and Draft details now pre-select Protocols from "
-              "this table.").format(count=len(table.states), date=table.newest_source_date))
+            self._parent,
+            _("States parties table imported"),
+            _(
+                "{count} States, sources up to {date}. New drafts and Draft details now pre-select Protocols from "
+                "this table."
+            ).format(count=len(table.states), date=table.newest_source_date),
+        )
         return table
 
     # -- upgrades and archived answers -----------------------------------------------
@@ -172,10 +204,17 @@ class QuestionnaireCommands(QObject):
         if opened.upgraded_from:
             carry = opened.carry_over
             self._notices.status(
-                _("The questionnaire was updated from version {old} to {new}: {moved} answers moved, "
-                  "{archived} kept in the archive.").format(old=opened.upgraded_from, new=opened.definition.version,
-                                                            moved=len(carry.moved), archived=len(carry.archived)),
-                30000)
+                _(
+                    "The questionnaire was updated from version {old} to {new}: {moved} answers moved, "
+                    "{archived} kept in the archive."
+                ).format(
+                    old=opened.upgraded_from,
+                    new=opened.definition.version,
+                    moved=len(carry.moved),
+                    archived=len(carry.archived),
+                ),
+                30000,
+            )
         if not (opened.upgraded_from and opened.carry_over.changes_anything):
             return None
         self.upgrade_report = UpgradeReport(opened, self._parent)

@@ -104,11 +104,17 @@ class KeyboardRegions(QObject):
             return None
         here = self.current()
         position = next((n for n, r in enumerate(regions) if here is not None and r.widget is here.widget), None)
-        target = regions[0 if position is None and step > 0 else
-                         -1 if position is None else (position + step) % len(regions)]
+        target = regions[
+            0 if position is None and step > 0 else -1 if position is None else (position + step) % len(regions)
+        ]
         widget = self._last.get(id(target.widget))
-        if widget is not None and shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled() \
-                and target.widget.isAncestorOf(widget):
+        if (
+            widget is not None
+            and shiboken6.isValid(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and target.widget.isAncestorOf(widget)
+        ):
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             target.enter()
@@ -127,8 +133,12 @@ def first_control(container: QWidget) -> QWidget | None:
     """The first control of ``container`` that Tab would reach (shown and enabled), or ``None``."""
     widget = container.nextInFocusChain()
     while widget is not None and widget is not container:
-        if container.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if (
+            container.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             return widget
         widget = widget.nextInFocusChain()
     return None
@@ -143,8 +153,9 @@ def _focus_first_control(container: QWidget) -> None:
     _focus(first_control(container))
 
 
-def window_regions(draft_view: DraftRegions | None, welcome: QWidget, panels: Sequence[QWidget],
-                   status: QWidget | None) -> list[Region]:
+def window_regions(
+    draft_view: DraftRegions | None, welcome: QWidget, panels: Sequence[QWidget], status: QWidget | None
+) -> list[Region]:
     """The regions of the main window now shown, in F6 order.
 
     Args:

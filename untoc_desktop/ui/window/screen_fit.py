@@ -42,15 +42,18 @@ def fit_inside(geometry: QRect, available: QRect, decoration: QMargins | None = 
 def decoration_of(window: QWidget) -> QMargins:
     """The frame around ``window`` as the window manager draws it, estimated while the window is not shown."""
     frame, client = window.frameGeometry(), window.geometry()
-    margins = QMargins(client.left() - frame.left(), client.top() - frame.top(),
-                       frame.right() - client.right(), frame.bottom() - client.bottom())
+    margins = QMargins(
+        client.left() - frame.left(),
+        client.top() - frame.top(),
+        frame.right() - client.right(),
+        frame.bottom() - client.bottom(),
+    )
     return margins if not margins.isNull() else ESTIMATED_DECORATION
 
 
 def available_area(window: QWidget) -> QRect:
     """The available area of the screen the window is on (the one under its centre, else the primary)."""
-    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen() \
-        or QGuiApplication.primaryScreen()
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
 
 

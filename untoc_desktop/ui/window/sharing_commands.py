@@ -73,8 +73,11 @@ class SendCopyDialog(QDialog):
 
     def chosen_articles(self) -> list[str]:
         """Ids of the ticked articles."""
-        return [self.articles.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.articles.count())
-                if self.articles.item(row).checkState() == Qt.CheckState.Checked]
+        return [
+            self.articles.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.articles.count())
+            if self.articles.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class SharingCommands(QObject):
@@ -136,8 +139,9 @@ class SharingCommands(QObject):
             return None
         colleague = dialog.colleague.text().strip()
         suggested = session.path.with_name(f"{session.path.stem} – {colleague or _('copy')}{DRAFT_SUFFIX}")
-        path, _selected = QFileDialog.getSaveFileName(self._parent, _("Save the copy as"), str(suggested),
-                                                      _(FILE_FILTER))
+        path, _selected = QFileDialog.getSaveFileName(
+            self._parent, _("Save the copy as"), str(suggested), _(FILE_FILTER)
+        )
         return self.send_copy_to(Path(path), colleague, dialog.chosen_articles()) if path else None
 
     def send_copy_to(self, path: Path, colleague: str, articles: list[str] | None = None) -> Path | None:
@@ -152,7 +156,10 @@ class SharingCommands(QObject):
             return None
         self._notices.status(
             _("Copy for {colleague} written to {name}. Merge it back with File > Merge a colleague's copy.").format(
-                colleague=colleague or "?", name=written.name), 15000)
+                colleague=colleague or "?", name=written.name
+            ),
+            15000,
+        )
         return written
 
     # -- merge -------------------------------------------------------------------------
@@ -162,8 +169,9 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None:
             return None
-        path, _selected = QFileDialog.getOpenFileName(self._parent, _("Merge a colleague's copy"),
-                                                      str(session.path.parent), _(FILE_FILTER))
+        path, _selected = QFileDialog.getOpenFileName(
+            self._parent, _("Merge a colleague's copy"), str(session.path.parent), _(FILE_FILTER)
+        )
         return self.merge_file(Path(path)) if path else None
 
     def merge_file(self, path: Path, show_conflicts: bool = True) -> BackgroundOperation[MergeReport] | None:
@@ -189,16 +197,15 @@ class SharingCommands(QObject):
             report, _changes = workspace.merge_copy(path)  # one transaction; about a second for a whole cluster
             return report
 
-        self.operation = BackgroundOperation(self._parent, op,
-                                             lambda report: self._merged(report, show_conflicts, before),
-                                             self._merge_failed)
+        self.operation = BackgroundOperation(
+            self._parent, op, lambda report: self._merged(report, show_conflicts, before), self._merge_failed
+        )
         self.operation.finished.connect(self._merge_finished)
         self._notices.status(_("Merging {name}…").format(name=path.name), 0)
         self.update_actions(True)
         return self.operation.start()
 
-    def _merged(self, report: MergeReport, show_conflicts: bool,
-                before: tuple[Path, bytes, str] | None = None) -> None:
+    def _merged(self, report: MergeReport, show_conflicts: bool, before: tuple[Path, bytes, str] | None = None) -> None:
         self.last_report = report
         self.operation = None
         self._reopen()
@@ -228,14 +235,19 @@ class SharingCommands(QObject):
         try:
             atomic_replace(path, lambda temporary: temporary.write_bytes(data))
         except OSError as exc:
-            self._notices.warn(_("The merge was not undone"), _("{name} could not be written ({reason}); it is as the "
-                                                         "merge left it.").format(name=path.name, reason=exc))
+            self._notices.warn(
+                _("The merge was not undone"),
+                _("{name} could not be written ({reason}); it is as the merge left it.").format(
+                    name=path.name, reason=exc
+                ),
+            )
             window.open_draft(path)
             return False
         self._forget_merge()
         window.open_draft(path)
-        self._notices.status(_("The merge of {name} was undone: the draft is as it was before.")
-                                       .format(name=name), 15000)
+        self._notices.status(
+            _("The merge of {name} was undone: the draft is as it was before.").format(name=name), 15000
+        )
         return True
 
     def _forget_merge(self, *_args: object) -> None:
@@ -250,8 +262,11 @@ class SharingCommands(QObject):
                 pass
 
     def _merge_failed(self, exc: Exception) -> None:
-        message = str(exc) if isinstance(exc, UntocError) else _(
-            "The copy could not be merged ({reason}). Nothing was changed.").format(reason=exc)
+        message = (
+            str(exc)
+            if isinstance(exc, UntocError)
+            else _("The copy could not be merged ({reason}). Nothing was changed.").format(reason=exc)
+        )
         self._notices.clear_status()
         self._notices.warn(_("The copy was not merged"), message)
 
@@ -269,10 +284,11 @@ class SharingCommands(QObject):
         """One line saying what a merge did."""
         if not report.changed:
             return _("Nothing new in {name}: it was already merged.").format(name=report.copy_name)
-        return _("Merged {name}: {taken} answer(s) taken, {merged} combined, {conflicts} conflict(s) to "
-                 "settle.").format(
-            name=report.copy_name, taken=len(report.taken), merged=len(report.merged),
-            conflicts=report.open_conflicts)
+        return _(
+            "Merged {name}: {taken} answer(s) taken, {merged} combined, {conflicts} conflict(s) to settle."
+        ).format(
+            name=report.copy_name, taken=len(report.taken), merged=len(report.merged), conflicts=report.open_conflicts
+        )
 
     def _reopen(self) -> None:
         window = self.window
@@ -318,10 +334,16 @@ class SharingCommands(QObject):
         if dialog.settled:
             self._reopen()
             left = len(dialog.conflicts)
-            self._notices.status(ngettext(
-                "{count} conflict is still open; the submission stays a draft.",
-                "{count} conflicts are still open; the submission stays a draft.", left).format(count=left)
-                if left else _("Every conflict is settled."), 15000)
+            self._notices.status(
+                ngettext(
+                    "{count} conflict is still open; the submission stays a draft.",
+                    "{count} conflicts are still open; the submission stays a draft.",
+                    left,
+                ).format(count=left)
+                if left
+                else _("Every conflict is settled."),
+                15000,
+            )
 
     # -- history -----------------------------------------------------------------------
 
@@ -354,8 +376,13 @@ class SharingCommands(QObject):
                 return
             self._reopen()
 
-        dialog = HistoryDialog(f"{title} ({question_id})", session.workspace.versions(question_id),
-                               session.workspace.answer(question_id), restore, self._parent)
+        dialog = HistoryDialog(
+            f"{title} ({question_id})",
+            session.workspace.versions(question_id),
+            session.workspace.answer(question_id),
+            restore,
+            self._parent,
+        )
         dialog.open()
         return dialog
 
@@ -367,13 +394,22 @@ class SharingCommands(QObject):
         if session is None:
             return
         assignment = session.workspace.assignment()
-        if (assignment is not None and assignment["articles"] and self.window.draft_view is not None
-                and not session.read_only):
-            self.window.draft_view.notice.show_message(_(
-                "This copy was sent to {colleague} by {sender} for: {articles}. Send it back when done; it is "
-                "merged with File > Merge a colleague's copy.").format(
-                colleague=assignment.get("colleague") or "?", sender=assignment.get("sent_by") or "?",
-                articles=", ".join(str(a) for a in assignment["articles"])))
+        if (
+            assignment is not None
+            and assignment["articles"]
+            and self.window.draft_view is not None
+            and not session.read_only
+        ):
+            self.window.draft_view.notice.show_message(
+                _(
+                    "This copy was sent to {colleague} by {sender} for: {articles}. Send it back when done; it is "
+                    "merged with File > Merge a colleague's copy."
+                ).format(
+                    colleague=assignment.get("colleague") or "?",
+                    sender=assignment.get("sent_by") or "?",
+                    articles=", ".join(str(a) for a in assignment["articles"]),
+                )
+            )
         self.offer_conflicted_copies()
 
     # -- cloud conflicted copies -------------------------------------------------------
@@ -400,11 +436,16 @@ class SharingCommands(QObject):
             if print_ in merged_before or print_ in self._declined:
                 continue
             answer = QMessageBox.question(
-                self._parent, _("A conflicted copy lies beside this draft"),
-                _("{copy} looks like a copy of {name} that your cloud folder kept when two people changed it at "
-                  "the same time. Merge it into this draft now? Nothing in either file is lost: answers changed "
-                  "on both sides are shown for you to settle.").format(copy=path.name, name=session.path.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+                self._parent,
+                _("A conflicted copy lies beside this draft"),
+                _(
+                    "{copy} looks like a copy of {name} that your cloud folder kept when two people changed it at "
+                    "the same time. Merge it into this draft now? Nothing in either file is lost: answers changed "
+                    "on both sides are shown for you to settle."
+                ).format(copy=path.name, name=session.path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 self._declined.add(print_)
                 continue
