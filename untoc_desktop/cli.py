@@ -58,7 +58,8 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         # the two default groups are created by argparse with its own (English) titles
         self._positionals.title = _("positional arguments")
         self._optionals.title = _("options")
@@ -227,12 +228,12 @@ def _cmd_definitions(args: argparse.Namespace) -> int:
         print(
             "\t".join(
                 (
-                    row["id"],
+                    str(row["id"]),
                     str(row["version"]),
                     _("cluster {number}").format(number=row["cluster"]),
                     _("sources of {date}").format(date=row["source_date"]),
                     str(row["origin"]),
-                    title,
+                    str(title),
                 )
             )
         )
@@ -292,6 +293,7 @@ def _open_submission(path: Path, write: bool = True) -> Any:
     assert opened is not None
     if write and opened.read_only and opened.lock_can_be_broken:
         holder = opened.lock_holder
+        assert holder is not None  # lock_can_be_broken implies a lock note was read
         workspace.close()
         raise DraftLockedError(
             _(

@@ -154,6 +154,7 @@ class Workspace:
         Args:
             path: the new file; never an existing one.
             info: what the draft is about; its definition id and version are taken from ``definition``.
+            definition: the questionnaire the draft is written against.
             applicability: which Protocols apply and where that came from (see :mod:`untoc_desktop.applicability`).
 
         Returns:
@@ -353,8 +354,9 @@ class Workspace:
     # -- details ---------------------------------------------------------------------
 
     def update_details(self, info: DraftInfo, applicability: Applicability | None = None) -> Changes:
-        """Store the user-editable details of ``info`` (see :data:`DETAIL_FIELDS`) and the Protocol choice,
-        in one transaction.
+        """Store the user-editable details of ``info`` and the Protocol choice, in one transaction.
+
+        The details are the fields of :data:`DETAIL_FIELDS`.
 
         Raises:
             DraftFileError: the write failed; nothing changed.
@@ -367,8 +369,10 @@ class Workspace:
     # -- Save As ---------------------------------------------------------------------
 
     def save_as(self, target: str | Path, carried: Mapping[str, Any] | None = None) -> Path:
-        """Write a copy of the draft to ``target`` (``.untoc`` added when missing), with ``carried``
-        answers (question id -> value: text the window could not store) written into the copy.
+        """Write a copy of the draft to ``target`` (``.untoc`` added when missing), with ``carried`` answers.
+
+        ``carried`` maps question ids to values (text the window could not store); they are written
+        into the copy.
 
         The copy is made under a temporary name and renamed into place once complete, so a
         failure leaves ``target`` as it was. The workspace itself stays on the original.
@@ -430,7 +434,9 @@ class Workspace:
         return Changes(answers=frozenset({question_id}), conflicts=True)
 
     def merge_copy(self, theirs_path: str | Path) -> tuple[MergeReport, Changes]:
-        """Merge a colleague's copy into the draft in one transaction (see :func:`untoc_desktop.sharing.merge.merge_into`).
+        """Merge a colleague's copy into the draft in one transaction.
+
+        See :func:`untoc_desktop.sharing.merge.merge_into`.
 
         Raises:
             CopyMismatchError, NotADraftError, DraftFileError: nothing was written.
@@ -502,8 +508,9 @@ class Workspace:
         return create_letter(self.draft, self.definition, options, out, fmt, template), Changes(letters=True)
 
     def mark_letter_sent(self, reference: str, sent_on: Any, channel: str) -> tuple[LetterEntry, Changes]:
-        """Record that the letter ``reference`` was sent on ``sent_on`` (a date) by ``channel``
-        (see :func:`untoc_desktop.letters.letter_log.letter_sent`).
+        """Record that the letter ``reference`` was sent on ``sent_on`` (a date) by ``channel``.
+
+        See :func:`untoc_desktop.letters.letter_log.letter_sent`.
         """
         from .letters.letter_log import letter_sent
 
@@ -512,8 +519,9 @@ class Workspace:
     def export_and_record(
         self, snapshot: Snapshot, out_path: Path, fmt: str, **options: Any
     ) -> tuple[SentEntry, Changes]:
-        """Export ``snapshot`` (taken with :meth:`snapshot`), sign it when an identity is given, and record it
-        in the register; see :func:`untoc_desktop.submissions.export_and_record` for ``options``.
+        """Export ``snapshot`` (from :meth:`snapshot`), sign it when an identity is given, record it in the register.
+
+        See :func:`untoc_desktop.submissions.export_and_record` for ``options``.
 
         May run on a worker thread: the answers come from the snapshot, only the register is written.
         """

@@ -162,7 +162,7 @@ def restore_backup(backup: Backup, target: str | Path) -> Path:
     except FileExistsError:
         raise DraftFileError(
             _("{target} already exists. Choose a new name for the restored draft.").format(target=target)
-        )
+        ) from None
     except OSError as exc:
         raise DraftFileError(
             _("Could not restore the backup to {target}: {problem}.").format(target=target, problem=exc.strerror)

@@ -124,7 +124,7 @@ class Draft:
         except FileExistsError:
             raise DraftExistsError(
                 _("{path} already exists. Choose another name; the existing file was not changed.").format(path=path)
-            )
+            ) from None
         except (OSError, store.SQLAlchemyError) as exc:
             reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", exc))
             raise DraftFileError(
@@ -265,7 +265,11 @@ class Draft:
             yield session
 
     def writing(self) -> AbstractContextManager[Session]:
-        """A session in one transaction; raises :class:`DraftFileError` when the write fails or the draft is read-only."""
+        """A session in one transaction.
+
+        Raises:
+            DraftFileError: the write failed, or the draft is read-only.
+        """
         return self._write()
 
     @contextmanager
@@ -393,8 +397,10 @@ class Draft:
             write_property(session, key, value)
 
     def update_info(self, properties: Mapping[str, Any] | None = None, **fields: Any) -> DraftInfo:
-        """Change descriptive fields (organization, country, country_code, protocols, language, author,
-        definition_id, definition_version), and store ``properties`` (key -> JSON data) in the same transaction.
+        """Change descriptive fields and store ``properties`` (key -> JSON data) in the same transaction.
+
+        The fields: organization, country, country_code, protocols, language, author, definition_id,
+        definition_version.
 
         Raises:
             ValueError: for a field that cannot be changed.

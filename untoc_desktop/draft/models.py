@@ -42,6 +42,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> str | None:
+        """The stored text of an aware datetime (ISO 8601 in UTC, microseconds); naive ones are refused."""
         if value is None:
             return None
         if value.tzinfo is None:
@@ -49,6 +50,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
+        """The aware datetime of a stored text."""
         return None if value is None else datetime.fromisoformat(value)
 
 
@@ -59,9 +61,11 @@ class JSONText(TypeDecorator[Any]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        """The stored text of a JSON value (ASCII, compact; NaN and infinities refused)."""
         return None if value is None else json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
 
     def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        """The JSON value of a stored text, decoded within the limits for untrusted files."""
         return None if value is None else decode_json(value)  # limits: a draft may come from anyone
 
 

@@ -99,5 +99,5 @@ def _decode(data: object) -> dict[str, Rows]:
             isinstance(row, list) and len(row) == 4 and all(isinstance(cell, str) for cell in row) for row in rows
         ):
             raise ValueError("not a list of rows")
-        schemas[revision] = tuple(sorted(tuple(row) for row in rows))  # type: ignore[misc]
+        schemas[revision] = tuple(sorted(tuple(row) for row in rows))
     return schemas

@@ -119,6 +119,7 @@ def write_answers(session: Session, values: Mapping[str, Any], author: str, draf
     """Store answers and record each change in ``session`` (one transaction); returns how many changed.
 
     Args:
+        session: an open write session of the draft.
         values: question id -> JSON data; ``None`` removes the answer.
         author: recorded with each change.
         draft_uuid: the draft's id, recorded with each change.

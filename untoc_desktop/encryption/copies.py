@@ -159,8 +159,9 @@ def decrypt_copy(sealed: bytes, identities: Iterable[str]) -> bytes:
                 ngettext(
                     "This copy was not encrypted for you; it was encrypted for {count} key, not yours. Nothing was "
                     "written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
-                    "This copy was not encrypted for you; it was encrypted for {count} keys, none of them yours. Nothing "
-                    "was written. Ask the sender to encrypt it for your public key, or open it with the recovery code.",
+                    "This copy was not encrypted for you; it was encrypted for {count} keys, none of them yours. "
+                    "Nothing was written. Ask the sender to encrypt it for your public key, or open it with the "
+                    "recovery code.",
                     count,
                 ).format(count=count),
                 count,

@@ -174,9 +174,9 @@ def _check_identity(draft: Draft, copy: CopyContents) -> None:
     if theirs.draft_uuid != mine.draft_uuid:
         raise CopyMismatchError(
             _(
-                "{name} is not a copy of this draft: it is another draft ({organization}, {country}, cluster {cluster}). "
-                "Only copies made from this draft (File > Send a copy, or a copy of the file) can be merged. "
-                "Nothing was changed."
+                "{name} is not a copy of this draft: it is another draft ({organization}, {country}, "
+                "cluster {cluster}). Only copies made from this draft (File > Send a copy, or a copy of the file) "
+                "can be merged. Nothing was changed."
             ).format(
                 name=copy.path.name, organization=theirs.organization, country=theirs.country, cluster=theirs.cluster
             )
