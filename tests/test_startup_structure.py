@@ -154,8 +154,13 @@ def test_stored_answers_of_every_kind_still_pass_or_fail_as_before():
         assert "(at 0/year)" in check_stored_shape(by_type["citations"], [{"title": "Act", "year": "1999"}])
 
 
-def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_path):
-    """Opening and reading go through plain SQL; SQLAlchemy is imported after the window is shown."""
+def test_reading_a_draft_needs_no_sqlalchemy_and_the_window_prepares_writing_before_showing_it(tmp_path):
+    """Opening and reading go through plain SQL; the window imports SQLAlchemy before it shows the draft.
+
+    Deferring that import until after the window was shown made the first save race it, and the crash
+    harness (tests/safety/test_window_crash_kill.py) lost keys under load: the window prepares writing
+    first (docs/architecture.md, start-up).
+    """
     definition = installed_definitions()[0]
     path = tmp_path / "example.untoc"
     info = DraftInfo(
@@ -171,18 +176,20 @@ def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_pat
         draft.set_answers(answers)
     code = (
         "import os, sys, tempfile\n"
+        "from untoc_desktop.opening import open_draft\n"
+        f"opened = open_draft({str(path)!r}, prepare_writing=False)\n"
+        "assert opened.answers()\n"
+        "print('read', 'sqlalchemy' in sys.modules)\n"
+        "opened.draft.prepare_writing()\n"
+        "print('prepared', 'sqlalchemy' in sys.modules)\n"
+        "opened.draft.close()\n"
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from untoc_desktop.ui.app import build_main_window\n"
         "app = QApplication([])\n"
         "settings = QSettings(os.path.join(tempfile.mkdtemp(), 's.ini'), QSettings.Format.IniFormat)\n"
         f"window = build_main_window([{str(path)!r}], settings)\n"
-        "window.show()\n"
-        "app.processEvents()\n"
         "assert window.session is not None and not window.session.read_only\n"
-        "print('before', 'sqlalchemy' in sys.modules)\n"
-        "window.session.workspace.prepare_writing()\n"
-        "print('prepared', 'sqlalchemy' in sys.modules)\n"
         "window.session.set_answer(window.session.definition.question('UNTOC.5.1(b).practice'), 'typed')\n"
         "window.close()\n"
     )
@@ -192,4 +199,4 @@ def test_the_window_shows_the_example_draft_without_importing_sqlalchemy(tmp_pat
         for _first_fills_the_caches in range(2)
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
-    assert runs[1].stdout.split() == ["before", "False", "prepared", "True"]
+    assert runs[1].stdout.split() == ["read", "False", "prepared", "True"]
