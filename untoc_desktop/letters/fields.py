@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 #: Letter kinds, in the order they are offered.
 KINDS: tuple[str, ...] = ("engagement", "transmission", "follow-up")
 _ALL = frozenset(KINDS)
@@ -21,7 +23,7 @@ class Field:
 
     Attributes:
         name: the name used in a template, as ``{{ name }}``.
-        meaning: what it holds, in English.
+        meaning: what it holds, in English (marked for translation; show it with ``_()``).
         example: a typical value.
         kinds: the letter kinds that fill it (others leave it empty).
     """
@@ -38,81 +40,102 @@ def _f(name: str, meaning: str, example: str, kinds: Iterable[str] = KINDS) -> F
 
 #: Every field, in the order they are documented.
 FIELDS: tuple[Field, ...] = (
-    _f("organization", "The organisation writing (the draft's organisation).", "Coalition for Justice and Rights"),
-    _f("organization_address", "The organisation's postal address (several lines).", "12 Harbour Street\nPort Vale"),
-    _f("organization_email", "The organisation's e-mail address.", "contact@cjr.example.org"),
-    _f("country", "The State party under review, named in the letter's language.", "République de Veridia"),
-    _f("cluster_number", "The review cluster number.", "1"),
-    _f("cluster_title", "The review cluster's title (from the questionnaire).", "Criminalization and jurisdiction"),
-    _f("date", "Date of the letter, long form in the letter's language.", "29 novembre 2026"),
-    _f("reference", "The organisation's reference number of this letter.", "CJR/2026/003"),
-    _f("recipient_name", "The addressee's name (address book).", "Ms. Amina Diallo"),
-    _f("recipient_title", "The addressee's position.", "Director of Legal Affairs"),
-    _f("recipient_agency", "The addressee's ministry or agency.", "Ministry of Justice"),
-    _f("recipient_address", "The addressee's postal address (several lines).", "1 Government Square\nVeridia City"),
-    _f("recipient_email", "The addressee's e-mail address.", "focal.point@justice.example.gov"),
-    _f("salutation", "Opening greeting, by language and form of address.", "Madame la Directrice,"),
+    _f("organization", N_("The organisation writing (the draft's organisation)."), "Coalition for Justice and Rights"),
+    _f(
+        "organization_address", N_("The organisation's postal address (several lines)."), "12 Harbour Street\nPort Vale"
+    ),
+    _f("organization_email", N_("The organisation's e-mail address."), "contact@cjr.example.org"),
+    _f("country", N_("The State party under review, named in the letter's language."), "République de Veridia"),
+    _f("cluster_number", N_("The review cluster number."), "1"),
+    _f("cluster_title", N_("The review cluster's title (from the questionnaire)."), "Criminalization and jurisdiction"),
+    _f("date", N_("Date of the letter, long form in the letter's language."), "29 novembre 2026"),
+    _f("reference", N_("The organisation's reference number of this letter."), "CJR/2026/003"),
+    _f("recipient_name", N_("The addressee's name (address book)."), "Ms. Amina Diallo"),
+    _f("recipient_title", N_("The addressee's position."), "Director of Legal Affairs"),
+    _f("recipient_agency", N_("The addressee's ministry or agency."), "Ministry of Justice"),
+    _f("recipient_address", N_("The addressee's postal address (several lines)."), "1 Government Square\nVeridia City"),
+    _f("recipient_email", N_("The addressee's e-mail address."), "focal.point@justice.example.gov"),
+    _f("salutation", N_("Opening greeting, by language and form of address."), "Madame la Directrice,"),
     _f(
         "closing",
-        "Complimentary close, by language and form of address.",
+        N_("Complimentary close, by language and form of address."),
         "Veuillez agréer, Madame, l'expression de ma haute considération.",
     ),
-    _f("signatory_name", "The person signing.", "Dr. Lena Okafor"),
-    _f("signatory_title", "The signatory's position.", "Executive Director"),
-    _f("subject", "The subject line (without the word 'Subject').", "Review of cluster 1 – request for engagement"),
+    _f("signatory_name", N_("The person signing."), "Dr. Lena Okafor"),
+    _f("signatory_title", N_("The signatory's position."), "Executive Director"),
+    _f("subject", N_("The subject line (without the word 'Subject')."), "Review of cluster 1 – request for engagement"),
     _f(
         "body",
-        "The letter's own paragraphs for its kind and language, filled in (for a letterhead that "
-        "only frames the text).",
+        N_(
+            "The letter's own paragraphs for its kind and language, filled in (for a letterhead that "
+            "only frames the text)."
+        ),
         "We would be grateful if you could tell us…",
     ),
     _f(
         "review_started",
-        "The date the country's review started (View > Review timeline), long form; empty when not recorded.",
+        N_("The date the country's review started (View > Review timeline), long form; empty when not recorded."),
         "1 novembre 2021",
         ["engagement"],
     ),
     _f(
         "self_assessment_due",
-        "When the self-assessment is due (6 months after the start), long form; empty when the start is not recorded.",
+        N_(
+            "When the self-assessment is due (6 months after the start), long form; "
+            "empty when the start is not recorded."
+        ),
         "1 mai 2022",
         ["engagement"],
     ),
     _f(
         "feedback_due",
-        "When the reviewers' written feedback is due (6 months after the self-assessment), long "
-        "form; empty when the start is not recorded.",
+        N_(
+            "When the reviewers' written feedback is due (6 months after the self-assessment), long "
+            "form; empty when the start is not recorded."
+        ),
         "1 novembre 2022",
         ["engagement"],
     ),
     _f(
         "timeline",
-        "One sentence giving those dates in the letter's language (asking for a reply before the "
-        "self-assessment is due, while it can still be informed); empty when the start is not recorded.",
+        N_(
+            "One sentence giving those dates in the letter's language (asking for a reply before the "
+            "self-assessment is due, while it can still be informed); empty when the start is not recorded."
+        ),
         "L'examen de votre pays a commencé le 1 novembre 2021. …",
         ["engagement"],
     ),
-    _f("count_assessed", "Provisions whose implementation status the organisation gave.", "14", ["transmission"]),
-    _f("count_partly", "Provisions assessed as partly implemented.", "3", ["transmission"]),
-    _f("count_not_implemented", "Provisions assessed as not implemented.", "2", ["transmission"]),
+    _f("count_assessed", N_("Provisions whose implementation status the organisation gave."), "14", ["transmission"]),
+    _f("count_partly", N_("Provisions assessed as partly implemented."), "3", ["transmission"]),
+    _f("count_not_implemented", N_("Provisions assessed as not implemented."), "2", ["transmission"]),
     _f(
         "summary",
-        "Those provisions, one line per article (several lines).",
+        N_("Those provisions, one line per article (several lines)."),
         "Convention, article 5: 1(a)(i) (partly implemented)",
         ["transmission"],
     ),
-    _f("attachment_name", "File name of the attached exported submission.", "veridia-cluster1.pdf", ["transmission"]),
+    _f(
+        "attachment_name",
+        N_("File name of the attached exported submission."),
+        "veridia-cluster1.pdf",
+        ["transmission"],
+    ),
     _f(
         "attachment_sha256",
-        "SHA-256 checksum of that file (64 hexadecimal digits).",
+        N_("SHA-256 checksum of that file (64 hexadecimal digits)."),
         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         ["transmission"],
     ),
-    _f("recalled_reference", "Reference of the earlier letter recalled.", "CJR/2026/001", ["follow-up"]),
-    _f("recalled_date", "Date of the earlier letter (sent, else written), long form.", "2 octobre 2026", ["follow-up"]),
+    _f("recalled_reference", N_("Reference of the earlier letter recalled."), "CJR/2026/001", ["follow-up"]),
+    _f(
+        "recalled_date",
+        N_("Date of the earlier letter (sent, else written), long form."),
+        "2 octobre 2026",
+        ["follow-up"],
+    ),
     _f(
         "recalled_subject",
-        "What the earlier letter was about, in a few words.",
+        N_("What the earlier letter was about, in a few words."),
         "notre demande de participation à l'examen",
         ["follow-up"],
     ),

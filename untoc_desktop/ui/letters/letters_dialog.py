@@ -46,7 +46,7 @@ def fields_help(kind: str) -> str:
     """The template fields a ``kind`` letter fills, one per line: ``{{ name }} — meaning``."""
     from ...letters import FIELDS
 
-    return "\n".join(f"{{{{ {f.name} }}}} — {f.meaning}" for f in FIELDS if kind in f.kinds)
+    return "\n".join(f"{{{{ {f.name} }}}} — {_(f.meaning)}" for f in FIELDS if kind in f.kinds)
 
 
 class NewLetterDialog(QDialog):
@@ -141,7 +141,7 @@ class NewLetterDialog(QDialog):
         form.addRow(_("Signatory's title"), self.signatory_title)
         form.addRow(_("Date"), self.date)
         add_field_row(form, _("Attached submission"), self.attachment, self.attachment_button)
-        form.addRow(_("Letter recalled"), self.recalls)
+        form.addRow(_("Earlier letter referred to"), self.recalls)
         add_field_row(form, _("Template"), self.template, self.template_button)
         form.addRow(_("Template fields"), self.fields)
         form.addRow("", self.template_status)
