@@ -75,7 +75,8 @@ def recipients(draft: Draft) -> list[Recipient]:
     return [replace(r, form_of_address=forms.get(r.recipient_uuid, "neutral")) for r in found]
 
 
-def _new_record(recipient: Recipient) -> RecipientRecord:
+def new_recipient_record(recipient: Recipient) -> RecipientRecord:
+    """The address-book row of ``recipient``, created now (also used when merging a colleague's copy)."""
     from .models import RecipientRecord
 
     return RecipientRecord(
@@ -130,7 +131,7 @@ def restore_recipient(draft: Draft, recipient: Recipient) -> Recipient:
         DraftFileError: the write failed.
     """
     with draft.writing() as session:
-        session.add(_new_record(recipient))
+        session.add(new_recipient_record(recipient))
     _store_form(draft, recipient)
     return recipient
 
@@ -148,7 +149,7 @@ def save_recipient(draft: Draft, recipient: Recipient) -> Recipient:
     with draft.writing() as session:
         if not recipient.recipient_uuid:
             recipient = replace(recipient, recipient_uuid=str(uuid.uuid4()))
-            session.add(_new_record(recipient))
+            session.add(new_recipient_record(recipient))
             added = True
         else:
             added = False

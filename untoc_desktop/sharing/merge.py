@@ -430,24 +430,14 @@ def _merge_correspondence(session: Session, copy: CopyContents) -> tuple[int, in
     """Add the copy's address book entries and letters by identity; take "sent" from the copy."""
     from sqlalchemy import select
 
+    from ..draft.correspondence import new_recipient_record
     from ..draft.models import LetterRecord, RecipientRecord
 
     known = set(session.scalars(select(RecipientRecord.recipient_uuid)))
     recipients_added = 0
     for recipient in copy.recipients:
         if recipient.recipient_uuid not in known:
-            session.add(
-                RecipientRecord(
-                    recipient_uuid=recipient.recipient_uuid,
-                    name=recipient.name,
-                    title=recipient.title,
-                    agency=recipient.agency,
-                    postal_address=recipient.postal_address,
-                    email=recipient.email,
-                    is_focal_point=recipient.is_focal_point,
-                    created_at=datetime.now(UTC),
-                )
-            )
+            session.add(new_recipient_record(recipient))
             known.add(recipient.recipient_uuid)
             recipients_added += 1
     mine_letters = {r.letter_uuid: r for r in session.scalars(select(LetterRecord))}
