@@ -22,6 +22,7 @@ from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .i18n import _, environment_language, ngettext, set_language
+from .questionnaire import display
 from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
@@ -394,9 +395,10 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
                 paragraph=paragraph.ref,
             )
             if heading != current:
-                print(f"\n{heading} ({paragraph.label})")
+                print(f"\n{heading} ({display.paragraph_label(paragraph)})")
                 current = heading
-            print(f"  - {missing.question.label} [{missing.question.id}] ({_reason(missing.question)})")
+            question = missing.question
+            print(f"  - {display.question_label(question)} [{question.id}] ({_reason(question)})")
         if report.complete:
             print(_("Complete: every required answer is given."))
         if archived:

@@ -171,11 +171,20 @@ def _parse_rows(reader: csv.DictReader, origin: str) -> StatesPartiesTable:
     return StatesPartiesTable(tuple(states), origin, max(s.source_date for s in states))
 
 
+#: The origin recorded for the table shipped with the application (data: kept in drafts as it is).
+SHIPPED_ORIGIN = "states-parties.csv (shipped)"
+
+
+def origin_label(origin: str) -> str:
+    """How a table's origin is shown: the shipped table in words of the interface language, a file by its name."""
+    return _("the table shipped with untoc_desktop") if origin == SHIPPED_ORIGIN else origin
+
+
 @cache
 def shipped_table() -> StatesPartiesTable:
     """The table shipped with the application."""
     text = resources.files("untoc_desktop.forms").joinpath("states-parties.csv").read_text("utf-8")
-    return parse_table(text, "states-parties.csv (shipped)")
+    return parse_table(text, SHIPPED_ORIGIN)
 
 
 def load_table(path: str | Path) -> StatesPartiesTable:

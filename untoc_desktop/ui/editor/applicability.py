@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidg
 from ...applicability import APPLICABILITY_PROPERTY, Applicability, protocol_choice  # noqa: F401 (key re-exported)
 from ...i18n import _
 from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS
-from ...states_parties import StateParty, StatesPartiesTable
+from ...states_parties import StateParty, StatesPartiesTable, origin_label
 
 
 def _source_hosts(source_url: str) -> str:
@@ -143,13 +143,13 @@ class ProtocolChoices(QWidget):
         if self.state is None:
             return _(
                 "This country is not in the States parties table ({origin}); please confirm each Protocol."
-            ).format(origin=self.table.origin)
+            ).format(origin=origin_label(self.table.origin))
         state = self.state
         text = _(
             "Pre-selected from the States parties table ({origin}): sources dated {date}, confidence "
             "{confidence}. Sources: {url} (point here for the full addresses). You can change any box."
         ).format(
-            origin=self.table.origin,
+            origin=origin_label(self.table.origin),
             date=state.source_date or "?",
             confidence=state.confidence or "?",
             url=_source_hosts(state.source_url) or "?",
