@@ -183,7 +183,7 @@ class DraftView(QWidget):
         filter_row.addWidget(filter_label)
         filter_row.addWidget(self.filter_box, 1)
         navigator_layout = QVBoxLayout(navigator)
-        navigator_layout.setContentsMargins(4, 4, 0, 0)
+        navigator_layout.setContentsMargins(4, 4, 4, 0)  # symmetric: right to left mirrors the navigator
         navigator_layout.setSpacing(4)
         navigator_layout.addLayout(filter_row)
         navigator_layout.addWidget(self.tree, 1)
