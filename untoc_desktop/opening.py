@@ -118,8 +118,7 @@ def open_draft(
         break_lock: take over a lock held elsewhere (another computer, or a process
             this computer cannot verify); only after the user was warned.
         prepare_writing: import what writing needs (SQLAlchemy) before returning, so that the first
-            write does not wait; the window passes False and calls :meth:`Draft.prepare_writing`
-            once it is shown (opening and reading need none of it).
+            write does not wait (the window keeps the default); reading alone needs none of it.
 
     Raises:
         UntocError: from :meth:`Draft.open` (including ``SidecarError`` for a file

@@ -227,14 +227,6 @@ class Workspace:
         """Release the draft file and its lock."""
         self.draft.close()
 
-    def prepare_writing(self, in_background: bool = False) -> None:
-        """Make the first write quick: import SQLAlchemy now (see :meth:`Draft.prepare_writing`).
-
-        The window calls it, ``in_background``, once it is shown (its drafts are opened with
-        ``prepare_writing=False``); it does nothing for a read-only or closed draft.
-        """
-        self.draft.prepare_writing(in_background)
-
     def __enter__(self) -> Workspace:
         return self
 

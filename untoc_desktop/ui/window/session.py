@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ...draft import DraftInfo
 from ...questionnaire.model import Definition, Paragraph, Question
@@ -32,9 +32,6 @@ class DraftSession(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        # Right after the first paint, on this thread: keys typed meanwhile wait in the event queue and are
-        # saved after it, whereas a first save racing a background import could be late (never lose a word).
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: workspace.prepare_writing(False)))
 
     # -- reading (from the workspace's cache) ---------------------------------------
 
