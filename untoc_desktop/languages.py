@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -105,6 +106,26 @@ def language(code: str | None) -> Language:
 def native_names() -> dict[str, str]:
     """Code -> native name, in :data:`CODES` order (for language menus)."""
     return {lang.code: lang.native_name for lang in languages()}
+
+
+class NativeNames(Mapping[str, str]):
+    """Code -> native name, in :data:`CODES` order, read from CLDR on first use (not at import).
+
+    For module-level tables of language menus: building a :class:`Language` loads that language's
+    CLDR data (about 10 ms each), which the window's start-up should not pay for menus not yet opened.
+    """
+
+    def _names(self) -> dict[str, str]:
+        return native_names()
+
+    def __getitem__(self, code: str) -> str:
+        return self._names()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CODES)
+
+    def __len__(self) -> int:
+        return len(CODES)
 
 
 def _subtags(code: str | None) -> list[str]:

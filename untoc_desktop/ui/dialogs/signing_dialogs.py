@@ -42,7 +42,7 @@ from ..window.workers import BackgroundOperation
 from .form_rows import add_field_row
 
 #: Document languages as their speakers name them.
-LANGUAGE_NAMES = languages.native_names()
+LANGUAGE_NAMES = languages.NativeNames()
 
 
 def default_reason(organization: str, cluster: int) -> str:

@@ -18,7 +18,7 @@ KIND_LABELS = {
     "follow-up": N_("Follow-up"),
 }
 #: Letter languages as their speakers name them.
-LANGUAGE_NAMES = languages.native_names()
+LANGUAGE_NAMES = languages.NativeNames()
 FORM_LABELS = FORM_OF_ADDRESS_LABELS
 FILE_FILTERS = {"docx": N_("Word document (*.docx)"), "pdf": N_("PDF document (*.pdf)")}
 

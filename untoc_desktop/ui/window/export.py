@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 #: Document languages offered at export, each named in its own language (never translated).
-DOCUMENT_LANGUAGES: dict[str, str] = languages.native_names()
+DOCUMENT_LANGUAGES: Mapping[str, str] = languages.NativeNames()
 
 
 def export_submission(
