@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from untoc_desktop.answers import _shape, _surely_fits, check_stored_shape
 from untoc_desktop.draft import Draft, DraftInfo, schema_cache
 from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
+from untoc_desktop.errors import DefinitionError
 from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
+from untoc_desktop.questionnaire.registry import DefinitionRegistry
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Libraries the window never needs before it is shown (export, letters, signing, encryption, migrations...).
@@ -89,6 +91,24 @@ def test_a_new_process_reads_the_checked_json_copy_without_yaml_or_schema(monkey
     monkeypatch.setattr(loader, "_check_schema", lambda *_args: pytest.fail("schema checked again"))
     cached = installed_definitions()
     assert cached == strict
+
+
+def test_listing_clusters_and_finding_one_definition_build_only_that_definition(monkeypatch, tmp_path):
+    monkeypatch.setattr(loader, "_loaded", {})
+    strict = installed_definitions()  # fills the cache folder (a temporary one in tests)
+    monkeypatch.setattr(loader, "_loaded", {})  # as a new process
+    built: list[str] = []
+    real = loader.definition_from_data
+    monkeypatch.setattr(loader, "definition_from_data", lambda data, **kw: built.append(data["id"]) or real(data, **kw))
+    registry = DefinitionRegistry(user_folder=tmp_path / "no imported definitions")
+    assert registry.clusters() == sorted(d.cluster for d in strict)
+    assert built == []
+    chosen = registry.for_draft("untoc-cluster-2", 2)
+    assert built == ["untoc-cluster-2"]
+    assert chosen == next(d for d in strict if d.id == "untoc-cluster-2")
+    with pytest.raises(DefinitionError):
+        registry.latest("no-such-definition")
+    assert built == ["untoc-cluster-2"]
 
 
 def test_a_damaged_json_copy_is_never_trusted(monkeypatch):

@@ -88,10 +88,6 @@ def _status_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
     }
 
 
-#: Document languages written right to left (the whole document is laid out from the right).
-RTL_LANGUAGES: frozenset[str] = frozenset(lang.code for lang in languages.languages() if lang.rtl)
-
-
 @cache
 def _labels(language: str) -> tuple[dict[str, str], dict[str, str]]:
     pgettext = translator(language).pgettext

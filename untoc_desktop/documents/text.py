@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text_direction import _RTL_CLASSES
+from ..text_direction import strong_direction as strong_direction  # re-exported: the renderers import it from here
+
 #: Visible substitute for a character a document cannot hold (U+FFFD REPLACEMENT CHARACTER).
 SUBSTITUTE = "\ufffd"
 
@@ -81,26 +84,6 @@ def split_paragraphs(s: str) -> list[str]:
     """
     text = clean_text(s).strip("\n")
     return [part.strip("\n") for part in _BLANK_LINES.split(text) if part.strip()]
-
-
-#: Scripts written right to left, recognised by bidirectional class R or AL.
-_RTL_CLASSES = ("R", "AL")
-
-
-def strong_direction(s: str) -> str | None:
-    """Direction of the first strong character of ``s`` (Unicode bidi rule P2).
-
-    Returns:
-        ``"rtl"`` (Arabic, Hebrew...), ``"ltr"`` (Latin, Cyrillic, CJK...) or
-        ``None`` when ``s`` has no strong character (digits, punctuation only).
-    """
-    for char in s:
-        bidi_class = unicodedata.bidirectional(char)
-        if bidi_class in _RTL_CLASSES:
-            return "rtl"
-        if bidi_class == "L":
-            return "ltr"
-    return None
 
 
 def paragraph_direction(s: str) -> str:

@@ -45,6 +45,8 @@ _CACHE_FORMAT = 1
 
 #: Definitions loaded in this process, by (path, SHA-256 of the file's bytes).
 _loaded: dict[tuple[str, str], Definition] = {}
+#: Parsed cached JSON copies read for their facts and not built yet, by cache file (see :func:`_cached_data`).
+_cached: dict[Path, Any] = {}
 
 
 @cache
@@ -113,15 +115,80 @@ def _load_shipped_file(path: Path) -> Definition:
     loaded = _loaded.get((str(path), digest))
     if loaded is not None:
         return loaded
-    key = hashlib.sha256(f"{_CACHE_FORMAT}\n{digest}\n{_schema_text()}".encode()).hexdigest()
-    cached = definition_cache_folder() / f"{key}.json"
+    data = _cached_data(digest, keep=False)
+    if data is None:
+        return _load_bytes(path, raw, digest, keep_copy=_cache_file(digest))
     try:
-        data = json.loads(cached.read_text("utf-8"))
         definition = definition_from_data(data, source_name=path.name, path=str(path), schema_checked=True)
-    except Exception:  # noqa: BLE001 (no cache, or a damaged one: the strict path decides and reports)
-        return _load_bytes(path, raw, digest, keep_copy=cached)
+    except Exception:  # noqa: BLE001 (a damaged cache: the strict path decides and reports)
+        return _load_bytes(path, raw, digest, keep_copy=_cache_file(digest))
     _loaded[(str(path), digest)] = definition
     return definition
+
+
+def _cache_file(digest: str) -> Path:
+    """The cached JSON of the shipped file whose bytes have SHA-256 ``digest`` (named by it and the schema's)."""
+    key = hashlib.sha256(f"{_CACHE_FORMAT}\n{digest}\n{_schema_text()}".encode()).hexdigest()
+    return definition_cache_folder() / f"{key}.json"
+
+
+def _cached_data(digest: str, *, keep: bool) -> Any:
+    """The parsed cached JSON of a shipped file, or ``None`` when there is none usable.
+
+    Args:
+        digest: SHA-256 of the shipped file's bytes.
+        keep: keep the parsed data in memory for the next call (:func:`shipped_definition_facts`
+            reads a file's facts, then :func:`_load_shipped_file` builds it from the same data);
+            when false, data kept earlier is handed over and forgotten.
+    """
+    cache_file = _cache_file(digest)
+    found = _cached.pop(cache_file, None)
+    if found is None:
+        try:
+            found = json.loads(cache_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+    if keep:
+        _cached[cache_file] = found
+    return found
+
+
+def load_shipped_definition(path: Path) -> Definition:
+    """The shipped definition in ``path`` (one of :func:`installed_definition_paths`), loaded once per process.
+
+    Raises:
+        DefinitionError: the file is unreadable or invalid.
+    """
+    return _load_shipped_file(path)
+
+
+def shipped_definition_facts() -> list[tuple[str, str, int, Path]]:
+    """(definition id, version, cluster, path) of every shipped definition, without building any of them.
+
+    Read from the checked JSON copies in the cache (a file with no usable copy is loaded, checked
+    and cached as :func:`installed_definitions` does), so that start-up can list the clusters and
+    find the newest version of one definition without building the four models.
+
+    Raises:
+        DefinitionError: a shipped file is unreadable or invalid (a broken installation).
+    """
+    facts = []
+    for path in installed_definition_paths():
+        raw = read_regular_file(path, MAX_DEFINITION_BYTES, DefinitionError)
+        digest = hashlib.sha256(raw).hexdigest()
+        if (str(path), digest) in _loaded:
+            definition = _loaded[(str(path), digest)]
+            facts.append((definition.id, definition.version, definition.cluster, path))
+            continue
+        data = _cached_data(digest, keep=True)
+        try:
+            facts.append((str(data["id"]), str(data["version"]), int(data["cluster"]), path))
+            continue
+        except (TypeError, KeyError, ValueError):
+            pass  # no usable cached copy: build it (and cache it) the strict way
+        definition = _load_shipped_file(path)
+        facts.append((definition.id, definition.version, definition.cluster, path))
+    return facts
 
 
 def _keep_checked_copy(cached: Path, data: Any) -> None:

@@ -18,7 +18,7 @@ from ..errors import DefinitionError
 from ..files import atomic_write_bytes
 from ..i18n import _
 from ..received_files import read_regular_file
-from .loader import installed_definitions, load_definition_file
+from .loader import installed_definitions, load_definition_file, load_shipped_definition, shipped_definition_facts
 from .model import Definition
 
 #: Largest definition file accepted for import, in bytes.
@@ -60,13 +60,27 @@ class DefinitionRegistry:
         An imported file that no longer loads is skipped (it was checked when imported).
         """
         found = [AvailableDefinition(d, "shipped") for d in installed_definitions()]
+        found += [AvailableDefinition(d, "imported") for d in self._imported()]
+        return sorted(found, key=lambda a: (a.definition.cluster, a.definition.id, version_key(a.definition.version)))
+
+    def _imported(self) -> list[Definition]:
+        """The imported definitions that still load (sorted by file name); one that no longer loads is skipped."""
+        found = []
         if self.user_folder.is_dir():
             for path in sorted(self.user_folder.glob("*.yaml")):
                 try:
-                    found.append(AvailableDefinition(load_definition_file(path), "imported"))
+                    found.append(load_definition_file(path))
                 except DefinitionError:
                     continue
-        return sorted(found, key=lambda a: (a.definition.cluster, a.definition.id, version_key(a.definition.version)))
+        return found
+
+    def clusters(self) -> list[int]:
+        """The review clusters that have a definition (shipped or imported), in order.
+
+        Builds no shipped definition (see :func:`.loader.shipped_definition_facts`).
+        """
+        shipped = {cluster for _id, _version, cluster, _path in shipped_definition_facts()}
+        return sorted(shipped | {d.cluster for d in self._imported()})
 
     def latest(self, definition_id: str) -> Definition:
         """The highest version of a definition id.
@@ -74,7 +88,15 @@ class DefinitionRegistry:
         Raises:
             DefinitionError: no definition has this id.
         """
-        candidates = [a.definition for a in self.available() if a.definition.id == definition_id]
+        # Only the shipped files of this id are built (start-up needs one definition, not all of them);
+        # the built definition's own id decides, in case a cached copy's facts were wrong.
+        shipped = [
+            load_shipped_definition(path)
+            for shipped_id, _version, _cluster, path in shipped_definition_facts()
+            if shipped_id == definition_id
+        ]
+        candidates = [d for d in shipped if d.id == definition_id]
+        candidates += [d for d in self._imported() if d.id == definition_id]
         if not candidates:
             raise DefinitionError(
                 _(

@@ -61,7 +61,7 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
             path, registry, lock=True, break_lock=break_lock, prepare_writing=True
         ),
         # Provisional clusters (article list not confirmed) are offered with a visible note.
-        available_clusters=sorted({a.definition.cluster for a in registry.available()}),
+        available_clusters=registry.clusters(),
         recent=RecentDrafts(settings),
         settings=settings,
         export_function=export_submission,

@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...documents.text import strong_direction
 from ...drafting_tools import count_characters, count_words
 from ...errors import InvalidAnswerError
 from ...i18n import _, ngettext
 from ...questionnaire.display import choices, question_label
 from ...questionnaire.model import Paragraph, Question
+from ...text_direction import strong_direction
 from .accessible_names import field_name, option_name
 
 

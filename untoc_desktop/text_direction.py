@@ -1,0 +1,30 @@
+"""The direction of a text from its first strong character (Unicode bidi rule P2), for the window and the documents.
+
+A module of its own, outside :mod:`untoc_desktop.documents`, so that the window's answer fields can
+set each text's direction without importing the exporters at start-up. It only reads Unicode's
+bidirectional classes (:func:`unicodedata.bidirectional`); the bidi algorithm itself is Qt's, Pango's
+or the typesetting engine's, never ours.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Scripts written right to left, recognised by bidirectional class R or AL.
+_RTL_CLASSES = ("R", "AL")
+
+
+def strong_direction(s: str) -> str | None:
+    """Direction of the first strong character of ``s`` (Unicode bidi rule P2).
+
+    Returns:
+        ``"rtl"`` (Arabic, Hebrew...), ``"ltr"`` (Latin, Cyrillic, CJK...) or
+        ``None`` when ``s`` has no strong character (digits, punctuation only).
+    """
+    for char in s:
+        bidi_class = unicodedata.bidirectional(char)
+        if bidi_class in _RTL_CLASSES:
+            return "rtl"
+        if bidi_class == "L":
+            return "ltr"
+    return None
