@@ -220,3 +220,26 @@ def test_reading_a_draft_needs_no_sqlalchemy_and_the_window_prepares_writing_bef
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
     assert runs[1].stdout.split() == ["read", "False", "prepared", "True"]
+
+
+def test_the_schema_cache_names_the_installed_alembic_and_sqlalchemy_versions_without_importing_them():
+    from importlib import metadata
+
+    for name in ("alembic", "sqlalchemy"):
+        assert schema_cache._package_version(name) == metadata.version(name)
+    assert schema_cache._package_version("no_such_package_here") == "?"
+    code = "from untoc_desktop.draft import schema_cache\nschema_cache.migrations_fingerprint()"
+    imported = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code + "\nimport sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('sqlalchemy', 'alembic') or m in ('importlib.metadata', 'email.message', 'email.parser')))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+    ).stdout.strip()
+    assert imported == "[]"

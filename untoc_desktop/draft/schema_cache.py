@@ -13,9 +13,11 @@ in part; deleting the folder is always safe.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import re
 from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 from .connection import SQLITE_VERSION
@@ -34,6 +36,25 @@ def schema_cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / "draft-schemas"
 
 
+#: ``__version__ = "2.1.9"`` in a package's ``__init__.py``.
+_VERSION_LINE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def _package_version(name: str) -> str:
+    """The ``__version__`` in an installed package's ``__init__.py``, read without importing it (``"?"`` if none).
+
+    Alembic and SQLAlchemy both declare it there. Reading it this way costs a file read, where
+    :mod:`importlib.metadata` would import the :mod:`email` package at every start-up.
+    """
+    try:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        found = _VERSION_LINE.search(Path(origin).read_text("utf-8")) if origin else None
+    except (ImportError, OSError, ValueError):
+        return "?"
+    return found.group(1) if found else "?"
+
+
 def migrations_fingerprint() -> str:
     """SHA-256 (hexadecimal) of what the expected schemas depend on.
 
@@ -42,11 +63,7 @@ def migrations_fingerprint() -> str:
     """
     digest = hashlib.sha256(f"format {_CACHE_FORMAT}\n".encode())
     for name in ("alembic", "sqlalchemy"):
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "?"
-        digest.update(f"{name} {version}\n".encode())
+        digest.update(f"{name} {_package_version(name)}\n".encode())
     digest.update(f"sqlite {SQLITE_VERSION}\n".encode())
     package = resources.files("untoc_desktop.draft")
     scripts = [package / "models.py", package / "migrations" / "env.py"]
