@@ -18,6 +18,8 @@ from ..i18n import _
 
 #: File name extension of drafts.
 DRAFT_SUFFIX = ".untoc"
+#: The file extension of an encrypted copy of a draft (age format; see :mod:`untoc_desktop.encryption.copies`).
+ENCRYPTED_COPY_SUFFIX = DRAFT_SUFFIX + ".age"
 #: ``PRAGMA application_id`` of every draft file: the ASCII bytes "UNTC".
 APPLICATION_ID = 0x554E5443
 #: ``PRAGMA user_version``: the draft schema version this code writes.

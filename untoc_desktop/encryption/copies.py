@@ -17,12 +17,13 @@ import pyrage
 from ..draft import DRAFT_SUFFIX, check_draft_file
 from ..draft.connection import Connection, SQLiteError, backup_into, connect, connect_in_memory
 from ..draft.draft_file import Draft
+from ..draft.header import ENCRYPTED_COPY_SUFFIX
 from ..errors import DraftExistsError, DraftFileError, EncryptionError, NotForYouError, UntocError
 from ..files import atomic_replace, atomic_write_bytes, temporary_name
 from ..i18n import _, ngettext
 from .settings import check_recipient
 
-COPY_SUFFIX = ".untoc.age"
+COPY_SUFFIX = ENCRYPTED_COPY_SUFFIX
 AGE_MAGIC = b"age-encryption.org/v1\n"
 _HEADER_END = b"\n---"
 

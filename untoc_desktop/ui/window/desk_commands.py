@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QUrl, SignalInstance
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -17,10 +17,14 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QPlain
 
 from ...i18n import _
 from ...questionnaire import display
-from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
-from ..dialogs.word_count_dialog import WordCountDialog
-from ..editor.find_replace import FindReplaceDialog
 from .host import DraftSwitcher, Notices, flush_edits
+
+if TYPE_CHECKING:
+    from ..dialogs.help_dialogs import HelpDialog
+    from ..dialogs.word_count_dialog import WordCountDialog
+    from ..editor.find_replace import FindReplaceDialog
+
+# Dialogs are imported when first opened, not at start-up (the window's start-up, docs/architecture.md).
 
 #: File names a drop onto the window opens.
 DRAFT_SUFFIXES = (".untoc",)
@@ -151,6 +155,8 @@ class DeskCommands(QObject):
         if session is None:
             return None
         if self.find_dialog is None:
+            from ..editor.find_replace import FindReplaceDialog
+
             view = self._host.draft_view
             self.find_dialog = FindReplaceDialog(
                 session.definition,
@@ -200,6 +206,8 @@ class DeskCommands(QObject):
         """Show the words and characters per article and for the whole draft."""
         if self._host.session is None:
             return None
+        from ..dialogs.word_count_dialog import WordCountDialog
+
         dialog = WordCountDialog(self._host.session.definition, self._saved_answers(), self._parent)
         dialog.show()
         return dialog
@@ -246,6 +254,8 @@ class DeskCommands(QObject):
 
     def show_guide(self) -> HelpDialog:
         """The user guide in the interface language."""
+        from ..dialogs.help_dialogs import guide_dialog
+
         dialog = guide_dialog(self._language, self._parent)
         dialog.show()
         return dialog
@@ -256,6 +266,8 @@ class DeskCommands(QObject):
         question_id = view.focused_question_id() if view is not None else None
         if question_id is None or self._host.session is None:
             return self.show_guide()
+        from ..dialogs.help_dialogs import HelpDialog, question_help_html
+
         definition = self._host.session.definition
         question = definition.question(question_id)
         dialog = HelpDialog(
@@ -268,6 +280,8 @@ class DeskCommands(QObject):
 
     def show_about(self) -> HelpDialog:
         """Version, licence, fonts' licences and where the data lives."""
+        from ..dialogs.help_dialogs import HelpDialog, about_html
+
         dialog = HelpDialog(_("About untoc_desktop"), about_html(self._settings), self._parent)
         dialog.show()
         return dialog

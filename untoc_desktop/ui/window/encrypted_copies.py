@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
@@ -31,15 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...encryption.copies import COPY_SUFFIX, draft_bytes, encrypt_copy, free_draft_name, recipient_stanzas
-from ...encryption.keys import load_personal_identity
-from ...encryption.organisation import open_copy_to_draft, recipients_for, recovery_identity
-from ...encryption.settings import EncryptionSettings, load_settings
+from ...draft.header import ENCRYPTED_COPY_SUFFIX as COPY_SUFFIX
 from ...errors import NotForYouError, UntocError
 from ...i18n import N_, _
 from ...workspace import Workspace
-from ..dialogs.preferences_dialog import PreferencesDialog
 from .host import DraftSwitcher, Notices, flush_edits
+
+if TYPE_CHECKING:
+    from ...encryption.settings import EncryptionSettings
+    from ..dialogs.preferences_dialog import PreferencesDialog
+
+# The encryption package (pyrage) and the Preferences dialog are imported when first used, not at start-up.
 
 ENCRYPTED_FILTER = N_("Encrypted copies (*.untoc.age)")
 #: First filter of File > Open: drafts and encrypted copies together.
@@ -253,6 +256,8 @@ class EncryptedCopies(QObject):
         """The Preferences dialog, with the open draft's organisation proposed."""
         session = self.window.session
         organisation = session.info.organization if session is not None else ""
+        from ..dialogs.preferences_dialog import PreferencesDialog
+
         return PreferencesDialog(
             organisation, self._interface_language, self.folder, self._parent, settings=self._settings
         )
@@ -281,6 +286,10 @@ class EncryptedCopies(QObject):
 
     def send_copy(self) -> Path | None:
         """Encrypt the open draft for colleagues chosen from the team; the recovery code must be set up first."""
+        from ...encryption.copies import draft_bytes, encrypt_copy
+        from ...encryption.organisation import recipients_for
+        from ...encryption.settings import load_settings
+
         session = self.window.session
         if session is None:
             return None
@@ -340,6 +349,11 @@ class EncryptedCopies(QObject):
 
     def open_copy(self, path: Path) -> bool:
         """Decrypt an encrypted copy into a new draft beside it, then offer to open it (see the merge hook)."""
+        from ...encryption.copies import free_draft_name, recipient_stanzas
+        from ...encryption.keys import load_personal_identity
+        from ...encryption.organisation import open_copy_to_draft, recovery_identity
+        from ...encryption.settings import load_settings
+
         path = Path(path)
         title = _("The encrypted copy cannot be opened")
         try:

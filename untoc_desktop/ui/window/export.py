@@ -15,7 +15,6 @@ from ... import languages
 from ...draft.records import SentEntry
 from ...errors import ExportCancelled, ExportError, UntocError
 from ...i18n import N_, _
-from ...submissions import make_snapshot, sha256_file
 from .session import DraftSession
 from .workers import BackgroundOperation
 
@@ -153,6 +152,8 @@ class SubmissionExporter(QObject):
 
         # The issue time makes the file reproducible; with the snapshot it goes to the register of what was sent.
         issued_at = datetime.now().astimezone().replace(microsecond=0)
+        from ...submissions import make_snapshot  # imported at the first export, not at start-up
+
         self._pending = (
             session,
             make_snapshot(
@@ -203,6 +204,8 @@ class SubmissionExporter(QObject):
         if self._pending is None:  # set before every export starts; nothing to record without it
             return
         session, snapshot = self._pending
+        from ...submissions import sha256_file
+
         try:
             digest = sha256_file(path)
             session.workspace.record_sent(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -22,13 +22,16 @@ from ...i18n import N_, _
 from ...opening import OpenedDraft
 from ...questionnaire import display
 from ...questionnaire.model import Definition
-from ...states_parties import StatesPartiesTable
 from ...workspace import Workspace, with_draft_suffix
-from ..dialogs.new_draft_dialog import NewDraftDialog
 from ..models.navigation import ProvisionRole
 from .encrypted_copies import ENCRYPTED_FILTER, OPEN_FILTER, is_encrypted_copy
 from .host import Notices, OpenDraft
 from .recent import RecentDrafts
+
+if TYPE_CHECKING:
+    from ...states_parties import StatesPartiesTable
+
+# Dialogs are imported when first opened, not at start-up (the window's start-up, docs/architecture.md).
 
 FILE_FILTER = N_("untoc drafts (*.untoc)")
 
@@ -110,6 +113,8 @@ class FileCommands(QObject):
 
     def new_draft(self) -> bool:
         """Ask what the new draft is about and where to save it, then create and open it."""
+        from ..dialogs.new_draft_dialog import NewDraftDialog
+
         defaults = {key: str(self._settings.value(f"new_draft/{key}", "")) for key in ("organization", "author")}
         dialog = NewDraftDialog(
             self._available_clusters,
@@ -274,6 +279,8 @@ class FileCommands(QObject):
         """Show what the draft is about (organisation, country, Protocols...) and save changes."""
         if self._host.session is None:
             return False
+        from ..dialogs.new_draft_dialog import NewDraftDialog
+
         session = self._host.session
         dialog = NewDraftDialog(
             self._available_clusters or [session.info.cluster],

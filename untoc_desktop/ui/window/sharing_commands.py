@@ -10,7 +10,7 @@ tree and the completeness panel show what is now stored.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -36,13 +36,16 @@ from ...i18n import _, ngettext
 from ...questionnaire import display
 from ...questionnaire.model import Definition
 from ...sharing.cloud import conflicted_copies
-from ...sharing.copy_file import fingerprint
-from ...sharing.merge import MergeReport
-from ..dialogs.conflict_dialog import ConflictDialog
-from ..dialogs.history_dialog import HistoryDialog
 from .file_actions import FILE_FILTER
 from .host import DraftSwitcher, Notices, flush_edits
 from .workers import BackgroundOperation
+
+if TYPE_CHECKING:
+    from ...sharing.merge import MergeReport
+    from ..dialogs.conflict_dialog import ConflictDialog
+    from ..dialogs.history_dialog import HistoryDialog
+
+# Dialogs and merging are imported when first used, not at start-up (the window's start-up, docs/architecture.md).
 
 
 class SendCopyDialog(QDialog):
@@ -311,6 +314,8 @@ class SharingCommands(QObject):
         if not conflicts:
             self._notices.status(_("No conflict is open."), 8000)
             return None
+        from ..dialogs.conflict_dialog import ConflictDialog
+
         dialog = ConflictDialog(conflicts, session.definition, self._resolve, session.info.author, self._parent)
         dialog.finished.connect(lambda _result: self._conflicts_closed(dialog))
         self.conflict_dialog = dialog
@@ -376,6 +381,8 @@ class SharingCommands(QObject):
                 return
             self._reopen()
 
+        from ..dialogs.history_dialog import HistoryDialog
+
         dialog = HistoryDialog(
             f"{title} ({question_id})",
             session.workspace.versions(question_id),
@@ -429,6 +436,8 @@ class SharingCommands(QObject):
         merged_before = self._merged_fingerprints()
         done = []
         for path in conflicted_copies(session.path):
+            from ...sharing.copy_file import fingerprint
+
             try:
                 print_ = fingerprint(path)
             except OSError:
