@@ -39,6 +39,7 @@ LATER = (
     "lxml",
     "mako",
     "pyhanko",
+    "pyrage",
     "reportlab",
     "segno",
     "yaml",

@@ -21,7 +21,6 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _babel_format_date
-from babel.messages.plurals import get_plural
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,6 @@ class Language:
         english_name: its name in English (``"Arabic"``).
         direction: ``"rtl"`` (right to left) or ``"ltr"``.
         script: ISO 15924 default script (``"Arab"``, ``"Hans"``...).
-        plural_forms: gettext ``Plural-Forms`` value, e.g. ``"nplurals=2; plural=(n != 1);"``.
         date_pattern: the CLDR pattern of its one date style (``"d MMMM y"``).
     """
 
@@ -56,8 +54,19 @@ class Language:
     english_name: str
     direction: str
     script: str
-    plural_forms: str
     date_pattern: str
+
+    @property
+    def plural_forms(self) -> str:
+        """The gettext ``Plural-Forms`` value from CLDR's plural rules, e.g. ``"nplurals=2; plural=(n != 1);"``.
+
+        Computed when asked: Babel's plural module comes with its message catalogue code, which the
+        window never needs at start-up.
+        """
+        from babel.messages.plurals import get_plural
+
+        plural = get_plural(self.code)
+        return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
     @property
     def rtl(self) -> bool:
@@ -80,7 +89,6 @@ def _language(code: str) -> Language:
     # CLDR likely subtags, e.g. "zh" -> "zh_Hans_CN": the script is the second part.
     likely = str(get_global("likely_subtags").get(code, code)).split("_")
     script = likely[1] if len(likely) > 2 else ""
-    plural = get_plural(code)
     date_locale = Locale.parse(_DATE_LOCALES[code])
     return Language(
         code=code,
@@ -88,7 +96,6 @@ def _language(code: str) -> Language:
         english_name=locale.get_display_name("en") or code,
         direction="rtl" if locale.character_order == "right-to-left" else "ltr",
         script=script,
-        plural_forms=f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
         date_pattern=date_locale.date_formats["long"].pattern,
     )
 
