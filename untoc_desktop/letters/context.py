@@ -18,11 +18,10 @@ from typing import Any
 
 from ..documents.text import clean_text
 from ..draft import properties
-from ..draft.records import LetterEntry, Recipient
+from ..draft.records import DraftInfo, LetterEntry, Recipient
 from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
-from ..draft.records import DraftInfo
 from ..languages import format_date as long_date
 from ..questionnaire.model import Definition
 from ..snapshot import Snapshot
