@@ -20,7 +20,7 @@ from ...questionnaire import display
 from ..dialogs.help_dialogs import HelpDialog, about_html, guide_dialog, question_help_html
 from ..dialogs.word_count_dialog import WordCountDialog
 from ..editor.find_replace import FindReplaceDialog
-from .host import DraftSwitcher, Notices, flush_edits
+from .host import DraftSwitcher, Notices
 
 #: File names a drop onto the window opens.
 DRAFT_SUFFIXES = (".untoc",)
@@ -169,8 +169,8 @@ class DeskCommands(QObject):
         return self.find_dialog
 
     def _saved_answers(self) -> dict:
-        flush_edits(self._host)
-        return self._host.session.answers() if self._host.session is not None else {}
+        session = self._host.session  # its snapshot stores the edits still waiting first
+        return dict(session.snapshot().answers) if session is not None else {}
 
     def _go_to(self, question_id: str) -> QPlainTextEdit | None:
         self._host.focus_question(question_id)
