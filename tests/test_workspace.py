@@ -198,3 +198,40 @@ def test_the_command_line_opens_drafts_through_the_workspace(tmp_path, draft_inf
     cli.main(["export", str(path), "--format", "docx", "-o", str(tmp_path / "out.docx")])
     assert [w.path for w in opened] == [path, path]
     assert (tmp_path / "out.docx").exists()
+
+
+def test_a_letter_is_built_from_the_snapshot_given_else_from_one_taken_now(workspace, cluster1, tmp_path):
+    from untoc_desktop.letters import LetterOptions
+
+    workspace.save_sender(dataclasses.replace(workspace.sender(), address="1 Harbour Street", signatory="A. Signatory"))
+    workspace.save_recipient(Recipient(name="Ms Focal", is_focal_point=True))
+    attachment = tmp_path / "submission.pdf"
+    attachment.write_bytes(b"%PDF exported")
+    options = LetterOptions("transmission", "en", attachment=attachment)
+    workspace.set_answer(cluster1.question(STATUS), "partly")
+    before = workspace.snapshot()
+    workspace.set_answer(cluster1.question(STATUS), "fully")
+
+    assert workspace.build_letter(options, before).fields["count_partly"] == "1"
+    assert workspace.build_letter(options).fields["count_partly"] == "0"
+    (letter, entry), changes = workspace.create_letter(options, tmp_path / "letter.docx", "docx", snapshot=before)
+    assert changes == Changes(letters=True) and entry.details["fields"]["count_partly"] == "1"
+    assert [e.reference for e in workspace.letters()] == [letter.reference]
+
+
+def test_merge_refuses_a_draft_another_running_program_holds(tmp_path, draft_info, cluster1, registry):
+    import shutil
+
+    from untoc_desktop.draft.safety import DraftLock
+
+    path = Workspace.create(tmp_path / "veridia.untoc", draft_info, cluster1)
+    theirs = tmp_path / "theirs.untoc"
+    shutil.copyfile(path, theirs)
+    lock = DraftLock.acquire(path)  # held by a running program (this one), as the desktop application would
+    try:
+        with Workspace.open(path, registry, lock=True) as workspace:
+            assert workspace.read_only
+            with pytest.raises(DraftFileError, match="is open in untoc_desktop .* Merge the copy there"):
+                workspace.merge_copy(theirs)
+    finally:
+        lock.release()

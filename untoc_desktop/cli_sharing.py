@@ -70,12 +70,10 @@ def _listed(parts: list[str]) -> str:
 
 
 def _cmd_merge(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
-    from .sharing.merge import merge, question_kinds
-
-    with open_workspace(args.mine) as workspace:  # checks the draft and its questionnaire first
-        mine_author, kinds = workspace.info.author, question_kinds(workspace.definition)
-    # merged with the draft closed: merge() refuses a draft open in the application and takes the lock itself
-    report = merge(args.mine, args.theirs, args.author, kinds)
+    # The workspace holds the draft's lock while it merges; it refuses a draft open in the application.
+    with open_workspace(args.mine) as workspace:
+        mine_author = workspace.info.author
+        report, _changes = workspace.merge_copy(args.theirs, args.author)
     source = (
         _("{copy} ({author})").format(copy=report.copy_name, author=report.copy_author)
         if report.copy_author

@@ -14,7 +14,7 @@ picture of definition, details, answers and open conflicts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -42,7 +42,8 @@ from .questionnaire.model import Definition, Paragraph, Question
 from .questionnaire.registry import DefinitionRegistry
 from .sharing import history as answer_history
 from .sharing.conflicts import open_conflict_ids, open_conflicts, resolve
-from .sharing.merge import Conflict, MergeReport, merge_into, question_kinds
+from .sharing.merge import Conflict, MergeReport, merge_into, open_elsewhere, question_kinds
+from .snapshot import Snapshot
 from .validation import CompletenessReport, check_completeness, paragraph_answers, paragraph_applies
 
 #: Descriptive fields of :class:`DraftInfo` the user may change (Draft details).
@@ -99,27 +100,6 @@ class Changes:
 
 
 NOTHING = Changes()
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable picture of the open draft: what export, signing and letters use.
-
-    Attributes:
-        path: the draft file.
-        definition: the questionnaire it is answered against.
-        info: its details.
-        answers: question id -> value (read-only mapping; values are the stored JSON data).
-        open_conflicts: ids of the questions with an open merge conflict.
-        read_only: the draft was opened read-only.
-    """
-
-    path: Path
-    definition: Definition
-    info: DraftInfo
-    answers: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    open_conflicts: tuple[str, ...] = ()
-    read_only: bool = False
 
 
 class Workspace:
@@ -425,15 +405,24 @@ class Workspace:
         self._report = self._check()
         return Changes(answers=frozenset({question_id}), conflicts=True)
 
-    def merge_copy(self, theirs_path: str | Path) -> tuple[MergeReport, Changes]:
+    def merge_copy(self, theirs_path: str | Path, author: str | None = None) -> tuple[MergeReport, Changes]:
         """Merge a colleague's copy into the draft in one transaction.
 
         See :func:`untoc_desktop.sharing.merge.merge_into`.
 
+        Args:
+            theirs_path: the colleague's copy; only read.
+            author: recorded with the merge (default: the draft's author).
+
         Raises:
-            CopyMismatchError, NotADraftError, DraftFileError: nothing was written.
+            DraftFileError: the draft is open read-only because another running program holds it
+                (the message names it: merge there); or it cannot be written.
+            CopyMismatchError, NotADraftError: the copy cannot be merged. Nothing was written.
         """
-        report = merge_into(self.draft, theirs_path, kinds=question_kinds(self.definition))
+        holder = self.opened.lock_holder if self.opened is not None else None
+        if self.read_only and holder is not None:
+            raise open_elsewhere(self.path, holder)
+        report = merge_into(self.draft, theirs_path, author, kinds=question_kinds(self.definition))
         return report, self.reload()
 
     def merged_fingerprints(self) -> set[str]:
@@ -483,21 +472,43 @@ class Workspace:
         save_sender(self.draft, sender)
         return Changes(properties=frozenset({SENDER_PROPERTY}))
 
-    def build_letter(self, options: Any) -> Any:
-        """A letter's field values from the draft (see :func:`untoc_desktop.letters.context.build_letter`)."""
-        from .letters.context import build_letter
+    def build_letter(self, options: Any, snapshot: Snapshot | None = None) -> Any:
+        """A letter's field values (see :func:`untoc_desktop.letters.context.compose_letter`); nothing recorded.
 
-        return build_letter(self.draft, self.definition, options)
+        Args:
+            options: the user's choices (:class:`untoc_desktop.letters.LetterOptions`).
+            snapshot: the picture of the draft the letter speaks of (default: :meth:`snapshot` now);
+                sender, address book, letter log and register are read from the draft.
 
-    def create_letter(self, options: Any, out: Path, fmt: str, template: Path | None = None) -> tuple[Any, Changes]:
-        """Write a letter and record it in the letter log (see :func:`untoc_desktop.letters.letter_log.create_letter`).
+        Raises:
+            LetterError: the letter cannot be composed (the message says why).
+        """
+        from .letters.context import compose_letter
+
+        return compose_letter(snapshot or self.snapshot(), self.draft, options)
+
+    def create_letter(
+        self, options: Any, out: Path, fmt: str, template: Path | None = None, snapshot: Snapshot | None = None
+    ) -> tuple[Any, Changes]:
+        """Write a letter and record it in the letter log (see :func:`untoc_desktop.letters.letter_log.issue_letter`).
+
+        Args:
+            options: the user's choices (:class:`untoc_desktop.letters.LetterOptions`).
+            out: the file to write.
+            fmt: ``"docx"`` or ``"pdf"``.
+            template: the user's own .docx template, or None for the shipped one.
+            snapshot: the picture of the draft the letter speaks of (default: :meth:`snapshot` now).
 
         Returns:
             ``((letter, entry), Changes(letters=True))``.
-        """
-        from .letters.letter_log import create_letter
 
-        return create_letter(self.draft, self.definition, options, out, fmt, template), Changes(letters=True)
+        Raises:
+            LetterError: nothing written, nothing recorded. DraftFileError: the log could not be written.
+        """
+        from .letters.letter_log import issue_letter
+
+        letter = issue_letter(snapshot or self.snapshot(), self.draft, options, out, fmt, template)
+        return letter, Changes(letters=True)
 
     def mark_letter_sent(self, reference: str, sent_on: Any, channel: str) -> tuple[LetterEntry, Changes]:
         """Record that the letter ``reference`` was sent on ``sent_on`` (a date) by ``channel``.

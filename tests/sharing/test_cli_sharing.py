@@ -90,3 +90,30 @@ def test_merge_into_a_draft_open_in_the_application_is_refused(copies, capsys):
         lock.release()
     assert "open in untoc_desktop" in capsys.readouterr().err
     assert mine.read_bytes() == before
+
+
+def test_merge_goes_through_the_workspace_with_the_author_given(copies, monkeypatch, capsys):
+    import sqlite3
+    from pathlib import Path
+
+    from untoc_desktop.workspace import Workspace
+
+    mine, theirs = _pair(copies)
+    with Draft.open(theirs) as draft:
+        draft.set_answer(TEXT, "One. Two. Three. Four.", "Boris")
+    calls = []
+    original = Workspace.merge_copy
+
+    def spy(self, theirs_path, author=None):
+        calls.append((self.path, Path(theirs_path), author, self.read_only))
+        return original(self, theirs_path, author)
+
+    monkeypatch.setattr(Workspace, "merge_copy", spy)
+    assert main(["merge", str(mine), str(theirs), "--author", "Chen"]) == 0
+    assert calls == [(mine, theirs, "Chen", False)]
+    connection = sqlite3.connect(mine)
+    try:
+        row = connection.execute("SELECT value, updated_by FROM answer WHERE question_id = ?", (TEXT,)).fetchone()
+    finally:
+        connection.close()
+    assert row == ('"One. Two. Three. Four."', "Chen")

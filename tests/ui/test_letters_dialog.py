@@ -87,3 +87,73 @@ def test_letters_need_an_open_draft(window):
     window.letters_menu.update_actions()
     assert not window.letters_menu.new_letter_action.isEnabled()
     assert window.letters_menu.new_letter() is None
+
+
+STATUS = "UNTOC.2.(b).status"
+PRACTICE = "UNTOC.2.(b).practice"
+
+
+def _ready_for_letters(window):
+    """Sender details and a focal point, stored through the workspace (what a letter cannot go without)."""
+    from dataclasses import replace
+
+    from untoc_desktop.draft.records import Recipient
+
+    workspace = window.session.workspace
+    workspace.save_sender(replace(workspace.sender(), address="12 Harbour Street", signatory="Dr. Lena Okafor"))
+    workspace.save_recipient(Recipient(name="Ms. Amina Diallo", is_focal_point=True))
+
+
+def test_a_status_chosen_a_moment_ago_is_in_the_letter_opened_at_once_from_the_snapshot(
+    qtbot, window, draft_path, tmp_path, monkeypatch
+):
+    _ready_for_letters(window)
+    window.draft_view.select("UNTOC.2.(b)")
+    combo = window.draft_view.current_page().blocks[STATUS].field.combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the user picks from the list with the keyboard
+    while combo.currentData() != "partly":
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+    def file_read():
+        raise AssertionError("the letter read the answers from the draft file, not from the snapshot")
+
+    monkeypatch.setattr(window.session.draft, "answers", file_read)
+    attachment = tmp_path / "veridia.pdf"
+    attachment.write_bytes(b"%PDF exported")
+    dialog = window.letters_menu.new_letter()  # at once: no wait, no save in between
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transmission"))
+    dialog.attachment.setText(str(attachment))
+    assert "Convention, article 2: (b) (partly implemented)" in dialog.preview.toPlainText()
+    dialog.close()
+
+
+def test_an_answer_typed_and_not_yet_saved_is_in_the_picture_a_letter_is_built_from(
+    qtbot, window, draft_path, tmp_path, monkeypatch, message_boxes
+):
+    from ui_helpers import stored
+
+    from untoc_desktop.workspace import Workspace
+
+    _ready_for_letters(window)
+    window.draft_view.select("UNTOC.2.(b)")
+    editor = window.draft_view.current_page().blocks[PRACTICE].field.editor
+    qtbot.keyClicks(editor, "Typed a moment ago.")
+    assert window.autosave.has_pending() and stored(draft_path, PRACTICE) is None  # the timer has not fired
+
+    pictures = {"build_letter": [], "create_letter": []}  # the snapshot each letter was made from
+    for name, taken in pictures.items():
+        original = getattr(Workspace, name)
+
+        def spy(self, *args, _original=original, _taken=taken, **kwargs):
+            _taken.append(kwargs.get("snapshot", args[-1]))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Workspace, name, spy)
+    dialog = window.letters_menu.new_letter()  # at once: the preview is built as the dialog opens
+    assert pictures["build_letter"][0].answers[PRACTICE] == "Typed a moment ago."
+    assert not window.autosave.has_pending() and stored(draft_path, PRACTICE) == "Typed a moment ago."
+
+    entry = dialog.export_to(tmp_path / "letter.docx", "docx")  # the letter written takes its own picture
+    assert entry is not None and [p.answers[PRACTICE] for p in pictures["create_letter"]] == ["Typed a moment ago."]
+    dialog.close()

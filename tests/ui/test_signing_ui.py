@@ -147,3 +147,19 @@ def test_a_colleague_adds_a_signature_to_the_signed_pdf(qtbot, session, tmp_path
     assert report.ok and [c.signer for c in report.signatures] == ["Amina Haddad", "Jean Dupont"]
     first, second = sent_entries(session.draft)
     assert second.signatories == ("Amina Haddad", "Jean Dupont") and second.snapshot == first.snapshot
+
+
+def test_sent_submissions_opened_right_after_typing_count_the_typed_answer_as_changed(qtbot, window, draft_path):
+    from untoc_desktop.draft.records import SentEntry
+
+    practice = "UNTOC.2.(b).practice"
+    window.session.workspace.record_sent(
+        SentEntry("submission", "submission.pdf", "pdf", "0" * 64, snapshot={"answers": {}})
+    )
+    window.draft_view.select("UNTOC.2.(b)")
+    qtbot.keyClicks(window.draft_view.current_page().blocks[practice].field.editor, "Typed a moment ago.")
+    assert window.autosave.has_pending()  # not saved yet: the autosave's timer has not fired
+
+    sent = window.signing.sent()  # at once, from the File menu's entry
+    assert f"[{practice}]" in sent.changes.toPlainText()
+    sent.close()

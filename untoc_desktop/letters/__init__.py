@@ -22,6 +22,7 @@ from .context import (
     LetterOptions,
     Sender,
     build_letter,
+    compose_letter,
     next_reference,
     save_sender,
     sender_of,
@@ -31,7 +32,14 @@ from .fields import FIELDS, KINDS, Field, check_fields, fields_for, required_fie
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES
 
 if TYPE_CHECKING:
-    from .letter_log import create_letter, find_letter, letter_from_entry, letter_sent, regenerate_letter
+    from .letter_log import (
+        create_letter,
+        find_letter,
+        issue_letter,
+        letter_from_entry,
+        letter_sent,
+        regenerate_letter,
+    )
     from .output import (
         LetterTemplateError,
         OfficeSuiteMissingError,
@@ -46,7 +54,8 @@ if TYPE_CHECKING:
 #: Name -> submodule it is imported from on first use.
 _ON_FIRST_USE = {
     **dict.fromkeys(
-        ("create_letter", "find_letter", "letter_from_entry", "letter_sent", "regenerate_letter"), "letter_log"
+        ("create_letter", "find_letter", "issue_letter", "letter_from_entry", "letter_sent", "regenerate_letter"),
+        "letter_log",
     ),
     **dict.fromkeys(
         (
@@ -91,10 +100,12 @@ __all__ = [
     "build_letter",
     "check_fields",
     "check_template",
+    "compose_letter",
     "create_letter",
     "fields_for",
     "find_letter",
     "find_office_suite",
+    "issue_letter",
     "letter_from_entry",
     "letter_sent",
     "letter_text",

@@ -1,9 +1,11 @@
 """Everything a letter says, gathered from the draft: the values of its template fields.
 
-:func:`build_letter` reads the draft (organisation, country, cluster), the sender's
-details (draft property ``sender``), the address book and the letter log, and returns a
-:class:`Letter` whose ``fields`` map every name of :data:`.fields.FIELDS` to plain text
-(already passed through :func:`~untoc_desktop.documents.text.clean_text`).
+:func:`compose_letter` takes what the draft says (organisation, country, cluster, the answers the
+transmission letter summarises) from a :class:`~untoc_desktop.snapshot.Snapshot`, the workspace's
+picture of the draft, and the sender's details (draft property ``sender``), the address book, the
+letter log, the register and the review dates from the open draft; it returns a :class:`Letter`
+whose ``fields`` map every name of :data:`.fields.FIELDS` to plain text (already passed through
+:func:`~untoc_desktop.documents.text.clean_text`).
 """
 
 from __future__ import annotations
@@ -16,17 +18,18 @@ from typing import Any
 
 from ..documents.text import clean_text
 from ..draft import properties
-from ..draft.records import LetterEntry, Recipient
+from ..draft.records import DraftInfo, LetterEntry, Recipient
 from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
 from ..languages import format_date as long_date
 from ..questionnaire.model import Definition
+from ..snapshot import Snapshot
 from ..states_parties import country_name
 from ..timeline import draft_timeline
 from .assessment import assess
 from .fields import FIELDS, KINDS
-from .source import LetterSource
+from .source import LetterSource, StoredDraft, stored_snapshot
 from .wording import FORMS_OF_ADDRESS, LETTER_LANGUAGES, wording_for
 
 #: Draft property holding the sender's details (see :func:`untoc_desktop.draft.properties.sender`).
@@ -291,8 +294,8 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
     }
 
 
-def _summary(definition: Definition, draft: LetterSource, words: dict[str, Any]) -> dict[str, str]:
-    result = assess(definition, draft.answers(), draft.info.protocols)
+def _summary(snapshot: Snapshot, words: dict[str, Any]) -> dict[str, str]:
+    result = assess(snapshot.definition, snapshot.answers, snapshot.info.protocols)
     lines = [
         words["summary_line"].format(
             instrument=words["instruments"].get(s.instrument, s.instrument),
@@ -326,21 +329,43 @@ def _timeline(draft: LetterSource, options: LetterOptions, words: dict[str, Any]
     return {**dates, "timeline": words["timeline"][stage].format_map(dates)}
 
 
-def _country(draft: LetterSource, language: str) -> str:
-    if draft.info.country_code:
+def _country(info: DraftInfo, language: str) -> str:
+    if info.country_code:
         try:
-            return country_name(draft.info.country_code, language)
+            return country_name(info.country_code, language)
         except KeyError:
             pass
-    return draft.info.country
+    return info.country
 
 
-def build_letter(draft: LetterSource, definition: Definition, options: LetterOptions) -> Letter:
-    """Gather a letter's field values from the draft.
+def build_letter(draft: StoredDraft, definition: Definition, options: LetterOptions) -> Letter:
+    """Gather a letter's field values from an open draft as stored in its file.
+
+    :func:`compose_letter` of :func:`~.source.stored_snapshot`; the application composes from the
+    workspace's snapshot instead (``Workspace.build_letter``).
 
     Args:
         draft: the open draft (read only; nothing is recorded here).
         definition: the draft's questionnaire (cluster title, provisions for the summary).
+        options: the user's choices.
+
+    Returns:
+        A :class:`Letter` with a new reference (next free number of the sender's scheme).
+
+    Raises:
+        LetterError: see :func:`compose_letter`.
+    """
+    return compose_letter(stored_snapshot(draft, definition), draft, options)
+
+
+def compose_letter(snapshot: Snapshot, draft: LetterSource, options: LetterOptions) -> Letter:
+    """Gather a letter's field values: the draft's content from ``snapshot``, the rest from ``draft``.
+
+    Args:
+        snapshot: the picture of the draft (``Workspace.snapshot()``): its details (organisation,
+            country, Protocols), questionnaire (cluster title, provisions for the summary) and answers.
+        draft: the open draft (read only; nothing is recorded here): the sender's details, address
+            book, letter log, register of what was sent and review dates.
         options: the user's choices.
 
     Returns:
@@ -381,12 +406,12 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
     salutation, closing = words["forms"][options.form_of_address]
     values: dict[str, str] = {f.name: "" for f in FIELDS}
     values.update(
-        organization=draft.info.organization,
+        organization=snapshot.info.organization,
         organization_address=sender.address,
         organization_email=sender.email,
-        country=_country(draft, options.language),
-        cluster_number=str(definition.cluster),
-        cluster_title=translator(options.language)(definition.title),
+        country=_country(snapshot.info, options.language),
+        cluster_number=str(snapshot.definition.cluster),
+        cluster_title=translator(options.language)(snapshot.definition.title),
         reference=reference,
         date=long_date(letter_date, options.language),
         recipient_name=recipient.name,
@@ -409,7 +434,7 @@ def build_letter(draft: LetterSource, definition: Definition, options: LetterOpt
             attachment_name=Path(options.attachment).name,
             attachment_sha256=_registered_sha256(draft, Path(options.attachment)),
         )
-        values.update(_summary(definition, draft, words))
+        values.update(_summary(snapshot, words))
     if options.kind == "follow-up":
         if not options.recalls:
             raise LetterError(_("A follow-up letter recalls an earlier letter: give its reference (--recalls REF)."))

@@ -1,4 +1,4 @@
-"""Letters and the draft's letter log: create (render + record), regenerate, mark as sent.
+"""Letters and the draft's letter log: issue (compose + render + record), regenerate, mark as sent.
 
 Each generated letter is recorded with what is needed to write it again exactly:
 its options, the template used, and the field values as they were (the summary and the
@@ -13,20 +13,24 @@ from pathlib import Path
 from ..draft.records import LetterEntry, SentEntry
 from ..i18n import _
 from ..questionnaire.model import Definition
-from .context import Letter, LetterError, LetterOptions, build_letter, fill_letter
+from ..snapshot import Snapshot
+from .context import Letter, LetterError, LetterOptions, compose_letter, fill_letter
 from .output import check_template, write_letter
-from .source import LetterSource
+from .source import LetterSource, StoredDraft, stored_snapshot
 
 
 def create_letter(
-    draft: LetterSource,
+    draft: StoredDraft,
     definition: Definition,
     options: LetterOptions,
     out: Path,
     fmt: str,
     template: Path | None = None,
 ) -> tuple[Letter, LetterEntry]:
-    """Build a letter from the draft, write it, and record it in the letter log.
+    """Build a letter from an open draft as stored in its file, write it, and record it in the letter log.
+
+    :func:`issue_letter` of :func:`~.source.stored_snapshot`; the application issues letters from the
+    workspace's snapshot instead (``Workspace.create_letter``).
 
     Args:
         draft: the open draft.
@@ -40,13 +44,40 @@ def create_letter(
         The letter and its log entry.
 
     Raises:
-        LetterError: see :func:`.context.build_letter` and :func:`.output.write_letter`; on
+        LetterError, DraftFileError: see :func:`issue_letter`.
+    """
+    return issue_letter(stored_snapshot(draft, definition), draft, options, out, fmt, template)
+
+
+def issue_letter(
+    snapshot: Snapshot,
+    draft: LetterSource,
+    options: LetterOptions,
+    out: Path,
+    fmt: str,
+    template: Path | None = None,
+) -> tuple[Letter, LetterEntry]:
+    """Compose a letter from ``snapshot``, write it, and record it in the draft's letter log.
+
+    Args:
+        snapshot: the picture of the draft the letter speaks of (``Workspace.snapshot()``).
+        draft: the open draft: sender, address book, letter log (written), register.
+        options: the user's choices (see :class:`LetterOptions`).
+        out: the file to write.
+        fmt: ``"docx"`` or ``"pdf"``.
+        template: the user's own .docx template, or None for the shipped one.
+
+    Returns:
+        The letter and its log entry.
+
+    Raises:
+        LetterError: see :func:`.context.compose_letter` and :func:`.output.write_letter`; on
             error nothing is written and nothing is recorded.
         DraftFileError: the log could not be written (the file is then removed).
     """
     if template is not None:
         check_template(Path(template), options.kind)  # before anything else, so nothing is half done
-    letter = build_letter(draft, definition, options)
+    letter = compose_letter(snapshot, draft, options)
     write_letter(letter, out, fmt, template)
     details = {
         "options": letter.options.to_json(),

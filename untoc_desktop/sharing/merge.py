@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..draft import properties
 from ..draft.draft_file import Draft
-from ..draft.safety import DraftLock, read_lock
+from ..draft.safety import DraftLock, LockInfo, read_lock
 from ..errors import CopyMismatchError, DraftFileError
 from ..i18n import _
 from ..questionnaire.model import Definition
@@ -122,17 +122,22 @@ def merge(
     mine_path = Path(mine_path)
     holder = read_lock(mine_path) if mine_path.is_file() else None
     if holder is not None and not holder.is_stale:
-        raise DraftFileError(
-            _(
-                "{name} is open in untoc_desktop (by {user} on {host}). Merge the copy there "
-                "(File > Merge a colleague's copy), or close it first. Nothing was changed."
-            ).format(name=mine_path.name, user=holder.user or "?", host=holder.host)
-        )
+        raise open_elsewhere(mine_path, holder)
     with Draft.open(mine_path, allow_sidecars=holder is not None) as draft:
         # Our lock while merging: if the merge is interrupted, the next opening recognises a crash of ours
         # and lets SQLite roll the unfinished transaction back.
         draft.call_on_close(DraftLock.acquire(mine_path, replace_stale=holder is not None).release)
         return merge_into(draft, theirs_path, author, kinds)
+
+
+def open_elsewhere(mine_path: Path, holder: LockInfo) -> DraftFileError:
+    """The refusal to merge into a draft another running program holds (``holder``, its lock note)."""
+    return DraftFileError(
+        _(
+            "{name} is open in untoc_desktop (by {user} on {host}). Merge the copy there "
+            "(File > Merge a colleague's copy), or close it first. Nothing was changed."
+        ).format(name=mine_path.name, user=holder.user or "?", host=holder.host)
+    )
 
 
 def merge_into(

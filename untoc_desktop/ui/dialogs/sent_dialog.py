@@ -115,7 +115,8 @@ class SentSubmissionsDialog(QDialog):
         elif entry.kind != "submission":
             self.changes.setPlainText(_("A letter: write it again from Letters > Letter log."))
         else:
-            changed = changes_since(entry, self._session.answers(), self._session.info)
+            now = self._session.snapshot()  # with every edit typed so far
+            changed = changes_since(entry, now.answers, now.info)
             if not changed:
                 self.changes.setPlainText(_("Nothing changed in the draft since this submission was recorded."))
             else:

@@ -52,6 +52,9 @@ def fields_help(kind: str) -> str:
 class NewLetterDialog(QDialog):
     """Prepare a letter from the draft, preview it as plain text, export it to Word or PDF.
 
+    The letter speaks of the draft as the session's snapshot has it (every edit typed so far),
+    taken again at each preview and at export.
+
     Args:
         session: the open draft with its questionnaire.
         parent: parent widget.
@@ -202,7 +205,7 @@ class NewLetterDialog(QDialog):
             except UntocError as exc:
                 self.template_status.setText(str(exc))
         try:
-            letter = self._session.workspace.build_letter(self.options())
+            letter = self._session.workspace.build_letter(self.options(), self._session.snapshot())
         except UntocError as exc:
             self.preview.setPlainText(str(exc))
             return
@@ -246,7 +249,7 @@ class NewLetterDialog(QDialog):
         try:
             with busy_cursor():
                 (letter, entry), changes = self._session.workspace.create_letter(
-                    self.options(), path, fmt, self.template_path()
+                    self.options(), path, fmt, self.template_path(), self._session.snapshot()
                 )
             self._session.announce(changes)
         except UntocError as exc:
@@ -271,19 +274,11 @@ class LettersMenu(QMenu):
     Args:
         current_session: returns the open draft's session, or None.
         parent: the main window.
-        before: called before a dialog opens (the window saves pending edits, so that a
-            transmission letter summarises every answer typed).
     """
 
-    def __init__(
-        self,
-        current_session: Callable[[], DraftSession | None],
-        parent: QWidget,
-        before: Callable[[], object] | None = None,
-    ) -> None:
+    def __init__(self, current_session: Callable[[], DraftSession | None], parent: QWidget) -> None:
         super().__init__(_("&Letters"), parent)
         self._current_session = current_session
-        self._before = before
         self.new_letter_action = self._add(_("&New letter…"), self.new_letter)
         self.address_book_action = self._add(_("&Address book…"), self.address_book)
         self.sender_action = self._add(_("&Sender details…"), self.sender_details)
@@ -301,14 +296,9 @@ class LettersMenu(QMenu):
         for action in self.actions():
             action.setEnabled(self._current_session() is not None)
 
-    def _session(self) -> DraftSession | None:
-        if self._before is not None:
-            self._before()
-        return self._current_session()
-
     def new_letter(self) -> NewLetterDialog | None:
         """Open the New letter dialog."""
-        session = self._session()
+        session = self._current_session()
         if session is None:
             return None
         dialog = NewLetterDialog(session, self.parentWidget())
@@ -319,21 +309,21 @@ class LettersMenu(QMenu):
         """Open the address book."""
         from .address_book_dialog import AddressBookDialog
 
-        session = self._session()
+        session = self._current_session()
         return self._open(AddressBookDialog(session.workspace, self.parentWidget())) if session else None
 
     def sender_details(self) -> QDialog | None:
         """Open the sender details."""
         from .address_book_dialog import SenderDialog
 
-        session = self._session()
+        session = self._current_session()
         return self._open(SenderDialog(session.workspace, self.parentWidget())) if session else None
 
     def letter_log(self) -> QDialog | None:
         """Open the letter log."""
         from .letter_log_dialog import LetterLogDialog
 
-        session = self._session()
+        session = self._current_session()
         return self._open(LetterLogDialog(session.workspace, self.parentWidget())) if session else None
 
     @staticmethod

@@ -5,7 +5,8 @@ default) and a ceiling: an edit waits at most :data:`AUTOSAVE_MAX_WAIT_MS`
 (measured from the first edit not yet written), so steady typing without a
 pause is still written about once a second. Each write is checked and made in
 one transaction. Killing the process loses at most the edits of that last
-second. Pending edits are flushed on close, quit and when switching drafts.
+second. Pending edits are flushed on close, quit and when switching drafts, and before
+every snapshot of the session (export, signing, letters: see :meth:`DraftSession.snapshot`).
 
 A write that fails, for whatever reason, never drops the edit: the text stays
 in the window and in the list of unsaved answers, :attr:`Autosave.failed` is
@@ -41,6 +42,9 @@ ValueReader = Callable[[], Any]
 class Autosave(QObject):
     """Debounced, per-question writes of answers to a :class:`DraftSession`.
 
+    The session's snapshots include the edits still waiting here: it calls :meth:`flush` before
+    taking one.
+
     Args:
         session: where answers are written.
         delay_ms: debounce delay per question, in milliseconds.
@@ -72,6 +76,7 @@ class Autosave(QObject):
         self._deadlines: dict[str, QTimer] = {}
         self._failed: dict[str, tuple[Question, ValueReader]] = {}
         self._rejected: set[str] = set()
+        session.waiting_edits_stored_by(self.flush)
 
     def schedule(self, question: Question, read_value: ValueReader) -> None:
         """Write ``read_value()`` to ``question`` once the field has been quiet for the delay.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QPlain
 
 from ...i18n import _
 from ...questionnaire import display
-from .host import DraftSwitcher, Notices, flush_edits
+from .host import DraftSwitcher, Notices
 
 if TYPE_CHECKING:
     from ..dialogs.help_dialogs import HelpDialog
@@ -175,8 +175,8 @@ class DeskCommands(QObject):
         return self.find_dialog
 
     def _saved_answers(self) -> dict:
-        flush_edits(self._host)
-        return self._host.session.answers() if self._host.session is not None else {}
+        session = self._host.session  # its snapshot stores the edits still waiting first
+        return dict(session.snapshot().answers) if session is not None else {}
 
     def _go_to(self, question_id: str) -> QPlainTextEdit | None:
         self._host.focus_question(question_id)

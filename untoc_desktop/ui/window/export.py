@@ -134,7 +134,9 @@ class SubmissionExporter(QObject):
     def start(
         self, session: DraftSession, path: Path, fmt: str, archived: dict[str, Any] | None = None
     ) -> BackgroundOperation[Path] | None:
-        """Export the session's stored answers to ``path``; ``None`` when an export is already running.
+        """Export the session's snapshot to ``path``; ``None`` when an export is already running.
+
+        The snapshot holds every edit typed so far (:meth:`DraftSession.snapshot` stores the waiting ones first).
 
         ``archived`` (answers to questions no longer asked), when given, is exported in its own section.
         """

@@ -222,14 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         from .signing_menu import SigningActions  # signed submissions, verification, register of what was sent
 
-        self.signing = SigningActions(
-            file_menu,
-            self.quit_action,
-            lambda: self.session,
-            self,
-            lambda: self.autosave is not None and self.autosave.flush(),
-            self.notices.status,
-        )
+        self.signing = SigningActions(file_menu, self.quit_action, lambda: self.session, self, self.notices.status)
 
         self.edit_actions = TextEditActions(self)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
@@ -241,9 +234,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_missing_action)
         from ..letters.letters_dialog import LettersMenu  # letters to the government's focal points
 
-        self.letters_menu = LettersMenu(
-            lambda: self.session, self, before=lambda: self.autosave is not None and self.autosave.flush()
-        )
+        self.letters_menu = LettersMenu(lambda: self.session, self)
         self.menuBar().addMenu(self.letters_menu)
 
     def _recent_pruned(self, count: int) -> None:
@@ -327,10 +318,12 @@ class MainWindow(QMainWindow):
         return self.start_export(path, fmt) if path is not None else None
 
     def start_export(self, path: Path, fmt: str) -> BackgroundOperation[Path] | None:
-        """Save pending edits, then export to ``path`` on a worker thread; the window stays usable."""
-        if self.session is None or self.autosave is None:
+        """Export to ``path`` on a worker thread, with every edit typed so far; the window stays usable.
+
+        The exporter takes the session's snapshot, which stores the edits still waiting first.
+        """
+        if self.session is None:
             return None
-        self.autosave.flush()
         return self.exporter.start(self.session, path, fmt, archived=self.questionnaire.archived_for_export())
 
     # -- state -----------------------------------------------------------------------

@@ -2,10 +2,15 @@
 
 Every read and write goes to the workspace (the one answers cache); the adapter only turns the
 :class:`~untoc_desktop.workspace.Changes` each operation returns into Qt signals.
+
+A snapshot taken through the session (export, signing, letters, Sent submissions) first stores
+the edits still waiting for the autosave's timer (:meth:`DraftSession.snapshot`), so what was typed
+a moment ago is in it; no command has to save pending edits itself before reading the draft.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,7 @@ class DraftSession(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._store_waiting_edits: Callable[[], object] | None = None
 
     # -- reading (from the workspace's cache) ---------------------------------------
 
@@ -82,8 +88,23 @@ class DraftSession(QObject):
         return self.workspace.applies(paragraph)
 
     def snapshot(self) -> Snapshot:
-        """An immutable picture of the draft (what export, signing and letters use)."""
+        """An immutable picture of the draft (what export, signing and letters use), with every edit typed so far.
+
+        The edits still waiting for the autosave's timer are stored first (one transaction each,
+        see :meth:`waiting_edits_stored_by`); an edit that cannot be stored stays in the window, listed as
+        unsaved, and the picture holds the answer as stored. Call it on the window's thread.
+        """
+        if self._store_waiting_edits is not None:
+            self._store_waiting_edits()
         return self.workspace.snapshot()
+
+    def waiting_edits_stored_by(self, store: Callable[[], object] | None) -> None:
+        """Have :meth:`snapshot` call ``store()`` first (the :class:`~.autosave.Autosave` writing to this session).
+
+        Args:
+            store: stores the edits typed but not yet written (``Autosave.flush``); None forgets it.
+        """
+        self._store_waiting_edits = store
 
     # -- writing ---------------------------------------------------------------------
 
@@ -113,4 +134,5 @@ class DraftSession(QObject):
 
     def close(self) -> None:
         """Release the draft file."""
+        self._store_waiting_edits = None
         self.workspace.close()

@@ -20,8 +20,9 @@ class SigningActions:
         before_action: the action the entries are inserted before (e.g. Quit), or None for the end.
         current_session: returns the open draft's session, or None.
         parent: the main window.
-        flush: saves pending edits before a dialog reads the draft.
         show_status: shows a message in the status bar.
+
+    The dialogs read the draft through the session's snapshot, which holds every edit typed so far.
     """
 
     def __init__(
@@ -30,10 +31,9 @@ class SigningActions:
         before_action: QAction | None,
         current_session: Callable[[], DraftSession | None],
         parent: QWidget,
-        flush: Callable[[], object],
         show_status: Callable[[str], object],
     ) -> None:
-        self._session, self._parent, self._flush, self._status = current_session, parent, flush, show_status
+        self._session, self._parent, self._status = current_session, parent, show_status
         self.sign_action = QAction(_("&Sign and export submission…"), parent)
         self.countersign_action = QAction(_("&Add a signature to a signed PDF…"), parent)
         self.verify_action = QAction(_("&Verify a signed submission…"), parent)
@@ -59,7 +59,6 @@ class SigningActions:
         """Open the Sign and export submission dialog."""
         from ..dialogs.signing_dialogs import SignExportDialog
 
-        self._flush()
         session = self._session()
         if session is None:
             return None
@@ -73,7 +72,6 @@ class SigningActions:
 
         from ..dialogs.signing_dialogs import SignExportDialog
 
-        self._flush()
         session = self._session()
         if session is None:
             return None
@@ -100,7 +98,6 @@ class SigningActions:
         """Open the Sent submissions dialog."""
         from ..dialogs.sent_dialog import SentSubmissionsDialog
 
-        self._flush()
         session = self._session()
         if session is None:
             return None
