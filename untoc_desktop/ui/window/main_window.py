@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.next_missing_action = action(_("Go to &next missing answer"), self._next_missing, "F8")
         view_menu.addAction(self.next_missing_action)
-        from ..letters.letters_dialog import LettersMenu  # letters to the government's focal points
+        from ..letters.letters_menu import LettersMenu  # letters to the government's focal points
 
         self.letters_menu = LettersMenu(lambda: self.session, self)
         self.menuBar().addMenu(self.letters_menu)
