@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import check_answer
 from .draft import DRAFT_SUFFIX, AnswerChange, DraftInfo, properties
@@ -41,10 +41,12 @@ from .opening import OpenedDraft, open_draft
 from .questionnaire.model import Definition, Paragraph, Question
 from .questionnaire.registry import DefinitionRegistry
 from .sharing import history as answer_history
-from .sharing.conflicts import open_conflict_ids, open_conflicts, resolve
-from .sharing.merge import Conflict, MergeReport, merge_into, open_elsewhere, question_kinds
+from .sharing.conflicts import Conflict, open_conflict_ids, open_conflicts, resolve
 from .snapshot import Snapshot
 from .validation import CompletenessReport, check_completeness, paragraph_answers, paragraph_applies
+
+if TYPE_CHECKING:
+    from .sharing.merge import MergeReport
 
 #: Descriptive fields of :class:`DraftInfo` the user may change (Draft details).
 DETAIL_FIELDS = ("organization", "country", "country_code", "protocols", "language", "author")
@@ -419,6 +421,8 @@ class Workspace:
                 (the message names it: merge there); or it cannot be written.
             CopyMismatchError, NotADraftError: the copy cannot be merged. Nothing was written.
         """
+        from .sharing.merge import merge_into, open_elsewhere, question_kinds  # merging: loaded when first used
+
         holder = self.opened.lock_holder if self.opened is not None else None
         if self.read_only and holder is not None:
             raise open_elsewhere(self.path, holder)

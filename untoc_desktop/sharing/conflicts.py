@@ -8,13 +8,36 @@ stays beside it (and in the history), and the submission counts as a draft
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from ..draft.draft_file import Draft
 from ..errors import DraftFileError
 from ..i18n import _
-from .merge import Conflict
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An answer both sides changed differently (plain data).
+
+    Attributes:
+        question_id: the question.
+        mine / theirs: the merged answer taking my / their version at each conflicting place.
+        ancestor: the value both started from (``None`` when both answered independently).
+        both: both versions kept (texts and records), or ``None`` when they cannot both be kept.
+        theirs_author: who made the other version.
+        copy_name: file name of the copy it came from.
+    """
+
+    question_id: str
+    mine: Any
+    theirs: Any
+    ancestor: Any
+    both: Any
+    theirs_author: str = ""
+    copy_name: str = ""
+
 
 #: How a conflict can be settled.
 CHOICES = ("mine", "theirs", "both", "edit")

@@ -31,6 +31,7 @@ from ..draft.safety import DraftLock, LockInfo, read_lock
 from ..errors import CopyMismatchError, DraftFileError
 from ..i18n import _
 from ..questionnaire.model import Definition
+from .conflicts import Conflict
 from .copy_file import CopyContents, read_copy
 from .values import merge_values
 
@@ -45,28 +46,6 @@ _JSON_TEXT = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode  
 
 def _encode(value: Any) -> str | None:
     return None if value is None else _JSON_TEXT(value)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """An answer both sides changed differently (plain data).
-
-    Attributes:
-        question_id: the question.
-        mine / theirs: the merged answer taking my / their version at each conflicting place.
-        ancestor: the value both started from (``None`` when both answered independently).
-        both: both versions kept (texts and records), or ``None`` when they cannot both be kept.
-        theirs_author: who made the other version.
-        copy_name: file name of the copy it came from.
-    """
-
-    question_id: str
-    mine: Any
-    theirs: Any
-    ancestor: Any
-    both: Any
-    theirs_author: str = ""
-    copy_name: str = ""
 
 
 @dataclass(frozen=True)

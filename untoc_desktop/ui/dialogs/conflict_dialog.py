@@ -26,7 +26,7 @@ from ...errors import UntocError
 from ...i18n import _
 from ...questionnaire import display
 from ...questionnaire.model import Definition
-from ...sharing.merge import Conflict
+from ...sharing.conflicts import Conflict
 from ..editor.diff_view import VersionPane, diff_html, value_text
 
 #: ``resolve(question_id, choice, value) -> stored value``; raises UntocError (shown) or ValueError.
