@@ -236,10 +236,10 @@ def _write_both(base, tmp_path, clock):
     return orm_path, plain_path, orm_results, plain_results
 
 
-def _column(path, sql):
+def _column(path, sql, parameters=()):
     connection = sqlite3.connect(path)
     try:
-        return [row[0] for row in connection.execute(sql)]
+        return [row[0] for row in connection.execute(sql, parameters)]
     finally:
         connection.close()
 
@@ -259,8 +259,9 @@ def test_plain_writes_store_the_rows_the_orm_stored(base, tmp_path, clock):
         '{"name":"Coalition","city":"Elsewhere"}'
     ]
     assert _column(plain_path, "SELECT protocols FROM draft") == ['["FIREARMS","SOM","TIP"]']
-    assert _column(plain_path, f"SELECT value FROM answer WHERE question_id = '{TEXT}'") == ['["a",{"b":null}]']
-    assert _column(plain_path, "SELECT DISTINCT updated_by FROM answer ORDER BY 1") == ["", "A. Researcher", "B. Colleague"]
+    assert _column(plain_path, "SELECT value FROM answer WHERE question_id = ?", (TEXT,)) == ['["a",{"b":null}]']
+    authors = _column(plain_path, "SELECT DISTINCT updated_by FROM answer ORDER BY 1")
+    assert authors == ["", "A. Researcher", "B. Colleague"]
     assert "C. Third" in _column(plain_path, "SELECT author FROM answer_change")  # the details' new author
     times = _column(plain_path, "SELECT changed_at FROM answer_change WHERE id > 2")
     assert times[0] == "2026-03-01T09:30:01.000007+00:00" and all(t.endswith("+00:00") for t in times)
