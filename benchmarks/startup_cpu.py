@@ -19,6 +19,13 @@ load average about 4:
     before (f3660c2)   bare 0.144 s, window 1.508 s CPU: 10.5x
     after  (i11-speed2) bare 0.146 s, window 1.033 s CPU: 7.1x
 
+Third round (i11-writes: answers, details and properties written with plain SQL, so the window
+no longer imports SQLAlchemy before showing the draft), two pairs measured one after the other,
+load average 5.7 to 7 (979c27b had regained the SQLAlchemy import before the paint, for safety):
+
+    before (979c27b)   bare 0.149 s, window 1.617 s CPU: 10.8x;  bare 0.129 s, window 1.485 s: 11.5x
+    after  (i11-writes) bare 0.141 s, window 1.091 s CPU: 7.7x;   bare 0.136 s, window 1.108 s: 8.1x
+
 The 3x goal is not reached: building the first article's form, importing our modules and
 PySide6's enums remain. See docs/architecture.md, "Start-up", for what was cut and what remains.
 """

@@ -175,12 +175,12 @@ def test_stored_answers_of_every_kind_still_pass_or_fail_as_before():
         assert "(at 0/year)" in check_stored_shape(by_type["citations"], [{"title": "Act", "year": "1999"}])
 
 
-def test_reading_a_draft_needs_no_sqlalchemy_and_the_window_prepares_writing_before_showing_it(tmp_path):
-    """Opening and reading go through plain SQL; the window imports SQLAlchemy before it shows the draft.
+def test_the_window_opens_a_draft_and_saves_what_is_typed_without_sqlalchemy(tmp_path):
+    """Opening, reading and writing answers are plain SQL: the window never imports SQLAlchemy for them.
 
-    Deferring that import until after the window was shown made the first save race it, and the crash
-    harness (tests/safety/test_window_crash_kill.py) lost keys under load: the window prepares writing
-    first (docs/architecture.md, start-up).
+    Writing used to go through the ORM, so the window imported SQLAlchemy before showing a draft
+    (deferring that import let the first save race it). Writes are plain SQL now (draft/writes.py):
+    nothing to import, nothing to race (docs/architecture.md, start-up).
     """
     definition = installed_definitions()[0]
     path = tmp_path / "example.untoc"
@@ -198,21 +198,22 @@ def test_reading_a_draft_needs_no_sqlalchemy_and_the_window_prepares_writing_bef
     code = (
         "import os, sys, tempfile\n"
         "from untoc_desktop.opening import open_draft\n"
-        f"opened = open_draft({str(path)!r}, prepare_writing=False)\n"
+        f"opened = open_draft({str(path)!r}, lock=True)\n"
         "assert opened.answers()\n"
-        "print('read', 'sqlalchemy' in sys.modules)\n"
-        "opened.draft.prepare_writing()\n"
-        "print('prepared', 'sqlalchemy' in sys.modules)\n"
         "opened.draft.close()\n"
+        "print('read', 'sqlalchemy' in sys.modules)\n"
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from untoc_desktop.ui.app import build_main_window\n"
         "app = QApplication([])\n"
         "settings = QSettings(os.path.join(tempfile.mkdtemp(), 's.ini'), QSettings.Format.IniFormat)\n"
         f"window = build_main_window([{str(path)!r}], settings)\n"
-        "assert window.session is not None and not window.session.read_only\n"
-        "window.session.set_answer(window.session.definition.question('UNTOC.5.1(b).practice'), 'typed')\n"
+        "session = window.session\n"
+        "assert session is not None and not session.read_only\n"
+        "for text in ('typed', 'typed in the window'):\n"
+        "    assert session.set_answer(session.definition.question('UNTOC.5.1(b).practice'), text)\n"
         "window.close()\n"
+        "print('saved', 'sqlalchemy' in sys.modules)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path))
     runs = [
@@ -220,7 +221,10 @@ def test_reading_a_draft_needs_no_sqlalchemy_and_the_window_prepares_writing_bef
         for _first_fills_the_caches in range(2)
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
-    assert runs[1].stdout.split() == ["read", "False", "prepared", "True"]
+    assert runs[1].stdout.split() == ["read", "False", "saved", "False"]
+    with Draft.open(path) as draft:
+        assert draft.answer("UNTOC.5.1(b).practice") == "typed in the window"
+        assert [c.new_value for c in draft.history("UNTOC.5.1(b).practice")][-2:] == ["typed", "typed in the window"]
 
 
 def test_the_schema_cache_names_the_installed_alembic_and_sqlalchemy_versions_without_importing_them():

@@ -95,7 +95,6 @@ def open_draft(
     read_only: bool = False,
     lock: bool = False,
     break_lock: bool = False,
-    prepare_writing: bool = True,
 ) -> OpenedDraft:
     """Open a draft and bring it to the newest available version of its definition.
 
@@ -117,8 +116,6 @@ def open_draft(
             the recovery, the draft is then read without any other change).
         break_lock: take over a lock held elsewhere (another computer, or a process
             this computer cannot verify); only after the user was warned.
-        prepare_writing: import what writing needs (SQLAlchemy) before returning, so that the first
-            write does not wait (the window keeps the default); reading alone needs none of it.
 
     Raises:
         UntocError: from :meth:`Draft.open` (including ``SidecarError`` for a file
@@ -189,8 +186,6 @@ def open_draft(
                 draft.move_answers(dict(plan.moved))
             upgraded_from = info.definition_version
             draft.update_info(definition_id=definition.id, definition_version=definition.version)
-        if prepare_writing:
-            draft.prepare_writing()
         opened = OpenedDraft(
             draft,
             definition,

@@ -11,7 +11,9 @@ Rooms, one job each:
 * :mod:`.connection`: the one SQLite connection and engine factory (guards, pragmas, limits);
 * :mod:`.schema_check`: a file's schema and values checked before any statement runs;
 * :mod:`.migrate`: Alembic migrations, with a copy of the original kept;
-* :mod:`.store`: ``Draft``: create, open, close; answers and properties read and written;
+* :mod:`.draft_file`: ``Draft``: create, open, close; details, answers and properties read (plain SQL);
+* :mod:`.writes`: answers, details and properties written with plain SQL, one transaction each;
+* :mod:`.store`: the SQLAlchemy side: a new file's build, the sessions of ``Draft.reading``/``writing``;
 * :mod:`.history`: the answer history, versions, restore;
 * :mod:`.save_as`: a consistent copy to another file;
 * :mod:`.properties`: typed access to each draft property;

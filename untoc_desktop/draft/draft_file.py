@@ -1,11 +1,13 @@
-"""An open draft file (``.untoc``): :class:`Draft`, opened and read with plain SQL, written through the ORM.
+"""An open draft file (``.untoc``): :class:`Draft`, opened, read and written with plain SQL.
 
-Opening a draft (header, sidecars, schema and values checked, details read) and reading it
-(answers, one answer, properties) go through :func:`.connection.draft_connection` with plain
-SQL, so they never import SQLAlchemy: the desktop window shows a draft without it. The first
-write (or the first use of :meth:`Draft.reading`, :meth:`Draft.writing`, the history or Save
-As) imports :mod:`.store`, which holds the SQLAlchemy side: one short session and one
-transaction per user action, no session held open while the user types.
+Opening a draft (header, sidecars, schema and values checked, details read), reading it
+(answers, one answer, properties) and writing answers, details and properties (:mod:`.writes`:
+one ``BEGIN IMMEDIATE`` transaction per user action) go through
+:func:`.connection.draft_connection` with plain SQL, so they never import SQLAlchemy: the
+desktop window shows a draft and saves what the user types without it. A new file's build and
+the sessions of :meth:`Draft.reading` and :meth:`Draft.writing` (letters, register, address
+book, history, merges) import :mod:`.store`, the SQLAlchemy side, on first use: one short
+session and one transaction per user action, no session held open while the user types.
 
 ``from untoc_desktop.draft import Draft`` and ``from untoc_desktop.draft.store import Draft``
 give this same class (the package loads the store with it).
@@ -13,7 +15,6 @@ give this same class (the package loads the store with it).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DraftExistsError, DraftFileError, NotADraftError
 from ..files import atomic_replace
 from ..i18n import _
-from .connection import SQLiteDatabaseError, SQLiteOperationalError, draft_connection
+from . import writes
+from .connection import Connection, SQLiteDatabaseError, SQLiteOperationalError, draft_connection
 from .header import SCHEMA_VERSION, check_draft_file
 from .json_values import decode_json
 from .records import AnswerChange, DraftInfo
@@ -35,18 +37,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from .letter_book import LetterBook
-
-
-def _import_writing() -> None:
-    """Import the store (SQLAlchemy, the models) and configure the mappers; a failure is met again at the write."""
-    try:
-        from sqlalchemy.orm import configure_mappers
-
-        from . import store  # noqa: F401
-
-        configure_mappers()
-    except Exception:  # noqa: BLE001 (the first write imports them again and reports the problem)
-        pass
 
 
 #: The columns of the ``draft`` row that make a :class:`DraftInfo`, in its field order.
@@ -82,7 +72,6 @@ class Draft:
         self.read_only = read_only
         self._engine_made: Engine | None = engine
         self._session_factory: sessionmaker[Session] | None = None
-        self._closed = False
         self._info = self._load_info()
         self._on_close: list[Callable[[], None]] = []
 
@@ -206,30 +195,10 @@ class Draft:
 
     def close(self) -> None:
         """Release the file (and its lock, when one was taken). No sidecar file is left behind."""
-        self._closed = True
         if self._engine_made is not None:
             self._engine_made.dispose()
         while self._on_close:
             self._on_close.pop()()
-
-    def prepare_writing(self, in_background: bool = False) -> None:
-        """Import SQLAlchemy and the models now, so that the first write does not wait for them.
-
-        Opening and reading need none of it. Nothing is done for a read-only or closed draft; no
-        connection is opened.
-
-        Args:
-            in_background: import them in a thread of their own and return at once (the window
-                does this once it is shown, so typing is not held up); otherwise the engine is
-                built too before returning.
-        """
-        if self.read_only or self._closed:
-            return
-        if in_background:
-            threading.Thread(target=_import_writing, name="untoc-prepare-writing").start()
-            return
-        _import_writing()
-        self._sessions  # noqa: B018 (builds the engine and the session factory)
 
     def call_on_close(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` when the draft is closed (used to release its lock)."""
@@ -272,8 +241,7 @@ class Draft:
         """
         return self._write()
 
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _refuse_read_only(self) -> None:
         if self.read_only:
             raise DraftFileError(
                 _(
@@ -281,18 +249,41 @@ class Draft:
                     "cannot be written). Close it in the application, or work on a copy (Save As)."
                 ).format(name=self.path.name)
             )
+
+    def _write_failed(self, problem: object) -> DraftFileError:
+        return DraftFileError(
+            _(
+                "Could not write to {name}: {problem}. Your text is still in the window; free some disk "
+                "space or use Save As to keep it elsewhere."
+            ).format(name=self.path.name, problem=problem)
+        )
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A SQLAlchemy session in one transaction (for :meth:`writing`)."""
+        self._refuse_read_only()
         from .store import OperationalError
 
         try:
             with self._sessions() as session, session.begin():
                 yield session
         except OperationalError as exc:
-            raise DraftFileError(
-                _(
-                    "Could not write to {name}: {problem}. Your text is still in the window; free some disk "
-                    "space or use Save As to keep it elsewhere."
-                ).format(name=self.path.name, problem=exc.orig)
-            ) from None
+            raise self._write_failed(exc.orig) from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """A plain SQL connection in one ``BEGIN IMMEDIATE`` transaction (see :mod:`.writes`); no SQLAlchemy.
+
+        Raises:
+            DraftFileError: the draft is read-only, or SQLite could not write (disk full, file
+                read-only, locked by another writer); nothing was written.
+        """
+        self._refuse_read_only()
+        try:
+            with writes.transaction(self.path) as connection:
+                yield connection
+        except SQLiteOperationalError as exc:
+            raise self._write_failed(exc) from None
 
     # -- reading (plain SQL, no SQLAlchemy) --------------------------------------------
 
@@ -358,7 +349,7 @@ class Draft:
         rows = self.query("SELECT value FROM draft_property WHERE key = ?", (key,))
         return decode_json(rows[0][0]) if rows else default
 
-    # -- writing (through the ORM of :mod:`.store`) ----------------------------------
+    # -- writing (plain SQL of :mod:`.writes`, no SQLAlchemy) ---------------------------
 
     def set_answer(self, question_id: str, value: Any, author: str | None = None) -> bool:
         """Store one answer and record the change, in one transaction.
@@ -378,12 +369,19 @@ class Draft:
         return self.set_answers({question_id: value}, author) > 0
 
     def set_answers(self, values: Mapping[str, Any], author: str | None = None) -> int:
-        """Store several answers in one transaction; returns how many changed."""
-        from .store import write_answers
+        """Store several answers in one transaction; returns how many changed.
 
+        Args:
+            values: question id -> JSON data (``None`` removes the answer); an answer already
+                stored with an equal value is skipped, nothing recorded for it.
+            author: recorded with each change; defaults to the draft's author.
+
+        Raises:
+            DraftFileError: the write failed (disk full, file read-only...); nothing was written.
+        """
         author = self._info.author if author is None else author
-        with self._write() as session:
-            return write_answers(session, values, author, self._info.draft_uuid)
+        with self._transaction() as connection:
+            return writes.write_answers(connection, values, author, self._info.draft_uuid)
 
     def set_property(self, key: str, value: Any) -> None:
         """Store a draft property (JSON data) in one transaction.
@@ -391,10 +389,8 @@ class Draft:
         Raises:
             DraftFileError: the write failed.
         """
-        from .store import write_property
-
-        with self._write() as session:
-            write_property(session, key, value)
+        with self._transaction() as connection:
+            writes.write_property(connection, key, value)
 
     def update_info(self, properties: Mapping[str, Any] | None = None, **fields: Any) -> DraftInfo:
         """Change descriptive fields and store ``properties`` (key -> JSON data) in the same transaction.
@@ -406,23 +402,11 @@ class Draft:
             ValueError: for a field that cannot be changed.
             DraftFileError: the write failed.
         """
-        allowed = {
-            "organization",
-            "country",
-            "country_code",
-            "protocols",
-            "language",
-            "author",
-            "definition_id",
-            "definition_version",
-        }
-        unknown = set(fields) - allowed
+        unknown = set(fields) - set(writes.INFO_FIELDS)
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
-        from .store import write_info
-
-        with self._write() as session:
-            write_info(session, fields, properties or {})
+        with self._transaction() as connection:
+            writes.write_info(connection, fields, properties or {})
         self._info = self._load_info()
         return self._info
 

@@ -55,11 +55,8 @@ def build_main_window(argv: Sequence[str], settings: QSettings, interface_langua
     registry = DefinitionRegistry()
     window = MainWindow(
         definition_for_cluster=registry.for_cluster,
-        # Writing is prepared (SQLAlchemy imported) before the window shows the draft: deferring it let the
-        # first save race the import, and the crash harness lost keys under load (docs/architecture.md).
-        open_submission=lambda path, break_lock=False: open_draft(
-            path, registry, lock=True, break_lock=break_lock, prepare_writing=True
-        ),
+        # Opening, reading and saving answers are plain SQL: no SQLAlchemy before (or after) the first paint.
+        open_submission=lambda path, break_lock=False: open_draft(path, registry, lock=True, break_lock=break_lock),
         # Provisional clusters (article list not confirmed) are offered with a visible note.
         available_clusters=registry.clusters(),
         recent=RecentDrafts(settings),
