@@ -75,3 +75,18 @@ def test_clicking_a_paragraph_scrolls_its_article_page_to_it(qtbot, window, draf
         or page.verticalScrollBar().value() == page.verticalScrollBar().maximum()
     )
     assert not section.visibleRegion().isEmpty()
+
+
+def test_a_saved_answer_repaints_only_its_paragraph_article_and_instrument(cluster1):
+    model = ProvisionTreeModel(cluster1, {"TIP"})
+    model.set_report(check_completeness(cluster1, {}, {"TIP"}))
+    announced: list[tuple[str, int, int]] = []
+    model.dataChanged.connect(
+        lambda first, last: announced.append((first.data(ProvisionRole.ID), first.column(), last.column()))
+    )
+    model.set_report(check_completeness(cluster1, {"UNTOC.5.1(a).status": "fully"}, {"TIP"}))
+    assert sorted(announced) == [("UNTOC", 0, 1), ("UNTOC.5", 0, 1), ("UNTOC.5.1(a)", 0, 1)]
+    assert model.index_for("UNTOC.5.1(a)", 1).data() == "1/2"
+    announced.clear()
+    model.set_report(check_completeness(cluster1, {"UNTOC.5.1(a).status": "fully"}, {"TIP"}))
+    assert announced == []  # nothing changed, nothing repainted

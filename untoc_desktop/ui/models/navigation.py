@@ -41,6 +41,9 @@ class ProvisionRole(IntEnum):
     UNVERIFIED = Qt.ItemDataRole.UserRole + 6  # bool: article list or paragraph detail not yet verified
 
 
+#: Above this many changed rows, :meth:`ProvisionTreeModel.set_report` announces the whole tree at once.
+_FEW_ROWS = 24
+
 #: Id of the "Archived answers" node (answers to questions no longer asked).
 ARCHIVED_ID = "archived"
 
@@ -101,9 +104,30 @@ class ProvisionTreeModel(QAbstractItemModel):
     # -- updates ---------------------------------------------------------------------
 
     def set_report(self, report: CompletenessReport) -> None:
-        """Take new completeness figures and repaint the badges."""
-        self._progress = {p.paragraph.id: (p.answered, p.required) for p in report.paragraphs}
-        self._changed(self._root)
+        """Take new completeness figures and repaint the badges whose figures changed.
+
+        After one saved answer that is a paragraph, its article and its instrument: the views
+        (and the obligation filter above this model) look again at those rows only, which keeps
+        every save short. When many rows changed (the first report), the whole tree is announced.
+        """
+        progress = {p.paragraph.id: (p.answered, p.required) for p in report.paragraphs}
+        changed = {
+            pid for pid in progress.keys() | self._progress.keys() if progress.get(pid) != self._progress.get(pid)
+        }
+        self._progress = progress
+        nodes: dict[int, _Node] = {}
+        for paragraph_id in changed:
+            node = self._by_id.get(paragraph_id)
+            while node is not None and node is not self._root:
+                nodes[id(node)] = node
+                node = node.parent
+        if len(nodes) > _FEW_ROWS:
+            self._changed(self._root)
+            return
+        for node in nodes.values():
+            self.dataChanged.emit(
+                self.createIndex(node.row, 0, node), self.createIndex(node.row, self.COLUMNS - 1, node)
+            )
 
     def _changed(self, node: _Node) -> None:
         if node.children:
