@@ -18,10 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from untoc_desktop.answers import _shape, _surely_fits, check_stored_shape
+from untoc_desktop.answers import _shape, _surely_fits, _surely_valid, check_answer, check_stored_shape
 from untoc_desktop.draft import Draft, DraftInfo, schema_cache
 from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
-from untoc_desktop.errors import DefinitionError
+from untoc_desktop.errors import DefinitionError, InvalidAnswerError
 from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
 from untoc_desktop.questionnaire.registry import DefinitionRegistry
 
@@ -165,6 +165,47 @@ _SHAPES = list(
 def test_the_quick_shape_check_never_accepts_what_jsonschema_refuses(shape, value):
     if _surely_fits(shape, value):
         assert not list(jsonschema.Draft202012Validator(shape).iter_errors(value))
+
+
+_ANSWER_SCHEMAS = sorted(
+    {json.dumps(q.value_schema, sort_keys=True) for q in _QUESTIONS}
+    | {
+        json.dumps({"type": "string", "maxLength": 3}),
+        json.dumps({"type": "string", "enum": ["a", "b", 1]}),
+        json.dumps({"type": "string"}),
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    schema=st.sampled_from(_ANSWER_SCHEMAS), value=_JSON | st.text(max_size=6) | st.sampled_from(["a", "b", "fully"])
+)
+def test_the_quick_answer_check_never_accepts_what_jsonschema_refuses(schema, value):
+    parsed = json.loads(schema)
+    if _surely_valid(parsed, value):
+        assert not list(jsonschema.Draft202012Validator(parsed).iter_errors(value))
+
+
+def test_saving_typed_text_or_a_choice_needs_no_jsonschema(tmp_path):
+    code = (
+        "from untoc_desktop.answers import check_answer\n"
+        "from untoc_desktop.questionnaire import installed_definitions\n"
+        "import sys\n"
+        "questions = {q.type: q for d in installed_definitions() for q in d.questions()}\n"
+        "check_answer(questions['text'], 'typed in the window')\n"
+        "check_answer(questions['status'], 'fully')\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))  # the first run fills the definitions' cache
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+        for _first_fills_the_cache in range(2)
+    ]
+    assert runs[1].stdout.split()[-1:] == ["False"], runs[1].stderr
+    by_type = {q.type: q for q in _QUESTIONS}
+    with pytest.raises(InvalidAnswerError, match="is not one of"):
+        check_answer(by_type["status"], "somewhat")  # refusals still come from jsonschema, with its reason
 
 
 def test_stored_answers_of_every_kind_still_pass_or_fail_as_before():

@@ -66,6 +66,8 @@ def check_answer(question: Question, value: Any) -> None:
             ),
             question_id=question.id,
         )
+    if _surely_valid(question.value_schema, value):
+        return  # a text within its length, or one of the offered choices: decided without jsonschema
     validator = _validator(json.dumps(question.value_schema, sort_keys=True))
     error = _best_error(validator, value)
     if error is not None:
@@ -152,6 +154,30 @@ def _surely_fits(shape: dict[str, Any], value: Any) -> bool:
             if key in value and not _surely_fits(sub, value[key]):
                 return False
     return True
+
+
+#: Keywords of the two commonest answer schemas (a text with a length limit; a choice among options).
+_TEXT_KEYWORDS = frozenset({"$schema", "type", "maxLength"})
+_CHOICE_KEYWORDS = frozenset({"$schema", "type", "enum"})
+
+
+def _surely_valid(schema: Any, value: Any) -> bool:
+    """True when ``value`` is surely valid for ``schema``; False when unsure (jsonschema then decides).
+
+    Only the two schemas that most questions have are decided here, exactly as JSON Schema does:
+    ``{"type": "string", "maxLength": n}`` (length in characters, as Python counts them) and
+    ``{"type": "string", "enum": [...]}``. So a save of typed text never waits for jsonschema to be
+    imported; any other schema, and every refusal with its message, is jsonschema's.
+    """
+    if not isinstance(schema, dict) or schema.get("type") != "string" or not isinstance(value, str):
+        return False
+    keys = schema.keys()
+    if keys <= _TEXT_KEYWORDS:
+        limit = schema.get("maxLength")
+        return limit is None or (isinstance(limit, int) and not isinstance(limit, bool) and len(value) <= limit)
+    if keys <= _CHOICE_KEYWORDS and isinstance(schema.get("enum"), list):
+        return value in [option for option in schema["enum"] if isinstance(option, str)]
+    return False
 
 
 def _finite(value: Any) -> bool:
