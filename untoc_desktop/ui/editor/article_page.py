@@ -188,6 +188,10 @@ class ArticlePage(QScrollArea):
 
     # -- building paragraphs -----------------------------------------------------------
 
+    def built_paragraphs(self) -> list[str]:
+        """The ids of the paragraphs whose questions are built, in the page's order; builds nothing."""
+        return [paragraph_id for paragraph_id, section in self._sections.items() if section.built]
+
     def built_blocks(self) -> dict[str, QuestionBlock]:
         """The question blocks built so far (question id -> block); builds nothing."""
         return {qid: block for section in self._sections.values() for qid, block in section.blocks.items()}
@@ -253,9 +257,13 @@ class ArticlePage(QScrollArea):
         return (section, section.y() - top) if section is not None else None
 
     def _lay_out_now(self) -> None:
-        """Lay the page out now rather than on the next pass of the event loop: current positions and scroll range."""
-        for _pass in range(4):  # a paragraph's layout, then the body's, then the scroll area's
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        """Lay the page out now rather than on the next pass of the event loop: current positions and scroll range.
+
+        A paragraph that changed asks its own layout, which then asks the body's, which asks the
+        scroll area's (the scroll range); each request is delivered here, in that order.
+        """
+        for widget in (*self._sections.values(), self.widget(), self.viewport()):
+            QApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Build what is in view before the first paint (everything when assistive technology is active)."""

@@ -159,21 +159,34 @@ class ParagraphSection(QFrame):
             layout.addWidget(block)
 
     def _put_in_tab_order(self, window: QWidget, last_before: QWidget) -> None:
-        """Move the new blocks' controls from the end of the window's focus chain to just after this section.
+        """Move the widgets just made from the end of the window's focus chain to just after this section.
 
         Qt appends a widget made after its window to the end of the window's focus chain (the order
-        Tab follows), which would send Tab from this paragraph to the end of the window.
+        Tab follows), which would send Tab from this paragraph to the end of the window, and from the
+        window's last control back here. ``QWidget.setTabOrder`` moves only a widget that takes the
+        focus itself, and a widget with a focus proxy passes its focus policy on to the proxy; so each
+        widget's proxy is set aside and its policy opened while the chain is reordered, then both are
+        put back as they were.
         """
-        previous: QWidget = self  # a Tab stop while unbuilt: Qt orders only widgets that take the focus
-        widget = last_before.nextInFocusChain()
         made = []
+        widget = last_before.nextInFocusChain()
         while widget is not None and widget is not window:
-            made.append(widget)
+            if self.isAncestorOf(widget):
+                made.append((widget, widget.focusPolicy(), widget.focusProxy()))
             widget = widget.nextInFocusChain()
-        for widget in made:
-            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.isAncestorOf(widget):
-                QWidget.setTabOrder(previous, widget)
-                previous = widget
+        for widget, _policy, proxy in made:
+            if proxy is not None:
+                widget.setFocusProxy(None)
+        previous: QWidget = self  # a Tab stop while unbuilt
+        for widget, policy, _proxy in made:
+            if policy == Qt.FocusPolicy.NoFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        for widget, policy, proxy in made:
+            widget.setFocusPolicy(policy)
+            if proxy is not None:
+                widget.setFocusProxy(proxy)
 
 
 _FIXED_HEIGHT = (QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
