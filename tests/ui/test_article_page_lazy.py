@@ -241,19 +241,34 @@ def test_tab_passes_over_paragraphs_with_nothing_to_answer_and_leaves_the_page(q
     assert page.built_paragraphs() == [p.id for p in page.article.paragraphs]
 
 
-def test_a_paragraph_built_late_takes_its_place_in_the_windows_tab_order(qtbot, window, answered):
-    page = window.draft_view.current_page()
+def test_paragraphs_built_out_of_order_are_tabbed_through_in_page_order_and_tab_then_leaves_the_page(
+    qtbot, active, answered
+):
+    page = active.draft_view.current_page()
     assert len(page.built_paragraphs()) < len(page.article.paragraphs)
     page.blocks["UNTOC.2.(e).status"]  # built out of order: (b) to (d) are not
     list(page.sections.values())
-    chain, widget = [], window.nextInFocusChain()
-    while widget is not window:
-        chain.append(widget)
-        widget = widget.nextInFocusChain()
     body = page.widget()
-    on_page = [n for n, widget in enumerate(chain) if body.isAncestorOf(widget)]
-    assert on_page == list(range(on_page[0], on_page[0] + len(on_page)))  # one run: nothing left at the end
-    for section in sections_of(page):
-        start = chain.index(section)
-        inside = len([w for w in section.findChildren(QWidget) if w.window() is window])  # not its pop-ups
-        assert all(section.isAncestorOf(widget) for widget in chain[start + 1 : start + 1 + inside])
+    in_page_order = [
+        widget
+        for widget in body.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page) and widget.isEnabled()
+    ]
+    in_page_order[0].setFocus()
+    tabbed = [QApplication.focusWidget()]
+    for _press in range(len(in_page_order)):
+        press(qtbot, Qt.Key.Key_Tab)
+        if not body.isAncestorOf(QApplication.focusWidget()):
+            break
+        tabbed.append(QApplication.focusWidget())
+    assert tabbed == in_page_order
+    assert not page.isAncestorOf(QApplication.focusWidget())  # on to the next region, not back into the page
+
+    in_page_order[-1].setFocus()
+    back = [QApplication.focusWidget()]
+    for _press in range(len(in_page_order)):
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        if not body.isAncestorOf(QApplication.focusWidget()):
+            break
+        back.append(QApplication.focusWidget())
+    assert back == in_page_order[::-1]

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ...i18n import _, interface_language
 from ...questionnaire import display
 from ...questionnaire.model import Paragraph, Question
 from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
 from ...questionnaire.types import RECORD_FIELDS
+from .focus_order import proxies_of, put_after
 from .question_block import KnownRecords, QuestionBlock, wrapped_label
 
 #: About how many text lines a question block takes, by question type (label, help, input, margins);
@@ -97,14 +98,14 @@ class ParagraphSection(QFrame):
         self.not_applicable.setVisible(not applicable)
         layout.addWidget(self.not_applicable)
         self.blocks: dict[str, QuestionBlock] = {}
-        self._room: QSpacerItem | None = None
+        self._room: QWidget | None = None  # an empty widget as tall as the questions to come
         if built or not paragraph.questions:
             self._built = True
             self._make_blocks()
         else:
             self._built = False
-            self._room = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            layout.addSpacerItem(self._room)
+            self._room = QWidget(self)  # a widget, not a spacer item: Qt alone owns and deletes it
+            layout.addWidget(self._room)
             self.keep_room_for(paragraph.questions)
             self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
@@ -122,8 +123,9 @@ class ParagraphSection(QFrame):
         if self._room is None:
             return
         lines = sum(_RECORD_LINES if q.type in RECORD_FIELDS else _LINES_BY_TYPE.get(q.type, 8) for q in questions)
-        self._room.changeSize(0, lines * self.fontMetrics().lineSpacing(), *_FIXED_HEIGHT)
-        self.layout().invalidate()
+        height = lines * self.fontMetrics().lineSpacing()
+        if self._room.minimumHeight() != height:
+            self._room.setFixedHeight(height)
 
     def build(self) -> list[QuestionBlock]:
         """Make the question blocks (once), in the keyboard's Tab order after the heading.
@@ -137,14 +139,15 @@ class ParagraphSection(QFrame):
         if self._built:
             return []
         self._built = True
-        window = self.window()
-        last_before = window.previousInFocusChain()
+        last_before = self.window().previousInFocusChain()  # the new widgets come after it
         layout = self.layout()
         assert layout is not None and self._room is not None
-        layout.removeItem(self._room)
+        layout.removeWidget(self._room)
+        self._room.hide()
+        self._room.deleteLater()
         self._room = None
         self._make_blocks()
-        self._put_in_tab_order(window, last_before)
+        put_after(self, last_before, proxies_of((block.field for block in self.blocks.values()), self))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return list(self.blocks.values())
 
@@ -157,36 +160,3 @@ class ParagraphSection(QFrame):
             block.setEnabled(self.applicable)
             self.blocks[question.id] = block
             layout.addWidget(block)
-
-    def _put_in_tab_order(self, window: QWidget, last_before: QWidget) -> None:
-        """Move the widgets just made from the end of the window's focus chain to just after this section.
-
-        Qt appends a widget made after its window to the end of the window's focus chain (the order
-        Tab follows), which would send Tab from this paragraph to the end of the window, and from the
-        window's last control back here. ``QWidget.setTabOrder`` moves only a widget that takes the
-        focus itself, and a widget with a focus proxy passes its focus policy on to the proxy; so each
-        widget's proxy is set aside and its policy opened while the chain is reordered, then both are
-        put back as they were.
-        """
-        made = []
-        widget = last_before.nextInFocusChain()
-        while widget is not None and widget is not window:
-            if self.isAncestorOf(widget):
-                made.append((widget, widget.focusPolicy(), widget.focusProxy()))
-            widget = widget.nextInFocusChain()
-        for widget, _policy, proxy in made:
-            if proxy is not None:
-                widget.setFocusProxy(None)
-        previous: QWidget = self  # a Tab stop while unbuilt
-        for widget, policy, _proxy in made:
-            if policy == Qt.FocusPolicy.NoFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
-        for widget, policy, proxy in made:
-            widget.setFocusPolicy(policy)
-            if proxy is not None:
-                widget.setFocusProxy(proxy)
-
-
-_FIXED_HEIGHT = (QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
