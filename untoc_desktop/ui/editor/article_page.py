@@ -24,6 +24,7 @@ from ...questionnaire.model import Article
 from ...questionnaire.types import is_answered
 from ...validation import paragraph_answers
 from .accessible_names import article_name, instrument_name
+from .focus_order import tab_stops
 from .paragraph_section import ParagraphSection, class_text
 from .question_block import KnownRecords, QuestionBlock, wrapped_label
 
@@ -53,7 +54,7 @@ class BuiltOnDemand(Mapping[str, Item]):
         build: Callable[[Iterable[str]], None],
     ) -> None:
         self._paragraph_of = paragraph_of
-        self._item = item
+        self._item: Callable[[str, str], Item] = item
         self._build = build
 
     def __getitem__(self, key: str) -> Item:
@@ -250,9 +251,10 @@ class ArticlePage(QScrollArea):
 
     def _anchor(self) -> tuple[ParagraphSection, int] | None:
         """The first paragraph starting in view and its distance from the view's top (``None``: the page's top)."""
-        top = self.verticalScrollBar().value()
-        if not self.isVisible() or top == 0:
+        if not self.isVisible() or self.verticalScrollBar().value() == 0:
             return None
+        self._lay_out_now()
+        top = self.verticalScrollBar().value()
         section = next((s for s in self._sections.values() if s.y() >= top), None)
         return (section, section.y() - top) if section is not None else None
 
@@ -287,7 +289,7 @@ class ArticlePage(QScrollArea):
         ):
             forward = event.reason() != Qt.FocusReason.BacktabFocusReason
             self.build_paragraphs((watched.paragraph.id,))
-            controls = _tab_stops(watched)
+            controls = tab_stops(watched)
             if controls:
                 target = controls[0] if forward else controls[-1]
                 target.setFocus(event.reason())
@@ -382,17 +384,6 @@ class ArticlePage(QScrollArea):
         scroll()
         # A page shown for the first time is laid out on the next pass of the event loop.
         QTimer.singleShot(0, self, scroll)
-
-
-def _tab_stops(section: ParagraphSection) -> list[QWidget]:
-    """The controls of a built section that Tab stops at, in Tab order."""
-    stops = []
-    widget = section.nextInFocusChain()
-    while widget is not section and section.isAncestorOf(widget):
-        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
 
 
 def research_details(article: Article, cluster_evidence: str = "") -> str:

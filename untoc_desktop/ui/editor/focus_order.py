@@ -26,7 +26,11 @@ def proxies_of(fields: Iterable[QWidget], container: QWidget) -> list[tuple[QWid
     Returns:
         (widget, its focus proxy) pairs.
     """
-    pairs = [(field, field.focusProxy()) for field in fields if field.focusProxy() is not None]
+    pairs = []
+    for field in fields:
+        proxy = field.focusProxy()
+        if proxy is not None:
+            pairs.append((field, proxy))
     window = container.window()
     pairs += [
         (area.viewport(), area)
@@ -60,7 +64,7 @@ def put_after(anchor: QWidget, last_before: QWidget, proxies: list[tuple[QWidget
             made.append(widget)
         widget = widget.nextInFocusChain()
     for widget, _proxy, _policy in proxied.values():
-        widget.setFocusProxy(None)
+        widget.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no proxy
         widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     previous = anchor
     for widget in made:
@@ -69,3 +73,18 @@ def put_after(anchor: QWidget, last_before: QWidget, proxies: list[tuple[QWidget
     for widget, proxy, policy in proxied.values():
         widget.setFocusPolicy(policy)
         widget.setFocusProxy(proxy)
+
+
+def tab_stops(container: QWidget) -> list[QWidget]:
+    """The controls under ``container`` that Tab stops at (shown, enabled), in Tab order.
+
+    Only the run of ``container``'s widgets right after it in the focus chain is read: where
+    :func:`put_after` put them.
+    """
+    stops = []
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container and container.isAncestorOf(widget):
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops

@@ -140,6 +140,7 @@ class ParagraphSection(QFrame):
             return []
         self._built = True
         last_before = self.window().previousInFocusChain()  # the new widgets come after it
+        assert last_before is not None
         layout = self.layout()
         assert layout is not None and self._room is not None
         layout.removeWidget(self._room)
