@@ -19,6 +19,12 @@ load average about 4:
     before (f3660c2)   bare 0.144 s, window 1.508 s CPU: 10.5x
     after  (i11-speed2) bare 0.146 s, window 1.033 s CPU: 7.1x
 
+Third round (i11-lazypage: an article page builds a paragraph's questions when it comes near the
+view; the first page opens with one paragraph of ten built), three alternating pairs, load average 3 to 7:
+
+    before (979c27b)     bare 0.104-0.108 s, window 1.157-1.257 s CPU: 10.7-12.1x
+    after  (i11-lazypage) bare 0.108-0.121 s, window 0.879-0.920 s CPU: 7.6-8.5x
+
 The 3x goal is not reached: building the first article's form, importing our modules and
 PySide6's enums remain. See docs/architecture.md, "Start-up", for what was cut and what remains.
 """
