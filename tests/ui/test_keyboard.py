@@ -184,6 +184,7 @@ def test_tab_goes_from_the_tree_to_the_page_and_from_the_page_to_the_panel(qtbot
     press(qtbot, Qt.Key.Key_Tab)
     assert view.pages.isAncestorOf(QApplication.focusWidget())
     page = view.current_page()
+    list(page.sections.values())  # paragraphs are built when needed: all of them, so that the page's last is found
     last = [w for w in page.widget().findChildren(QPlainTextEdit) if w.isVisibleTo(page) and w.isEnabled()][-1]
     last.setFocus()
     for _press in range(6):

@@ -1,208 +1,105 @@
-"""The page of one article: a scrollable form generated from the definition's paragraphs and questions."""
+"""The page of one article: a scrollable form generated from the definition's paragraphs and questions.
+
+Paragraphs are built when needed (issue 11): the page opens with each paragraph's heading and room for
+its questions, and makes a paragraph's question blocks when it comes into view or within one viewport
+below (on show, resize and scroll, before the next paint), when the keyboard focus reaches it (Tab,
+Shift+Tab), or when any code asks for one of its sections or blocks (``page.sections[...]``,
+``page.blocks[...]``: going to a question, find and replace, undo). Nothing is built behind the user's
+back once the page is shown; when assistive technology is active, the whole page is built at once, so
+that a screen reader's walk of the page finds every question.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QScrollArea,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAccessible, QFocusEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from ...i18n import N_, _, interface_language
+from ...i18n import N_, _
 from ...questionnaire import display
-from ...questionnaire.model import Article, Paragraph, Question
-from ...questionnaire.obligations import OBLIGATION_EXPLANATIONS, obligation_label
+from ...questionnaire.model import Article
 from ...questionnaire.types import is_answered
 from ...validation import paragraph_answers
-from .accessible_names import article_name, field_name, instrument_name
-from .answer_fields import answer_field_for
-from .answer_widgets import AnswerField
+from .accessible_names import article_name, instrument_name
+from .focus_order import tab_stops
+from .paragraph_section import ParagraphSection, class_text
+from .question_block import KnownRecords, QuestionBlock, wrapped_label
 
-#: record type -> records already entered in the draft (``cross_references.known_records``).
-KnownRecords = Callable[[str], list[dict[str, Any]]]
+__all__ = ["ArticlePage", "KnownRecords", "ParagraphSection", "QuestionBlock", "class_text", "research_details"]
 
 _CONFIDENCE = {"likely": N_("likely (a title, chapter or questionnaire clue)"), "low": N_("low (plausible only)")}
 
-
-def class_text(obligation: str) -> str:
-    """The paragraph's obligation class as shown on the page, e.g. ``Obligation: must consider``."""
-    return _("Obligation: {label}").format(label=obligation_label(obligation, interface_language()))
+Item = TypeVar("Item", ParagraphSection, QuestionBlock)
 
 
-def _label(text: str, *, object_name: str = "", rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
+class BuiltOnDemand(Mapping[str, Item]):
+    """A page's sections (by paragraph id) or question blocks (by question id), built when asked for.
 
-
-class QuestionBlock(QWidget):
-    """One question: its label, a live "required" marker, help text, the input and an inline problem message.
+    Asking for an item (``[key]``, ``get``) builds its paragraph; iterating (``items()``, ``values()``,
+    ``for key in ...``) builds every paragraph of the page; ``in`` and ``len`` build nothing.
 
     Args:
-        question: the question shown.
-        known_records: record type -> records entered elsewhere in the draft (cross-references).
-    """
-
-    #: The user asked for the answer's history (context menu), with the question id.
-    history_requested = Signal(str)
-
-    def __init__(
-        self, question: Question, parent: QWidget | None = None, known_records: KnownRecords | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.question = question
-        self.title = _label(display.question_label(question), object_name="questionLabel")
-        self.marker = QLabel(self)
-        self.marker.setObjectName("requiredMarker")
-        self.marker.hide()
-        self.help = _label(display.question_help(question), object_name="questionHelp")
-        self.field: AnswerField = answer_field_for(question, self, known_records)
-        self.field.setToolTip(display.question_help(question))
-        self.title.setBuddy(self.field)
-        self.problem = _label("", object_name="answerProblem")
-        self.problem.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        layout.setSpacing(3)
-        layout.addWidget(self.title)
-        layout.addWidget(self.marker)
-        layout.addWidget(self.help)
-        layout.addWidget(self.field)
-        layout.addWidget(self.problem)
-        self.required = False
-        # Right-click on the question or its answer: History… (text inputs keep their own menu and gain it).
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(lambda pos: self._context_menu(None, self.mapToGlobal(pos)))
-        for editor in self.field.findChildren(QPlainTextEdit) + self.field.findChildren(QLineEdit):
-            editor.installEventFilter(self)
-
-    def name_for(self, paragraph: Paragraph) -> None:
-        """Name the input (and the question's label, which names it on Linux) with the paragraph and article."""
-        self.field.name_for(paragraph)
-        self.title.setAccessibleName(field_name(self.question, paragraph))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Add History… to the context menu of the answer's text inputs."""
-        if event.type() == QEvent.Type.ContextMenu and isinstance(watched, (QPlainTextEdit, QLineEdit)):
-            self._context_menu(watched.createStandardContextMenu(), event.globalPos())  # type: ignore[attr-defined]
-            return True
-        return super().eventFilter(watched, event)
-
-    def _context_menu(self, menu: QMenu | None, where: QPoint) -> None:
-        menu = menu or QMenu(self)
-        if not menu.isEmpty():
-            menu.addSeparator()
-        menu.addAction(_("History…"), lambda: self.history_requested.emit(self.question.id))
-        menu.exec(where)
-        menu.deleteLater()
-
-    def set_required(self, required: bool, answered: bool) -> None:
-        """Show or hide the "required" marker; it is stressed while the answer is missing."""
-        self.required = required
-        self.marker.setVisible(required)
-        self.marker.setText(_("Required") if answered else _("Required — not answered yet"))
-        self.marker.setProperty("missing", required and not answered)
-        self.marker.style().unpolish(self.marker)
-        self.marker.style().polish(self.marker)
-
-    def show_problem(self, message: str) -> None:
-        """Show why the value in the field was not saved."""
-        self.problem.setText(message)
-        self.problem.show()
-
-    def clear_problem(self) -> None:
-        """Hide the problem message (the value was saved)."""
-        self.problem.hide()
-        self.problem.clear()
-
-
-class ParagraphSection(QFrame):
-    """A paragraph's heading, its obligation class in plain words and its question blocks.
-
-    Disabled with a note when it does not apply; a paragraph creating no obligation (``saving``)
-    is shown greyed, for context, with no questions.
+        paragraph_of: each key -> the id of the paragraph holding it, in the page's order.
+        item: (paragraph id, key) -> the item, once its paragraph is built.
+        build: builds the paragraphs whose ids it is given (those already built are left as they are).
     """
 
     def __init__(
         self,
-        paragraph: Paragraph,
-        applicable: bool,
-        parent: QWidget | None = None,
-        known_records: KnownRecords | None = None,
+        paragraph_of: dict[str, str],
+        item: Callable[[str, str], Item],
+        build: Callable[[Iterable[str]], None],
     ) -> None:
-        super().__init__(parent)
-        self.paragraph = paragraph
-        self.applicable = applicable
-        self.setObjectName("contextParagraph" if paragraph.context_only else "paragraphSection")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(
-            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
-        )
-        self.heading = _label(heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading")
-        self.setAccessibleName(heading)
-        layout.addWidget(self.heading)
-        facts = [class_text(paragraph.obligation)]
-        if paragraph.unverified:
-            facts.append(_("† detail not yet verified against the treaty text"))
-        self.facts = _label(" · ".join(facts), object_name="paragraphFacts")
-        self.facts.setToolTip(_(OBLIGATION_EXPLANATIONS.get(paragraph.obligation, "")))
-        layout.addWidget(self.facts)
-        if paragraph.context_only:
-            layout.addWidget(
-                _label(
-                    _(
-                        "Shown for context: this paragraph asks nothing of the State party, so there "
-                        "is nothing to answer and it is never counted as missing."
-                    ),
-                    object_name="questionHelp",
-                )
-            )
-        self.not_applicable = _label(
-            _("The State party is not party to this Protocol; not required."), object_name="notApplicable"
-        )
-        self.not_applicable.setVisible(not applicable)
-        layout.addWidget(self.not_applicable)
-        self.blocks: dict[str, QuestionBlock] = {}
-        for question in paragraph.questions:
-            block = QuestionBlock(question, self, known_records)
-            block.name_for(paragraph)
-            block.setEnabled(applicable)
-            self.blocks[question.id] = block
-            layout.addWidget(block)
+        self._paragraph_of = paragraph_of
+        self._item: Callable[[str, str], Item] = item
+        self._build = build
+
+    def __getitem__(self, key: str) -> Item:
+        """The item, its paragraph built first; ``KeyError`` for a key not on the page."""
+        paragraph_id = self._paragraph_of[key]
+        self._build((paragraph_id,))
+        return self._item(paragraph_id, key)
+
+    def __iter__(self) -> Iterator[str]:
+        """The keys in the page's order, every paragraph built first."""
+        self._build(dict.fromkeys(self._paragraph_of.values()))
+        return iter(list(self._paragraph_of))
+
+    def __len__(self) -> int:
+        """How many keys (nothing is built)."""
+        return len(self._paragraph_of)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is on the page (nothing is built)."""
+        return key in self._paragraph_of
 
 
 class ArticlePage(QScrollArea):
-    """The form of one article, generated from the definition.
+    """The form of one article, generated from the definition; each paragraph's questions built when needed.
 
     Args:
         article: the article shown.
         instrument_title: full title of its instrument.
         applicable: whether the article's paragraphs apply to the State party.
-        answers: stored answers (question id -> value) to show.
+        answers: stored answers (question id -> value) to show. The page keeps the latest answers it
+            was given (here or in :meth:`update_requirements`) to fill the paragraphs it builds later.
         research_details: research notes on the article's place in the cluster and its paragraphs
             (``cluster_note``, ``cluster_confidence``, paragraph notes, the cluster's evidence), shown
             only in the page's collapsed "Research details" pane, never in the form itself.
         known_records: record type -> records entered elsewhere in the draft (cross-references).
+
+    Attributes:
+        sections: paragraph id -> its :class:`ParagraphSection`, built when asked for (:class:`BuiltOnDemand`).
+        blocks: question id -> its :class:`QuestionBlock`, its paragraph built when asked for.
     """
 
     #: (Question, AnswerField) when the user edits an answer.
     edited = Signal(object, object)
+    #: A paragraph's questions were built (the ParagraphSection): values shown, edits connected, markers set.
+    paragraph_built = Signal(object)
 
     def __init__(
         self,
@@ -218,6 +115,8 @@ class ArticlePage(QScrollArea):
         super().__init__(parent)
         self.article = article
         self.applicable = applicable
+        self._answers = answers
+        self._building_near_view = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(article_name(article))
@@ -227,27 +126,38 @@ class ArticlePage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(18, 14, 18, 18)
         layout.setSpacing(12)
-        layout.addWidget(_label(instrument_title, object_name="instrumentTitle"))
+        layout.addWidget(wrapped_label(instrument_title, object_name="instrumentTitle"))
         layout.addWidget(
-            _label(
+            wrapped_label(
                 _("Article {number}. {title}").format(number=article.number, title=display.article_title(article)),
                 object_name="articleTitle",
             )
         )
         if not applicable:
             layout.addWidget(
-                _label(_("The State party is not party to this Protocol; not required."), object_name="notApplicable")
+                wrapped_label(
+                    _("The State party is not party to this Protocol; not required."), object_name="notApplicable"
+                )
             )
-        self.sections: dict[str, ParagraphSection] = {}
-        self.blocks: dict[str, QuestionBlock] = {}
+        self._sections: dict[str, ParagraphSection] = {}
+        paragraph_of_question: dict[str, str] = {}
         for paragraph in article.paragraphs:
-            section = ParagraphSection(paragraph, applicable, body, known_records)
-            self.sections[paragraph.id] = section
+            section = ParagraphSection(paragraph, applicable, body, known_records, built=False)
+            if not section.built:
+                section.installEventFilter(self)  # the keyboard focus reaching it builds it
+            self._sections[paragraph.id] = section
             layout.addWidget(section)
-            for question_id, block in section.blocks.items():
-                self.blocks[question_id] = block
-                block.field.set_value(answers.get(question_id))
-                block.field.edited.connect(lambda b=block: self.edited.emit(b.question, b.field))
+            paragraph_of_question.update(dict.fromkeys((q.id for q in paragraph.questions), paragraph.id))
+        self.sections: BuiltOnDemand[ParagraphSection] = BuiltOnDemand(
+            {paragraph_id: paragraph_id for paragraph_id in self._sections},
+            lambda paragraph_id, _key: self._sections[paragraph_id],
+            self.build_paragraphs,
+        )
+        self.blocks: BuiltOnDemand[QuestionBlock] = BuiltOnDemand(
+            paragraph_of_question,
+            lambda paragraph_id, question_id: self._sections[paragraph_id].blocks[question_id],
+            self.build_paragraphs,
+        )
         self.details_button: QToolButton | None = None
         self.details: QLabel | None = None
         if research_details.strip():
@@ -262,7 +172,7 @@ class ArticlePage(QScrollArea):
                     number=article.number, instrument=instrument_name(article.instrument)
                 )
             )
-            self.details = _label(research_details.strip(), object_name="researchDetails")
+            self.details = wrapped_label(research_details.strip(), object_name="researchDetails")
             self.details.hide()
             self.details_button.toggled.connect(self._toggle_details)
             layout.addWidget(self.details_button)
@@ -270,24 +180,156 @@ class ArticlePage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.update_requirements(answers)
+        self.verticalScrollBar().valueChanged.connect(self._build_near_view)
 
     def _toggle_details(self, shown: bool) -> None:
         assert self.details is not None and self.details_button is not None
         self.details.setVisible(shown)
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
+    # -- building paragraphs -----------------------------------------------------------
+
+    def built_paragraphs(self) -> list[str]:
+        """The ids of the paragraphs whose questions are built, in the page's order; builds nothing."""
+        return [paragraph_id for paragraph_id, section in self._sections.items() if section.built]
+
+    def built_blocks(self) -> dict[str, QuestionBlock]:
+        """The question blocks built so far (question id -> block); builds nothing."""
+        return {qid: block for section in self._sections.values() for qid, block in section.blocks.items()}
+
+    def build_paragraphs(self, paragraph_ids: Iterable[str]) -> None:
+        """Build the question blocks of these paragraphs of the page (those built already are left as they are).
+
+        Each block shows the latest stored answer, reports edits through :attr:`edited` and has its
+        "required" marker and relevance set; :attr:`paragraph_built` is emitted for each paragraph.
+        When the page is shown, what is in view stays in place even if a paragraph above it grows.
+
+        Raises:
+            KeyError: an id that is not a paragraph of this page.
+        """
+        due = [self._sections[paragraph_id] for paragraph_id in paragraph_ids]
+        due = [section for section in due if not section.built]
+        if not due:
+            return
+        anchor = self._anchor()
+        for section in due:
+            blocks = section.build()
+            section.removeEventFilter(self)
+            for block in blocks:
+                block.field.set_value(self._answers.get(block.question.id))
+                block.field.edited.connect(lambda b=block: self.edited.emit(b.question, b.field))
+            self._show_requirements(section)
+            self.paragraph_built.emit(section)
+        if anchor is not None:
+            section, offset = anchor
+            self._lay_out_now()
+            self.verticalScrollBar().setValue(section.y() - offset)
+
+    def _build_near_view(self, *_value: int) -> None:
+        """Build the paragraphs in view or within one viewport below it, one by one (each moves those below)."""
+        if self._building_near_view or not self.isVisible():
+            return
+        self._building_near_view = True
+        try:
+            while any(not section.built for section in self._sections.values()):
+                self._lay_out_now()
+                top = self.verticalScrollBar().value()
+                bottom = top + 2 * self.viewport().height()
+                due = next(
+                    (
+                        section
+                        for section in self._sections.values()
+                        if not section.built and section.y() < bottom and section.y() + section.height() > top
+                    ),
+                    None,
+                )
+                if due is None:
+                    break
+                self.build_paragraphs((due.paragraph.id,))
+        finally:
+            self._building_near_view = False
+
+    def _anchor(self) -> tuple[ParagraphSection, int] | None:
+        """The first paragraph starting in view and its distance from the view's top (``None``: the page's top)."""
+        if not self.isVisible() or self.verticalScrollBar().value() == 0:
+            return None
+        self._lay_out_now()
+        top = self.verticalScrollBar().value()
+        section = next((s for s in self._sections.values() if s.y() >= top), None)
+        return (section, section.y() - top) if section is not None else None
+
+    def _lay_out_now(self) -> None:
+        """Lay the page out now rather than on the next pass of the event loop: current positions and scroll range.
+
+        A paragraph that changed asks its own layout, which then asks the body's, which asks the
+        scroll area's (the scroll range); each request is delivered here, in that order.
+        """
+        for widget in (*self._sections.values(), self.widget(), self.viewport()):
+            QApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Build what is in view before the first paint (everything when assistive technology is active)."""
+        super().showEvent(event)
+        if QAccessible.isActive():
+            self.build_paragraphs(self._sections)
+        self._build_near_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Build what a larger view brings into sight."""
+        super().resizeEvent(event)
+        self._build_near_view()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Tab or Shift+Tab reaching an unbuilt paragraph: build it and go on to its first (or last) control."""
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, ParagraphSection)
+            and isinstance(event, QFocusEvent)
+            and not watched.built
+        ):
+            forward = event.reason() != Qt.FocusReason.BacktabFocusReason
+            self.build_paragraphs((watched.paragraph.id,))
+            controls = tab_stops(watched)
+            if controls:
+                target = controls[0] if forward else controls[-1]
+                target.setFocus(event.reason())
+                self.ensureWidgetVisible(target)
+            else:  # nothing to answer here: on to the next control
+                watched.focusNextPrevChild(forward)
+            return False
+        return super().eventFilter(watched, event)
+
+    # -- answers -----------------------------------------------------------------------
+
     def update_requirements(self, answers: Mapping[str, Any]) -> None:
-        """Update the "required" markers and hide questions not relevant (rules read other answers, e.g. the status)."""
-        for section in self.sections.values():
-            by_key = paragraph_answers(section.paragraph, answers)
-            for block in section.blocks.values():
-                block.setVisible(block.question.is_relevant(by_key))
-                required = section.applicable and block.question.is_required(by_key)
-                block.set_required(required, is_answered(answers.get(block.question.id)))
+        """Update the "required" markers and hide questions not relevant (rules read other answers, e.g. the status).
+
+        Unbuilt paragraphs only keep room for their relevant questions; ``answers`` is kept to fill
+        the paragraphs built later.
+
+        Args:
+            answers: every stored answer, question id -> value.
+        """
+        self._answers = answers
+        for section in self._sections.values():
+            if section.built:
+                self._show_requirements(section)
+            else:
+                by_key = paragraph_answers(section.paragraph, answers)
+                section.keep_room_for(q for q in section.paragraph.questions if q.is_relevant(by_key))
+
+    def _show_requirements(self, section: ParagraphSection) -> None:
+        by_key = paragraph_answers(section.paragraph, self._answers)
+        for block in section.blocks.values():
+            block.setVisible(block.question.is_relevant(by_key))
+            required = section.applicable and block.question.is_required(by_key)
+            block.set_required(required, is_answered(self._answers.get(block.question.id)))
+
+    # -- going places ------------------------------------------------------------------
 
     def scroll_to_paragraph(self, paragraph_id: str) -> None:
         """Scroll so the paragraph's heading is at the top of the page (the first one: the page's top)."""
-        section = self.sections.get(paragraph_id)
+        section = self._sections.get(paragraph_id)
         if section is None:
             return
         if self.article.paragraphs and self.article.paragraphs[0].id == paragraph_id:
@@ -298,7 +340,7 @@ class ArticlePage(QScrollArea):
             self._scroll_to(section)
 
     def focus_question(self, question_id: str) -> None:
-        """Scroll to a question and give its input the keyboard focus."""
+        """Scroll to a question (its paragraph built if need be) and give its input the keyboard focus."""
         block = self.blocks.get(question_id)
         if block is None:
             return
@@ -314,7 +356,8 @@ class ArticlePage(QScrollArea):
         Returns:
             The widget given the focus.
         """
-        section = self.sections.get(paragraph_id) if paragraph_id else next(iter(self.sections.values()), None)
+        paragraph_id = paragraph_id or next(iter(self._sections), None)
+        section = self.sections.get(paragraph_id) if paragraph_id else None
         if section is None:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             return self

@@ -37,6 +37,7 @@ from ..window.session import DraftSession
 from .answer_widgets import AnswerField, TextField
 from .archived_page import ArchivedAnswersPage
 from .article_page import ArticlePage, research_details
+from .question_block import QuestionBlock
 from .spelling import SpellingSupport
 from .undo import AnswerUndo
 
@@ -324,7 +325,7 @@ class DraftView(QWidget):
         focus = QApplication.focusWidget()
         if focus is None:
             return None
-        for question_id, block in page.blocks.items():
+        for question_id, block in page.built_blocks().items():  # the focus is never in an unbuilt paragraph
             if block.isAncestorOf(focus):
                 return question_id
         return None
@@ -351,15 +352,21 @@ class DraftView(QWidget):
                 known_records=lambda record_type: known_records(definition, self.session.answers(), record_type),
             )
             page.edited.connect(self._edited)
-            for field in page.findChildren(TextField):
-                self.spelling.attach(field.editor)
-            for block in page.blocks.values():
-                block.history_requested.connect(self.history_requested)
+            page.paragraph_built.connect(self._paragraph_built)  # nothing is built before it is shown or asked
             self._pages[article.id] = page
             self.pages.addWidget(page)
             if self.read_only:
                 _make_read_only(page)
         return page
+
+    def _paragraph_built(self, section: QWidget) -> None:
+        """Wire a paragraph's new question blocks: spelling, History…, read-only like the rest of the draft."""
+        for field in section.findChildren(TextField):
+            self.spelling.attach(field.editor)
+        for block in section.findChildren(QuestionBlock):
+            block.history_requested.connect(self.history_requested)
+        if self.read_only:
+            _make_read_only(section)
 
     def set_read_only(self, reason: str) -> None:
         """Show the draft read-only: a notice with ``reason``; fields can be read and copied, not changed."""
@@ -422,7 +429,8 @@ class DraftView(QWidget):
         for page in self._pages.values():
             page.update_requirements(answers)
 
-    def _block(self, question_id: str):  # noqa: ANN202 (QuestionBlock | None)
+    def _block(self, question_id: str) -> QuestionBlock | None:
+        """The question's block on a page already made (its paragraph built if need be), else ``None``."""
         for page in self._pages.values():
             block = page.blocks.get(question_id)
             if block is not None:
@@ -430,9 +438,10 @@ class DraftView(QWidget):
         return None
 
     def _saved(self, question_id: str, _when: object) -> None:
-        block = self._block(question_id)
-        if block is not None:
-            block.clear_problem()
+        for page in self._pages.values():  # an unbuilt paragraph shows no problem to clear
+            block = page.built_blocks().get(question_id)
+            if block is not None:
+                block.clear_problem()
 
     def _rejected(self, question_id: str, message: str) -> None:
         block = self._block(question_id)

@@ -1,0 +1,111 @@
+"""One question on an article page: its label, a live "required" marker, help, the input and a problem line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ...i18n import _
+from ...questionnaire import display
+from ...questionnaire.model import Paragraph, Question
+from .accessible_names import field_name
+from .answer_fields import answer_field_for
+from .answer_widgets import AnswerField
+
+#: record type -> records already entered in the draft (``cross_references.known_records``).
+KnownRecords = Callable[[str], list[dict[str, Any]]]
+
+
+def wrapped_label(text: str, *, object_name: str = "", rich: bool = False) -> QLabel:
+    """A word-wrapped label whose text can be selected with the mouse (plain text unless ``rich``)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class QuestionBlock(QWidget):
+    """One question: its label, a live "required" marker, help text, the input and an inline problem message.
+
+    Args:
+        question: the question shown.
+        known_records: record type -> records entered elsewhere in the draft (cross-references).
+    """
+
+    #: The user asked for the answer's history (context menu), with the question id.
+    history_requested = Signal(str)
+
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, known_records: KnownRecords | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.title = wrapped_label(display.question_label(question), object_name="questionLabel")
+        self.marker = QLabel(self)
+        self.marker.setObjectName("requiredMarker")
+        self.marker.hide()
+        self.help = wrapped_label(display.question_help(question), object_name="questionHelp")
+        self.field: AnswerField = answer_field_for(question, self, known_records)
+        self.field.setToolTip(display.question_help(question))
+        self.title.setBuddy(self.field)
+        self.problem = wrapped_label("", object_name="answerProblem")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.marker)
+        layout.addWidget(self.help)
+        layout.addWidget(self.field)
+        layout.addWidget(self.problem)
+        self.required = False
+        # Right-click on the question or its answer: History… (text inputs keep their own menu and gain it).
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(lambda pos: self._context_menu(None, self.mapToGlobal(pos)))
+        for editor in self.field.findChildren(QPlainTextEdit) + self.field.findChildren(QLineEdit):
+            editor.installEventFilter(self)
+
+    def name_for(self, paragraph: Paragraph) -> None:
+        """Name the input (and the question's label, which names it on Linux) with the paragraph and article."""
+        self.field.name_for(paragraph)
+        self.title.setAccessibleName(field_name(self.question, paragraph))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Add History… to the context menu of the answer's text inputs."""
+        if event.type() == QEvent.Type.ContextMenu and isinstance(watched, (QPlainTextEdit, QLineEdit)):
+            self._context_menu(watched.createStandardContextMenu(), event.globalPos())  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, menu: QMenu | None, where: QPoint) -> None:
+        menu = menu or QMenu(self)
+        if not menu.isEmpty():
+            menu.addSeparator()
+        menu.addAction(_("History…"), lambda: self.history_requested.emit(self.question.id))
+        menu.exec(where)
+        menu.deleteLater()
+
+    def set_required(self, required: bool, answered: bool) -> None:
+        """Show or hide the "required" marker; it is stressed while the answer is missing."""
+        self.required = required
+        self.marker.setVisible(required)
+        self.marker.setText(_("Required") if answered else _("Required — not answered yet"))
+        self.marker.setProperty("missing", required and not answered)
+        self.marker.style().unpolish(self.marker)
+        self.marker.style().polish(self.marker)
+
+    def show_problem(self, message: str) -> None:
+        """Show why the value in the field was not saved."""
+        self.problem.setText(message)
+        self.problem.show()
+
+    def clear_problem(self) -> None:
+        """Hide the problem message (the value was saved)."""
+        self.problem.hide()
+        self.problem.clear()
