@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate
 
-from untoc_desktop.timeline import ReviewStart, review_start
+from untoc_desktop.timeline import ReviewStart, review_start, set_review_start
 from untoc_desktop.ui.editor.timeline_panel import ReviewTimelinePanel
 
 
@@ -48,3 +48,16 @@ def test_the_panel_says_what_comes_next_and_how_long_civil_society_can_engage(qt
     reopened = ReviewTimelinePanel(lambda: draft)
     qtbot.addWidget(reopened)
     assert reopened.chosen() == ReviewStart(None, dt.date(2021, 11, 1))
+
+
+def test_the_hidden_timeline_is_built_when_first_shown_and_shows_the_open_drafts_review(
+    qtbot, full_window, tmp_path, draft_info
+):
+    assert full_window.create_draft(tmp_path / "c2.untoc", replace(draft_info, cluster=2))
+    set_review_start(full_window.session.draft, ReviewStart(2, dt.date(2021, 11, 1)))
+    assert full_window.timeline_dock.widget() is None  # not built while hidden (start-up)
+    full_window.timeline_dock.toggleViewAction().trigger()
+    panel = full_window.timeline_dock.widget()
+    assert isinstance(panel, ReviewTimelinePanel) and panel is full_window.timeline_panel
+    assert panel.accessibleName() == "Review timeline"
+    assert panel.group.currentData() == 2 and panel.start.date() == QDate(2021, 11, 1)

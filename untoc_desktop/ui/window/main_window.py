@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -20,7 +21,6 @@ from ...questionnaire.registry import DefinitionRegistry
 from ...workspace import Workspace
 from ..editor.completeness_panel import CompletenessPanel, summary_text
 from ..editor.draft_view import DraftView
-from ..editor.timeline_panel import ReviewTimelinePanel
 from ..editor.welcome_page import WelcomePage
 from ..focus_frame import FocusFrames
 from .appearance import Appearance
@@ -40,6 +40,9 @@ from .screen_fit import DEFAULT_SIZE, DialogsInsideScreen, available_area, fit_t
 from .session import DraftSession
 from .sharing_commands import SharingCommands
 from .workers import BackgroundOperation
+
+if TYPE_CHECKING:
+    from ..editor.timeline_panel import ReviewTimelinePanel
 
 APP_TITLE = N_("UNTOC Review submission")
 
@@ -100,10 +103,11 @@ class MainWindow(QMainWindow):
         self.completeness_dock.setObjectName("completenessDock")
         self.completeness_dock.setWidget(self.completeness)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.completeness_dock)
-        self.timeline_panel = ReviewTimelinePanel(lambda: self.session.draft if self.session else None, self)
+        # The review timeline (hidden at first) is built the first time it is shown or asked for.
+        self._timeline_panel: ReviewTimelinePanel | None = None
         self.timeline_dock = QDockWidget(_("Review timeline"), self)
         self.timeline_dock.setObjectName("timelineDock")
-        self.timeline_dock.setWidget(self.timeline_panel)
+        self.timeline_dock.visibilityChanged.connect(lambda shown: shown and self.timeline_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()
         for dock in (self.completeness_dock, self.timeline_dock):
@@ -395,9 +399,23 @@ class MainWindow(QMainWindow):
         self.session = self.autosave = self.draft_view = None
         return True
 
+    @property
+    def timeline_panel(self) -> ReviewTimelinePanel:
+        """The review timeline panel, built (and filled from the open draft) the first time it is needed."""
+        if self._timeline_panel is None:
+            from ..editor.timeline_panel import ReviewTimelinePanel
+
+            panel = ReviewTimelinePanel(lambda: self.session.draft if self.session else None, self)
+            self._timeline_panel = panel
+            self.timeline_dock.setWidget(panel)
+            name_panel(self.timeline_dock)
+            panel.reload()
+        return self._timeline_panel
+
     def show_draft_state(self) -> None:
         """Refresh the title, panels and actions after a draft was opened or closed."""
-        self.timeline_panel.reload()
+        if self._timeline_panel is not None:
+            self._timeline_panel.reload()
         if self.session is None:
             self.central.setCurrentWidget(self.welcome)
             self.welcome.set_recent(self._recent.paths())
