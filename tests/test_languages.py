@@ -79,3 +79,40 @@ def test_only_arabic_is_right_to_left():
 def test_one_date_style_per_language(code, text):
     assert languages.format_date(dt.date(2026, 12, 2), code) == text
     assert languages.format_date(dt.datetime(2026, 12, 2, 23, 59), code) == text
+
+
+def test_the_cached_facts_are_cldrs_and_a_damaged_cache_is_read_from_cldr_again():
+    from_cldr = tuple(languages._from_cldr(code) for code in languages.CODES)
+    try:
+        languages._registry.cache_clear()
+        assert languages.languages() == from_cldr  # read from CLDR, then kept in the (test's) cache folder
+        cached = languages._facts_file()
+        assert cached.is_file() and "babel-" in cached.name
+        languages._registry.cache_clear()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(languages, "_from_cldr", lambda code: pytest.fail("CLDR read again"))
+            assert languages.languages() == from_cldr  # as a new process: from the cache
+        cached.write_text('{"ar": {"direction": "sideways"}}', "utf-8")
+        languages._registry.cache_clear()
+        assert languages.languages() == from_cldr
+        assert json.loads(cached.read_text("utf-8"))["ar"]["direction"] == "rtl"  # healed
+    finally:
+        languages._registry.cache_clear()
+
+
+def test_directions_and_language_names_need_no_babel_once_cached(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from untoc_desktop import languages\nimport sys\n"
+        "print(languages.direction('ar'), languages.native_names()['zh'], 'babel' in sys.modules)"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        for _first_fills_the_cache in range(2)
+    ]
+    assert runs[0].stdout.split() == ["rtl", "中文", "True"], runs[0].stderr
+    assert runs[1].stdout.split() == ["rtl", "中文", "False"], runs[1].stderr

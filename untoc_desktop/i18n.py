@@ -20,10 +20,12 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
 from . import languages
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +285,8 @@ def normalize_locale(language: str | None) -> Locale:
     Returns:
         A babel :class:`~babel.Locale`.
     """
+    from babel import Locale, UnknownLocaleError
+
     code = (language or "").split(".")[0].split("@")[0].replace("-", "_").strip()
     if code and code.upper() not in ("C", "POSIX"):
         for candidate in (code, code.split("_")[0]):

@@ -13,14 +13,16 @@ Locale codes found in settings files and the environment (``zh-cn``, ``zh-Hans-C
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.dates import format_date as _babel_format_date
+if TYPE_CHECKING:
+    from babel import Locale
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class Language:
     @property
     def locale(self) -> Locale:
         """The Babel locale of the language itself (``Locale("zh")``)."""
+        from babel import Locale
+
         return Locale.parse(self.code)
 
 
@@ -83,8 +87,11 @@ def _capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-@cache
-def _language(code: str) -> Language:
+def _from_cldr(code: str) -> Language:
+    """The facts of one language, read from Babel's copy of CLDR (about 10 ms per language)."""
+    from babel import Locale
+    from babel.core import get_global
+
     locale = Locale.parse(code)
     # CLDR likely subtags, e.g. "zh" -> "zh_Hans_CN": the script is the second part.
     likely = str(get_global("likely_subtags").get(code, code)).split("_")
@@ -98,6 +105,50 @@ def _language(code: str) -> Language:
         script=script,
         date_pattern=date_locale.date_formats["long"].pattern,
     )
+
+
+#: Layout of the cached facts file; raise it when :class:`Language`'s fields change.
+_FACTS_FORMAT = 1
+_FIELDS = ("code", "native_name", "english_name", "direction", "script", "date_pattern")
+
+
+def _facts_file() -> Path:
+    """The cached facts of the six languages, named after the Babel version they were read with."""
+    from .installed import package_version, user_cache_folder
+
+    return user_cache_folder("languages") / f"babel-{package_version('babel')}-v{_FACTS_FORMAT}.json"
+
+
+@cache
+def _registry() -> dict[str, Language]:
+    """The six languages: from the cached facts when they are whole, else from CLDR (and cached).
+
+    Reading CLDR's data for the six languages costs about 60 ms, at every start of the window; the
+    facts never change for one Babel version, so they are kept as JSON in the user's cache folder
+    (:mod:`.installed`). A missing, unreadable or damaged file is read from CLDR again, never trusted in part.
+    """
+    try:
+        path = _facts_file()
+        data = json.loads(path.read_text("utf-8"))
+        found = {code: Language(**{f: str(data[code][f]) for f in _FIELDS}) for code in CODES}
+        if all(lang.code == code and lang.direction in ("ltr", "rtl") for code, lang in found.items()):
+            return found
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # no cache yet, or a damaged one: read CLDR again
+    found = {code: _from_cldr(code) for code in CODES}
+    try:
+        from .files import atomic_write_text
+
+        atomic_write_text(
+            _facts_file(), json.dumps({code: {f: getattr(lang, f) for f in _FIELDS} for code, lang in found.items()})
+        )
+    except OSError:
+        pass  # a read-only or full cache folder only costs time
+    return found
+
+
+def _language(code: str) -> Language:
+    return _registry()[code]
 
 
 def languages() -> tuple[Language, ...]:
@@ -148,6 +199,8 @@ def _normalise(code: str) -> str:
     first = parts[0].lower()
     if first in CODES:
         return first
+    from babel import Locale, UnknownLocaleError
+
     try:  # a code Babel knows under another form (e.g. "zho", "ara")
         parsed = Locale.parse("_".join(parts))
     except (UnknownLocaleError, ValueError, TypeError):
@@ -198,6 +251,8 @@ def format_date(day: _dt.date, code: str | None) -> str:
     Returns:
         The formatted date; never raises for a valid date.
     """
+    from babel.dates import format_date as _babel_format_date
+
     lang = language(code)
     if isinstance(day, _dt.datetime):
         day = day.date()

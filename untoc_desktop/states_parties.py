@@ -24,7 +24,6 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from babel.core import get_global
 
 from .errors import ImportFileError
 from .files import atomic_write_bytes
@@ -267,5 +266,7 @@ def country_name(iso3: str, language: str = "en") -> str:
     Raises:
         KeyError: for a code CLDR does not know.
     """
+    from babel.core import get_global
+
     alpha2 = "EU" if iso3.upper() == "EUU" else get_global("territory_aliases")[iso3.upper()][0]
     return normalize_locale(language).territories[alpha2]

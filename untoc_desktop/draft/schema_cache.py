@@ -13,13 +13,12 @@ in part; deleting the folder is always safe.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from ..installed import package_version
 from .connection import SQLITE_VERSION
 
 #: Layout of the cached files; raise it when their content changes.
@@ -36,23 +35,8 @@ def schema_cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / "draft-schemas"
 
 
-#: ``__version__ = "2.1.9"`` in a package's ``__init__.py``.
-_VERSION_LINE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
-
-
-def _package_version(name: str) -> str:
-    """The ``__version__`` in an installed package's ``__init__.py``, read without importing it (``"?"`` if none).
-
-    Alembic and SQLAlchemy both declare it there. Reading it this way costs a file read, where
-    :mod:`importlib.metadata` would import the :mod:`email` package at every start-up.
-    """
-    try:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None else None
-        found = _VERSION_LINE.search(Path(origin).read_text("utf-8")) if origin else None
-    except (ImportError, OSError, ValueError):
-        return "?"
-    return found.group(1) if found else "?"
+#: Kept under its former name for callers of this module.
+_package_version = package_version
 
 
 def migrations_fingerprint() -> str:

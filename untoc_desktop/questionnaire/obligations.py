@@ -16,7 +16,8 @@ the tree filter, the article page and the exported documents all read them from 
 
 from __future__ import annotations
 
-from ..i18n import N_, normalize_locale
+from .. import languages
+from ..i18n import N_
 
 #: The six classes, strongest duty first (display order of the filter).
 OBLIGATION_CLASSES: tuple[str, ...] = ("mandatory", "qualified", "consider", "optional", "definition", "saving")
@@ -119,12 +120,13 @@ def obligation_label(obligation: str, language: str | None = "en") -> str:
     Args:
         obligation: one of :data:`KNOWN_CLASSES` (another value is returned unchanged).
         language: locale code in any form :func:`untoc_desktop.i18n.normalize_locale` accepts
-            (``fr``, ``fr_CA``, ``zh-Hans``...); a language without a table gives English.
+            (``fr``, ``fr_CA``, ``zh-Hans``...), turned into one of the six by
+            :func:`untoc_desktop.languages.normalise`; a language without a table gives English.
 
     Returns:
         For example ``"must, with a qualifier"`` (en) or ``"doit envisager"`` (fr).
     """
-    table = OBLIGATION_LABELS.get(normalize_locale(language).language, OBLIGATION_LABELS["en"])
+    table = OBLIGATION_LABELS.get(languages.normalise(language), OBLIGATION_LABELS["en"])
     return table.get(obligation, OBLIGATION_LABELS["en"].get(obligation, obligation))
 
 

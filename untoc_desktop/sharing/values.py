@@ -17,8 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .text_merge import merge_texts
-
 #: Key of the stable identity of a record inside a record-list answer.
 ROW_ID = "row_id"
 
@@ -195,6 +193,8 @@ def merge_values(ancestor: Any, mine: Any, theirs: Any, kind: str | None = None)
     else:
         text_like = kind == "text" and all(v is None or isinstance(v, str) for v in (ancestor, mine, theirs))
     if text_like and mine is not None and theirs is not None:
+        from .text_merge import merge_texts  # merge3: loaded by the first merge, not by the window's record tables
+
         merged = merge_texts(ancestor or "", mine, theirs)
         if not merged.conflicts:
             return ValueMerge(merged.text() or None)
