@@ -26,7 +26,8 @@ load average 5.7 to 7 (979c27b had regained the SQLAlchemy import before the pai
     before (979c27b)   bare 0.149 s, window 1.617 s CPU: 10.8x;  bare 0.129 s, window 1.485 s: 11.5x
     after  (i11-writes) bare 0.141 s, window 1.091 s CPU: 7.7x;   bare 0.136 s, window 1.108 s: 8.1x
 
-Fourth round, measured on its own branch (i11-lazypage: an article page builds a paragraph's questions when it comes near the
+Fourth round, measured on its own branch (i11-lazypage: an article page builds a paragraph's questions when it
+comes near the
 view; the first page opens with one paragraph of ten built), three alternating pairs, load average 3 to 7:
 
     before (979c27b)     bare 0.104-0.108 s, window 1.157-1.257 s CPU: 10.7-12.1x

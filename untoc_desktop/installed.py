@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 #: ``__version__ = "2.1.9"`` in a package's ``__init__.py``.
@@ -42,3 +43,36 @@ def user_cache_folder(name: str) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / name
+
+
+#: Where an installed wheel puts ``resources/fonts`` (``[tool.setuptools.data-files]`` in pyproject.toml).
+INSTALLED_FONTS = Path("share") / "untoc-desktop" / "fonts"
+
+
+def fonts_folder(source: Path | None = None) -> Path:
+    """The folder of the bundled fonts, in a source tree or an installed package.
+
+    Looks in ``resources/fonts`` beside the package (a checkout, ``pip install -e``), then in
+    ``<prefix>/share/untoc-desktop/fonts`` (``pip install .``: the virtual environment's or the
+    system's prefix), then where the installed distribution's metadata says its data files are
+    (read only when the others have no fonts: :mod:`importlib.metadata` costs a start-up time).
+
+    Args:
+        source: the source tree's fonts folder (default: ``resources/fonts`` beside this package).
+
+    Returns:
+        The first folder holding the base font; ``source`` when none does (so an error message
+        names a meaningful place).
+    """
+    if source is None:
+        source = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    for folder in (source, Path(sys.prefix) / INSTALLED_FONTS, Path(sys.base_prefix) / INSTALLED_FONTS):
+        if (folder / "NotoSans-Regular.ttf").is_file():
+            return folder
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        folder = Path(str(distribution("untoc-desktop").locate_file(INSTALLED_FONTS)))
+    except PackageNotFoundError:
+        return source
+    return folder if (folder / "NotoSans-Regular.ttf").is_file() else source

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -27,37 +26,19 @@ from fontTools.ttLib import TTFont
 
 from ..errors import ExportError
 from ..i18n import _
+from ..installed import INSTALLED_FONTS as INSTALLED_FONTS  # re-exported
+from ..installed import fonts_folder
 
 log = logging.getLogger(__name__)
-
-#: Where an installed wheel puts ``resources/fonts`` (``[tool.setuptools.data-files]`` in pyproject.toml).
-INSTALLED_FONTS = Path("share") / "untoc-desktop" / "fonts"
 
 
 def find_fonts_dir() -> Path:
     """The folder of the bundled fonts, in a source tree or an installed package.
 
-    Looks in ``resources/fonts`` beside the package (a checkout, ``pip install -e``),
-    then in ``<prefix>/share/untoc-desktop/fonts`` (``pip install .``: the
-    virtual environment's or the system's prefix), then where the installed
-    distribution's metadata says its data files are.
-
-    Returns:
-        The first folder holding the base font; the source-tree folder when none
-        does (so the error message names a meaningful place).
+    See :func:`untoc_desktop.installed.fonts_folder` (the window finds it there without importing
+    this module, which loads fontTools).
     """
-    source = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
-    candidates = [source, Path(sys.prefix) / INSTALLED_FONTS, Path(sys.base_prefix) / INSTALLED_FONTS]
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    try:
-        candidates.append(Path(str(distribution("untoc-desktop").locate_file(INSTALLED_FONTS))))
-    except PackageNotFoundError:
-        pass
-    for folder in candidates:
-        if (folder / "NotoSans-Regular.ttf").is_file():
-            return folder
-    return source
+    return fonts_folder(Path(__file__).resolve().parent.parent.parent / "resources" / "fonts")
 
 
 #: Folder of the bundled fonts and their licences.

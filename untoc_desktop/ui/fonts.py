@@ -7,7 +7,8 @@ The fonts of ``resources/fonts`` (the ones the PDF export uses, see
 :mod:`untoc_desktop.documents.pdf_fonts`) are registered with Qt as application fonts; with
 fontconfig, Qt's font fallback then finds them for characters the system fonts cannot draw. The
 system's own fonts keep priority for the scripts they cover. Registering a font only reads its file
-(about a millisecond each).
+(under a millisecond each, once Qt has read the system's fonts); the folder is found without
+importing the PDF export's font module (fontTools).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
+
+from ..installed import fonts_folder
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +44,7 @@ def register_interface_fonts(folder: Path | None = None) -> list[str]:
         then relies on the system's fonts, and a warning is logged).
     """
     if folder is None:
-        from ..documents.pdf_fonts import find_fonts_dir
-
-        folder = find_fonts_dir()
+        folder = fonts_folder()
     families: list[str] = []
     for name in INTERFACE_FONT_FILES:
         path = folder / name

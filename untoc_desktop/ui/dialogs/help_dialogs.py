@@ -63,9 +63,9 @@ def question_help_html(definition: Definition, question: Question) -> str:
 def fonts_folder() -> Path | None:
     """The folder of the bundled fonts and their licences, when present."""
     try:
-        from ...documents.pdf_fonts import find_fonts_dir
+        from ...installed import fonts_folder
 
-        return find_fonts_dir()
+        return fonts_folder()
     except Exception:  # noqa: BLE001 (the About box must open even without the fonts)
         return None
 
