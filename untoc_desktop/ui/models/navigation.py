@@ -44,6 +44,20 @@ class ProvisionRole(IntEnum):
 #: Above this many changed rows, :meth:`ProvisionTreeModel.set_report` announces the whole tree at once.
 _FEW_ROWS = 24
 
+#: The data roles :meth:`ProvisionTreeModel.data` answers; any other gives ``None`` at once.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        *ProvisionRole,
+    )
+)
+
 #: Id of the "Archived answers" node (answers to questions no longer asked).
 ARCHIVED_ID = "archived"
 
@@ -78,6 +92,8 @@ class ProvisionTreeModel(QAbstractItemModel):
         self._root = _Node("root", None, None)
         self._by_id: dict[str, _Node] = {}
         self._progress: dict[str, tuple[int, int]] = {}
+        #: id(node) -> (applicable, answered, required, context only), until the figures or the counted class change.
+        self._figures_of: dict[int, tuple[bool, int, int, bool]] = {}
         self._icons: dict[str, QIcon] = {}
         self._counted_class = ""
         self._classes = {p.id: p.obligation for p in definition.paragraphs()}
@@ -115,6 +131,7 @@ class ProvisionTreeModel(QAbstractItemModel):
             pid for pid in progress.keys() | self._progress.keys() if progress.get(pid) != self._progress.get(pid)
         }
         self._progress = progress
+        self._figures_of.clear()
         nodes: dict[int, _Node] = {}
         for paragraph_id in changed:
             node = self._by_id.get(paragraph_id)
@@ -141,12 +158,21 @@ class ProvisionTreeModel(QAbstractItemModel):
         """Count only paragraphs of one obligation class in article and instrument badges ("" counts all)."""
         if obligation != self._counted_class:
             self._counted_class = obligation
+            self._figures_of.clear()
             self._changed(self._root)
 
     @property
     def counted_class(self) -> str:
         """The obligation class the badges count ("" for all)."""
         return self._counted_class
+
+    def _figures(self, node: _Node) -> tuple[bool, int, int, bool]:
+        """(applicable, answered, required, context only) of a node, computed once per report (views ask per role)."""
+        found = self._figures_of.get(id(node))
+        if found is None:
+            found = (self.applicable(node), *self.progress(node), self._context_only(node))
+            self._figures_of[id(node)] = found
+        return found
 
     def _context_only(self, node: _Node) -> bool:
         """True when every paragraph a node counts creates no obligation (nothing to answer there)."""
@@ -188,10 +214,12 @@ class ProvisionTreeModel(QAbstractItemModel):
     # -- QAbstractItemModel ----------------------------------------------------------
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """Index of a child of ``parent``."""
-        if not self.hasIndex(row, column, parent):
+        """Index of a child of ``parent`` (what ``hasIndex`` checks, without asking Qt: views call this often)."""
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
         node = self._node(parent)
+        if not (0 <= row < len(node.children) and 0 <= column < self.COLUMNS):
+            return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -229,15 +257,13 @@ class ProvisionTreeModel(QAbstractItemModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, badge, colours, tooltips and the custom :class:`ProvisionRole` values."""
-        if not index.isValid():
-            return None
+        if not index.isValid() or role not in _ROLES:
+            return None  # fonts, backgrounds, check states, size hints: the view's own (asked for every row)
         node: _Node = index.internalPointer()
-        applicable = self.applicable(node)
-        answered, required = self.progress(node)
         column = index.column()
         if node.kind == "archived":
             return self._archived_data(role, column)
-        context_only = self._context_only(node)
+        applicable, answered, required, context_only = self._figures(node)
         if role == Qt.ItemDataRole.DisplayRole:
             title = self._title(node)
             if column == 0 and isinstance(node.provision, Paragraph) and node.provision.unverified:
