@@ -7,34 +7,29 @@ ratio are printed. Exit status 1 when the ratio is above ``--limit`` (default 3.
 
     python benchmarks/startup_cpu.py [--runs N] [--limit X]
 
-Results on the 2-core development machine, shared and loaded (load average 7 to 9), medians of
-5 runs each, the old and new code measured one after the other with the same interpreter:
+The child (``startup_child.py``) starts the application as ``untoc_desktop.ui.app.main()`` does:
+bundled fonts, interface language and style sheet (``prepare_application``), the window built and
+shown, then the example draft opened; it reports once the event loop has run.
 
-    before (c5d040c)  bare 0.146 s, window 2.332 s CPU: 15.9x
-    after  (i11-speed) bare 0.154 s, window 1.565 s CPU: 10.2x  (about a third less)
+Results on the 2-core development machine (shared; load average given), medians of the runs,
+old and new code measured one after the other with the same interpreter:
 
-Second round (i11-speed2: opening and reading a draft without SQLAlchemy, answers read once),
-load average about 4:
+    issue 11 filed            bare 0.15 s, window 2.0 s CPU: about 14x
+    c5d040c -> i11-speed      15.9x -> 10.2x  (definitions cached, heavy libraries on first use)
+    f3660c2 -> i11-speed2     10.5x -> 7.1x   (opening and reading without SQLAlchemy)
+    979c27b (this round)      bare 0.168 s, window 1.958 s: 11.7x (load 0.5; SQLAlchemy back before
+                              the paint, for the crash harness)
+    i11-writes                10.8x -> 7.7x   (writes in plain SQL: no SQLAlchemy at all)
+    i11-lazypage              10.7x -> 7.6x   (a page builds a paragraph's questions near the view)
+    main, with all of the above, dialogs and letters imported when first used, one
+                              definition built, language facts cached, timeline built when shown:
+                              bare 0.121 s, window 0.450 s: 3.71x (load 2.4)
+    the child now as main():  bare 0.113 s, window 0.446 s: 3.96x (it now pays the fonts, the
+                              language and the style sheet, which the old child skipped)
+    fonts folder without fontTools, navigation model answering only its roles:
+                              bare 0.113 s, window 0.431 s: 3.82x (load 3.6)
 
-    before (f3660c2)   bare 0.144 s, window 1.508 s CPU: 10.5x
-    after  (i11-speed2) bare 0.146 s, window 1.033 s CPU: 7.1x
-
-Third round (i11-writes: answers, details and properties written with plain SQL, so the window
-no longer imports SQLAlchemy before showing the draft), two pairs measured one after the other,
-load average 5.7 to 7 (979c27b had regained the SQLAlchemy import before the paint, for safety):
-
-    before (979c27b)   bare 0.149 s, window 1.617 s CPU: 10.8x;  bare 0.129 s, window 1.485 s: 11.5x
-    after  (i11-writes) bare 0.141 s, window 1.091 s CPU: 7.7x;   bare 0.136 s, window 1.108 s: 8.1x
-
-Fourth round, measured on its own branch (i11-lazypage: an article page builds a paragraph's questions when it
-comes near the
-view; the first page opens with one paragraph of ten built), three alternating pairs, load average 3 to 7:
-
-    before (979c27b)     bare 0.104-0.108 s, window 1.157-1.257 s CPU: 10.7-12.1x
-    after  (i11-lazypage) bare 0.108-0.121 s, window 0.879-0.920 s CPU: 7.6-8.5x
-
-The 3x goal is not reached: building the first article's form, importing our modules and
-PySide6's enums remain. See docs/architecture.md, "Start-up", for what was cut and what remains.
+The 3x goal is not reached. Where the rest goes is in docs/architecture.md, "Start-up".
 """
 
 from __future__ import annotations
