@@ -36,9 +36,18 @@ def draft_info(cluster1):
     )
 
 
+@pytest.fixture(scope="session")
+def draft_templates(tmp_path_factory):
+    """New drafts copied from one made per DraftInfo and session (see helpers.DraftTemplates)."""
+    from helpers import DraftTemplates
+
+    return DraftTemplates(tmp_path_factory.mktemp("draft-templates"))
+
+
 @pytest.fixture
-def draft(tmp_path, draft_info):
-    d = Draft.create(tmp_path / "veridia.untoc", draft_info)
+def draft(tmp_path, draft_info, draft_templates):
+    """A new, open draft of ``draft_info`` (a copy of the session's template: Draft.create's file)."""
+    d = Draft.open(draft_templates.copy(tmp_path / "veridia.untoc", draft_info))
     yield d
     d.close()
 

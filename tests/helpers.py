@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -41,6 +42,42 @@ def copy_while_open_in_wal_mode(source: Path, question_id: str, text: str, folde
         (folder / f"copy.untoc{suffix}").write_bytes(Path(f"{source}{suffix}").read_bytes())
     connection.close()
     return folder / "copy.untoc"
+
+
+class DraftTemplates:
+    """New empty drafts made once per test session and copied: the fixtures' stand-in for ``Draft.create``.
+
+    ``Draft.create`` builds the file through SQLAlchemy and every Alembic migration, with an fsync;
+    a byte copy of a draft it made from the same :class:`~untoc_desktop.draft.DraftInfo` is the same
+    file. Copies of one template share its ``draft_uuid`` and ``created_at``, so a test that needs two
+    drafts of different identities creates the second itself.
+
+    A template is made on first use, inside a test, where ``isolated_user_folders`` keeps the
+    draft-schema cache Draft.create fills in the test's temporary home.
+    """
+
+    def __init__(self, folder: Path):
+        self._folder = folder
+        self._made: dict = {}
+
+    def template(self, info) -> Path:
+        """The closed template draft of ``info`` (a DraftInfo), made by ``Draft.create`` the first time."""
+        from untoc_desktop.draft import Draft
+
+        made = self._made.get(info)
+        if made is None:
+            made = self._folder / f"template-{len(self._made)}.untoc"
+            Draft.create(made, info).close()
+            self._made[info] = made
+        return made
+
+    def copy(self, path: Path, info) -> Path:
+        """A new draft of ``info`` at ``path`` (which must not exist yet), as Draft.create leaves it once closed."""
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(path)
+        shutil.copyfile(self.template(info), path)
+        return path
 
 
 class NetworkUsed(AssertionError):

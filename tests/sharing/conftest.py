@@ -2,13 +2,16 @@ import shutil
 
 import pytest
 
-from untoc_desktop.draft import Draft, DraftInfo
+from untoc_desktop.draft import DraftInfo
 
 
-@pytest.fixture(scope="session")
-def template_draft(tmp_path_factory, cluster1):
-    """One empty cluster 1 draft, copied by tests that need many drafts of the same identity."""
-    path = tmp_path_factory.mktemp("template") / "template.untoc"
+@pytest.fixture
+def template_draft(draft_templates, cluster1):
+    """One empty cluster 1 draft, copied by tests that need many drafts of the same identity.
+
+    Made once per session, on first use inside a test (helpers.DraftTemplates), so Draft.create's
+    schema cache goes to the test's temporary home, never the real one.
+    """
     info = DraftInfo(
         organization="Coalition for Justice & Rights",
         country="Republic of Veridia",
@@ -18,8 +21,7 @@ def template_draft(tmp_path_factory, cluster1):
         definition_id=cluster1.id,
         definition_version=cluster1.version,
     )
-    Draft.create(path, info).close()
-    return path
+    return draft_templates.template(info)
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dataclasses import dataclass, field  # noqa: E402
+from dataclasses import dataclass, field, replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from untoc_desktop.opening import open_draft  # noqa: E402
@@ -16,6 +16,7 @@ from untoc_desktop.questionnaire.registry import DefinitionRegistry  # noqa: E40
 from untoc_desktop.ui.style import STYLE_SHEET  # noqa: E402
 from untoc_desktop.ui.window.main_window import MainWindow  # noqa: E402
 from untoc_desktop.ui.window.recent import RecentDrafts  # noqa: E402
+from untoc_desktop.workspace import Workspace  # noqa: E402
 
 
 @dataclass
@@ -27,6 +28,18 @@ class MessageBoxes:
 
     def texts(self) -> list[str]:
         return [text for _kind, _title, text in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_widgets(qapp):
+    """After each test, delete the widgets closed with deleteLater (pytest-qt's qtbot.addWidget does so).
+
+    Without an event loop between tests those deletions never ran: every window of every earlier
+    test stayed alive, hidden, and an application-wide change (text size, palette, language) went
+    through all of them. Set up before the test's other fixtures, so this runs after their teardown.
+    """
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
@@ -119,8 +132,22 @@ def full_window(qtbot, qapp, settings, registry, fake_export):
 
 
 @pytest.fixture
-def draft_path(window, tmp_path, draft_info):
-    """A new draft (TIP and SOM ratified, not FIREARMS) created and opened in the window."""
+def draft_path(window, tmp_path, draft_info, draft_templates, monkeypatch):
+    """A new draft (TIP and SOM ratified, not FIREARMS) created and opened in the window.
+
+    The window's own create_draft runs; only the file it asks Workspace.create for is copied
+    from the session's template (helpers.DraftTemplates) instead of built again.
+    """
+    real_create = Workspace.create
+
+    def create(path, info, definition, applicability=None):
+        if applicability is not None:
+            return real_create(path, info, definition, applicability)
+        info = replace(info, definition_id=definition.id, definition_version=definition.version)
+        return draft_templates.copy(path, info)
+
     path = tmp_path / "veridia.untoc"
-    assert window.create_draft(path, draft_info)
+    with monkeypatch.context() as patch:
+        patch.setattr(Workspace, "create", staticmethod(create))
+        assert window.create_draft(path, draft_info)
     return path
