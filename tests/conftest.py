@@ -1,11 +1,22 @@
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+#: User folders of the whole test session (each process, each xdist worker its own). Session-scoped
+#: fixtures (``cluster1``, the draft templates) run before the per-test ``isolated_user_folders``
+#: below, so without these they read and filled the real user's cache folder.
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="untoc-tests-home-"))
+atexit.register(shutil.rmtree, SESSION_HOME, ignore_errors=True)
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = str(SESSION_HOME / _variable.lower())
 
 # CI replays the same examples every run (a new random example is found on a developer's machine, where
 # it can be studied, rather than in the one run that decides whether a submission lands).
@@ -20,6 +31,14 @@ from untoc_desktop.questionnaire import load_installed_definition  # noqa: E402
 @pytest.fixture(scope="session")
 def cluster1():
     return load_installed_definition(1)
+
+
+@pytest.fixture(scope="session")
+def session_cache_folder(cluster1):
+    """The cache folder session-scoped fixtures saw (``cluster1`` filled it): the session's own."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False))
 
 
 @pytest.fixture
