@@ -162,7 +162,7 @@ def check_contents(path: str | Path, schema_version: int, has_sidecars: bool = F
                     _(
                         "{name} is damaged ({problem}). It was not changed. Open a backup copy, or ask the person "
                         "who sent it for a new copy."
-                    ).format(name=name, problem=str(problems[0])[:200])
+                    ).format(name=name, problem=" ".join(str(problems[0]).split())[:200])  # SQLite's report: one line
                 )
             _check_values(connection, name, revision)
     except SQLiteDatabaseError as exc:
