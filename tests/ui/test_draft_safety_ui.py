@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 
+import pytest
 from helpers import copy_while_open_in_wal_mode
 from ui_helpers import stored
 
@@ -136,7 +137,8 @@ def test_closing_releases_the_lock(qtbot, window, tmp_path, draft_info):
     assert not lock_path(path).exists()
 
 
-def test_sigterm_closes_the_application_normally(tmp_path, draft_info):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_sigterm_closes_the_application_normally(tmp_path, draft_info, stop):
     import os
     import time
 
@@ -152,7 +154,7 @@ def test_sigterm_closes_the_application_normally(tmp_path, draft_info):
     while not lock_path(path).exists() and time.time() < deadline:
         time.sleep(0.1)
     assert lock_path(path).exists(), "the application did not open the draft"
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(stop)
     assert child.wait(timeout=30) == 0
     assert not lock_path(path).exists()  # closed normally: the lock note is gone
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("shared")) == ["shared.untoc"]

@@ -189,7 +189,11 @@ def smoke_test(app: QApplication, window: QWidget) -> None:
 
 
 def close_on_termination(window: QWidget) -> None:
-    """Close ``window`` normally (saving pending edits) when the process is asked to stop (SIGTERM, SIGHUP).
+    """Close ``window`` normally (saving pending edits) when the process is asked to stop (SIGTERM, SIGHUP, SIGINT).
+
+    SIGINT is Ctrl+C in the terminal that started the application (``make run`` on an Xvfb screen
+    has no window to close): it closes the draft as the window's own Close would, instead of
+    ending in a ``KeyboardInterrupt`` that left the draft's lock behind.
 
     Python runs signal handlers only between bytecodes, so a light timer keeps the
     interpreter ticking while Qt's event loop waits.
@@ -198,7 +202,7 @@ def close_on_termination(window: QWidget) -> None:
     def stop(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, window.close)
 
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
     ticker = QTimer(window)
