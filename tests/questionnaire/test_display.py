@@ -161,3 +161,16 @@ def test_a_paragraph_reference_is_a_left_to_right_isolate_only_in_a_right_to_lef
     finally:
         i18n.set_language("en")
     assert display.paragraph_ref(paragraph) == "1(a)(i)"
+
+
+def test_treaty_references_inside_arabic_sentences_are_left_to_right_isolates(cluster1):
+    paragraph = next(p for p in cluster1.paragraphs() if "1(a)(i)" in p.label)
+    try:
+        i18n.set_language("ar")
+        shown = display.paragraph_label(paragraph)
+        assert "\u20661(a)(i)\u2069" in shown  # drawn "1(a)(i)", not "(i)(a)1", among Arabic words
+        assert shown.count("\u2066") == shown.count("\u2069") >= 1
+        i18n.set_language("en")
+        assert display.paragraph_label(paragraph) == paragraph.label  # left-to-right: unchanged
+    finally:
+        i18n.set_language("en")

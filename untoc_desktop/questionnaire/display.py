@@ -13,15 +13,31 @@ Text the catalogue lacks is shown in English. Qt-free.
 
 from __future__ import annotations
 
+import re
+
 from ..i18n import _, interface_direction, pgettext
 from .model import Article, Definition, Instrument, Option, Paragraph, Question
 from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .types import STATUS_CHOICES, YES_NO_CHOICES
 
+#: A treaty reference inside a sentence, e.g. ``1(a)(i)`` or ``2(b)`` (not one already isolated).
+_REFERENCE = re.compile(r"(?<![\u2066\w])(\d+(?:\([a-z]{1,5}\))+)")
+
 
 def _text(message: str) -> str:
     # gettext("") is the catalogue's header: an empty text stays empty.
-    return _(message) if message else message
+    return _isolate_references(_(message)) if message else message
+
+
+def _isolate_references(text: str) -> str:
+    """In a right-to-left interface, each treaty reference in ``text`` becomes a left-to-right isolate.
+
+    Without it the bidi algorithm draws "1(a)(i)" inside an Arabic sentence as "(i)(a)1" (the
+    paragraph headings already isolate theirs, see :func:`paragraph_ref`). Elsewhere unchanged.
+    """
+    if interface_direction() != "rtl":
+        return text
+    return _REFERENCE.sub("\u2066\\1\u2069", text)
 
 
 def question_label(question: Question) -> str:
