@@ -22,6 +22,7 @@ from untoc_desktop.answers import _shape, _surely_fits, _surely_valid, check_ans
 from untoc_desktop.draft import Draft, DraftInfo, schema_cache
 from untoc_desktop.draft.schema_check import build_expected_schemas, expected_schemas
 from untoc_desktop.errors import DefinitionError, InvalidAnswerError
+from untoc_desktop.installed import package_version
 from untoc_desktop.questionnaire import installed_definitions, loader, safe_yaml
 from untoc_desktop.questionnaire.registry import DefinitionRegistry
 
@@ -272,8 +273,8 @@ def test_the_schema_cache_names_the_installed_alembic_and_sqlalchemy_versions_wi
     from importlib import metadata
 
     for name in ("alembic", "sqlalchemy"):
-        assert schema_cache._package_version(name) == metadata.version(name)
-    assert schema_cache._package_version("no_such_package_here") == "?"
+        assert package_version(name) == metadata.version(name)
+    assert package_version("no_such_package_here") == "?"
     code = "from untoc_desktop.draft import schema_cache\nschema_cache.migrations_fingerprint()"
     imported = subprocess.run(
         [

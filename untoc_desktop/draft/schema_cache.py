@@ -30,13 +30,9 @@ Rows = tuple[tuple[str, str, str, str], ...]
 
 def schema_cache_folder() -> Path:
     """Where the expected schemas are kept (tests redirect it with ``XDG_CACHE_HOME``)."""
-    import platformdirs
+    from ..installed import user_cache_folder
 
-    return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / "draft-schemas"
-
-
-#: Kept under its former name for callers of this module.
-_package_version = package_version
+    return user_cache_folder("draft-schemas")
 
 
 def migrations_fingerprint() -> str:
@@ -47,7 +43,7 @@ def migrations_fingerprint() -> str:
     """
     digest = hashlib.sha256(f"format {_CACHE_FORMAT}\n".encode())
     for name in ("alembic", "sqlalchemy"):
-        digest.update(f"{name} {_package_version(name)}\n".encode())
+        digest.update(f"{name} {package_version(name)}\n".encode())
     digest.update(f"sqlite {SQLITE_VERSION}\n".encode())
     package = resources.files("untoc_desktop.draft")
     scripts = [package / "models.py", package / "migrations" / "env.py"]

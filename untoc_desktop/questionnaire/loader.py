@@ -65,9 +65,9 @@ def definition_cache_folder() -> Path:
 
     Deleting it is always safe: the definitions are read from YAML again on the next start.
     """
-    import platformdirs
+    from ..installed import user_cache_folder
 
-    return Path(platformdirs.user_cache_dir("untoc_desktop", appauthor=False)) / "definitions"
+    return user_cache_folder("definitions")
 
 
 def installed_definition_paths() -> list[Path]:
