@@ -17,10 +17,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
+# First, as the installed ``untoc-desktop`` launcher does (``from untoc_desktop.ui.app import main``):
+# the window's package loads the Qt-free core before PySide6 (see untoc_desktop/ui/__init__.py).
+from untoc_desktop.ui.app import build_main_window, prepare_application  # noqa: E402, I001
+
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from untoc_desktop.ui.app import build_main_window, prepare_application  # noqa: E402
 
 
 def main() -> None:

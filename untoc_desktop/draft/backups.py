@@ -87,14 +87,13 @@ def make_backup(draft: Draft, root: Path | None = None) -> Backup:
                 name=draft.path.name, folder=folder, problem=exc
             )
         ) from None
-    for old in _backups_in(folder)[KEEP:]:
-        old.path.unlink(missing_ok=True)
-        old.path.with_name(f"{old.path.name}.origin").unlink(missing_ok=True)
-    return _describe(target)
+    for _taken_at, old in _stamped_in(folder)[KEEP:]:
+        old.unlink(missing_ok=True)
+        old.with_name(f"{old.name}.origin").unlink(missing_ok=True)
+    return _describe(target, taken_at)
 
 
-def _describe(path: Path) -> Backup:
-    taken_at = datetime.strptime(path.stem, _STAMP).replace(tzinfo=UTC)
+def _describe(path: Path, taken_at: datetime) -> Backup:
     origin = path.with_name(f"{path.name}.origin")
     draft_path = origin.read_text("utf-8") if origin.exists() else ""
     try:
@@ -133,15 +132,20 @@ def list_backups(draft: Draft | str, root: Path | None = None) -> list[Backup]:
 
 def _backups_in(folder: Path) -> list[Backup]:
     """The backups in one folder, newest first."""
+    return [_describe(path, taken_at) for taken_at, path in _stamped_in(folder)]
+
+
+def _stamped_in(folder: Path) -> list[tuple[datetime, Path]]:
+    """The backup files in one folder and when each was taken (from its name), newest first; nothing opened."""
     if not folder.is_dir():
         return []
     found = []
     for path in folder.glob("*.untoc"):
         try:
-            found.append(_describe(path))
+            found.append((datetime.strptime(path.stem, _STAMP).replace(tzinfo=UTC), path))
         except ValueError:
             continue  # not one of ours
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+    return sorted(found, key=lambda stamped: stamped[0], reverse=True)
 
 
 def restore_backup(backup: Backup, target: str | Path) -> Path:

@@ -321,9 +321,10 @@ class ArticlePage(QScrollArea):
     def _show_requirements(self, section: ParagraphSection) -> None:
         by_key = paragraph_answers(section.paragraph, self._answers)
         for block in section.blocks.values():
-            block.setVisible(block.question.is_relevant(by_key))
             required = section.applicable and block.question.is_required(by_key)
+            # Marked before it is shown: a new block's marker then takes its style at its first polish.
             block.set_required(required, is_answered(self._answers.get(block.question.id)))
+            block.setVisible(block.question.is_relevant(by_key))
 
     # -- going places ------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -157,7 +157,7 @@ class DraftView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # as wide as its widest badge
         self.tree.expandToDepth(0)
         self.pages = QStackedWidget(self)
         self._pages: dict[str, ArticlePage] = {}
@@ -206,7 +206,15 @@ class DraftView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.installEventFilter(self)  # Enter: to the chosen paragraph's first question
+        self.tree.installEventFilter(self)  # Enter: to the chosen paragraph's first question; font changes
+        # Badges change in bursts (one signal per branch): the column is sized once, when they are over.
+        self._badge_fit = QTimer(self)
+        self._badge_fit.setSingleShot(True)
+        self._badge_fit.setInterval(0)
+        self._badge_fit.timeout.connect(self._fit_badge_column)
+        for changed in (self.model.dataChanged, self.model.layoutChanged, self.model.modelReset):
+            changed.connect(self._badge_fit.start)
+        self._fit_badge_column()
         session.completeness_changed.connect(self._completeness_changed)
         autosave.saved.connect(self._saved)
         autosave.rejected.connect(self._rejected)
@@ -297,8 +305,25 @@ class DraftView(QWidget):
         chosen = index.data(ProvisionRole.ID) if index.isValid() else None
         return page.focus_paragraph(chosen if chosen in page.sections else None)
 
+    def _fit_badge_column(self) -> None:
+        """Size the "Answered" column to its widest badge and its title, measuring one cell per different badge."""
+        header = self.tree.header()
+        width = header.sectionSizeHint(1)
+        for sample in self.provisions.badge_samples():
+            index = self.model.mapFromSource(sample)
+            if index.isValid():
+                width = max(width, self.tree.sizeHintForIndex(index).width())
+        if header.sectionSize(1) != width:
+            header.resizeSection(1, width)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Enter or Return in the tree: go to the chosen paragraph's first question (an instrument opens or closes)."""
+        """Enter or Return in the tree: go to the chosen paragraph's first question (an instrument opens or closes).
+
+        A new font or style for the tree (View > Text size) sizes the badge column again.
+        """
+        if watched is self.tree and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._badge_fit.start()
+            return False
         if (
             watched is self.tree
             and event.type() == QEvent.Type.KeyPress

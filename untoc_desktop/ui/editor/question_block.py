@@ -94,11 +94,16 @@ class QuestionBlock(QWidget):
     def set_required(self, required: bool, answered: bool) -> None:
         """Show or hide the "required" marker; it is stressed while the answer is missing."""
         self.required = required
-        self.marker.setVisible(required)
         self.marker.setText(_("Required") if answered else _("Required — not answered yet"))
-        self.marker.setProperty("missing", required and not answered)
-        self.marker.style().unpolish(self.marker)
-        self.marker.style().polish(self.marker)
+        missing = required and not answered
+        if self.marker.property("missing") != missing:
+            self.marker.setProperty("missing", missing)
+            if self.marker.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                # The style sheet's [missing="true"] rule is matched when a widget is polished: again now
+                # (a marker not shown yet is polished when it is, with the property already set).
+                self.marker.style().unpolish(self.marker)
+                self.marker.style().polish(self.marker)
+        self.marker.setVisible(required)
 
     def show_problem(self, message: str) -> None:
         """Show why the value in the field was not saved."""

@@ -146,6 +146,21 @@ class ProvisionTreeModel(QAbstractItemModel):
                 self.createIndex(node.row, 0, node), self.createIndex(node.row, self.COLUMNS - 1, node)
             )
 
+    def badge_samples(self) -> list[ModelIndex]:
+        """One "Answered" cell (column 1) for each different badge the tree shows now: what sizes that column.
+
+        The view measures these few cells instead of every row (``ResizeToContents`` asked each of
+        the 216 rows eight questions, several times while a draft opened).
+        """
+        samples: dict[str, ModelIndex] = {}
+        pending = list(self._root.children)
+        while pending:
+            node = pending.pop()
+            pending.extend(node.children)
+            index = self.createIndex(node.row, 1, node)
+            samples.setdefault(str(self.data(index, Qt.ItemDataRole.DisplayRole)), index)
+        return list(samples.values())
+
     def _changed(self, node: _Node) -> None:
         if node.children:
             first = self.createIndex(0, 0, node.children[0])

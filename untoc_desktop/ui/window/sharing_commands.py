@@ -433,9 +433,12 @@ class SharingCommands(QObject):
         session = self.window.session
         if session is None or session.read_only or self.operation is not None:
             return []
+        copies = conflicted_copies(session.path)
+        if not copies:  # the usual case: the merge log is not even read
+            return []
         merged_before = self._merged_fingerprints()
         done = []
-        for path in conflicted_copies(session.path):
+        for path in copies:
             from ...sharing.copy_file import fingerprint
 
             try:
