@@ -1,9 +1,12 @@
 import time
+from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from untoc_desktop.draft import Draft
-from untoc_desktop.draft.backups import KEEP, list_backups, make_backup, restore_backup
+from untoc_desktop.draft.backups import _STAMP, KEEP, _taken_at, list_backups, make_backup, restore_backup
 from untoc_desktop.errors import DraftFileError
 
 QID = "UNTOC.5.1(b).practice"
@@ -31,3 +34,18 @@ def test_restore_never_overwrites(draft, tmp_path):
     with pytest.raises(DraftFileError, match="already exists"):
         restore_backup(backup, existing)
     assert existing.read_bytes() == b"keep"
+
+
+@given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_a_backup_name_is_read_as_strptime_reads_it(when):
+    name = when.strftime(_STAMP)
+    assert _taken_at(name) == datetime.strptime(name, _STAMP).replace(tzinfo=UTC) == when.replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["notes", "20261202T075800123456", "20261202-075800123456Z", "2026120２T075800123456Z", "20261302T075800123456Z"],
+)
+def test_a_file_not_named_like_a_backup_is_not_taken_for_one(name):
+    with pytest.raises(ValueError):
+        _taken_at(name)

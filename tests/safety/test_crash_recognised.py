@@ -187,3 +187,28 @@ def test_a_live_verified_holder_is_not_offered_for_take_over(tmp_path, draft_inf
         assert opened.read_only and not opened.lock_can_be_broken
     finally:
         opened.draft.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="read from /proc on Linux only")
+def test_this_process_start_time_is_psutils_without_importing_it():
+    import psutil
+
+    from untoc_desktop.draft.safety import _own_start, process_started
+
+    assert _own_start(os.getpid()) == pytest.approx(psutil.Process().create_time(), abs=0.005)
+    assert process_started(os.getpid()) == pytest.approx(psutil.Process().create_time(), abs=0.005)
+    probe = (
+        "import os, sys\nfrom untoc_desktop.draft.safety import process_started\n"
+        "process_started(os.getpid())\nprint('psutil' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert result.stdout.strip() == "False"
+
+
+def test_another_process_start_time_comes_from_psutil():
+    import psutil
+
+    from untoc_desktop.draft.safety import process_started
+
+    parent = os.getppid()
+    assert process_started(parent) == pytest.approx(psutil.Process(parent).create_time(), abs=0.005)

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import re2
-
 if TYPE_CHECKING:
+    import re2
     from jsonschema.exceptions import ValidationError
 
 from ..i18n import _
@@ -32,6 +31,8 @@ class PatternError(ValueError):
 
 
 def _options() -> re2.Options:
+    import re2  # loaded by the first pattern compiled (the shipped questionnaires have none)
+
     options = re2.Options()
     options.log_errors = False  # the reason reaches the user in the message instead
     options.max_mem = _MAX_MEMORY
@@ -52,6 +53,8 @@ def compile_pattern(pattern: str) -> Any:
                 length=len(pattern), limit=MAX_PATTERN_CHARS
             )
         )
+    import re2
+
     try:
         return re2.compile(pattern, _options())
     except re2.error as exc:

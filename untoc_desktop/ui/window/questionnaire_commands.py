@@ -91,7 +91,7 @@ class QuestionnaireCommands(QObject):
         self._notices = notices
         self._parent = notices.parent
         self.registry = registry
-        self.states_table = table if table is not None else active_table()
+        self._states_table = table  # read from disk when first needed (New draft, Draft details)
         self.upgrade_report: UpgradeReport | None = None
         self.import_definition_action = self._action(
             _("Import questionnaire &definition…"), self.import_definition_dialog
@@ -99,6 +99,17 @@ class QuestionnaireCommands(QObject):
         self.import_table_action = self._action(_("Import States &parties table…"), self.import_table_dialog)
         self.include_archived_action = QAction(_("Include archived answers in exports"), self._parent)
         self.include_archived_action.setCheckable(True)
+
+    @property
+    def states_table(self) -> StatesPartiesTable:
+        """The States parties table in use (the imported one while it is current, else the shipped one)."""
+        if self._states_table is None:
+            self._states_table = active_table()
+        return self._states_table
+
+    @states_table.setter
+    def states_table(self, table: StatesPartiesTable) -> None:
+        self._states_table = table
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self._parent)
