@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QFocusEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
@@ -143,8 +143,8 @@ class ArticlePage(QScrollArea):
         paragraph_of_question: dict[str, str] = {}
         for paragraph in article.paragraphs:
             section = ParagraphSection(paragraph, applicable, body, known_records, built=False)
-            if not section.built:
-                section.installEventFilter(self)  # the keyboard focus reaching it builds it
+            if not section.built:  # the keyboard focus reaching it builds it
+                section.focus_reached.connect(lambda reason, reached=section: self._focus_reached(reached, reason))
             self._sections[paragraph.id] = section
             layout.addWidget(section)
             paragraph_of_question.update(dict.fromkeys((q.id for q in paragraph.questions), paragraph.id))
@@ -214,7 +214,6 @@ class ArticlePage(QScrollArea):
         anchor = self._anchor()
         for section in due:
             blocks = section.build()
-            section.removeEventFilter(self)
             for block in blocks:
                 block.field.set_value(self._answers.get(block.question.id))
                 block.field.edited.connect(lambda b=block: self.edited.emit(b.question, b.field))
@@ -279,25 +278,19 @@ class ArticlePage(QScrollArea):
         super().resizeEvent(event)
         self._build_near_view()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Tab or Shift+Tab reaching an unbuilt paragraph: build it and go on to its first (or last) control."""
-        if (
-            event.type() == QEvent.Type.FocusIn
-            and isinstance(watched, ParagraphSection)
-            and isinstance(event, QFocusEvent)
-            and not watched.built
-        ):
-            forward = event.reason() != Qt.FocusReason.BacktabFocusReason
-            self.build_paragraphs((watched.paragraph.id,))
-            controls = tab_stops(watched)
-            if controls:
-                target = controls[0] if forward else controls[-1]
-                target.setFocus(event.reason())
-                self.ensureWidgetVisible(target)
-            else:  # nothing to answer here: on to the next control
-                watched.focusNextPrevChild(forward)
-            return False
-        return super().eventFilter(watched, event)
+    def _focus_reached(self, section: ParagraphSection, reason: Qt.FocusReason) -> None:
+        """Tab or Shift+Tab reached an unbuilt paragraph: build it and go on to its first (or last) control."""
+        if section.built:
+            return
+        forward = reason != Qt.FocusReason.BacktabFocusReason
+        self.build_paragraphs((section.paragraph.id,))
+        controls = tab_stops(section)
+        if controls:
+            target = controls[0] if forward else controls[-1]
+            target.setFocus(reason)
+            self.ensureWidgetVisible(target)
+        else:  # nothing to answer here: on to the next control
+            section.focusNextPrevChild(forward)
 
     # -- answers -----------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ...i18n import _, interface_language
@@ -50,6 +51,9 @@ class ParagraphSection(QFrame):
     Attributes:
         blocks: question id -> its block, in the paragraph's order (empty until built).
     """
+
+    #: The keyboard focus reached the section while it is unbuilt, with the focus reason (the page builds it).
+    focus_reached = Signal(object)
 
     def __init__(
         self,
@@ -126,6 +130,16 @@ class ParagraphSection(QFrame):
         height = lines * self.fontMetrics().lineSpacing()
         if self._room.minimumHeight() != height:
             self._room.setFixedHeight(height)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        """Tab or Shift+Tab reached the unbuilt section: say so (:attr:`focus_reached`); the page builds it.
+
+        An override rather than the page's event filter: a filter is called for every event of
+        every section (some 200 while a page opens), each one wrapped for Python.
+        """
+        super().focusInEvent(event)
+        if not self._built:
+            self.focus_reached.emit(event.reason())
 
     def build(self) -> list[QuestionBlock]:
         """Make the question blocks (once), in the keyboard's Tab order after the heading.
