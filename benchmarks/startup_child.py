@@ -1,25 +1,31 @@
-"""Child process of the start-up benchmark: start the application as ``main()`` does, open a draft, report, exit.
+"""Child process of the start-up benchmark: start the application as ``untoc-desktop`` does, open a draft, report, exit.
 
-The same steps as :func:`untoc_desktop.ui.app.main`, in the same order: the application's set-up
-(:func:`~untoc_desktop.ui.app.prepare_application`: bundled fonts, interface language, style
-sheet), the window built and shown, then the draft opened. Prints one line
-``shown <seconds since interpreter start> <peak RSS in MiB> <CPU seconds so far>`` once the event loop has run (the
-window has been painted with the draft's first page).
+The same steps as the installed launcher (:func:`untoc_desktop.launcher.main`: the garbage
+collector paused, then ``untoc_desktop.ui.app`` imported) and :func:`untoc_desktop.ui.app.main`,
+in the same order: the application's set-up (:func:`~untoc_desktop.ui.app.prepare_application`:
+bundled fonts, interface language, style sheet), the window built and shown, the draft opened,
+the garbage collector resumed. Prints one line
+``shown <seconds since interpreter start> <peak RSS in MiB> <CPU seconds so far>`` once the event
+loop has run (the window has been painted with the draft's first page).
 
 Settings come from a temporary INI file, never the user's; the cache folder is the benchmark's own.
 """
 
-import os
-import resource
-import sys
-import tempfile
-import time
+import gc
+
+gc.disable()  # as untoc_desktop.launcher.main does, before anything is imported
+
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-# First, as the installed ``untoc-desktop`` launcher does (``from untoc_desktop.ui.app import main``):
-# the window's package loads the Qt-free core before PySide6 (see untoc_desktop/ui/__init__.py).
-from untoc_desktop.ui.app import build_main_window, prepare_application  # noqa: E402, I001
+# Then, as the launcher does, the window's module, whose package loads the Qt-free core before
+# PySide6 (see untoc_desktop/ui/__init__.py).
+from untoc_desktop.ui.app import build_main_window, prepare_application, resume_garbage_collection  # noqa: E402, I001
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -32,11 +38,15 @@ def main() -> None:
     window = build_main_window([], settings, interface_language=language)
     window.show()
     window.open_draft(sys.argv[1])
+    resume_garbage_collection(window)
 
     def report() -> None:
         own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime  # every thread, and ldconfig & co
         print(f"shown {time.perf_counter():.3f} {own.ru_maxrss / 1024:.1f} {cpu:.4f}", flush=True)
+        # Closed as a user closes it: the draft is released (no lock note left), so that the next run
+        # opens it as a user opening it again does, not as after a crash (recovery notice and its write).
+        window.close()
         app.quit()
 
     QTimer.singleShot(0, report)

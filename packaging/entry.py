@@ -19,5 +19,5 @@ if __name__ == "__main__":
     if _program_name() == "untoc":
         from untoc_desktop.cli import main
     else:
-        from untoc_desktop.ui.app import main
+        from untoc_desktop.launcher import main  # the window, its start-up without garbage collection
     sys.exit(main())

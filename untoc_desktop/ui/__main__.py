@@ -1,5 +1,5 @@
-"""Run the desktop application: ``python -m untoc_desktop.ui [DRAFT]``."""
+"""Run the desktop application: ``python -m untoc_desktop.ui [DRAFT]`` (as the ``untoc-desktop`` command)."""
 
-from .app import main
+from ..launcher import main
 
 raise SystemExit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -161,7 +162,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = draft_argument(arguments)
     if path is not None:
         window.open_draft(path)
+    resume_garbage_collection(window)
     return app.exec()
+
+
+def resume_garbage_collection(window: MainWindow) -> None:
+    """End the start-up pause of the garbage collector (:mod:`untoc_desktop.launcher`); nothing when not paused.
+
+    What start-up made is frozen (:func:`gc.freeze`: later collections skip it, since the modules,
+    classes and window live as long as the program), then the collector runs as usual for whatever
+    is made after. The draft opened at start-up is frozen with the rest: when it is closed, every
+    frozen object is handed back to the collector (:func:`gc.unfreeze`), so nothing of it is kept.
+    """
+    if gc.isenabled():
+        return
+    gc.freeze()
+    gc.enable()
+    window.draft_released.connect(gc.unfreeze)
 
 
 def smoke_test(app: QApplication, window: QWidget) -> None:

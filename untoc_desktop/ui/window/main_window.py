@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         registry: where questionnaire definitions are imported (default: the user's).
         backups_root: where rolling backups are kept (default: the user's data folder).
     """
+
+    #: The open draft was closed (to open another, or before quitting).
+    draft_released = Signal()
 
     def __init__(
         self,
@@ -397,6 +400,7 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.autosave.deleteLater()
         self.session = self.autosave = self.draft_view = None
+        self.draft_released.emit()
         return True
 
     @property
