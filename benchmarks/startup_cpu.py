@@ -39,6 +39,17 @@ this round's last line):
                               language and the style sheet, which the old child skipped)
     fonts folder without fontTools, navigation model answering only its roles:
                               bare 0.113 s, window 0.431 s: 3.82x (load 3.6)
+
+    From here, start-up CPU (until shown) as the goal measure, whole process beside it:
+    9392e33 (next round's start)  window 0.381 s, child pinned to one core
+    core before PySide6, badge column, marker, backups by name, no psutil, RE2 later:
+                              bare 0.097 s, window 0.320 s: 3.25-3.39x (whole process 3.3-3.5x)
+    focusIn override, word count without the CJK class: 0.317 s: 3.27x
+    10ebe22, garbage collector paused while starting (launcher), child closing its window:
+                              fast phase of the machine: bare 0.099-0.101 s, window 0.324-0.332 s,
+                              3.26-3.30x; slow phase: bare 0.114-0.125 s, window 0.314-0.359 s,
+                              2.76-3.02x (load under 0.5). The machine's drift weighs more on the
+                              bare window, so the ratio moves with it; see docs/architecture.md.
 """
 
 from __future__ import annotations

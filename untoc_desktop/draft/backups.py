@@ -147,8 +147,9 @@ def _taken_at(stem: str) -> datetime:
     digits = stem[:8] + stem[9:21]
     if len(stem) != 22 or stem[8] != "T" or stem[21] != "Z" or not (digits.isascii() and digits.isdigit()):
         raise ValueError(f"not a backup name: {stem!r}")
-    numbers = (stem[0:4], stem[4:6], stem[6:8], stem[9:11], stem[11:13], stem[13:15], stem[15:21])
-    return datetime(*(int(number) for number in numbers), tzinfo=UTC)
+    year, month, day = int(stem[0:4]), int(stem[4:6]), int(stem[6:8])
+    hour, minute, second, micro = int(stem[9:11]), int(stem[11:13]), int(stem[13:15]), int(stem[15:21])
+    return datetime(year, month, day, hour, minute, second, micro, tzinfo=UTC)
 
 
 def _stamped_in(folder: Path) -> list[tuple[datetime, Path]]:
