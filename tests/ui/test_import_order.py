@@ -37,32 +37,25 @@ print(json.dumps({"qt_first": qt_first, "opened": opened, "later": sorted(core()
 """
 
 
+def _start_window(path: Path) -> dict:
+    """Run PROBE in a fresh interpreter on the draft at ``path``; what it saw."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_starting_the_window_imports_no_core_module_after_pyside6(draft):
     path = draft.path
     draft.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
-    subprocess.run(  # the first run on this computer fills the caches (checked definitions, schemas)
-        [sys.executable, "-c", PROBE, str(path)], capture_output=True, env=env, cwd=ROOT, check=True, timeout=300
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    _start_window(path)  # the first run on this computer fills the caches (checked definitions, schemas)
+    seen = _start_window(path)
     assert seen["qt_first"] == []  # the package's own module loads no Qt
     assert seen["opened"] is True
     assert seen["later"] == [], seen["later"]  # add any module listed here to untoc_desktop/ui/__init__.py
