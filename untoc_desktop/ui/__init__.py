@@ -25,6 +25,6 @@ from .. import (  # noqa: F401 (imported for their side effect: loaded before Py
     validation,
     workspace,
 )
-from ..draft import backups, register, safety, save_as, schema_cache  # noqa: F401
+from ..draft import backups, safety, save_as, schema_cache  # noqa: F401
 from ..questionnaire import display, registry  # noqa: F401
 from ..sharing import cloud, history, values  # noqa: F401
