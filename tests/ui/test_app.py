@@ -70,3 +70,25 @@ def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(
     assert "smoke test: message: The draft cannot be opened: notes.untoc is not a draft file" in results[1].stderr
     # closed as a user would close it: no crash note left for the next opening
     assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_the_smoke_test_does_not_say_shown_when_a_message_came_up_instead(tmp_path):
+    not_a_draft = tmp_path / "notes.untoc"
+    not_a_draft.write_text("not a draft")
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(not_a_draft)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "smoke test: shown" not in result.stdout
+    assert "smoke test: failed: 1 message(s) instead of the window alone" in result.stdout

@@ -185,8 +185,9 @@ def smoke_test(app: QApplication, window: QWidget) -> None:
     """Quit once the window is shown (``--smoke-test``): exit status 0, or 1 if a message came up instead.
 
     Used by the installed package's checks (``make package-test``) and the start-up benchmark.
-    Prints ``smoke test: shown <window title>`` on standard output, and each message box's text
-    (which it dismisses, so the check never hangs) on standard error.
+    Prints ``smoke test: shown <window title>`` on standard output (``smoke test: failed: …`` when a
+    message came up), and each message box's text (which it dismisses, so the check never hangs) on
+    standard error.
     """
     problems: list[str] = []
 
@@ -198,7 +199,10 @@ def smoke_test(app: QApplication, window: QWidget) -> None:
             modal.close()
             QTimer.singleShot(0, check)
             return
-        print(f"smoke test: shown {window.windowTitle()}", flush=True)
+        if problems:  # the window came up, but a message came up first: not what was asked for
+            print(f"smoke test: failed: {len(problems)} message(s) instead of the window alone", flush=True)
+        else:
+            print(f"smoke test: shown {window.windowTitle()}", flush=True)
         window.close()  # releases the draft as a user's close would
         app.exit(1 if problems else 0)
 
