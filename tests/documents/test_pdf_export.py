@@ -166,3 +166,15 @@ def test_emoji_with_a_glyph_are_drawn_and_the_others_are_placeholders(incomplete
     sequences have no glyph in any bundled font: each prints as U+FFFD, never as nothing."""
     text = " ".join("".join(pdf_pages(incomplete_pdf[0])).split())
     assert "Survivors 👍 supported ❤\ufe0f across \ufffd\ufffd and families" in text
+
+
+def test_the_ogham_space_mark_is_a_character_to_draw_not_a_space_to_skip(cluster1, draft_info, tmp_path):
+    """U+1680 is a space with a visible mark: no bundled font has it, so it prints as U+FFFD.
+
+    Found by the property test of any text (tests/safety/test_properties.py): the PDF engine refused
+    the whole export ("could not be displayed with font Noto Sans") when it was skipped as a space.
+    """
+    assert missing_glyphs(["0\u1680 \u00a0\u2003"]) == ["\u1680"]  # the other spaces need no glyph
+    answers = {"UNTOC.5.1(a)(i).practice": "before\u1680after"}
+    path = export_submission(cluster1, draft_info, answers, tmp_path / "ogham.pdf", "pdf")
+    assert "before\ufffdafter" in "".join(pdf_pages(path))

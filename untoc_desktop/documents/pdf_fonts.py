@@ -263,8 +263,14 @@ def fallback_order(script: str) -> tuple[FontFamily, ...]:
     return (first,) + tuple(f for f in families if f is not first)
 
 
+#: The one space with a mark of its own (OGHAM SPACE MARK, drawn as a line): it needs a glyph.
+_VISIBLE_SPACES = frozenset("\u1680")
+
+
 def _needs_no_glyph(char: str) -> bool:
     # Spaces, joiners, variation selectors and other format characters are never drawn.
+    if char in _VISIBLE_SPACES:
+        return False
     return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or 0xFE00 <= ord(char) <= 0xFE0F
 
 
