@@ -50,7 +50,9 @@ _cached: dict[Path, Any] = {}
 
 
 @cache
+@cache
 def _schema_text() -> str:
+    """The shipped definition schema's text (read once: it keys every cached copy's name)."""
     return resources.files(_FORMS_PACKAGE).joinpath("definition.schema.json").read_text("utf-8")
 
 

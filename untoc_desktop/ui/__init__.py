@@ -20,7 +20,6 @@ from .. import (  # noqa: F401 (imported for their side effect: loaded before Py
     opening,
     received_files,
     spelling,
-    states_parties,
     text_direction,
     validation,
     workspace,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -32,8 +33,10 @@ from ...i18n import _
 from ...opening import OpenedDraft
 from ...questionnaire.model import Definition
 from ...questionnaire.registry import DefinitionRegistry, version_key
-from ...states_parties import StatesPartiesTable, active_table, import_table
 from .host import DraftSwitcher, Notices
+
+if TYPE_CHECKING:
+    from ...states_parties import StatesPartiesTable
 
 
 class UpgradeReport(QDialog):
@@ -104,6 +107,8 @@ class QuestionnaireCommands(QObject):
     def states_table(self) -> StatesPartiesTable:
         """The States parties table in use (the imported one while it is current, else the shipped one)."""
         if self._states_table is None:
+            from ...states_parties import active_table  # its module too: read when first needed
+
             self._states_table = active_table()
         return self._states_table
 
@@ -193,6 +198,8 @@ class QuestionnaireCommands(QObject):
             The table, ``None`` when the file was refused (the problem is shown).
         """
         try:
+            from ...states_parties import import_table
+
             table = import_table(path)
         except UntocError as exc:
             QMessageBox.warning(self._parent, _("The States parties table was not imported"), str(exc))
