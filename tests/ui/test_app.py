@@ -40,6 +40,17 @@ def test_interface_package_runs_as_a_module_entry_point():
     assert result.returncode == 0, result.stderr
 
 
+def _window_env(tmp_path):
+    """A window's environment with no display and its settings and data under ``tmp_path``."""
+    return {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+
 def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(draft, tmp_path):
     # `untoc-desktop --smoke-test draft` (packaging checks, start-up benchmark): exit 0 once shown with
     # the draft open; a message box instead (here: not a draft) is closed, printed, and gives exit 1.
@@ -47,13 +58,7 @@ def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(
     draft.close()
     not_a_draft = tmp_path / "notes.untoc"
     not_a_draft.write_text("not a draft")
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
+    env = _window_env(tmp_path)
     results = [
         subprocess.run(
             [sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(p)],
@@ -75,13 +80,7 @@ def test_smoke_test_option_shows_the_draft_then_quits_and_reports_a_message_box(
 def test_the_smoke_test_does_not_say_shown_when_a_message_came_up_instead(tmp_path):
     not_a_draft = tmp_path / "notes.untoc"
     not_a_draft.write_text("not a draft")
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
+    env = _window_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "untoc_desktop.ui", "--smoke-test", str(not_a_draft)],
         capture_output=True,
