@@ -13,11 +13,12 @@ import itertools
 import shutil
 import sqlite3
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from untoc_desktop.draft import Draft, DraftInfo, writes
+from untoc_desktop.draft import Draft, writes
 from untoc_desktop.draft.models import AnswerChangeRecord, AnswerRecord, DraftPropertyRecord, DraftRecord
 from untoc_desktop.sharing.copy_file import read_copy
 from untoc_desktop.sharing.merge import merge
@@ -190,17 +191,10 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def base(tmp_path, cluster1):
+def base(tmp_path, draft_info):
     path = tmp_path / "base.untoc"
-    info = DraftInfo(
-        organization="Coalition for Justice & Rights",
-        country="Republic of Veridia",
-        cluster=1,
-        protocols=frozenset({"TIP", "SOM"}),
-        language="en",
-        author="A. Researcher",
-        definition_id=cluster1.id,
-        definition_version=cluster1.version,
+    info = replace(
+        draft_info,
         draft_uuid="5b7c0b5e-0000-4000-8000-000000000001",
         created_at=datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
     )
