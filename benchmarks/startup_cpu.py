@@ -67,11 +67,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
-def child_cpu(script: Path, *args: str, cache: Path | None = None, warm_up: bool = False) -> tuple[float, float, float]:
-    """Run ``script`` in a fresh interpreter; return CPU seconds (start-up, whole process) and wall seconds.
+def child_cpu(
+    script: Path, *args: str, cache: Path | None = None, warm_up: bool = False
+) -> tuple[float, float, float, float]:
+    """Run ``script`` in a fresh interpreter; return CPU seconds (start-up, with spelling, whole process) and wall.
 
-    Start-up is the CPU the child reports on its ``shown`` line; the whole process's comes from
-    ``wait4`` (user + system, its child processes included).
+    Start-up is the CPU the child reports on its ``shown`` line; "with spelling" the CPU on its
+    ``spelled`` line, once the spelling underlines are drawn (the bare window has none: its
+    start-up again); the whole process's comes from ``wait4`` (user + system, its child processes
+    included).
 
     Args:
         cache: the children's cache folder (``XDG_CACHE_HOME``), so that the application's caches
@@ -91,10 +95,13 @@ def child_cpu(script: Path, *args: str, cache: Path | None = None, warm_up: bool
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     output = process.stdout.read().decode() if process.stdout else ""
-    shown = next((line.split() for line in output.splitlines() if line.startswith("shown ")), None)
+    lines = {line.split()[0]: line.split() for line in output.splitlines() if line.strip()}
+    shown = lines.get("shown")
     if os.waitstatus_to_exitcode(status) != 0 or shown is None or len(shown) < 4:
         raise SystemExit(f"{script.name} failed (status {status}): {output!r}")
-    return float(shown[3]), usage.ru_utime + usage.ru_stime, wall
+    spelled = lines.get("spelled")
+    with_spelling = float(spelled[2]) if spelled is not None and len(spelled) >= 3 else float(shown[3])
+    return float(shown[3]), with_spelling, usage.ru_utime + usage.ru_stime, wall
 
 
 def main() -> int:
@@ -110,22 +117,26 @@ def main() -> int:
         # One warm-up of each, not counted (file cache, .pyc files, the application's first-use caches).
         child_cpu(HERE / "bare_window_child.py", cache=cache, warm_up=True)
         child_cpu(HERE / "startup_child.py", str(draft), cache=cache, warm_up=True)
-        runs: dict[str, list[tuple[float, float, float]]] = {"bare": [], "ours": []}
+        runs: dict[str, list[tuple[float, float, float, float]]] = {"bare": [], "ours": []}
         for _ in range(options.runs):
             runs["bare"].append(child_cpu(HERE / "bare_window_child.py", cache=cache))
             runs["ours"].append(child_cpu(HERE / "startup_child.py", str(draft), cache=cache))
     bare = [statistics.median(column) for column in zip(*runs["bare"], strict=True)]
     ours = [statistics.median(column) for column in zip(*runs["ours"], strict=True)]
-    for name, (start_up, whole, wall) in (
+    for name, (start_up, with_spelling, whole, wall) in (
         ("bare PySide6 window (tree + text editor)", bare),
         ("untoc_desktop window with the example draft", ours),
     ):
-        print(f"{name}: CPU medians: start-up {start_up:.3f} s, whole process {whole:.3f} s; wall {wall:.3f} s")
+        print(
+            f"{name}: CPU medians: start-up {start_up:.3f} s, with spelling underlines {with_spelling:.3f} s, "
+            f"whole process {whole:.3f} s; wall {wall:.3f} s"
+        )
     ratio = ours[0] / bare[0]
     print(
         f"start-up ratio (CPU until shown): {ratio:.2f}x (goal: at most {options.limit:.1f}x), {options.runs} runs each"
     )
-    print(f"whole-process ratio (with exit, for information): {ours[1] / bare[1]:.2f}x")
+    print(f"with the spelling underlines drawn (dictionary read after the first paint): {ours[1] / bare[1]:.2f}x")
+    print(f"whole-process ratio (with exit, for information): {ours[2] / bare[2]:.2f}x")
     return 0 if ratio <= options.limit else 1
 
 

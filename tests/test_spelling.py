@@ -1,5 +1,8 @@
 """Spell checking (Qt-free): dictionaries per language and script, suggestions, personal words."""
 
+import threading
+import time
+
 import pytest
 
 from untoc_desktop.spelling import SpellChecker, script_language
@@ -85,3 +88,52 @@ def test_without_the_enchant_library_spelling_is_off_with_a_message(personal):
     assert not checker.available
     assert words(checker, "Recieve teh") == []
     assert "Enchant" in checker.notices[0]
+
+
+class _CountingEnchant:
+    """A stand-in Enchant whose dictionary takes a while to read, counting the reads."""
+
+    reads = 0
+    lock = threading.Lock()
+
+    class Broker:
+        def set_ordering(self, *_args):
+            pass
+
+        def dict_exists(self, tag):
+            return tag == "en_GB"
+
+        def request_dict(self, _tag):
+            with _CountingEnchant.lock:
+                _CountingEnchant.reads += 1
+            time.sleep(0.05)
+            return _KnowsEverything()
+
+
+class _KnowsEverything:
+    def check(self, _word):
+        return True
+
+    def suggest(self, _word):
+        return []
+
+
+def test_the_enchant_library_is_loaded_when_first_needed(personal, monkeypatch):
+    loads = []
+    monkeypatch.setattr("untoc_desktop.spelling._load_enchant", lambda: loads.append(1) or _CountingEnchant)
+    checker = SpellChecker("en", personal)
+    assert loads == []  # making a checker reads nothing
+    assert checker.available and loads == [1]
+    checker.prepare()
+    assert loads == [1]
+
+
+def test_a_dictionary_read_on_a_worker_is_read_once_while_the_gui_thread_checks(personal):
+    _CountingEnchant.reads = 0
+    checker = SpellChecker("en", personal, enchant_module=_CountingEnchant)
+    worker = threading.Thread(target=checker.prepare)
+    worker.start()
+    results = [words(checker, "Prosecutors recieve evidence") for _ in range(3)]  # waits for the worker's read
+    worker.join(5)
+    assert results == [[], [], []]
+    assert _CountingEnchant.reads == 1

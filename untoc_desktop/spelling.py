@@ -13,6 +13,7 @@ user data folder (``platformdirs.user_data_dir("untoc_desktop")/personal-words.t
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -105,10 +106,16 @@ def _load_enchant() -> Any:  # noqa: ANN401 (the enchant module, or None)
 class SpellChecker:
     """Finds misspelled words and offers suggestions, per drafting language and script.
 
+    The Enchant library and each dictionary are loaded when first needed (a Hunspell dictionary
+    takes some 20 to 50 ms to read, more on an old laptop), or ahead of time by :meth:`prepare`,
+    which the window calls on a worker thread. Loading is guarded by a lock, so one checker may be
+    prepared on one thread while another checks words: the second waits for the dictionary.
+
     Args:
         drafting_language: the draft's language code (``en``, ``fr``, ``es``, ``ar``, ``ru``, ``zh``).
         personal_words: the personal word list file (default: :func:`default_personal_words_path`).
-        enchant_module: the ``enchant`` module (tests pass a stand-in; default: imported when available).
+        enchant_module: the ``enchant`` module (tests pass a stand-in, or ``None`` for "not installed";
+            default: imported when first needed, when available).
 
     Attributes:
         notices: messages about missing dictionaries, each said once (the window shows them).
@@ -116,12 +123,10 @@ class SpellChecker:
 
     def __init__(self, drafting_language: str, personal_words: Path | None = None, enchant_module: Any = ...) -> None:  # noqa: ANN401
         self.drafting_language = languages.normalise(drafting_language)
-        self._enchant = _load_enchant() if enchant_module is ... else enchant_module
-        self._broker = None
-        if self._enchant is not None:
-            self._broker = self._enchant.Broker()
-            # Hunspell's dictionaries (Debian hunspell-*) before any other provider Enchant finds.
-            self._broker.set_ordering("*", "hunspell,nuspell,aspell,myspell")
+        self._lock = threading.RLock()  # Enchant's broker and the dictionaries, loaded on any thread
+        self._enchant: Any = None
+        self._broker: Any = None
+        self._engine_loaded = False
         self._dictionaries: dict[str, _Dictionary | None] = {}
         self.notices: list[str] = []
         #: Called with each new notice (the window shows it in the status bar).
@@ -129,40 +134,69 @@ class SpellChecker:
         self._personal_path = personal_words or default_personal_words_path()
         self._personal = self._read_personal()
         self._ignored: set[str] = set()
-        if self._enchant is None:
-            self.notices.append(
+        if enchant_module is not ...:  # a stand-in, or None: known at once
+            self._start_engine(enchant_module)
+
+    def _start_engine(self, enchant_module: Any) -> None:  # noqa: ANN401
+        self._enchant = enchant_module
+        self._engine_loaded = True
+        if enchant_module is not None:
+            self._broker = enchant_module.Broker()
+            # Hunspell's dictionaries (Debian hunspell-*) before any other provider Enchant finds.
+            self._broker.set_ordering("*", "hunspell,nuspell,aspell,myspell")
+        else:
+            self._notice(
                 _(
                     "Spell checking is off: the Enchant library is not installed "
                     "(Debian: apt-get install libenchant-2-2 hunspell-en-gb)."
                 )
             )
 
+    def _engine(self) -> Any:  # noqa: ANN401 (the enchant module, or None)
+        with self._lock:
+            if not self._engine_loaded:
+                self._start_engine(_load_enchant())
+            return self._enchant
+
     @property
     def available(self) -> bool:
-        """Whether any spell checking can happen at all."""
-        return self._enchant is not None
+        """Whether any spell checking can happen at all (loads the Enchant library if not yet done)."""
+        return self._engine() is not None
+
+    def prepare(self) -> None:
+        """Load the Enchant library and the drafting language's dictionary now, rather than at the first word.
+
+        Safe to call on a worker thread; a missing library or dictionary gives its notice, as when
+        checking would.
+        """
+        if self.available and self.drafting_language in DICTIONARY_TAGS:
+            self.dictionary(self.drafting_language)
 
     def dictionary(self, language: str) -> _Dictionary | None:
         """The dictionary for a language code, or ``None`` (missing dictionaries are noted once)."""
         if language in self._dictionaries:
             return self._dictionaries[language]
-        found: _Dictionary | None = None
-        if self._broker is not None and language in DICTIONARY_TAGS:
-            for tag in DICTIONARY_TAGS[language]:
-                try:
-                    if self._broker.dict_exists(tag):
-                        found = self._broker.request_dict(tag)
-                        break
-                except Exception:  # noqa: BLE001 (a broken dictionary file must not stop typing)
-                    continue
-            if found is None:
-                self._notice(
-                    _("No spelling dictionary for {language}: words in it are not checked. Install {package}.").format(
-                        language=language, package=DICTIONARY_PACKAGES.get(language, language)
+        with self._lock:
+            if language in self._dictionaries:  # loaded by another thread meanwhile
+                return self._dictionaries[language]
+            self._engine()
+            found: _Dictionary | None = None
+            if self._broker is not None and language in DICTIONARY_TAGS:
+                for tag in DICTIONARY_TAGS[language]:
+                    try:
+                        if self._broker.dict_exists(tag):
+                            found = self._broker.request_dict(tag)
+                            break
+                    except Exception:  # noqa: BLE001 (a broken dictionary file must not stop typing)
+                        continue
+                if found is None:
+                    self._notice(
+                        _(
+                            "No spelling dictionary for {language}: words in it are not checked. Install {package}."
+                        ).format(language=language, package=DICTIONARY_PACKAGES.get(language, language))
                     )
-                )
-        self._dictionaries[language] = found
-        return found
+            self._dictionaries[language] = found
+            return found
 
     def language_for(self, word: str) -> str:
         """Which dictionary checks ``word``: its script's language, else the drafting language."""
