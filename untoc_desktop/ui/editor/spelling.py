@@ -92,7 +92,8 @@ class SpellingSupport(QObject):
         self._highlighters: list[MisspellingHighlighter] = []
         self._enabled = True
         self._loader: threading.Thread | None = None
-        self._loaded = threading.Event()
+        self._loaded = threading.Event()  # set by the worker
+        self._ready = False  # set on the GUI thread, once every field is checked
         # Notices said on the worker thread wait here and are emitted on the GUI thread.
         self._waiting_notices: list[str] = []
         # The worker touches no Qt object: a timer on this (GUI) thread sees when it is done.
@@ -108,8 +109,8 @@ class SpellingSupport(QObject):
 
     @property
     def ready(self) -> bool:
-        """Whether the drafting language's dictionary has been read (underlines are drawn)."""
-        return self._loaded.is_set()
+        """Whether the drafting language's dictionary has been read and every field checked with it."""
+        return self._ready
 
     def load_dictionary(self) -> None:
         """Read the drafting language's dictionary on a worker thread, then underline every field.
@@ -134,6 +135,7 @@ class SpellingSupport(QObject):
         if not self._loaded.is_set():
             return
         self._poll.stop()
+        self._ready = True
         for message in self._waiting_notices:
             self.notice.emit(message)
         self._waiting_notices.clear()
