@@ -127,3 +127,14 @@ def memory_keyring():
             self.secrets.pop((service, username), None)
 
     return MemoryKeyring()
+
+
+class NoDictionaries:
+    """A stand-in for the ``enchant`` module whose broker finds no dictionary at all."""
+
+    class Broker:
+        def set_ordering(self, *_args):
+            pass
+
+        def dict_exists(self, _tag):
+            return False

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+from helpers import NoDictionaries
 
 from untoc_desktop.spelling import SpellChecker, script_language
 
@@ -64,17 +65,8 @@ def test_ignored_words_are_accepted_for_the_session_only(personal):
     assert words(SpellChecker("en", personal), "Veridian") == ["Veridian"]
 
 
-class _NoDictionaries:
-    class Broker:
-        def set_ordering(self, *_args):
-            pass
-
-        def dict_exists(self, _tag):
-            return False
-
-
 def test_a_missing_dictionary_is_said_once_and_never_an_error(personal):
-    checker = SpellChecker("fr", personal, enchant_module=_NoDictionaries)
+    checker = SpellChecker("fr", personal, enchant_module=NoDictionaries)
     heard = []
     checker.on_notice = heard.append
     assert words(checker, "Recieve teh prévoitt") == []

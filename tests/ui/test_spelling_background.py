@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtGui import QTextCharFormat
+from helpers import NoDictionaries
 from PySide6.QtWidgets import QApplication
+from ui_helpers import underlined_words
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.spelling import SpellChecker
@@ -18,16 +19,6 @@ PRACTICE = "UNTOC.5.1(a).practice"
 def text_editor_of(view, question_id):
     view.focus_question(question_id)
     return view.current_page().blocks[question_id].field.editor
-
-
-def underlined_words(editor):
-    block = editor.document().firstBlock()
-    text = block.text()
-    return [
-        text[f.start : f.start + f.length]
-        for f in block.layout().formats()
-        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
-    ]
 
 
 class RecordingChecker(SpellChecker):
@@ -110,17 +101,8 @@ def test_turned_off_spelling_reads_no_dictionary_until_turned_on(qtbot, window, 
     qtbot.waitUntil(lambda: underlined_words(editor) == ["recieve", "teh"], timeout=5000)
 
 
-class _NoDictionaries:
-    class Broker:
-        def set_ordering(self, *_args):
-            pass
-
-        def dict_exists(self, _tag):
-            return False
-
-
 def test_a_notice_said_while_reading_on_the_worker_reaches_the_gui_thread(qtbot, tmp_path):
-    checker = SpellChecker("fr", tmp_path / "words.txt", enchant_module=_NoDictionaries)
+    checker = SpellChecker("fr", tmp_path / "words.txt", enchant_module=NoDictionaries)
     support = SpellingSupport(checker)
     heard: list[tuple[str, bool]] = []
     support.notice.connect(

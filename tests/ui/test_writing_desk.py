@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QTextCharFormat
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
-from ui_helpers import stored
+from ui_helpers import stored, underlined_words
 
 from untoc_desktop.draft import Draft
 from untoc_desktop.ui.dialogs.help_dialogs import about_html
@@ -30,16 +30,6 @@ def type_into(qtbot, window, question_id, text):
     else:  # QTest can only type ASCII keys; other text arrives as an input method would commit it
         editor.insertPlainText(text)
     return editor
-
-
-def underlined_words(editor):
-    block = editor.document().firstBlock()
-    text = block.text()
-    return [
-        text[f.start : f.start + f.length]
-        for f in block.layout().formats()
-        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
-    ]
 
 
 def position_in(editor, word):

@@ -12,3 +12,16 @@ def stored(path, question_id):
     finally:
         connection.close()
     return None if row is None else json.loads(row[0])
+
+
+def underlined_words(editor):
+    """The words of an editor's first block drawn with the spell-check underline."""
+    from PySide6.QtGui import QTextCharFormat
+
+    block = editor.document().firstBlock()
+    text = block.text()
+    return [
+        text[f.start : f.start + f.length]
+        for f in block.layout().formats()
+        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
