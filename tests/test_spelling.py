@@ -129,3 +129,28 @@ def test_a_dictionary_read_on_a_worker_is_read_once_while_the_gui_thread_checks(
     worker.join(5)
     assert results == [[], [], []]
     assert _CountingEnchant.reads == 1
+
+
+class _OrderRecordingEnchant:
+    orderings: dict[str, str] = {}
+
+    class Broker:
+        def set_ordering(self, tag, order):
+            _OrderRecordingEnchant.orderings[tag] = order
+
+        def dict_exists(self, _tag):
+            return False
+
+
+def test_hunspell_is_asked_first_for_every_language_not_only_by_default(personal):
+    # Enchant's own ordering file names Aspell first for English; a tag's line there wins over "*".
+    _OrderRecordingEnchant.orderings = {}
+    SpellChecker("en", personal, enchant_module=_OrderRecordingEnchant)
+    for tag in ("*", "en_GB", "en_US", "fr_FR", "es_ES", "ar", "ru_RU"):
+        assert _OrderRecordingEnchant.orderings[tag].startswith("hunspell,"), tag
+
+
+def test_english_is_checked_with_hunspell_even_where_aspell_has_english(personal):
+    checker = SpellChecker("en", personal)
+    dictionary = checker.dictionary("en")
+    assert dictionary is not None and dictionary.provider.name == "hunspell"

@@ -34,6 +34,9 @@ DICTIONARY_TAGS: dict[str, tuple[str, ...]] = {
     "ru": ("ru_RU", "ru"),
 }
 
+#: Enchant providers, in the order they are asked for a dictionary: Hunspell's first.
+PROVIDER_ORDER = "hunspell,nuspell,aspell,myspell"
+
 #: Debian package that brings each language's dictionary (said in the "missing" message).
 DICTIONARY_PACKAGES: dict[str, str] = {
     "en": "hunspell-en-gb or hunspell-en-us",
@@ -142,8 +145,11 @@ class SpellChecker:
         self._engine_loaded = True
         if enchant_module is not None:
             self._broker = enchant_module.Broker()
-            # Hunspell's dictionaries (Debian hunspell-*) before any other provider Enchant finds.
-            self._broker.set_ordering("*", "hunspell,nuspell,aspell,myspell")
+            # Hunspell's dictionaries (Debian hunspell-*) before any other provider Enchant finds. Named
+            # tag by tag too: Enchant's own ordering file puts Aspell first for English, and a tag's
+            # line there wins over "*" (with aspell-en installed, English was checked by Aspell).
+            for tag in ("*", *(tag for tags in DICTIONARY_TAGS.values() for tag in tags)):
+                self._broker.set_ordering(tag, PROVIDER_ORDER)
         else:
             self._notice(
                 _(
