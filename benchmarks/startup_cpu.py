@@ -13,6 +13,9 @@ that ctypes runs to find a library):
 * **start-up** (the goal): read by each child at the moment it reports, once the event loop has
   run with the window shown and, for ours, the example draft open and painted. Anything deferred
   with a zero timer while starting up has run by then.
+* **with the spelling underlines drawn** (for information): ours reads its spelling dictionary on
+  a worker thread once the draft is shown (``ui/editor/spelling.py``); its child reports the CPU
+  again once every field has been checked with it. The bare window has no spelling: its start-up.
 * **whole process** (for information): from ``wait4``, so it adds leaving: the interpreter and the
   widgets torn down. Ours has some 300 widgets and 600 modules to take down, the bare window 20
   widgets, so this ratio is higher; it is not start-up.
