@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from ...i18n import _
@@ -42,26 +43,32 @@ def _code_point_index(text: str, utf16_offset: int) -> int:
 
 
 class MisspellingHighlighter(QSyntaxHighlighter):
-    """Underlines misspelled words of one document with a red wavy line.
+    """Underlines misspelled words of one text field with a red wavy line.
 
     Args:
-        document: the text field's document.
+        editor: the text field; the highlighter belongs to it. It checks the field's document from
+            :meth:`start` on: until the dictionary is read, the text is laid out once, as it is,
+            rather than once without underlines and again with them.
         checker: the draft's spell checker.
     """
 
-    def __init__(self, document: QTextDocument, checker: SpellChecker) -> None:
-        super().__init__(document)
+    def __init__(self, editor: QPlainTextEdit, checker: SpellChecker) -> None:
+        super().__init__(editor)  # a QObject parent, not the document: nothing is highlighted yet
         self.checker = checker
         self.enabled = True
-        #: False while the dictionary is being read: the text is shown without underlines meanwhile.
-        self.ready = True
+        self._field_document = editor.document()
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor("#d00000"))
 
+    def start(self) -> None:
+        """Check the field's document from now on (Qt highlights it on the next pass of the event loop)."""
+        if self.document() is None:
+            self.setDocument(self._field_document)
+
     def misspellings_in(self, text: str) -> list[Misspelling]:
         """The misspelled words of one block of text (empty when checking is off)."""
-        return list(self.checker.misspellings(text)) if self.enabled and self.ready else []
+        return list(self.checker.misspellings(text)) if self.enabled else []
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         """Underline the block's misspelled words (Qt offsets are UTF-16 code units)."""
@@ -140,9 +147,7 @@ class SpellingSupport(QObject):
             self.notice.emit(message)
         self._waiting_notices.clear()
         for highlighter in self._alive():
-            highlighter.ready = True
-            if highlighter.enabled:
-                highlighter.rehighlight()
+            highlighter.start()
 
     def _checker_notice(self, message: str) -> None:
         if threading.current_thread() is threading.main_thread():
@@ -163,11 +168,12 @@ class SpellingSupport(QObject):
 
     def attach(self, editor: QPlainTextEdit) -> MisspellingHighlighter:
         """Check ``editor``'s text as the user types and offer suggestions on right-click."""
-        highlighter = MisspellingHighlighter(editor.document(), self.checker)
+        highlighter = MisspellingHighlighter(editor, self.checker)
         highlighter.enabled = self._enabled
-        highlighter.ready = self.ready
         self._highlighters.append(highlighter)
-        if not highlighter.ready:
+        if self._ready:
+            highlighter.start()
+        else:
             # Text to check: read the dictionary once the events waiting now (the field's first paint)
             # are handled. An empty field: when the user first types in it.
             if not editor.document().isEmpty():
@@ -254,12 +260,6 @@ class SpellingSupport(QObject):
             highlighter.rehighlight()
 
     def _alive(self) -> list[MisspellingHighlighter]:
-        alive = []
-        for highlighter in self._highlighters:
-            try:
-                if highlighter.document() is not None:
-                    alive.append(highlighter)
-            except RuntimeError:  # the field was deleted with its page
-                continue
-        self._highlighters = alive
-        return alive
+        # A field deleted with its page takes its highlighter with it.
+        self._highlighters = [highlighter for highlighter in self._highlighters if shiboken6.isValid(highlighter)]
+        return self._highlighters
