@@ -352,8 +352,11 @@ class MainWindow(QMainWindow):
         if self.draft_view.provisional_banner is not None:
             self.draft_view.provisional_banner.import_requested.connect(self.questionnaire.import_definition_dialog)
         self.central.addWidget(self.draft_view)
-        self.central.setCurrentWidget(self.draft_view)
+        # The tree's width and the "Still missing" panel are set before the view shows, so that its
+        # first page is laid out once, at its final size, rather than again for each of them.
         self.panels.attach(self.draft_view, available_area(self))
+        self.completeness_dock.setVisible(self.panels.completeness_wanted())
+        self.central.setCurrentWidget(self.draft_view)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
         self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
