@@ -19,9 +19,55 @@ from .answer_widgets import AnswerField
 KnownRecords = Callable[[str], list[dict[str, Any]]]
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label that remembers its height for each width (and text) it was asked about.
+
+    While a page is laid out, its layouts ask each word-wrapped label its height for a width over
+    and over (about 15 times a label while a draft opens, mostly for the same widths), and a label
+    whose text can be selected lays its whole text out anew each time (in a ``QTextDocument``):
+    one eighth of the window's start-up instructions went there. The heights are kept until the
+    font, style, margins or layout direction change.
+
+    Args:
+        text: the label's text.
+    """
+
+    #: Events after which a height may differ for the same width and text.
+    _CHANGES = frozenset(
+        {
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.ContentsRectChange,
+            QEvent.Type.LayoutDirectionChange,
+        }
+    )
+    #: Widths remembered at most (a window resized by hand asks for many).
+    _KEPT = 32
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._heights: dict[tuple[int, str], int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The label's height for ``width`` pixels, computed by Qt once per width and text."""
+        key = (width, self.text())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= self._KEPT:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Forget the heights when the font, style, margins or direction change."""
+        if event.type() in self._CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 def wrapped_label(text: str, *, object_name: str = "", rich: bool = False) -> QLabel:
     """A word-wrapped label whose text can be selected with the mouse (plain text unless ``rich``)."""
-    label = QLabel(text)
+    label = WrappedLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
