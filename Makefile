@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARGS   ?=
 
-.PHONY: run test test-fast check format cli translations extract-messages system-deps benchmark clean package package-test benchmark-package
+.PHONY: run test test-fast check format cli translations extract-messages system-deps benchmark benchmark-instructions clean package package-test benchmark-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,10 @@ format: $(VENV)/.checking
 
 benchmark: $(VENV)/.installed translations
 	$(BIN)/python benchmarks/run.py
+
+## Instructions run until the window shows, ours beside a bare PySide6 window (callgrind; noise-free, about 1 min).
+benchmark-instructions: $(VENV)/.installed translations
+	$(BIN)/python benchmarks/startup_instructions.py
 
 ## Start-up of the bundled application beside the source checkout's (builds the bundle first).
 benchmark-package: package

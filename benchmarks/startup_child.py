@@ -47,6 +47,10 @@ def main() -> None:
     def report() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"shown {time.perf_counter():.3f} {peak:.1f} {cpu_seconds():.4f}", flush=True)
+        if os.environ.get("UNTOC_STARTUP_QUIT_WHEN_SHOWN"):  # startup_instructions.py: only until shown
+            window.close()
+            app.quit()
+            return
         wait_for_spelling()
 
     def wait_for_spelling() -> None:

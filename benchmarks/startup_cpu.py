@@ -53,6 +53,13 @@ this round's last line):
                               3.26-3.30x; slow phase: bare 0.114-0.125 s, window 0.314-0.359 s,
                               2.76-3.02x (load under 0.5). The machine's drift weighs more on the
                               bare window, so the ratio moves with it; see docs/architecture.md.
+    next round, from 6367078: bare 0.137-0.139 s, window 0.414-0.490 s: 3.02-3.52x
+    spelling dictionary read after the first paint (f3510e3): 2.63-3.36x over eight runs; with the
+                              underlines drawn 3.3-4.1x
+    layout order and label heights (72aee41): bare 0.146-0.164 s, window 0.418-0.479 s, 2.86-2.93x
+                              (a slow phase of the machine). Instructions until shown
+                              (startup_instructions.py, which does not drift): 2,418 -> 1,883
+                              million against the bare window's 626 million, 3.86x -> 3.01x.
 """
 
 from __future__ import annotations
