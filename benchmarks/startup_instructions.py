@@ -68,23 +68,15 @@ def main() -> int:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
     from benchmarks.run import example_draft
+    from benchmarks.startup_cpu import child_cpu
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         draft = example_draft(folder)
         cache = folder / "cache"
-        # The application's first-use caches (checked definitions, draft schemas), as a second start has them.
-        subprocess.run(
-            [sys.executable, str(HERE / "startup_child.py"), str(draft)],
-            env={
-                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # .pyc files, as installed
-                "QT_QPA_PLATFORM": "offscreen",
-                "XDG_CACHE_HOME": str(cache),
-            },
-            capture_output=True,
-            check=True,
-            timeout=120,
-        )
+        # The application's first-use caches and .pyc files, as a second start has them (as startup_cpu.py does).
+        child_cpu(HERE / "bare_window_child.py", cache=cache, warm_up=True)
+        child_cpu(HERE / "startup_child.py", str(draft), cache=cache, warm_up=True)
         bare = instructions_until_shown(HERE / "bare_window_child.py", cache=cache, folder=folder)
         ours = instructions_until_shown(HERE / "startup_child.py", str(draft), cache=cache, folder=folder)
     print(f"bare PySide6 window (tree + text editor): {bare / 1e6:,.0f} million instructions until shown")

@@ -99,7 +99,6 @@ class SpellingSupport(QObject):
         self._highlighters: list[MisspellingHighlighter] = []
         self._enabled = True
         self._loader: threading.Thread | None = None
-        self._loaded = threading.Event()  # set by the worker
         self._ready = False  # set on the GUI thread, once every field is checked
         # Notices said on the worker thread wait here and are emitted on the GUI thread.
         self._waiting_notices: list[str] = []
@@ -128,18 +127,12 @@ class SpellingSupport(QObject):
         if self._loader is not None or not self._enabled:
             return
         # Not a daemon: the interpreter waits for it at exit rather than stopping it inside Enchant.
-        self._loader = threading.Thread(target=self._read_dictionary, name="spelling dictionary")
+        self._loader = threading.Thread(target=self.checker.prepare, name="spelling dictionary")
         self._loader.start()
         self._poll.start()
 
-    def _read_dictionary(self) -> None:
-        try:
-            self.checker.prepare()
-        finally:
-            self._loaded.set()
-
     def _poll_loader(self) -> None:
-        if not self._loaded.is_set():
+        if self._loader is None or self._loader.is_alive():
             return
         self._poll.stop()
         self._ready = True
