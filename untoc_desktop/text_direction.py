@@ -28,3 +28,8 @@ def strong_direction(s: str) -> str | None:
         if bidi_class == "L":
             return "ltr"
     return None
+
+
+def has_right_to_left(s: str) -> bool:
+    """Whether ``s`` holds any right-to-left character (bidirectional class R or AL: Arabic, Hebrew...)."""
+    return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in s)

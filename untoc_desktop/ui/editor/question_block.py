@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAccessible, QEnterEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...i18n import _
 from ...questionnaire import display
 from ...questionnaire.model import Paragraph, Question
+from ...text_direction import has_right_to_left
 from .accessible_names import field_name
 from .answer_fields import answer_field_for
 from .answer_widgets import AnswerField
@@ -27,6 +29,15 @@ class WrappedLabel(QLabel):
     whose text can be selected lays its whole text out anew each time (in a ``QTextDocument``):
     one eighth of the window's start-up instructions went there. The heights are kept until the
     font, style, margins or layout direction change.
+
+    Its text can be selected with the mouse (:meth:`allow_selection`). Qt keeps a text document
+    and its layout for every label whose text can be selected, which made a fifth of the work of
+    showing a draft's first page (about 97 M instructions for its 70 labels), so that document is
+    made when the mouse first enters the label, before it can press there. A label shows the same
+    pixels and asks for the same height either way (``tests/ui/test_wrapped_label.py``), except
+    wrapped right-to-left text, whose lines Qt places a space apart in the two ways: a label with
+    any right-to-left character is selectable from the start, and so is every label under
+    assistive technology.
 
     Args:
         text: the label's text.
@@ -47,6 +58,29 @@ class WrappedLabel(QLabel):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._heights: dict[tuple[int, str], int] = {}
+        self._selectable_on_entry = False
+
+    def allow_selection(self) -> None:
+        """Let the mouse select the text: once it enters, or at once (right-to-left text, assistive technology)."""
+        self._selectable_on_entry = True
+        if QAccessible.isActive() or has_right_to_left(self.text()):
+            self._make_selectable()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """Show ``text``; right-to-left text makes the label selectable now (see the class)."""
+        super().setText(text)
+        if self._selectable_on_entry and has_right_to_left(text):
+            self._make_selectable()
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """The mouse came in: make the text selectable now, before a press or a right-click can reach it."""
+        if self._selectable_on_entry:
+            self._make_selectable()
+        super().enterEvent(event)
+
+    def _make_selectable(self) -> None:
+        self._selectable_on_entry = False
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         """The label's height for ``width`` pixels, computed by Qt once per width and text."""
@@ -70,7 +104,7 @@ def wrapped_label(text: str, *, object_name: str = "", rich: bool = False) -> QL
     label = WrappedLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.allow_selection()
     if object_name:
         label.setObjectName(object_name)
     return label
