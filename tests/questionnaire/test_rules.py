@@ -44,3 +44,15 @@ def test_bad_rules_report_their_position(source, position, fragment):
         parse_rule(source)
     assert caught.value.position == position
     assert fragment in str(caught.value)
+
+
+def test_a_rule_parsed_again_with_the_same_keys_is_the_same_rule_and_a_bad_one_fails_each_time():
+    keys = {"status", "details"}
+    first = parse_rule("status == 'partly'", known_keys=keys)
+    assert parse_rule("status == 'partly'", known_keys=frozenset(keys)) is first  # remembered
+    assert first.evaluate({"status": "partly"}) and not first.evaluate({"status": "yes"})
+    # Other keys, other checks: "details" is unknown here, and the error is raised again on every call.
+    for _attempt in range(2):
+        with pytest.raises(RuleSyntaxError, match="unknown question key 'details'"):
+            parse_rule("details == 'x'", known_keys={"status"})
+    assert parse_rule("details == 'x'").keys == frozenset({"details"})

@@ -32,6 +32,7 @@ import ast
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..errors import RuleSyntaxError
@@ -98,6 +99,9 @@ class Rule:
 def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None) -> Rule:
     """Parse a rule expression.
 
+    A definition repeats a few rules on many questions (cluster 1: 154 rules, 13 different with
+    their keys), so a rule already parsed with the same keys is given again (rules are immutable).
+
     Args:
         source: the expression text.
         known_keys: when given, the question keys the rule may refer to; any
@@ -106,7 +110,15 @@ def parse_rule(source: str, known_keys: frozenset[str] | set[str] | None = None)
     Raises:
         RuleSyntaxError: with the 0-based ``position`` of the first problem.
     """
-    if not isinstance(source, str) or not source.strip():
+    if not isinstance(source, str):
+        raise RuleSyntaxError(_("the rule is empty"), str(source), 0)
+    return _parse_rule(source, None if known_keys is None else frozenset(known_keys))
+
+
+@lru_cache(maxsize=512)
+def _parse_rule(source: str, known_keys: frozenset[str] | None) -> Rule:
+    """:func:`parse_rule`, remembered for the last 512 (source, keys); errors are raised anew each time."""
+    if not source.strip():
         raise RuleSyntaxError(_("the rule is empty"), str(source), 0)
     if len(source) > MAX_RULE_CHARS:
         raise RuleSyntaxError(
