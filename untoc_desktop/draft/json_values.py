@@ -55,7 +55,7 @@ def decode_json(text: str | bytes) -> Any:
     ):
         raise JSONValueError(_("it is nested more than {depth} levels deep").format(depth=MAX_JSON_DEPTH))
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return _DECODER.decode(text)
     except JSONValueError:
         raise
     except (ValueError, RecursionError) as exc:
@@ -64,6 +64,10 @@ def decode_json(text: str | bytes) -> Any:
 
 def _refuse_constant(name: str) -> Any:
     raise JSONValueError(_("it holds the number {name}, which is not a number").format(name=name))
+
+
+#: One decoder for every value (``json.loads`` with an option would build a new one per value).
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
