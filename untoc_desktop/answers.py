@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from .errors import ImportFileError, InvalidAnswerError
 from .i18n import _
 from .questionnaire.model import Definition, Question
 from .questionnaire.patterns import pattern_keyword
+from .questionnaire.types import value_schema
 from .received_files import read_regular_file
 
 _MESSAGE_MAX = 300  # characters of a validation message shown; a rejected 8 MB answer is not echoed back
@@ -103,6 +104,17 @@ def _shape(schema: Any) -> Any:
     return shape
 
 
+@lru_cache(maxsize=256)
+def _question_shape(
+    kind: str, options: tuple[str, ...], minimum: float | None, maximum: float | None, pattern: str | None
+) -> dict[str, Any]:
+    """:func:`_shape` of the schema :func:`.questionnaire.types.value_schema` gives for these; read only.
+
+    Remembered: a draft's opening checks every answer's shape, and its questions share a few kinds.
+    """
+    return _shape(value_schema(kind, list(options), minimum, maximum, pattern))
+
+
 def check_stored_shape(question: Question, value: Any) -> str:
     """Why a value read from a draft cannot be shown for ``question`` (wrong kind of value), or "".
 
@@ -113,7 +125,9 @@ def check_stored_shape(question: Question, value: Any) -> str:
         return ""
     if not _finite(value):
         return "NaN and Infinity are not numbers"
-    shape = _shape(question.value_schema)
+    shape = _question_shape(
+        question.type, tuple(o.value for o in question.options), question.minimum, question.maximum, question.pattern
+    )
     if _surely_fits(shape, value):
         return ""  # the usual case, decided without jsonschema (which a draft's opening then never imports)
     validator = _validator(json.dumps(shape, sort_keys=True))
