@@ -1,10 +1,10 @@
 """Child process of the start-up benchmark: start the application as ``untoc-desktop`` does, open a draft, report, exit.
 
 The same steps as the installed launcher (:func:`untoc_desktop.launcher.main`: the garbage
-collector paused, then ``untoc_desktop.ui.app`` imported) and :func:`untoc_desktop.ui.app.main`,
-in the same order: the application's set-up (:func:`~untoc_desktop.ui.app.prepare_application`:
-bundled fonts, interface language, style sheet), the window built and shown, the draft opened,
-the garbage collector resumed. Prints one line
+collector paused, PySide6 told which modules use it, then ``untoc_desktop.ui.app`` imported) and
+:func:`untoc_desktop.ui.app.main`, in the same order: the application's set-up
+(:func:`~untoc_desktop.ui.app.prepare_application`: bundled fonts, interface language, style
+sheet), the window built and shown, the draft opened, the garbage collector resumed. Prints one line
 ``shown <seconds since interpreter start> <peak RSS in MiB> <CPU seconds so far>`` once the event
 loop has run (the window has been painted with the draft's first page).
 
@@ -23,8 +23,11 @@ import time  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-# Then, as the launcher does, the window's module, whose package loads the Qt-free core before
-# PySide6 (see untoc_desktop/ui/__init__.py).
+# Then, as the launcher does, PySide6 is told which modules use it (its package loads the Qt-free
+# core before PySide6, see untoc_desktop/ui/__init__.py), and the window's module is imported.
+from untoc_desktop.ui.pyside_modules import register_modules  # noqa: E402
+
+register_modules()
 from untoc_desktop.ui.app import build_main_window, prepare_application, resume_garbage_collection  # noqa: E402, I001
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402

@@ -8,6 +8,9 @@ and :func:`untoc_desktop.ui.app.resume_garbage_collection` resumes it once the w
 those objects set aside (:func:`gc.freeze`) rather than collected: nothing is skipped, only the
 useless walks over objects that stay.
 
+Then, before the window's modules are imported, PySide6 is told which modules use it
+(:mod:`untoc_desktop.ui.pyside_modules`), so that it does not read their source files to find out.
+
 This module imports nothing at import time: the window's modules are imported by :func:`main`.
 """
 
@@ -19,6 +22,9 @@ import gc
 def main() -> int:
     """Start the desktop window (see :func:`untoc_desktop.ui.app.main`) and return its exit status."""
     gc.disable()  # resumed by ui.app.main once the window shows its draft
+    from .ui.pyside_modules import register_modules
+
+    register_modules()  # before the window's modules: PySide6 then reads none of their source files
     from .ui.app import main as run_window
 
     return run_window()
