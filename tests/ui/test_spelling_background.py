@@ -111,3 +111,38 @@ def test_a_notice_said_while_reading_on_the_worker_reaches_the_gui_thread(qtbot,
     support.load_dictionary()
     qtbot.waitUntil(lambda: support.ready and bool(heard), timeout=5000)
     assert len(heard) == 1 and "hunspell-fr" in heard[0][0] and heard[0][1]
+
+
+def test_the_dictionary_is_read_only_once_a_field_with_text_has_been_painted(qtbot, tmp_path):
+    """Not on the next turn of the event loop: a window's first paint comes a turn after it is shown."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    checker = RecordingChecker("en", tmp_path / "words.txt")
+    checker.release.set()
+    support = SpellingSupport(checker)
+    field = QPlainTextEdit("Prosecutors recieve teh evidence.")
+    qtbot.addWidget(field)
+    support.attach(field)
+    for _turn in range(5):
+        QApplication.processEvents()
+    assert checker.prepared_on == []  # attached, never painted: nothing read
+
+    painted_before_reading: list[bool] = []
+
+    class PaintSeen(QObject):
+        painted = False
+
+        def eventFilter(self, _watched, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint:
+                PaintSeen.painted = True
+            return False
+
+    seen = PaintSeen()
+    field.viewport().installEventFilter(seen)
+    original = checker.prepare
+    checker.prepare = lambda: (painted_before_reading.append(PaintSeen.painted), original())  # type: ignore[method-assign]
+    field.show()
+    qtbot.waitUntil(lambda: support.ready, timeout=5000)
+    assert painted_before_reading == [True]
+    assert underlined_words(field) == ["recieve", "teh"]

@@ -10,19 +10,20 @@ background: reading a Hunspell dictionary takes 20 to 50 ms here (en_GB 40 ms, A
 more), several times that on an old laptop, and the draft's text does not wait for it.
 Until it is read, fields show their text without underlines; then every field is
 checked at once. :meth:`SpellingSupport.load_dictionary` starts it: once a field with
-text has been attached and the events then waiting (its first paint) are handled, or
-when the user first types, or when checking is turned on. A new, empty draft does not
+text has been painted for the first time (:class:`AfterFirstPaint`), or when the user
+first types, or when checking is turned on. A new, empty draft does not
 read it until the user writes.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from ...i18n import _
 from ...spelling import Misspelling, SpellChecker
@@ -75,6 +76,34 @@ class MisspellingHighlighter(QSyntaxHighlighter):
         for miss in self.misspellings_in(text):
             start = _utf16_length(text[: miss.start])
             self.setFormat(start, _utf16_length(miss.word), self._format)
+
+
+class AfterFirstPaint(QObject):
+    """Call back once ``widget`` has been painted for the first time, when that paint pass is over.
+
+    A window's first paint comes one turn of the event loop after it is shown (Qt posts it), so
+    work put off "until after the paint" with a zero timer would run before it; this waits for the
+    ``Paint`` event itself, then stops watching.
+
+    Args:
+        widget: the widget watched (a field's viewport).
+        context: the object the callback belongs to; nothing is called once it is deleted.
+        callback: called without arguments on the GUI thread.
+    """
+
+    def __init__(self, widget: QWidget, context: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._context = context
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """On the first ``Paint``: stop watching, and call back once the paint pass is over."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._context, self._callback)
+            self.deleteLater()
+        return False
 
 
 class SpellingSupport(QObject):
@@ -167,10 +196,10 @@ class SpellingSupport(QObject):
         if self._ready:
             highlighter.start()
         else:
-            # Text to check: read the dictionary once the events waiting now (the field's first paint)
-            # are handled. An empty field: when the user first types in it.
+            # Text to check: read the dictionary once the field has been drawn (the window is then on
+            # screen with its text). An empty field: when the user first types in it.
             if not editor.document().isEmpty():
-                QTimer.singleShot(0, self, self.load_dictionary)
+                AfterFirstPaint(editor.viewport(), self, self.load_dictionary)
             editor.textChanged.connect(self.load_dictionary)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(lambda pos, e=editor: self._context_menu(e, pos))
