@@ -113,22 +113,23 @@ def test_a_notice_said_while_reading_on_the_worker_reaches_the_gui_thread(qtbot,
     assert len(heard) == 1 and "hunspell-fr" in heard[0][0] and heard[0][1]
 
 
-def test_the_dictionary_is_read_only_once_a_field_with_text_has_been_painted(qtbot, tmp_path):
+def test_the_dictionary_is_read_only_once_the_view_has_been_painted(qtbot, tmp_path):
     """Not on the next turn of the event loop: a window's first paint comes a turn after it is shown."""
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QPlainTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
     checker = RecordingChecker("en", tmp_path / "words.txt")
     checker.release.set()
     support = SpellingSupport(checker)
+    view = QWidget()
     field = QPlainTextEdit("Prosecutors recieve teh evidence.")
-    qtbot.addWidget(field)
+    QVBoxLayout(view).addWidget(field)
+    qtbot.addWidget(view)
+    support.wait_for_first_paint(view)  # as the draft view does
     support.attach(field)
     for _turn in range(5):
         QApplication.processEvents()
-    assert checker.prepared_on == []  # attached, never painted: nothing read
-
-    painted_before_reading: list[bool] = []
+    assert checker.prepared_on == []  # attached, not yet painted: nothing read
 
     class PaintSeen(QObject):
         painted = False
@@ -139,10 +140,17 @@ def test_the_dictionary_is_read_only_once_a_field_with_text_has_been_painted(qtb
             return False
 
     seen = PaintSeen()
-    field.viewport().installEventFilter(seen)
+    view.installEventFilter(seen)
+    painted_before_reading: list[bool] = []
     original = checker.prepare
     checker.prepare = lambda: (painted_before_reading.append(PaintSeen.painted), original())  # type: ignore[method-assign]
-    field.show()
+    view.show()
     qtbot.waitUntil(lambda: support.ready, timeout=5000)
     assert painted_before_reading == [True]
     assert underlined_words(field) == ["recieve", "teh"]
+
+    # A field attached after the first paint is read for at once (here: the dictionary is there).
+    later = QPlainTextEdit("Another feild.")
+    qtbot.addWidget(later)
+    support.attach(later)
+    qtbot.waitUntil(lambda: underlined_words(later) == ["feild"], timeout=5000)

@@ -165,6 +165,7 @@ class DraftView(QWidget):
         self.notice = NoticeBanner(self)
         self.read_only = False
         self.spelling = SpellingSupport(SpellChecker(session.info.language), self)
+        self.spelling.wait_for_first_paint(self)  # the dictionary is read once the draft is on screen
         self.undo = AnswerUndo(
             session.answer,
             self._field_for,

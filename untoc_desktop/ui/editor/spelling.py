@@ -9,9 +9,10 @@ The dictionary is read on a worker thread, as word processors check spelling in 
 background: reading a Hunspell dictionary takes 20 to 50 ms here (en_GB 40 ms, Arabic
 more), several times that on an old laptop, and the draft's text does not wait for it.
 Until it is read, fields show their text without underlines; then every field is
-checked at once. :meth:`SpellingSupport.load_dictionary` starts it: once a field with
-text has been painted for the first time (:class:`AfterFirstPaint`), or when the user
-first types, or when checking is turned on. A new, empty draft does not
+checked at once. :meth:`SpellingSupport.load_dictionary` starts it: once the draft view
+holding a field with text has been painted for the first time
+(:meth:`SpellingSupport.wait_for_first_paint`), or when the user first types, or when
+checking is turned on. A new, empty draft does not
 read it until the user writes.
 """
 
@@ -86,7 +87,7 @@ class AfterFirstPaint(QObject):
     ``Paint`` event itself, then stops watching.
 
     Args:
-        widget: the widget watched (a field's viewport).
+        widget: the widget watched (the draft view).
         context: the object the callback belongs to; nothing is called once it is deleted.
         callback: called without arguments on the GUI thread.
     """
@@ -129,6 +130,8 @@ class SpellingSupport(QObject):
         self._enabled = True
         self._loader: threading.Thread | None = None
         self._ready = False  # set on the GUI thread, once every field is checked
+        self._painted = True  # see wait_for_first_paint
+        self._text_waiting = False  # a field with text was attached before the first paint
         # Notices said on the worker thread wait here and are emitted on the GUI thread.
         self._waiting_notices: list[str] = []
         # The worker touches no Qt object: a timer on this (GUI) thread sees when it is done.
@@ -146,6 +149,21 @@ class SpellingSupport(QObject):
     def ready(self) -> bool:
         """Whether the drafting language's dictionary has been read and every field checked with it."""
         return self._ready
+
+    def wait_for_first_paint(self, view: QWidget) -> None:
+        """Read the dictionary for fields attached from now on only once ``view`` has been painted.
+
+        The draft view calls it before its first page is built, so that the reading starts when
+        the draft is on screen, not while it is laid out and drawn (a window is painted a turn of
+        the event loop after it is shown). Fields attached later are read for at once.
+        """
+        self._painted = False
+        AfterFirstPaint(view, self, self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        self._painted = True
+        if self._text_waiting:
+            self.load_dictionary()
 
     def load_dictionary(self) -> None:
         """Read the drafting language's dictionary on a worker thread, then underline every field.
@@ -196,10 +214,13 @@ class SpellingSupport(QObject):
         if self._ready:
             highlighter.start()
         else:
-            # Text to check: read the dictionary once the field has been drawn (the window is then on
-            # screen with its text). An empty field: when the user first types in it.
+            # Text to check: read the dictionary once the view has been drawn (see wait_for_first_paint),
+            # or on the next turn of the event loop. An empty field: when the user first types in it.
             if not editor.document().isEmpty():
-                AfterFirstPaint(editor.viewport(), self, self.load_dictionary)
+                if self._painted:
+                    QTimer.singleShot(0, self, self.load_dictionary)
+                else:
+                    self._text_waiting = True
             editor.textChanged.connect(self.load_dictionary)
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(lambda pos, e=editor: self._context_menu(e, pos))
