@@ -114,3 +114,30 @@ def test_export_both_formats_from_the_command_line(tmp_path):
         code, stdout, stderr = run("export", path, "--format", fmt, "-o", out)
         assert code == 0, stderr
         assert out.stat().st_size > 10_000
+
+
+def test_validate_names_unnumbered_paragraphs_without_their_internal_refs(tmp_path, capsys):
+    path = tmp_path / "c2.untoc"
+    assert (
+        main(
+            [
+                "new",
+                str(path),
+                "--cluster",
+                "2",
+                "--country",
+                "Republic of Veridia",
+                "--organization",
+                "Coalition",
+                "--protocols",
+                "TIP,SOM,FIREARMS",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    text = capsys.readouterr().out
+    assert "para. single" not in text and "para. chapeau" not in text
+    assert "\nTrafficking in Persons Protocol, art. 13 (" in text
+    assert "\nFirearms Protocol, art. 7, introductory words (" in text

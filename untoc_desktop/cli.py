@@ -23,7 +23,7 @@ from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .i18n import _, environment_language, ngettext, set_language
 from .questionnaire import display
-from .questionnaire.model import INSTRUMENT_SHORT_NAMES, PROTOCOLS, Definition
+from .questionnaire.model import CHAPEAU, INSTRUMENT_SHORT_NAMES, PROTOCOLS, SENTENCE, SINGLE, Definition, Paragraph
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 LANGUAGES = languages.CODES
@@ -389,11 +389,7 @@ def _print_validation(args: argparse.Namespace, report: Any, archived: Any) -> N
         current = None
         for missing in report.missing():
             paragraph = missing.paragraph
-            heading = _("{instrument}, art. {article}, para. {paragraph}").format(
-                instrument=_(INSTRUMENT_SHORT_NAMES[paragraph.instrument]),
-                article=paragraph.article,
-                paragraph=paragraph.ref,
-            )
+            heading = _provision_heading(paragraph)
             if heading != current:
                 print(f"\n{heading} ({display.paragraph_label(paragraph)})")
                 current = heading
@@ -526,3 +522,18 @@ def _silence_stdout() -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _provision_heading(paragraph: Paragraph) -> str:
+    """Where a missing answer belongs: ``Convention, art. 5, para. 1(a)``, or without a paragraph number."""
+    kind, value = paragraph.ref_form
+    place = {"instrument": _(INSTRUMENT_SHORT_NAMES[paragraph.instrument]), "article": paragraph.article}
+    if kind == SINGLE:
+        return _("{instrument}, art. {article}").format(**place)
+    if kind == CHAPEAU and value:
+        return _("{instrument}, art. {article}, para. {paragraph}, introductory words").format(paragraph=value, **place)
+    if kind == CHAPEAU:
+        return _("{instrument}, art. {article}, introductory words").format(**place)
+    if kind == SENTENCE:
+        return _("{instrument}, art. {article}, sentence {number}").format(number=value, **place)
+    return _("{instrument}, art. {article}, para. {paragraph}").format(paragraph=paragraph.ref, **place)

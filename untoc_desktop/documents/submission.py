@@ -14,7 +14,7 @@ from typing import Any
 
 from ..draft.records import DraftInfo
 from ..i18n import translator
-from ..questionnaire.model import Article, Definition, Paragraph, Question
+from ..questionnaire.model import CHAPEAU, SENTENCE, SINGLE, Article, Definition, Paragraph, Question
 from ..questionnaire.obligations import obligation_label
 from ..questionnaire.titles import article_title, instrument_title
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
@@ -31,14 +31,45 @@ _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 def paragraph_heading(labels: Mapping[str, str], paragraph: Paragraph, language: str) -> str:
     """A paragraph's heading ("Paragraph 1(b) — label") in the document language.
 
+    A paragraph without a number is headed "Introductory words — label" or "Sentence 2 — label",
+    or by its label alone when it is its article's only paragraph (:attr:`Paragraph.ref_form`).
     In a right-to-left document the reference is a left-to-right isolate and the label a first-strong
     isolate, so "1(b)" is never drawn as "(b)1" beside Arabic words (the Unicode Bidirectional
     Algorithm would otherwise reorder its digits and brackets against the Arabic label word).
     """
-    ref, label = paragraph.ref, translator(language)(paragraph.label)
+    kind, value = paragraph.ref_form
+    ref, label = value, translator(language)(paragraph.label)
     if document_direction(language) == "rtl":
         ref, label = f"{_LRI}{ref}{_PDI}", f"{_FSI}{label}{_PDI}"
+    if kind == SINGLE:
+        return label
+    if kind == CHAPEAU and value:
+        return labels["paragraph_chapeau_of"].format(ref=ref, label=label)
+    if kind == CHAPEAU:
+        return labels["paragraph_chapeau"].format(label=label)
+    if kind == SENTENCE:
+        return labels["paragraph_sentence"].format(number=ref, label=label)
     return labels["paragraph"].format(ref=ref, label=label)
+
+
+def annex_place(labels: Mapping[str, str], paragraph: Paragraph, language: str) -> str:
+    """A paragraph's place in the annex of missing answers ("art. 5, para. 1(a)"), in the document language.
+
+    A paragraph without a number reads "art. 13", "art. 7, introductory words" or "art. 19, sentence 2"
+    (:attr:`Paragraph.ref_form`); in a right-to-left document the reference is a left-to-right isolate.
+    """
+    kind, value = paragraph.ref_form
+    if value and document_direction(language) == "rtl":
+        value = f"{_LRI}{value}{_PDI}"
+    if kind == SINGLE:
+        return labels["annex_single"].format(article=paragraph.article)
+    if kind == CHAPEAU and value:
+        return labels["annex_chapeau_of"].format(article=paragraph.article, ref=value)
+    if kind == CHAPEAU:
+        return labels["annex_chapeau"].format(article=paragraph.article)
+    if kind == SENTENCE:
+        return labels["annex_sentence"].format(article=paragraph.article, number=value)
+    return labels["annex_numbered"].format(article=paragraph.article, ref=value)
 
 
 def _cell(value: Any) -> str:
@@ -140,7 +171,7 @@ def _article_blocks(
 def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str], language: str) -> list[model.Block]:
     rows = tuple(
         (
-            f"{m.paragraph.instrument} {m.paragraph.display_ref}",
+            f"{m.paragraph.instrument} {annex_place(labels, m.paragraph, language)}",
             clean_text(translator(language)(m.question.label)),
             clean_text(m.reason),
         )

@@ -23,7 +23,7 @@ from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
 from ..languages import format_date as long_date
-from ..questionnaire.model import Definition
+from ..questionnaire.model import CHAPEAU, SENTENCE, SINGLE, Definition, ref_form
 from ..snapshot import Snapshot
 from ..states_parties import country_name
 from ..timeline import draft_timeline
@@ -294,6 +294,21 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
     }
 
 
+def _ref_words(ref: str, words: dict[str, Any]) -> str:
+    """A paragraph reference as the letter words it: ``1(a)``, or "the article as a whole" for ``single``..."""
+    kind, value = ref_form(ref)
+    refs = words.get("refs", {})
+    if kind == SINGLE:
+        return str(refs.get("single", ref))
+    if kind == CHAPEAU and value:
+        return str(refs.get("chapeau_of", ref)).format(ref=value)
+    if kind == CHAPEAU:
+        return str(refs.get("chapeau", ref))
+    if kind == SENTENCE:
+        return str(refs.get("sentence", ref)).format(number=value)
+    return ref
+
+
 def _summary(snapshot: Snapshot, words: dict[str, Any]) -> dict[str, str]:
     result = assess(snapshot.definition, snapshot.answers, snapshot.info.protocols)
     lines = [
@@ -301,7 +316,7 @@ def _summary(snapshot: Snapshot, words: dict[str, Any]) -> dict[str, str]:
             instrument=words["instruments"].get(s.instrument, s.instrument),
             article=s.article,
             items=words.get("separator", ", ").join(
-                words.get("item", "{ref} ({status})").format(ref=ref, status=words["status"][status])
+                words.get("item", "{ref} ({status})").format(ref=_ref_words(ref, words), status=words["status"][status])
                 for ref, status in s.paragraphs
             ),
         )

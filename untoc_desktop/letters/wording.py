@@ -66,6 +66,13 @@ def _letter_wording(pgettext: Callable[[str, str], str]) -> dict[str, Any]:
         },
         "summary_line": pgettext("letter", "{instrument}, article {article}: {items}"),
         "item": pgettext("letter", "{ref} ({status})"),
+        # paragraphs without a number (questionnaire.model.ref_form), in place of {ref}
+        "refs": {
+            "single": pgettext("letter", "the article as a whole"),
+            "chapeau": pgettext("letter", "its introductory words"),
+            "chapeau_of": pgettext("letter", "the introductory words of paragraph {ref}"),
+            "sentence": pgettext("letter", "sentence {number}"),
+        },
         # between the provisions listed for one article
         "separator": pgettext("letter", ", "),
         "none": pgettext("letter", "None."),
@@ -210,7 +217,7 @@ def wording_for(language: str) -> dict[str, Any]:
 
     Returns:
         Keys ``reference``, ``subject_label``, ``forms`` (form -> (salutation, closing)), ``status``,
-        ``instruments``, ``summary_line``, ``item``, ``separator``, ``none``, ``recalled``, ``timeline``
+        ``instruments``, ``summary_line``, ``item``, ``refs``, ``separator``, ``none``, ``recalled``, ``timeline``
         (stage -> sentence) and one entry per kind with ``subject`` and ``paragraphs``.
 
     Raises:

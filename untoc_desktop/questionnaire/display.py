@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import _, interface_direction, pgettext
-from .model import Article, Definition, Instrument, Option, Paragraph, Question
+from .model import CHAPEAU, SENTENCE, SINGLE, Article, Definition, Instrument, Option, Paragraph, Question
 from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .types import STATUS_CHOICES, YES_NO_CHOICES
 
@@ -104,6 +104,58 @@ def paragraph_ref(paragraph: Paragraph) -> str:
     In a right-to-left interface the reference is a left-to-right isolate (U+2066 … U+2069), so that
     ``1(a)`` is not drawn as ``(a)1`` next to Arabic words; elsewhere it is the reference unchanged.
     """
-    if paragraph.ref and interface_direction() == "rtl":
-        return f"\u2066{paragraph.ref}\u2069"
-    return paragraph.ref
+    return isolated_ref(paragraph.ref)
+
+
+def isolated_ref(ref: str) -> str:
+    """A reference as a left-to-right isolate in a right-to-left interface (see :func:`paragraph_ref`)."""
+    if ref and interface_direction() == "rtl":
+        return f"\u2066{ref}\u2069"
+    return ref
+
+
+def unnumbered_title(paragraph: Paragraph, text: str) -> str | None:
+    """``text`` (a label or note) introduced by the place of a paragraph that has no number, in the interface language.
+
+    Returns:
+        "Introductory words: text" (an article's words before its lettered subparagraphs; "...
+        of paragraph 1: text" for a paragraph's),
+        "Sentence 2: text" (a sentence of an unnumbered article), ``text`` alone (an article's one
+        unnumbered paragraph), or ``None`` for a numbered paragraph, which the caller words with
+        its reference (:func:`paragraph_ref`). See :attr:`.model.Paragraph.ref_form`.
+    """
+    kind, value = paragraph.ref_form
+    if kind == SINGLE:
+        return text
+    if kind == CHAPEAU and value:
+        return _("Introductory words of paragraph {ref}: {text}").format(ref=isolated_ref(value), text=text)
+    if kind == CHAPEAU:
+        return _("Introductory words: {text}").format(text=text)
+    if kind == SENTENCE:
+        return _("Sentence {number}: {text}").format(number=value, text=text)
+    return None
+
+
+def paragraph_where(paragraph: Paragraph, instrument: str) -> str:
+    """Where a paragraph is, in words: "Convention, article 5, paragraph 1(a)", in the interface language.
+
+    Args:
+        paragraph: the paragraph.
+        instrument: how to name its instrument (its code or its short name).
+
+    A paragraph without a number reads "..., article 13", "..., article 7, introductory words"
+    or "..., article 19, sentence 2" (:attr:`.model.Paragraph.ref_form`).
+    """
+    kind, value = paragraph.ref_form
+    place = {"instrument": instrument, "article": paragraph.article}
+    if kind == SINGLE:
+        return _("{instrument}, article {article}").format(**place)
+    if kind == CHAPEAU and value:
+        return _("{instrument}, article {article}, paragraph {paragraph}, introductory words").format(
+            paragraph=isolated_ref(value), **place
+        )
+    if kind == CHAPEAU:
+        return _("{instrument}, article {article}, introductory words").format(**place)
+    if kind == SENTENCE:
+        return _("{instrument}, article {article}, sentence {number}").format(number=value, **place)
+    return _("{instrument}, article {article}, paragraph {paragraph}").format(paragraph=paragraph.ref, **place)

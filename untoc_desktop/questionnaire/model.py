@@ -96,6 +96,33 @@ class Question:
         return next((o.label for o in self.options if o.value == value), value)
 
 
+#: Kinds of paragraph reference (:attr:`Paragraph.ref_form`); the first three are also the refs' own words.
+SINGLE, CHAPEAU, SENTENCE, NUMBERED = "single", "chapeau", "sentence", "numbered"
+
+
+def ref_form(ref: str) -> tuple[str, str]:
+    """What kind of paragraph reference ``ref`` is, for wording it: ``(kind, value)``.
+
+    Source: the reference data's paragraph refs (``shared/reference/README.md``): ``single`` is
+    an article's one unnumbered paragraph, ``chapeau`` an article's introductory words before
+    its lettered subparagraphs (``1 chapeau``: those of paragraph 1), ``sentence N`` the Nth
+    sentence of an unnumbered article.
+
+    Returns:
+        ``(SINGLE, "")``, ``(CHAPEAU, "")``, ``(CHAPEAU, "1")``, ``(SENTENCE, "2")`` or ``(NUMBERED, ref)``.
+    """
+    if ref == SINGLE:
+        return SINGLE, ""
+    if ref == CHAPEAU:
+        return CHAPEAU, ""
+    words = ref.split()
+    if len(words) == 2 and words[1] == CHAPEAU:
+        return CHAPEAU, words[0]
+    if len(words) == 2 and words[0] == SENTENCE and words[1].isdigit():
+        return SENTENCE, words[1]
+    return NUMBERED, ref
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph or subparagraph of an article, the unit the questions are asked about.
@@ -136,8 +163,21 @@ class Paragraph:
 
     @property
     def display_ref(self) -> str:
-        """Human reference, e.g. ``art. 5, para. 1(a)(i)``."""
+        """Human reference in English, e.g. ``art. 5, para. 1(a)(i)``, ``art. 13`` or ``art. 7, introductory words``."""
+        kind, value = self.ref_form
+        if kind == SINGLE:
+            return f"art. {self.article}"
+        if kind == CHAPEAU:
+            within = f", para. {value}" if value else ""
+            return f"art. {self.article}{within}, introductory words"
+        if kind == SENTENCE:
+            return f"art. {self.article}, sentence {value}"
         return f"art. {self.article}, para. {self.ref}"
+
+    @property
+    def ref_form(self) -> tuple[str, str]:
+        """What kind of reference :attr:`ref` is, for wording it: see :func:`ref_form`."""
+        return ref_form(self.ref)
 
 
 @dataclass(frozen=True)

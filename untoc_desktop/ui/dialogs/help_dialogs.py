@@ -49,9 +49,7 @@ def guide_dialog(language: str, parent: QWidget | None = None) -> HelpDialog:
 def question_help_html(definition: Definition, question: Question) -> str:
     """Help on one question: its paragraph, the question and its guidance, as HTML."""
     paragraph = definition.paragraph(question.paragraph_id)
-    where = _("{instrument}, article {article}, paragraph {paragraph}").format(
-        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref
-    )
+    where = display.paragraph_where(paragraph, paragraph.instrument)
     return (
         f"<h2>{html.escape(display.question_label(question))}</h2>"
         f"<p><i>{html.escape(where)}: {html.escape(display.paragraph_label(paragraph))}</i></p>"

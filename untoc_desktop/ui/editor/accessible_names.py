@@ -9,8 +9,8 @@ Names are short; the question's help text is the control's accessible descriptio
 from __future__ import annotations
 
 from ...i18n import _
-from ...questionnaire.display import article_title, paragraph_ref, question_label
-from ...questionnaire.model import INSTRUMENT_SHORT_NAMES, Article, Paragraph, Question
+from ...questionnaire.display import article_title, isolated_ref, paragraph_ref, question_label
+from ...questionnaire.model import CHAPEAU, INSTRUMENT_SHORT_NAMES, SENTENCE, SINGLE, Article, Paragraph, Question
 
 
 def instrument_name(code: str) -> str:
@@ -19,14 +19,20 @@ def instrument_name(code: str) -> str:
 
 
 def paragraph_place(paragraph: Paragraph) -> str:
-    """Where a paragraph is: ``paragraph 1(b), article 6 (Convention)``."""
-    if not paragraph.ref:
-        return _("article {article} ({instrument})").format(
-            article=paragraph.article, instrument=instrument_name(paragraph.instrument)
+    """Where a paragraph is: ``paragraph 1(b), article 6 (Convention)``; ``article 13 (...)`` for an unnumbered one."""
+    kind, value = paragraph.ref_form
+    place = {"article": paragraph.article, "instrument": instrument_name(paragraph.instrument)}
+    if not paragraph.ref or kind == SINGLE:
+        return _("article {article} ({instrument})").format(**place)
+    if kind == CHAPEAU and value:
+        return _("introductory words of paragraph {ref}, article {article} ({instrument})").format(
+            ref=isolated_ref(value), **place
         )
-    return _("paragraph {ref}, article {article} ({instrument})").format(
-        ref=paragraph_ref(paragraph), article=paragraph.article, instrument=instrument_name(paragraph.instrument)
-    )
+    if kind == CHAPEAU:
+        return _("introductory words, article {article} ({instrument})").format(**place)
+    if kind == SENTENCE:
+        return _("sentence {number}, article {article} ({instrument})").format(number=value, **place)
+    return _("paragraph {ref}, article {article} ({instrument})").format(ref=paragraph_ref(paragraph), **place)
 
 
 def article_name(article: Article) -> str:

@@ -395,7 +395,10 @@ def research_details(article: Article, cluster_evidence: str = "") -> str:
         lines.append(article.cluster_note)
     for paragraph in article.paragraphs:
         if paragraph.note:
-            lines.append(_("Paragraph {ref}: {note}").format(ref=display.paragraph_ref(paragraph), note=paragraph.note))
+            lines.append(
+                display.unnumbered_title(paragraph, paragraph.note)
+                or _("Paragraph {ref}: {note}").format(ref=display.paragraph_ref(paragraph), note=paragraph.note)
+            )
     if cluster_evidence:
         lines.append(_("About the cluster's article list: {evidence}").format(evidence=cluster_evidence))
     return "\n".join(lines)

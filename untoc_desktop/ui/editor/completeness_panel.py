@@ -129,11 +129,11 @@ class CompletenessPanel(QWidget):
                 for item in missing:
                     row = QTreeWidgetItem(group)
                     paragraph = item.paragraph
+                    label = display.paragraph_label(paragraph)
                     row.setText(
                         0,
-                        _("para. {ref} {label}").format(
-                            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
-                        ),
+                        display.unnumbered_title(paragraph, label)
+                        or _("para. {ref} {label}").format(ref=display.paragraph_ref(paragraph), label=label),
                     )
                     row.setText(1, display.question_label(item.question))
                     row.setText(2, reason_text(item.question, paragraph_answers(paragraph, answers)))

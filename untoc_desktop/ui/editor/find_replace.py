@@ -42,9 +42,7 @@ def _utf16(text: str) -> int:
 def place_of(definition: Definition, match: Match) -> str:
     """Where a match is, in words: "UNTOC, article 5, paragraph 1(a), Legislation"."""
     paragraph = definition.paragraph(match.question.paragraph_id)
-    where = _("{instrument}, article {article}, paragraph {paragraph}").format(
-        instrument=paragraph.instrument, article=paragraph.article, paragraph=paragraph.ref
-    )
+    where = display.paragraph_where(paragraph, paragraph.instrument)
     label = display.question_label(match.question)
     if match.where:
         row, _sep, field = match.where.partition(".")

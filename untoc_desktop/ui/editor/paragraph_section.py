@@ -72,8 +72,9 @@ class ParagraphSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        heading = _("Paragraph {ref}: {label}").format(
-            ref=display.paragraph_ref(paragraph), label=display.paragraph_label(paragraph)
+        label = display.paragraph_label(paragraph)
+        heading = display.unnumbered_title(paragraph, label) or _("Paragraph {ref}: {label}").format(
+            ref=display.paragraph_ref(paragraph), label=label
         )
         self.heading = wrapped_label(
             heading, object_name="contextHeading" if paragraph.context_only else "paragraphHeading"

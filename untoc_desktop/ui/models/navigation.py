@@ -344,7 +344,10 @@ class ProvisionTreeModel(QAbstractItemModel):
         if isinstance(provision, Article):
             return _("Art. {number} {title}").format(number=provision.number, title=display.article_title(provision))
         assert isinstance(provision, Paragraph)
-        return _("{ref} {label}").format(ref=display.paragraph_ref(provision), label=display.paragraph_label(provision))
+        label = display.paragraph_label(provision)
+        return display.unnumbered_title(provision, label) or _("{ref} {label}").format(
+            ref=display.paragraph_ref(provision), label=label
+        )
 
     @staticmethod
     def _state(applicable: bool, answered: int, required: int) -> str:
