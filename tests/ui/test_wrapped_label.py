@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from untoc_desktop.ui.editor.question_block import WrappedLabel, wrapped_label
 
@@ -89,6 +89,11 @@ def test_a_label_shows_the_same_pixels_and_height_before_and_after_it_becomes_se
 
 
 def test_the_mouse_entering_a_label_makes_its_text_selectable_and_a_drag_selects_it(qtbot):
+    # Nothing left by an earlier test may take the mouse (a popup, a grab): then no Enter reaches the label.
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    if (grabber := QWidget.mouseGrabber()) is not None:
+        grabber.releaseMouse()
     page = QWidget()
     layout = QVBoxLayout(page)
     label = wrapped_label("Cite the provision of the penal code that covers this conduct.", object_name="questionLabel")
@@ -134,3 +139,55 @@ def test_right_to_left_text_is_selectable_from_the_start_because_qt_would_draw_i
     plain.resize(160, arabic.heightForWidth(160))
     arabic.resize(160, arabic.heightForWidth(160))
     assert plain.grab().toImage() != arabic.grab().toImage()
+
+
+def _page_with_label(qtbot):
+    page = QWidget()
+    label = wrapped_label("Cite the provision of the penal code that covers this conduct.", object_name="questionLabel")
+    QVBoxLayout(page).addWidget(label)
+    qtbot.addWidget(page)
+    page.resize(500, 200)
+    page.show()
+    qtbot.waitExposed(page)
+    return page, label
+
+
+def test_a_press_that_came_without_an_entry_still_selects(qtbot):
+    """The page can move under a mouse that stays still (keyboard navigation): no Enter, then a press."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    _page, label = _page_with_label(qtbot)
+    start, end = QPointF(4, label.height() / 2), QPointF(label.width() - 4, label.height() / 2)
+
+    def send(kind, where, buttons):
+        event = QMouseEvent(
+            kind, where, label.mapToGlobal(where), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(label, event)  # straight to the label: no Enter is dispatched
+
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    assert label.textInteractionFlags() & SELECTABLE
+    assert "penal code" in label.selectedText()
+
+
+def test_a_right_click_that_came_without_an_entry_offers_copy(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    _page, label = _page_with_label(qtbot)
+    seen: list[list[str]] = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        seen.append([action.text().replace("&", "") for action in menu.actions()] if menu is not None else [])
+        if menu is not None:
+            menu.close()
+
+    QTimer.singleShot(100, close_menu)
+    where = QPoint(4, label.height() // 2)
+    QApplication.sendEvent(label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, label.mapToGlobal(where)))
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)  # the label's own menu pops up (not modal)
+    assert any(text.startswith("Copy") for text in seen[0]), seen

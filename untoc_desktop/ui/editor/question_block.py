@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAccessible, QEnterEvent
@@ -16,6 +16,9 @@ from ...text_direction import has_right_to_left
 from .accessible_names import field_name
 from .answer_fields import answer_field_for
 from .answer_widgets import AnswerField
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 
 #: record type -> records already entered in the draft (``cross_references.known_records``).
 KnownRecords = Callable[[str], list[dict[str, Any]]]
@@ -33,7 +36,8 @@ class WrappedLabel(QLabel):
     Its text can be selected with the mouse (:meth:`allow_selection`). Qt keeps a text document
     and its layout for every label whose text can be selected, which made a fifth of the work of
     showing a draft's first page (about 97 M instructions for its 70 labels), so that document is
-    made when the mouse first enters the label, before it can press there. A label shows the same
+    made when the mouse first enters the label, before it can press there (or at the press or
+    right-click itself, when the page moved under a mouse that stayed still). A label shows the same
     pixels and asks for the same height either way (``tests/ui/test_wrapped_label.py``), except
     wrapped right-to-left text, whose lines Qt places a space apart in the two ways: a label with
     any right-to-left character is selectable from the start, and so is every label under
@@ -77,6 +81,18 @@ class WrappedLabel(QLabel):
         if self._selectable_on_entry:
             self._make_selectable()
         super().enterEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """A press with no entry first (the page moved under a still mouse): selectable now, then the press."""
+        if self._selectable_on_entry:
+            self._make_selectable()
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        """A right-click with no entry first: selectable now, so that the menu is Copy / Select All."""
+        if self._selectable_on_entry:
+            self._make_selectable()
+        super().contextMenuEvent(event)
 
     def _make_selectable(self) -> None:
         self._selectable_on_entry = False
