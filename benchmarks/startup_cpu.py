@@ -77,6 +77,20 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
+def user_folders(cache: Path) -> dict[str, str]:
+    """The XDG folders of a benchmark child: ``cache``, and ``config`` and ``data`` beside it.
+
+    Opening a draft makes a backup in the data folder and Enchant keeps its word lists in the
+    settings folder: in the user's own folders, every run would leave a backup of a temporary draft
+    there (in a folder of its own, never pruned).
+    """
+    return {
+        "XDG_CACHE_HOME": str(cache),
+        "XDG_CONFIG_HOME": str(cache.parent / "config"),
+        "XDG_DATA_HOME": str(cache.parent / "data"),
+    }
+
+
 def child_cpu(
     script: Path, *args: str, cache: Path | None = None, warm_up: bool = False
 ) -> tuple[float, float, float, float]:
@@ -89,13 +103,14 @@ def child_cpu(
 
     Args:
         cache: the children's cache folder (``XDG_CACHE_HOME``), so that the application's caches
-            (checked definitions, expected draft schemas) are the benchmark's own, never the user's.
+            (checked definitions, expected draft schemas) are the benchmark's own, never the user's;
+            their settings and data folders go beside it (:func:`user_folders`).
         warm_up: write byte code (``.pyc``) even when ``PYTHONDONTWRITEBYTECODE`` is set, as an
             installed package has it; the measured runs then read it.
     """
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     if cache is not None:
-        env["XDG_CACHE_HOME"] = str(cache)
+        env.update(user_folders(cache))
     if warm_up:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
@@ -122,8 +137,9 @@ def main() -> int:
     from benchmarks.run import example_draft
 
     with tempfile.TemporaryDirectory() as folder:
-        draft = example_draft(Path(folder))
         cache = Path(folder) / "cache"
+        os.environ.update(user_folders(cache))  # the example draft made here touches none of the user's folders either
+        draft = example_draft(Path(folder))
         # One warm-up of each, not counted (file cache, .pyc files, the application's first-use caches).
         child_cpu(HERE / "bare_window_child.py", cache=cache, warm_up=True)
         child_cpu(HERE / "startup_child.py", str(draft), cache=cache, warm_up=True)

@@ -29,6 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from benchmarks.startup_cpu import user_folders  # noqa: E402
+
 
 def instructions_until_shown(script: Path, *args: str, cache: Path, folder: Path) -> int:
     """Instructions ``script`` runs until its first ``getrusage`` (its ``shown`` line), counted by callgrind.
@@ -40,7 +42,7 @@ def instructions_until_shown(script: Path, *args: str, cache: Path, folder: Path
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
-        XDG_CACHE_HOME=str(cache),
+        **user_folders(cache),
         PYTHONHASHSEED="0",
         UNTOC_STARTUP_QUIT_WHEN_SHOWN="1",
     )
@@ -72,8 +74,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        draft = example_draft(folder)
         cache = folder / "cache"
+        os.environ.update(user_folders(cache))  # the example draft made here touches none of the user's folders
+        draft = example_draft(folder)
         # The application's first-use caches and .pyc files, as a second start has them (as startup_cpu.py does).
         child_cpu(HERE / "bare_window_child.py", cache=cache, warm_up=True)
         child_cpu(HERE / "startup_child.py", str(draft), cache=cache, warm_up=True)
