@@ -215,3 +215,16 @@ def test_opening_a_draft_or_underlining_words_is_never_an_edit(qtbot, window, tm
     window.desk.spelling_action.setChecked(True)  # every field is underlined again
     qtbot.wait(200)
     assert edits == []
+
+
+def test_a_text_answer_s_context_menu_ends_with_its_history(qtbot, window, draft_path):
+    """History… (README: right-click an answer) had gone from text answers: their menu is the spelling one."""
+    editor = type_into(qtbot, window, PRACTICE, "Prosecutors recieve evidence")
+    asked: list[str] = []
+    window.draft_view.history_requested.connect(asked.append)
+    for word in ("recieve", "evidence"):  # on a misspelled word (suggestions first) and on a correct one
+        menu = window.draft_view.spelling.menu_for(editor, position_in(editor, word))
+        last = menu.actions()[-1]
+        assert last.text() == "History…"
+        last.trigger()
+    assert asked == [PRACTICE, PRACTICE]

@@ -388,7 +388,9 @@ class DraftView(QWidget):
     def _paragraph_built(self, section: QWidget) -> None:
         """Wire a paragraph's new question blocks: spelling, History…, read-only like the rest of the draft."""
         for field in section.findChildren(TextField):
-            self.spelling.attach(field.editor)
+            block = _question_block_of(field)
+            # The field's context menu is the spelling one (suggestions first): its question's History… is added to it.
+            self.spelling.attach(field.editor, block.add_history_entry if block is not None else None)
         for block in section.findChildren(QuestionBlock):
             block.history_requested.connect(self.history_requested)
         if self.read_only:
@@ -484,3 +486,11 @@ def _make_read_only(page: QWidget) -> None:
     for kind in controls:
         for control in page.findChildren(kind):
             control.setEnabled(False)
+
+
+def _question_block_of(widget: QWidget) -> QuestionBlock | None:
+    """The question block holding ``widget``, if any."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QuestionBlock):
+        parent = parent.parentWidget()
+    return parent

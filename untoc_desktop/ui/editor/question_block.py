@@ -179,11 +179,15 @@ class QuestionBlock(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _context_menu(self, menu: QMenu | None, where: QPoint) -> None:
-        menu = menu or QMenu(self)
+    def add_history_entry(self, menu: QMenu) -> None:
+        """Add History… (this question's answer history) to the end of ``menu``."""
         if not menu.isEmpty():
             menu.addSeparator()
         menu.addAction(_("History…"), lambda: self.history_requested.emit(self.question.id))
+
+    def _context_menu(self, menu: QMenu | None, where: QPoint) -> None:
+        menu = menu or QMenu(self)
+        self.add_history_entry(menu)
         menu.exec(where)
         menu.deleteLater()
 

@@ -132,6 +132,7 @@ class SpellingSupport(QObject):
         self._ready = False  # set on the GUI thread, once every field is checked
         self._painted = True  # see wait_for_first_paint
         self._text_waiting = False  # a field with text was attached before the first paint
+        self._menu_extensions: dict[QPlainTextEdit, Callable[[QMenu], object]] = {}
         # Notices said on the worker thread wait here and are emitted on the GUI thread.
         self._waiting_notices: list[str] = []
         # The worker touches no Qt object: a timer on this (GUI) thread sees when it is done.
@@ -206,8 +207,19 @@ class SpellingSupport(QObject):
         if enabled:
             self.load_dictionary()
 
-    def attach(self, editor: QPlainTextEdit) -> MisspellingHighlighter:
-        """Check ``editor``'s text as the user types and offer suggestions on right-click."""
+    def attach(
+        self, editor: QPlainTextEdit, extend_menu: Callable[[QMenu], object] | None = None
+    ) -> MisspellingHighlighter:
+        """Check ``editor``'s text as the user types and offer suggestions on right-click.
+
+        Args:
+            editor: the text field.
+            extend_menu: adds the field's own entries (its question's History…) to the end of its
+                context menu, which this support then builds (the field's menu is a custom one).
+        """
+        if extend_menu is not None:
+            self._menu_extensions[editor] = extend_menu
+            editor.destroyed.connect(lambda _obj=None, e=editor: self._menu_extensions.pop(e, None))
         highlighter = MisspellingHighlighter(editor, self.checker)
         highlighter.enabled = self._enabled
         self._highlighters.append(highlighter)
@@ -244,7 +256,14 @@ class SpellingSupport(QObject):
         return None
 
     def menu_for(self, editor: QPlainTextEdit, pos: QPoint) -> QMenu:
-        """The context menu at ``pos``: suggestions for a misspelled word, then the standard entries."""
+        """The context menu at ``pos``: suggestions for a misspelled word, the standard entries, the field's own."""
+        menu = self._spelling_menu(editor, pos)
+        extend = self._menu_extensions.get(editor)
+        if extend is not None:
+            extend(menu)
+        return menu
+
+    def _spelling_menu(self, editor: QPlainTextEdit, pos: QPoint) -> QMenu:
         menu = editor.createStandardContextMenu(pos)
         found = self.misspelling_at(editor, editor.cursorForPosition(pos))
         if found is None or editor.isReadOnly():
