@@ -228,3 +228,12 @@ def test_a_text_answer_s_context_menu_ends_with_its_history(qtbot, window, draft
         assert last.text() == "History…"
         last.trigger()
     assert asked == [PRACTICE, PRACTICE]
+
+
+def test_the_print_folder_is_made_by_the_first_print_only(qtbot, window, draft_path, fake_export, monkeypatch):
+    """A window that never prints (or is killed) leaves no empty untoc-print-* folder behind."""
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    assert window.desk._print_folder is None
+    path = window.desk.print_submission()
+    assert path is not None and path.parent.name.startswith("untoc-print-") and path.parent.is_dir()
+    qtbot.waitUntil(lambda: path.exists(), timeout=5000)

@@ -84,7 +84,8 @@ class DeskCommands(QObject):
         self.find_dialog: FindReplaceDialog | None = None
         self.last_exported: Path | None = None
         self._print_path: Path | None = None
-        self._print_folder = tempfile.TemporaryDirectory(prefix="untoc-print-")
+        # Made by the first Print: a window that is never used to print (or is killed) leaves no folder.
+        self._print_folder: tempfile.TemporaryDirectory[str] | None = None
 
         def action(text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
             act = QAction(text, parent)
@@ -220,6 +221,8 @@ class DeskCommands(QObject):
         if session is None:
             return None
         name = f"{session.path.stem}.pdf"
+        if self._print_folder is None:
+            self._print_folder = tempfile.TemporaryDirectory(prefix="untoc-print-")
         self._print_path = Path(self._print_folder.name) / name
         self._notices.status(_("Preparing the PDF to print…"), 15000)
         self._start_export(self._print_path, "pdf")
