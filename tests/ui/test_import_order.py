@@ -7,48 +7,29 @@ what starting the window and opening a draft really import.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from ui_helpers import START_WINDOW, run_window_probe
 
-PROBE = """
+PROBE = (
+    """
 import json, os, sys, tempfile
 import untoc_desktop.ui
 qt_first = sorted(m for m in sys.modules if m.startswith("PySide6"))
 def core():
     return {m for m in sys.modules if m.startswith("untoc_desktop") and not m.startswith("untoc_desktop.ui")}
 before = core()
-from untoc_desktop.ui.app import build_main_window, prepare_application
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
-window = build_main_window([], settings, interface_language=prepare_application(app, settings))
-window.show()
-opened = window.open_draft(sys.argv[1])
-QTimer.singleShot(0, app.quit)
-app.exec()
-window.close()
+"""
+    + START_WINDOW
+    + """
 print(json.dumps({"qt_first": qt_first, "opened": opened, "later": sorted(core() - before)}))
 """
+)
 
 
 def _start_window(path: Path) -> dict:
     """Run PROBE in a fresh interpreter on the draft at ``path``; what it saw."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_window_probe(PROBE, str(path))
 
 
 def test_starting_the_window_imports_no_core_module_after_pyside6(draft):

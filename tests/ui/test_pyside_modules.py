@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import ast
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
+
+from ui_helpers import START_WINDOW, run_window_probe
 
 import untoc_desktop
 from untoc_desktop.ui import pyside_modules
 from untoc_desktop.ui.pyside_modules import IGNORED, USES_PYSIDE, package_modules, register_modules
 
-ROOT = Path(__file__).resolve().parents[2]
-
-PROBE = """
+PROBE = (
+    """
 import json, os, sys, tempfile
 import untoc_desktop.ui
 from untoc_desktop.ui.pyside_modules import register_modules
@@ -28,33 +26,17 @@ def counting(module):
     read.append(getattr(module, "__name__", "?"))
     return scan(module)
 feature._mod_uses_pyside = counting  # PySide's own check, which reads the module's source file
-from untoc_desktop.ui.app import build_main_window, prepare_application
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
-window = build_main_window([], settings, interface_language=prepare_application(app, settings))
-window.show()
-opened = window.open_draft(sys.argv[1])
-QTimer.singleShot(0, app.quit)
-app.exec()
-window.close()
+"""
+    + START_WINDOW
+    + """
 table = {name: value for name, value in feature.pyside_feature_dict.items() if name.startswith("untoc_desktop")}
 print(json.dumps({"written": written, "read": read, "opened": opened, "table": table}))
 """
+)
 
 
 def _start_window(path: Path, mode: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path), mode],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_window_probe(PROBE, str(path), mode)
 
 
 def _imports_pyside(module: str) -> bool:
