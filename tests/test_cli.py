@@ -17,13 +17,13 @@ def run(*args):
     return done.returncode, done.stdout, done.stderr
 
 
-def new_draft(path, *extra):
+def new_draft(path, *extra, cluster=1):
     return main(
         [
             "new",
             str(path),
             "--cluster",
-            "1",
+            str(cluster),
             "--country",
             "Republic of Veridia",
             "--organization",
@@ -118,23 +118,7 @@ def test_export_both_formats_from_the_command_line(tmp_path):
 
 def test_validate_names_unnumbered_paragraphs_without_their_internal_refs(tmp_path, capsys):
     path = tmp_path / "c2.untoc"
-    assert (
-        main(
-            [
-                "new",
-                str(path),
-                "--cluster",
-                "2",
-                "--country",
-                "Republic of Veridia",
-                "--organization",
-                "Coalition",
-                "--protocols",
-                "TIP,SOM,FIREARMS",
-            ]
-        )
-        == 0
-    )
+    assert new_draft(path, "--protocols", "TIP,SOM,FIREARMS", cluster=2) == 0
     capsys.readouterr()
     assert main(["validate", str(path)]) == 1
     text = capsys.readouterr().out
