@@ -23,3 +23,16 @@ from untoc_desktop.text_direction import has_right_to_left, strong_direction
 def test_direction_and_right_to_left_characters(text, direction, any_rtl):
     assert strong_direction(text) == direction
     assert has_right_to_left(text) is any_rtl
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("\u2066UNTOC\u2069 المادة 5", "rtl"),  # P2: what is inside an isolate does not count
+        ("\u2068Keep records\u2069", None),
+        ("\u2066A \u2067ب\u2069 C\u2069 d", "ltr"),  # nested isolates
+        ("\u2069 stray PDI, then text", "ltr"),
+    ],
+)
+def test_isolates_are_skipped_when_finding_the_first_strong_character(text, direction):
+    assert strong_direction(text) == direction

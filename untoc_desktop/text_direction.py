@@ -14,19 +14,32 @@ import unicodedata
 _RTL_CLASSES = ("R", "AL")
 
 
+#: Isolate initiators (LRI, RLI, FSI) and their terminator (PDI), UAX #9.
+_ISOLATE_INITIATORS, _PDI = frozenset("\u2066\u2067\u2068"), "\u2069"
+
+
 def strong_direction(s: str) -> str | None:
     """Direction of the first strong character of ``s`` (Unicode bidi rule P2).
+
+    As P2 says, characters between an isolate initiator (U+2066 to U+2068) and its matching PDI
+    (U+2069) are skipped: "⁦UNTOC⁩ المادة 5" is right to left.
 
     Returns:
         ``"rtl"`` (Arabic, Hebrew...), ``"ltr"`` (Latin, Cyrillic, CJK...) or
         ``None`` when ``s`` has no strong character (digits, punctuation only).
     """
+    depth = 0
     for char in s:
-        bidi_class = unicodedata.bidirectional(char)
-        if bidi_class in _RTL_CLASSES:
-            return "rtl"
-        if bidi_class == "L":
-            return "ltr"
+        if char in _ISOLATE_INITIATORS:
+            depth += 1
+        elif char == _PDI:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            bidi_class = unicodedata.bidirectional(char)
+            if bidi_class in _RTL_CLASSES:
+                return "rtl"
+            if bidi_class == "L":
+                return "ltr"
     return None
 
 

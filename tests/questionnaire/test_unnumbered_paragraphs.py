@@ -7,6 +7,8 @@ unnumbered article. They were printed as if they were numbers ("Paragraph single
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from untoc_desktop.documents import model
@@ -15,6 +17,7 @@ from untoc_desktop.documents.submission import build_submission, paragraph_headi
 from untoc_desktop.draft import DraftInfo
 from untoc_desktop.questionnaire import display, load_installed_definition
 from untoc_desktop.questionnaire.model import CHAPEAU, NUMBERED, SENTENCE, SINGLE
+from untoc_desktop.text_direction import strong_direction
 from untoc_desktop.validation import check_completeness
 
 RAW_WORDS = ("single", "chapeau", "sentence 1", "sentence 2", "sentence 3")
@@ -140,11 +143,16 @@ def test_the_annex_names_each_place_in_the_document_language(definitions, cluste
     from untoc_desktop.documents.submission import annex_place
 
     en, fr, ar = labels_for("en"), labels_for("fr"), labels_for("ar")
-    assert annex_place(en, cluster1.paragraph("UNTOC.5.1(a)"), "en") == "art. 5, para. 1(a)"  # as before
-    assert annex_place(fr, cluster1.paragraph("UNTOC.5.1(a)"), "fr") == "art. 5, par. 1(a)"
-    assert annex_place(ar, cluster1.paragraph("UNTOC.5.1(a)"), "ar") == "المادة 5، الفقرة \u20661(a)\u2069"
+    assert annex_place(en, cluster1.paragraph("UNTOC.5.1(a)"), "en") == "UNTOC art. 5, para. 1(a)"  # as before
+    assert annex_place(fr, cluster1.paragraph("UNTOC.5.1(a)"), "fr") == "UNTOC art. 5, par. 1(a)"
+    # Right to left: the code and the reference are isolates, so the cell's first strong letter is Arabic.
+    arabic = annex_place(ar, cluster1.paragraph("UNTOC.5.1(a)"), "ar")
+    assert arabic == "\u2066UNTOC\u2069 المادة 5، الفقرة \u20661(a)\u2069"
+    assert strong_direction(re.sub("\u2066[^\u2069]*\u2069", "", arabic)) == "rtl"
     cluster2, cluster3 = definitions[2], definitions[3]
-    assert annex_place(en, cluster2.paragraph("TIP.13.single"), "en") == "art. 13"
-    assert annex_place(en, cluster2.paragraph("FIREARMS.7.chapeau"), "en") == "art. 7, introductory words"
-    assert annex_place(fr, cluster3.paragraph("UNTOC.27.1 chapeau"), "fr") == "art. 27, par. 1, phrase introductive"
-    assert annex_place(en, cluster3.paragraph("UNTOC.19.sentence 2"), "en") == "art. 19, sentence 2"
+    assert annex_place(en, cluster2.paragraph("TIP.13.single"), "en") == "TIP art. 13"
+    assert annex_place(en, cluster2.paragraph("FIREARMS.7.chapeau"), "en") == "FIREARMS art. 7, introductory words"
+    assert annex_place(fr, cluster3.paragraph("UNTOC.27.1 chapeau"), "fr") == (
+        "UNTOC art. 27, par. 1, phrase introductive"
+    )
+    assert annex_place(en, cluster3.paragraph("UNTOC.19.sentence 2"), "en") == "UNTOC art. 19, sentence 2"

@@ -53,23 +53,30 @@ def paragraph_heading(labels: Mapping[str, str], paragraph: Paragraph, language:
 
 
 def annex_place(labels: Mapping[str, str], paragraph: Paragraph, language: str) -> str:
-    """A paragraph's place in the annex of missing answers ("art. 5, para. 1(a)"), in the document language.
+    """A paragraph's place in the annex of missing answers ("UNTOC art. 5, para. 1(a)"), in the document language.
 
-    A paragraph without a number reads "art. 13", "art. 7, introductory words" or "art. 19, sentence 2"
-    (:attr:`Paragraph.ref_form`); in a right-to-left document the reference is a left-to-right isolate.
+    A paragraph without a number reads "TIP art. 13", "FIREARMS art. 7, introductory words" or
+    "UNTOC art. 19, sentence 2" (:attr:`Paragraph.ref_form`). In a right-to-left document the
+    instrument's code and the reference are left-to-right isolates: the cell then starts with an
+    Arabic word and reads right to left ("UNTOC" first, on the right), rather than being laid out
+    left to right from the code's first letter.
     """
     kind, value = paragraph.ref_form
-    if value and document_direction(language) == "rtl":
-        value = f"{_LRI}{value}{_PDI}"
+    code = paragraph.instrument
+    if document_direction(language) == "rtl":
+        code = f"{_LRI}{code}{_PDI}"
+        value = f"{_LRI}{value}{_PDI}" if value else value
     if kind == SINGLE:
-        return labels["annex_single"].format(article=paragraph.article)
-    if kind == CHAPEAU and value:
-        return labels["annex_chapeau_of"].format(article=paragraph.article, ref=value)
-    if kind == CHAPEAU:
-        return labels["annex_chapeau"].format(article=paragraph.article)
-    if kind == SENTENCE:
-        return labels["annex_sentence"].format(article=paragraph.article, number=value)
-    return labels["annex_numbered"].format(article=paragraph.article, ref=value)
+        place = labels["annex_single"].format(article=paragraph.article)
+    elif kind == CHAPEAU and value:
+        place = labels["annex_chapeau_of"].format(article=paragraph.article, ref=value)
+    elif kind == CHAPEAU:
+        place = labels["annex_chapeau"].format(article=paragraph.article)
+    elif kind == SENTENCE:
+        place = labels["annex_sentence"].format(article=paragraph.article, number=value)
+    else:
+        place = labels["annex_numbered"].format(article=paragraph.article, ref=value)
+    return f"{code} {place}"
 
 
 def _cell(value: Any) -> str:
@@ -171,7 +178,7 @@ def _article_blocks(
 def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str], language: str) -> list[model.Block]:
     rows = tuple(
         (
-            f"{m.paragraph.instrument} {annex_place(labels, m.paragraph, language)}",
+            annex_place(labels, m.paragraph, language),
             clean_text(translator(language)(m.question.label)),
             clean_text(m.reason),
         )
