@@ -143,3 +143,23 @@ def test_unknown_locale_falls_back_to_english():
     assert long_date(dt.date(2026, 11, 30), "xx") == "30 November 2026"
     assert labels_for("C")["no_answer"] == "No answer yet"
     assert labels_for("fr_CA.UTF-8")["no_answer"] == "Pas encore de réponse"
+
+
+@pytest.mark.parametrize(
+    ("language", "place", "reason"),
+    [
+        ("fr", "UNTOC art. 5, par. 1(a)", 'requise car status in ("fully", "partly")'),
+        ("es", "UNTOC art. 5, párr. 1(a)", 'obligatoria porque status in ("fully", "partly")'),
+        ("zh", "UNTOC 第5条第1(a)款", '因 status in ("fully", "partly") 而必答'),
+    ],
+)
+def test_the_annex_row_is_worded_in_the_document_language(
+    cluster1, draft_info, complete_answers, language, place, reason
+):
+    """The provision and the reason were English in every document language."""
+    answers = dict(complete_answers)
+    del answers[MISSING_ID]
+    document = _build(cluster1, draft_info, answers, language)
+    table = [b for b in document.blocks if isinstance(b, model.Table)][-1]
+    (row,) = table.rows
+    assert (row[0], row[2]) == (place, reason)

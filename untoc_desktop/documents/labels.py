@@ -65,6 +65,9 @@ def _document_labels(pgettext: Callable[[str, str], str]) -> dict[str, str]:
         "annex_chapeau": pgettext("document", "art. {article}, introductory words"),
         "annex_chapeau_of": pgettext("document", "art. {article}, para. {ref}, introductory words"),
         "annex_sentence": pgettext("document", "art. {article}, sentence {number}"),
+        # the annex's reason column (validation.check_paragraph's reasons, in the document language)
+        "annex_required": pgettext("document", "required"),
+        "annex_required_because": pgettext("document", "required because {rule}"),
         "annex_question": pgettext("document", "Question"),
         "annex_reason": pgettext("document", "Why it is required"),
         "page": pgettext("document", "Page {page} of {pages}"),

@@ -175,12 +175,19 @@ def _article_blocks(
     return blocks
 
 
+def _annex_reason(labels: Mapping[str, str], question: Question) -> str:
+    """Why a missing answer is required, in the document language (the rule itself as written)."""
+    if question.required or question.required_when is None:
+        return labels["annex_required"]
+    return labels["annex_required_because"].format(rule=question.required_when.describe())
+
+
 def _annex_blocks(report: CompletenessReport, labels: Mapping[str, str], language: str) -> list[model.Block]:
     rows = tuple(
         (
             annex_place(labels, m.paragraph, language),
             clean_text(translator(language)(m.question.label)),
-            clean_text(m.reason),
+            clean_text(_annex_reason(labels, m.question)),
         )
         for m in report.missing()
     )
