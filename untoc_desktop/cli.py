@@ -23,7 +23,17 @@ from .cli_signing import SIGNING_COMMANDS, add_signing_commands
 from .errors import UntocError
 from .i18n import _, environment_language, ngettext, set_language
 from .questionnaire import display
-from .questionnaire.model import CHAPEAU, INSTRUMENT_SHORT_NAMES, PROTOCOLS, SENTENCE, SINGLE, Definition, Paragraph
+from .questionnaire.model import (
+    CHAPEAU,
+    INSTRUMENT_SHORT_NAMES,
+    NUMBERED,
+    PROTOCOLS,
+    SENTENCE,
+    SINGLE,
+    Definition,
+    Paragraph,
+    worded_ref,
+)
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
 LANGUAGES = languages.CODES
@@ -526,14 +536,12 @@ if __name__ == "__main__":
 
 def _provision_heading(paragraph: Paragraph) -> str:
     """Where a missing answer belongs: ``Convention, art. 5, para. 1(a)``, or without a paragraph number."""
-    kind, value = paragraph.ref_form
-    place = {"instrument": _(INSTRUMENT_SHORT_NAMES[paragraph.instrument]), "article": paragraph.article}
-    if kind == SINGLE:
-        return _("{instrument}, art. {article}").format(**place)
-    if kind == CHAPEAU and value:
-        return _("{instrument}, art. {article}, para. {paragraph}, introductory words").format(paragraph=value, **place)
-    if kind == CHAPEAU:
-        return _("{instrument}, art. {article}, introductory words").format(**place)
-    if kind == SENTENCE:
-        return _("{instrument}, art. {article}, sentence {number}").format(number=value, **place)
-    return _("{instrument}, art. {article}, para. {paragraph}").format(paragraph=paragraph.ref, **place)
+    templates = {
+        SINGLE: _("{instrument}, art. {article}"),
+        CHAPEAU: _("{instrument}, art. {article}, introductory words"),
+        "chapeau_of": _("{instrument}, art. {article}, para. {paragraph}, introductory words"),
+        SENTENCE: _("{instrument}, art. {article}, sentence {number}"),
+        NUMBERED: _("{instrument}, art. {article}, para. {paragraph}"),
+    }
+    instrument = _(INSTRUMENT_SHORT_NAMES[paragraph.instrument])
+    return worded_ref(paragraph.ref, templates, instrument=instrument, article=paragraph.article)

@@ -14,7 +14,17 @@ from typing import Any
 
 from ..draft.records import DraftInfo
 from ..i18n import translator
-from ..questionnaire.model import CHAPEAU, SENTENCE, SINGLE, Article, Definition, Paragraph, Question
+from ..questionnaire.model import (
+    CHAPEAU,
+    NUMBERED,
+    SENTENCE,
+    SINGLE,
+    Article,
+    Definition,
+    Paragraph,
+    Question,
+    worded_ref,
+)
 from ..questionnaire.obligations import obligation_label
 from ..questionnaire.titles import article_title, instrument_title
 from ..questionnaire.types import RECORD_FIELDS, is_answered, status_label
@@ -37,19 +47,18 @@ def paragraph_heading(labels: Mapping[str, str], paragraph: Paragraph, language:
     isolate, so "1(b)" is never drawn as "(b)1" beside Arabic words (the Unicode Bidirectional
     Algorithm would otherwise reorder its digits and brackets against the Arabic label word).
     """
-    kind, value = paragraph.ref_form
-    ref, label = value, translator(language)(paragraph.label)
+    label = translator(language)(paragraph.label)
+    isolate = None
     if document_direction(language) == "rtl":
-        ref, label = f"{_LRI}{ref}{_PDI}", f"{_FSI}{label}{_PDI}"
-    if kind == SINGLE:
-        return label
-    if kind == CHAPEAU and value:
-        return labels["paragraph_chapeau_of"].format(ref=ref, label=label)
-    if kind == CHAPEAU:
-        return labels["paragraph_chapeau"].format(label=label)
-    if kind == SENTENCE:
-        return labels["paragraph_sentence"].format(number=ref, label=label)
-    return labels["paragraph"].format(ref=ref, label=label)
+        label, isolate = f"{_FSI}{label}{_PDI}", _left_to_right
+    templates = {
+        SINGLE: "{label}",
+        CHAPEAU: labels["paragraph_chapeau"],
+        "chapeau_of": labels["paragraph_chapeau_of"],
+        SENTENCE: labels["paragraph_sentence"],
+        NUMBERED: labels["paragraph"],
+    }
+    return worded_ref(paragraph.ref, templates, isolate, label=label)
 
 
 def annex_place(labels: Mapping[str, str], paragraph: Paragraph, language: str) -> str:
@@ -61,22 +70,21 @@ def annex_place(labels: Mapping[str, str], paragraph: Paragraph, language: str) 
     Arabic word and reads right to left ("UNTOC" first, on the right), rather than being laid out
     left to right from the code's first letter.
     """
-    kind, value = paragraph.ref_form
-    code = paragraph.instrument
+    code, isolate = paragraph.instrument, None
     if document_direction(language) == "rtl":
-        code = f"{_LRI}{code}{_PDI}"
-        value = f"{_LRI}{value}{_PDI}" if value else value
-    if kind == SINGLE:
-        place = labels["annex_single"].format(article=paragraph.article)
-    elif kind == CHAPEAU and value:
-        place = labels["annex_chapeau_of"].format(article=paragraph.article, ref=value)
-    elif kind == CHAPEAU:
-        place = labels["annex_chapeau"].format(article=paragraph.article)
-    elif kind == SENTENCE:
-        place = labels["annex_sentence"].format(article=paragraph.article, number=value)
-    else:
-        place = labels["annex_numbered"].format(article=paragraph.article, ref=value)
-    return f"{code} {place}"
+        code, isolate = _left_to_right(code), _left_to_right
+    templates = {
+        SINGLE: labels["annex_single"],
+        CHAPEAU: labels["annex_chapeau"],
+        "chapeau_of": labels["annex_chapeau_of"],
+        SENTENCE: labels["annex_sentence"],
+        NUMBERED: labels["annex_numbered"],
+    }
+    return f"{code} {worded_ref(paragraph.ref, templates, isolate, article=paragraph.article)}"
+
+
+def _left_to_right(text: str) -> str:
+    return f"{_LRI}{text}{_PDI}"
 
 
 def _cell(value: Any) -> str:

@@ -23,7 +23,7 @@ from ..errors import UntocError
 from ..files import sha256_file
 from ..i18n import N_, _, translator
 from ..languages import format_date as long_date
-from ..questionnaire.model import CHAPEAU, SENTENCE, SINGLE, Definition, ref_form
+from ..questionnaire.model import CHAPEAU, NUMBERED, SENTENCE, SINGLE, Definition, worded_ref
 from ..snapshot import Snapshot
 from ..states_parties import country_name
 from ..timeline import draft_timeline
@@ -296,17 +296,10 @@ def _recalled(log: list[LetterEntry], reference: str, words: dict[str, Any], lan
 
 def _ref_words(ref: str, words: dict[str, Any]) -> str:
     """A paragraph reference as the letter words it: ``1(a)``, or "the article as a whole" for ``single``..."""
-    kind, value = ref_form(ref)
     refs = words.get("refs", {})
-    if kind == SINGLE:
-        return str(refs.get("single", ref))
-    if kind == CHAPEAU and value:
-        return str(refs.get("chapeau_of", ref)).format(ref=value)
-    if kind == CHAPEAU:
-        return str(refs.get("chapeau", ref))
-    if kind == SENTENCE:
-        return str(refs.get("sentence", ref)).format(number=value)
-    return ref
+    # A wording without these entries (an older template package) gives the reference as it is.
+    templates = {kind: str(refs.get(kind, ref)) for kind in (SINGLE, CHAPEAU, "chapeau_of", SENTENCE)}
+    return worded_ref(ref, {**templates, NUMBERED: "{ref}"})
 
 
 def _summary(snapshot: Snapshot, words: dict[str, Any]) -> dict[str, str]:

@@ -16,7 +16,19 @@ from __future__ import annotations
 import re
 
 from ..i18n import _, interface_direction, pgettext
-from .model import CHAPEAU, SENTENCE, SINGLE, Article, Definition, Instrument, Option, Paragraph, Question
+from .model import (
+    CHAPEAU,
+    NUMBERED,
+    SENTENCE,
+    SINGLE,
+    Article,
+    Definition,
+    Instrument,
+    Option,
+    Paragraph,
+    Question,
+    worded_ref,
+)
 from .titles import ARTICLE_TITLE, INSTRUMENT_TITLE
 from .types import STATUS_CHOICES, YES_NO_CHOICES
 
@@ -124,16 +136,15 @@ def unnumbered_title(paragraph: Paragraph, text: str) -> str | None:
         unnumbered paragraph), or ``None`` for a numbered paragraph, which the caller words with
         its reference (:func:`paragraph_ref`). See :attr:`.model.Paragraph.ref_form`.
     """
-    kind, value = paragraph.ref_form
-    if kind == SINGLE:
-        return text
-    if kind == CHAPEAU and value:
-        return _("Introductory words of paragraph {ref}: {text}").format(ref=isolated_ref(value), text=text)
-    if kind == CHAPEAU:
-        return _("Introductory words: {text}").format(text=text)
-    if kind == SENTENCE:
-        return _("Sentence {number}: {text}").format(number=value, text=text)
-    return None
+    if paragraph.ref_form[0] == NUMBERED:
+        return None
+    templates = {
+        SINGLE: "{text}",
+        CHAPEAU: _("Introductory words: {text}"),
+        "chapeau_of": _("Introductory words of paragraph {ref}: {text}"),
+        SENTENCE: _("Sentence {number}: {text}"),
+    }
+    return worded_ref(paragraph.ref, templates, isolated_ref, text=text)
 
 
 def paragraph_where(paragraph: Paragraph, instrument: str) -> str:
@@ -146,16 +157,11 @@ def paragraph_where(paragraph: Paragraph, instrument: str) -> str:
     A paragraph without a number reads "..., article 13", "..., article 7, introductory words"
     or "..., article 19, sentence 2" (:attr:`.model.Paragraph.ref_form`).
     """
-    kind, value = paragraph.ref_form
-    place = {"instrument": instrument, "article": paragraph.article}
-    if kind == SINGLE:
-        return _("{instrument}, article {article}").format(**place)
-    if kind == CHAPEAU and value:
-        return _("{instrument}, article {article}, paragraph {paragraph}, introductory words").format(
-            paragraph=isolated_ref(value), **place
-        )
-    if kind == CHAPEAU:
-        return _("{instrument}, article {article}, introductory words").format(**place)
-    if kind == SENTENCE:
-        return _("{instrument}, article {article}, sentence {number}").format(number=value, **place)
-    return _("{instrument}, article {article}, paragraph {paragraph}").format(paragraph=paragraph.ref, **place)
+    templates = {
+        SINGLE: _("{instrument}, article {article}"),
+        CHAPEAU: _("{instrument}, article {article}, introductory words"),
+        "chapeau_of": _("{instrument}, article {article}, paragraph {paragraph}, introductory words"),
+        SENTENCE: _("{instrument}, article {article}, sentence {number}"),
+        NUMBERED: _("{instrument}, article {article}, paragraph {paragraph}"),
+    }
+    return worded_ref(paragraph.ref, templates, isolated_ref, instrument=instrument, article=paragraph.article)

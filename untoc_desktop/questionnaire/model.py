@@ -8,7 +8,7 @@ All objects are immutable. Ids are stable across versions of a definition:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +123,30 @@ def ref_form(ref: str) -> tuple[str, str]:
     return NUMBERED, ref
 
 
+def worded_ref(
+    ref: str, templates: Mapping[str, str], isolate: Callable[[str], str] | None = None, **fields: object
+) -> str:
+    """The words for a paragraph reference: the template for its kind (:func:`ref_form`), filled in.
+
+    Args:
+        ref: the paragraph's reference.
+        templates: a template per kind: ``single``, ``chapeau``, ``chapeau_of`` (the introductory
+            words of a numbered paragraph), ``sentence`` and ``numbered``. The reference's number
+            (``1(a)``, the ``1`` of ``1 chapeau``, the ``2`` of ``sentence 2``) fills ``{ref}``,
+            ``{number}`` and ``{paragraph}``.
+        isolate: applied to that number first (a left-to-right isolate beside right-to-left words).
+        fields: the templates' other fields (``article``, ``instrument``, ``label``...).
+
+    Raises:
+        KeyError: ``templates`` has no template for the reference's kind.
+    """
+    kind, value = ref_form(ref)
+    if kind == CHAPEAU and value:
+        kind = "chapeau_of"
+    shown = isolate(value) if value and isolate is not None else value
+    return templates[kind].format(ref=shown, number=shown, paragraph=shown, **fields)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph or subparagraph of an article, the unit the questions are asked about.
@@ -164,15 +188,17 @@ class Paragraph:
     @property
     def display_ref(self) -> str:
         """Human reference in English, e.g. ``art. 5, para. 1(a)(i)``, ``art. 13`` or ``art. 7, introductory words``."""
-        kind, value = self.ref_form
-        if kind == SINGLE:
-            return f"art. {self.article}"
-        if kind == CHAPEAU:
-            within = f", para. {value}" if value else ""
-            return f"art. {self.article}{within}, introductory words"
-        if kind == SENTENCE:
-            return f"art. {self.article}, sentence {value}"
-        return f"art. {self.article}, para. {self.ref}"
+        return worded_ref(
+            self.ref,
+            {
+                SINGLE: "art. {article}",
+                CHAPEAU: "art. {article}, introductory words",
+                "chapeau_of": "art. {article}, para. {ref}, introductory words",
+                SENTENCE: "art. {article}, sentence {number}",
+                NUMBERED: "art. {article}, para. {ref}",
+            },
+            article=self.article,
+        )
 
     @property
     def ref_form(self) -> tuple[str, str]:

@@ -9,8 +9,18 @@ Names are short; the question's help text is the control's accessible descriptio
 from __future__ import annotations
 
 from ...i18n import _
-from ...questionnaire.display import article_title, isolated_ref, paragraph_ref, question_label
-from ...questionnaire.model import CHAPEAU, INSTRUMENT_SHORT_NAMES, SENTENCE, SINGLE, Article, Paragraph, Question
+from ...questionnaire.display import article_title, isolated_ref, question_label
+from ...questionnaire.model import (
+    CHAPEAU,
+    INSTRUMENT_SHORT_NAMES,
+    NUMBERED,
+    SENTENCE,
+    SINGLE,
+    Article,
+    Paragraph,
+    Question,
+    worded_ref,
+)
 
 
 def instrument_name(code: str) -> str:
@@ -20,19 +30,17 @@ def instrument_name(code: str) -> str:
 
 def paragraph_place(paragraph: Paragraph) -> str:
     """Where a paragraph is: ``paragraph 1(b), article 6 (Convention)``; ``article 13 (...)`` for an unnumbered one."""
-    kind, value = paragraph.ref_form
     place = {"article": paragraph.article, "instrument": instrument_name(paragraph.instrument)}
-    if not paragraph.ref or kind == SINGLE:
+    if not paragraph.ref:
         return _("article {article} ({instrument})").format(**place)
-    if kind == CHAPEAU and value:
-        return _("introductory words of paragraph {ref}, article {article} ({instrument})").format(
-            ref=isolated_ref(value), **place
-        )
-    if kind == CHAPEAU:
-        return _("introductory words, article {article} ({instrument})").format(**place)
-    if kind == SENTENCE:
-        return _("sentence {number}, article {article} ({instrument})").format(number=value, **place)
-    return _("paragraph {ref}, article {article} ({instrument})").format(ref=paragraph_ref(paragraph), **place)
+    templates = {
+        SINGLE: _("article {article} ({instrument})"),
+        CHAPEAU: _("introductory words, article {article} ({instrument})"),
+        "chapeau_of": _("introductory words of paragraph {ref}, article {article} ({instrument})"),
+        SENTENCE: _("sentence {number}, article {article} ({instrument})"),
+        NUMBERED: _("paragraph {ref}, article {article} ({instrument})"),
+    }
+    return worded_ref(paragraph.ref, templates, isolated_ref, **place)
 
 
 def article_name(article: Article) -> str:
