@@ -129,7 +129,7 @@ class SpellingSupport(QObject):
         self._highlighters: list[MisspellingHighlighter] = []
         self._enabled = True
         self._loader: threading.Thread | None = None
-        self._ready = False  # set on the GUI thread, once every field is checked
+        self._ready = False  # set on the GUI thread, once every field's highlighter has started
         self._painted = True  # see wait_for_first_paint
         self._text_waiting = False  # a field with text was attached before the first paint
         self._menu_extensions: dict[QPlainTextEdit, Callable[[QMenu], object]] = {}
@@ -148,7 +148,10 @@ class SpellingSupport(QObject):
 
     @property
     def ready(self) -> bool:
-        """Whether the drafting language's dictionary has been read and every field checked with it."""
+        """Whether the drafting language's dictionary has been read and every field handed to its checker.
+
+        Qt draws the underlines on the next turn of the event loop, not at once.
+        """
         return self._ready
 
     def wait_for_first_paint(self, view: QWidget) -> None:
