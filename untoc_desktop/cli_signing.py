@@ -352,11 +352,12 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
     """The columns of one line of ``untoc sent``: number, time, kind, file and format as data, the rest in words."""
     from babel.lists import format_list
 
-    signed = (
-        _("signed by {signatories}").format(signatories=format_list(row["signatories"], locale=interface_language()))
-        if row["signatories"]
-        else _("unsigned")
-    )
+    names = format_list(row["signatories"], locale=interface_language()) if row["signatories"] else ""
+    if row["kind"] == "letter":
+        # A letter's signatory is the name printed under it: the file itself carries no digital signature.
+        signed = _("signatory {signatories}, no digital signature").format(signatories=names) if names else ""
+    else:
+        signed = _("signed by {signatories}").format(signatories=names) if names else _("unsigned")
     if row["recipient"] and row["channel"]:
         sent = _("to {recipient} by {channel}").format(recipient=row["recipient"], channel=row["channel"])
     elif row["recipient"]:
@@ -366,11 +367,14 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
     count = len(row["changed_since"])
     # English keeps this listing's earlier "1 answer(s) changed since" for one answer (tests/signing/test_register.py
     # reads it); translations give the language's real singular and plural forms.
-    changed = (
-        ngettext("{count} answer(s) changed since", "{count} answers changed since", count).format(count=count)
-        if count
-        else _("no change since")
-    )
+    if row["kind"] != "submission":
+        changed = ""  # only a submission keeps the answers to compare with
+    elif count:
+        changed = ngettext("{count} answer(s) changed since", "{count} answers changed since", count).format(
+            count=count
+        )
+    else:
+        changed = _("no change since")
     return [
         str(row["number"]),
         row["recorded_at"][:16],

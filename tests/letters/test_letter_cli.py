@@ -191,3 +191,33 @@ def test_errors_exit_2_with_one_line_and_write_nothing(tmp_path, capsys):
         assert status == 2 and err.count("\n") == 1 and "Traceback" not in err, (args, err)
     assert "signature_block" in untoc(capsys, *cases[1])[2]
     assert not list(tmp_path.glob("x.*")) and not list(tmp_path.glob(".x.*"))
+
+
+def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, capsys):
+    """The letter's signatory is the name printed under it; only submissions are compared with the draft."""
+    draft = tmp_path / "v.untoc"
+    commands = [
+        ("new", draft, "--cluster", "1", "--country", "Veridia", "--organization", "CJR", "--protocols", "TIP"),
+        (
+            "sender",
+            draft,
+            "--address",
+            "12 Harbour Street",
+            "--signatory",
+            "Dr. Lena Okafor",
+            "--reference-scheme",
+            "L-{number}",
+        ),
+        ("recipient", "add", draft, "--name", "Ms. Amina Diallo", "--address", "1 Square", "--focal-point"),
+        ("letter", draft, "--kind", "engagement", "--language", "en", "--format", "pdf", "-o", tmp_path / "e.pdf"),
+        ("letter-sent", draft, "L-1", "--on", "2026-12-01", "--channel", "e-mail"),
+        ("export", draft, "--format", "pdf", "-o", tmp_path / "s.pdf"),
+    ]
+    for command in commands:
+        status, _out, err = untoc(capsys, *command)
+        assert status == 0, (command, err)
+    status, out, _err = untoc(capsys, "sent", draft)
+    letter, submission = (line.split("\t") for line in out.splitlines())
+    assert letter[2:6] == ["letter", "e.pdf", "pdf", "signatory Dr. Lena Okafor, no digital signature"]
+    assert letter[-1] == ""  # no "no change since": a letter keeps no answers to compare with
+    assert submission[2:6] == ["submission", "s.pdf", "pdf", "unsigned"] and submission[-1] == "no change since"

@@ -74,6 +74,19 @@ def test_sign_export_then_verify_and_list_then_export_again(qtbot, session, tmp_
     assert sent_entries(session.draft)[0].snapshot["export_sha256"]
 
 
+def test_a_sent_letter_is_listed_with_its_signatory_but_not_as_digitally_signed(qtbot, session):
+    from untoc_desktop.draft.records import SentEntry
+    from untoc_desktop.draft.register import record_sent
+    from untoc_desktop.ui.dialogs.sent_dialog import SentSubmissionsDialog
+
+    record_sent(session.draft, SentEntry("letter", "lettre.pdf", "pdf", "0" * 64, ("Dr. Lena Okafor",), "Ms. Diallo"))
+    record_sent(session.draft, SentEntry("submission", "signed.pdf", "pdf", "1" * 64, ("Amina Haddad",)))
+    sent = SentSubmissionsDialog(session)
+    qtbot.addWidget(sent)
+    assert sent.table.item(0, 4).text() == "Dr. Lena Okafor, no digital signature"
+    assert sent.table.item(1, 4).text() == "Amina Haddad"
+
+
 def test_create_identity_dialog_keeps_the_identity_in_the_data_folder(qtbot, message_boxes):
     from untoc_desktop.ui.dialogs.signing_dialogs import CreateIdentityDialog
 

@@ -127,7 +127,8 @@ class SentEntry:
         file_name: the file's name as written (no folder).
         format: ``"pdf"`` or ``"docx"``.
         sha256: SHA-256 of the file that went out (the signed file when signed), 64 hex digits.
-        signatories: who signed it (empty when unsigned).
+        signatories: who signed a submission digitally, or the signatory named under a letter
+            (a letter file carries no digital signature); empty when unsigned.
         recipient: to whom it went ("" when not known yet).
         channel: how it went (e-mail, post...; "" when not known yet).
         snapshot: JSON data to write the file again (see :mod:`untoc_desktop.submissions`).

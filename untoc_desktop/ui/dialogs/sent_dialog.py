@@ -30,6 +30,14 @@ from ...submissions import changes_since, export_from_snapshot, sha256_file
 from ..window.session import DraftSession
 
 
+def signed_by(entry: SentEntry) -> str:
+    """The "Signed by" cell: who signed a submission digitally, or whose name a letter is signed with."""
+    names = ", ".join(entry.signatories)
+    if entry.kind == "letter" and names:
+        return _("{signatories}, no digital signature").format(signatories=names)
+    return names
+
+
 class SentSubmissionsDialog(QDialog):
     """The register of the draft: one row per submission or letter that went out.
 
@@ -66,7 +74,7 @@ class SentSubmissionsDialog(QDialog):
                 when,
                 f"{kinds.get(entry.kind, entry.kind)} ({entry.format})",
                 entry.file_name,
-                ", ".join(entry.signatories),
+                signed_by(entry),
                 entry.recipient,
                 entry.channel,
                 entry.sha256,
