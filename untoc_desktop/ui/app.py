@@ -24,6 +24,7 @@ from .fonts import register_interface_fonts
 from .interface_language import apply_interface_language, choose_interface_language
 from .style import STYLE_SHEET
 from .window.export import export_submission
+from .window.focus_return import FocusReturn
 from .window.main_window import MainWindow
 from .window.recent import RecentDrafts
 
@@ -126,6 +127,7 @@ def prepare_application(app: QApplication, settings: QSettings) -> str:
     # Our catalogue, Qt's own and the layout direction all follow the one interface language.
     apply_interface_language(app, choose_interface_language(settings))
     app.setStyleSheet(STYLE_SHEET)
+    FocusReturn(app)  # the keyboard back to the window when a dialog closes, even without a window manager
     return interface_language()
 
 
