@@ -91,7 +91,12 @@ def add_letter_commands(commands: Any) -> None:
     sent = commands.add_parser("letter-sent", help=_("record that a letter was sent"))
     sent.add_argument("file", type=Path)
     sent.add_argument("reference")
-    sent.add_argument("--on", type=_date, required=True, help="YYYY-MM-DD")
+    sent.add_argument(
+        "--on",
+        type=_date,
+        default=None,
+        help=_("day it was sent, {pattern} (default: today)").format(pattern="YYYY-MM-DD"),
+    )
     sent.add_argument("--channel", required=True, help=_("e-mail, post, hand delivery…"))
 
     recipient = commands.add_parser("recipient", help=_("the draft's address book"))
@@ -190,7 +195,7 @@ def _cmd_letter_again(args: argparse.Namespace, open_workspace: Callable[[Path],
 
 def _cmd_letter_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspace]) -> int:
     with open_workspace(args.file) as workspace:
-        entry, _changes = workspace.mark_letter_sent(args.reference, args.on, args.channel)
+        entry, _changes = workspace.mark_letter_sent(args.reference, args.on or _dt.date.today(), args.channel)
     print(
         _("Letter {reference} marked as sent on {date} ({channel}).").format(
             reference=entry.reference, date=entry.sent_on, channel=entry.sent_channel

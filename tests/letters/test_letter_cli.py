@@ -1,5 +1,6 @@
 """`untoc letter`, `recipient`, `sender`, `letters`, `letter-again` and `letter-sent` as a user types them."""
 
+import datetime as dt
 import json
 
 from letter_helpers import docx_text, pdf_text
@@ -210,7 +211,7 @@ def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, cap
         ),
         ("recipient", "add", draft, "--name", "Ms. Amina Diallo", "--address", "1 Square", "--focal-point"),
         ("letter", draft, "--kind", "engagement", "--language", "en", "--format", "pdf", "-o", tmp_path / "e.pdf"),
-        ("letter-sent", draft, "L-1", "--on", "2026-12-01", "--channel", "e-mail"),
+        ("letter-sent", draft, "L-1", "--channel", "e-mail"),  # sent today
         ("export", draft, "--format", "pdf", "-o", tmp_path / "s.pdf"),
     ]
     for command in commands:
@@ -221,3 +222,5 @@ def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, cap
     assert letter[2:6] == ["letter", "e.pdf", "pdf", "signatory Dr. Lena Okafor, no digital signature"]
     assert letter[-1] == ""  # no "no change since": a letter keeps no answers to compare with
     assert submission[2:6] == ["submission", "s.pdf", "pdf", "unsigned"] and submission[-1] == "no change since"
+    status, out, _err = untoc(capsys, "letters", draft, "--format", "json")
+    assert json.loads(out)[0]["sent_on"] == dt.date.today().isoformat()

@@ -97,3 +97,18 @@ def test_a_logged_letter_is_regenerated_as_it_was_and_marked_as_sent(letter_draf
     assert letters(letter_draft)[-1].sent_on == "2026-12-01"
     with pytest.raises(LetterError):
         letter_sent(letter_draft, "CJR/1999/009", dt.date(2026, 12, 1), "post")
+
+
+def test_a_letter_cannot_be_marked_as_sent_on_a_day_still_to_come(letter_draft, cluster1, tmp_path):
+    from untoc_desktop.draft.register import sent_entries
+    from untoc_desktop.letters.letter_log import letter_date
+
+    _letter, entry = create_letter(
+        letter_draft, cluster1, LetterOptions("engagement", "en", letter_date=DAY), tmp_path / "e.pdf", "pdf"
+    )
+    assert letter_date(entry) == DAY  # the date written on it
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(LetterError, match="still to come"):
+        letter_sent(letter_draft, entry.reference, tomorrow, "post")
+    assert find_letter(letter_draft, entry.reference).sent_on == "" and sent_entries(letter_draft) == []
+    assert letter_sent(letter_draft, entry.reference, dt.date.today(), "post").sent_on == dt.date.today().isoformat()

@@ -157,3 +157,20 @@ def test_an_answer_typed_and_not_yet_saved_is_in_the_picture_a_letter_is_built_f
     entry = dialog.export_to(tmp_path / "letter.docx", "docx")  # the letter written takes its own picture
     assert entry is not None and [p.answers[PRACTICE] for p in pictures["create_letter"]] == ["Typed a moment ago."]
     dialog.close()
+
+
+def test_mark_as_sent_offers_the_days_from_the_letters_date_to_today(qtbot):
+    from PySide6.QtCore import QDate
+
+    from untoc_desktop.ui.letters.letter_log_dialog import MarkSentDialog
+
+    dialog = MarkSentDialog("CJR/2026/001", dated=dt.date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    assert dialog.date.date() == QDate.currentDate()
+    assert dialog.date.maximumDate() == QDate.currentDate()  # not in the future
+    assert dialog.date.minimumDate() == QDate(2026, 11, 29)  # not before the date on the letter
+    dialog.date.setDate(QDate(2026, 11, 1))
+    assert dialog.sent_on() == dt.date(2026, 11, 29)
+    undated = MarkSentDialog("CJR/2026/002")
+    qtbot.addWidget(undated)
+    assert undated.date.minimumDate() < QDate(2000, 1, 1) and undated.date.maximumDate() == QDate.currentDate()

@@ -148,15 +148,38 @@ def find_letter(draft: LetterSource, reference: str) -> LetterEntry:
     return entry
 
 
+def letter_date(entry: LetterEntry) -> _dt.date | None:
+    """The date written on a logged letter, else the day it was created (local time); None when neither is known."""
+    try:
+        options = LetterOptions.from_json(entry.details["options"])
+    except (KeyError, TypeError, ValueError):
+        options = None
+    if options is not None and options.letter_date is not None:
+        return options.letter_date
+    return entry.created_at.astimezone().date() if entry.created_at else None
+
+
 def letter_sent(draft: LetterSource, reference: str, sent_on: _dt.date, channel: str) -> LetterEntry:
     """Record that the letter ``reference`` was sent on ``sent_on`` through ``channel``.
 
+    Args:
+        draft: the open draft.
+        reference: the letter's reference in the log, e.g. "CJR/2026/001".
+        sent_on: the day it went out: today or earlier (the computer's local date).
+        channel: how it went (e-mail, post, hand delivery…).
+
     Raises:
-        LetterError: no such letter, or an empty channel.
+        LetterError: no such letter, an empty channel, or a day still to come; nothing recorded.
         DraftFileError: the write failed.
     """
     if not channel.strip():
         raise LetterError(_("Say how the letter was sent (e-mail, post, hand delivery…)."))
+    if sent_on > _dt.date.today():
+        raise LetterError(
+            _("{date} is still to come: mark the letter as sent on the day it goes out, or later.").format(
+                date=sent_on.isoformat()
+            )
+        )
     letter_uuid = find_letter(draft, reference).letter_uuid
     entry = draft.letter_book.mark_sent(letter_uuid, sent_on.isoformat(), channel.strip())
     _record_letter_sent(draft, entry)

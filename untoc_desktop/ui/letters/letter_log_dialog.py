@@ -26,6 +26,7 @@ from ...draft.records import LetterEntry
 from ...errors import UntocError
 from ...i18n import N_, _
 from ...letters import regenerate_letter
+from ...letters.letter_log import letter_date
 from ...workspace import Workspace
 from .common import FILE_FILTERS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
@@ -36,11 +37,15 @@ CHANNELS = (N_("e-mail"), N_("post"), N_("hand delivery"), N_("diplomatic pouch"
 class MarkSentDialog(QDialog):
     """Asks when and how a letter was sent."""
 
-    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+    def __init__(self, reference: str, parent: QWidget | None = None, dated: _dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Mark {reference} as sent").format(reference=reference))
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
+        # Between the date on the letter and today: a letter is not sent before it is dated, nor in the future.
+        self.date.setMaximumDate(QDate.currentDate())
+        if dated is not None and dated <= _dt.date.today():
+            self.date.setMinimumDate(QDate(dated.year, dated.month, dated.day))
         self.channel = QComboBox(self)
         self.channel.setEditable(True)
         self.channel.addItems([_(c) for c in CHANNELS])
@@ -151,7 +156,7 @@ class LetterLogDialog(QDialog):
         row = self.selected_row()
         if row is None:
             return
-        dialog = MarkSentDialog(self.entries[row].reference, self)
+        dialog = MarkSentDialog(self.entries[row].reference, self, dated=letter_date(self.entries[row]))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.mark_sent(row, dialog.sent_on(), dialog.channel.currentText())
 
