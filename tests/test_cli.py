@@ -125,3 +125,62 @@ def test_validate_names_unnumbered_paragraphs_without_their_internal_refs(tmp_pa
     assert "para. single" not in text and "para. chapeau" not in text
     assert "\nTrafficking in Persons Protocol, art. 13 (" in text
     assert "\nFirearms Protocol, art. 7, introductory words (" in text
+
+
+HOLDER = """
+import sys, time
+from untoc_desktop.opening import open_draft
+opened = open_draft(sys.argv[1], lock=True)
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_draft_on_read_only_media_says_why_in_the_command_lines_terms(tmp_path, capsys):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    draft = folder / "v.untoc"
+    assert new_draft(draft) == 0
+    folder.chmod(0o555)
+    draft.chmod(0o444)
+    try:
+        before = sha256(draft)
+        capsys.readouterr()
+        assert main(["import-answers", str(draft), str(EXAMPLE)]) == 2
+        _out, err = capsys.readouterr()
+        assert err.startswith("untoc: v.untoc or its folder cannot be written (read-only file, folder or medium)")
+        assert "Copy the draft to a folder you can write to" in err and "Save As" not in err
+        assert len(err.strip().splitlines()) == 1
+
+        # An export still works, and says that it is not in the register.
+        out_pdf = tmp_path / "out.pdf"
+        assert main(["export", str(draft), "--format", "pdf", "-o", str(out_pdf)]) == 0
+        out, err = capsys.readouterr()
+        assert out.strip() == f"Exported {out_pdf}."
+        assert err.strip() == (
+            "untoc: out.pdf is not recorded in the register of v.untoc: the draft or its folder cannot be written "
+            "(read-only file, folder or medium)."
+        )
+        assert sha256(draft) == before and sorted(p.name for p in folder.iterdir()) == ["v.untoc"]
+    finally:
+        folder.chmod(0o755)
+        draft.chmod(0o644)
+
+
+def test_a_draft_open_in_the_application_says_so_and_where(tmp_path, capsys):
+    draft = tmp_path / "v.untoc"
+    assert new_draft(draft) == 0
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(draft)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "open"
+        capsys.readouterr()
+        assert main(["import-answers", str(draft), str(EXAMPLE)]) == 2
+        _out, err = capsys.readouterr()
+        assert err.startswith("untoc: v.untoc is open in untoc_desktop (by ")
+        assert "Close it there, then run the command again." in err and "Save As" not in err
+        assert main(["export", str(draft), "--format", "docx", "-o", str(tmp_path / "o.docx")]) == 0
+        _out, err = capsys.readouterr()
+        assert "o.docx is not recorded in the register of v.untoc: the draft is open in untoc_desktop" in err
+    finally:
+        child.kill()
+        child.wait()

@@ -18,9 +18,10 @@ from typing import Any, NoReturn
 from . import __version__, languages
 from .cli_encryption import ENCRYPTION_COMMANDS, add_encryption_commands
 from .cli_letters import LETTER_COMMANDS, add_letter_commands
+from .cli_read_only import not_recorded_message, read_only_message
 from .cli_sharing import SHARING_COMMANDS, add_sharing_commands
 from .cli_signing import SIGNING_COMMANDS, add_signing_commands
-from .errors import UntocError
+from .errors import DraftReadOnlyError, UntocError
 from .i18n import _, environment_language, ngettext, set_language
 from .questionnaire import display
 from .questionnaire.model import (
@@ -460,6 +461,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         open_conflicts=conflicts,
     )
     print(_("Exported {path}.").format(path=out))
+    print("untoc: " + not_recorded_message(out, args.file), file=sys.stderr)
     return EXIT_OK
 
 
@@ -503,6 +505,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except UsageError as exc:
         print(exc, file=sys.stderr)
+    except DraftReadOnlyError as exc:  # the core's message names the window's Save As
+        path = Path(str(exc.path)) if exc.path is not None else None
+        print(f"untoc: {read_only_message(path) if path is not None else exc}", file=sys.stderr)
     except UntocError as exc:
         print(f"untoc: {exc}", file=sys.stderr)
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import languages
+from .cli_read_only import not_recorded_message
 from .errors import SigningError, UntocError
 from .i18n import _, interface_language, ngettext
 
@@ -234,13 +235,7 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
         if workspace is not None:
             target = args.output if is_pdf else document
             if workspace.read_only:
-                print(
-                    "untoc: "
-                    + _("{draft} is open in the application; the signature was not recorded.").format(
-                        draft=args.draft.name
-                    ),
-                    file=sys.stderr,
-                )
+                print("untoc: " + not_recorded_message(Path(target), args.draft), file=sys.stderr)
             elif (
                 workspace.record_signature(
                     target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel

@@ -35,6 +35,18 @@ class DraftFileError(UntocError):
     """A draft (``.untoc``) file cannot be created, opened or written."""
 
 
+class DraftReadOnlyError(DraftFileError):
+    """A change was asked of a draft opened read-only (open in another program, or on read-only media).
+
+    Attributes:
+        path: the draft file.
+    """
+
+    def __init__(self, message: str, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class NotADraftError(DraftFileError):
     """The file is not a draft of this application (foreign or damaged file)."""
 

@@ -176,3 +176,28 @@ def test_exports_with_the_same_issue_time_are_identical(tmp_path, cluster1, draf
     with zipfile.ZipFile(tmp_path / "one.docx") as docx:
         assert {i.date_time for i in docx.infolist()} == {(2026, 11, 30, 6, 30, 0)}
         assert b"2026-11-30T06:30:00Z" in docx.read("docProps/core.xml")
+
+
+def test_signing_with_a_read_only_draft_says_why_the_signature_is_not_recorded(
+    tmp_path, draft_path, identities, monkeypatch, capsys
+):
+    monkeypatch.setenv("UNTOC_PASSPHRASE", PASSPHRASE)
+    exported = tmp_path / "submission.pdf"
+    assert main(["export", str(draft_path), "--format", "pdf", "-o", str(exported)]) == 0
+    signed = tmp_path / "out" / "signed.pdf"
+    signed.parent.mkdir()
+    command = ["sign", str(exported), "--identity", str(identities["amina"].p12_path), "--signatory", "Amina"]
+    draft_path.chmod(0o444)
+    draft_path.parent.chmod(0o555)  # as on a read-only medium
+    try:
+        capsys.readouterr()
+        assert main([*command, "--draft", str(draft_path), "-o", str(signed)]) == 0
+        out, err = capsys.readouterr()
+        assert "Signed: wrote" in out and "Recorded in the register" not in out
+        assert err.strip() == (
+            "untoc: signed.pdf is not recorded in the register of veridia.untoc: the draft or its folder cannot be "
+            "written (read-only file, folder or medium)."
+        )
+    finally:
+        draft_path.parent.chmod(0o755)
+        draft_path.chmod(0o644)

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DraftExistsError, DraftFileError, NotADraftError
+from ..errors import DraftExistsError, DraftFileError, DraftReadOnlyError, NotADraftError
 from ..files import atomic_replace
 from ..i18n import _
 from . import writes
@@ -243,11 +243,12 @@ class Draft:
 
     def _refuse_read_only(self) -> None:
         if self.read_only:
-            raise DraftFileError(
+            raise DraftReadOnlyError(
                 _(
                     "{name} is open read-only (it is open in untoc_desktop, or the file or its folder "
                     "cannot be written). Close it in the application, or work on a copy (Save As)."
-                ).format(name=self.path.name)
+                ).format(name=self.path.name),
+                self.path,
             )
 
     def _write_failed(self, problem: object) -> DraftFileError:
