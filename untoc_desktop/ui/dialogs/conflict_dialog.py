@@ -28,6 +28,7 @@ from ...questionnaire import display
 from ...questionnaire.model import Definition
 from ...sharing.conflicts import Conflict
 from ..editor.diff_view import VersionPane, diff_html, value_text
+from ..text_direction_delegate import follow_text_direction
 
 #: ``resolve(question_id, choice, value) -> stored value``; raises UntocError (shown) or ValueError.
 Resolver = Callable[[str, str, Any], Any]
@@ -84,6 +85,7 @@ class ConflictDialog(QDialog):
         )
         self.intro.setWordWrap(True)
         self.list = QListWidget(self)
+        follow_text_direction(self.list)  # each cell in its own text's direction
         self.list.setObjectName("conflictList")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

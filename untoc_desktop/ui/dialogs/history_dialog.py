@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...draft import AnswerChange
 from ...i18n import _
 from ..editor.diff_view import VersionPane, diff_html, value_text
+from ..text_direction_delegate import follow_text_direction
 
 
 class HistoryDialog(QDialog):
@@ -55,6 +56,7 @@ class HistoryDialog(QDialog):
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: bold")
         self.list = QListWidget(self)
+        follow_text_direction(self.list)  # each cell in its own text's direction
         self.list.setObjectName("historyList")
         self.list.setAccessibleName(_("Recorded versions"))
         for change in self._changes:

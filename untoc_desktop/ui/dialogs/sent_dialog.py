@@ -27,6 +27,7 @@ from ...errors import UntocError
 from ...i18n import _, interface_language
 from ...questionnaire import display
 from ...submissions import changes_since, export_from_snapshot, sha256_file
+from ..text_direction_delegate import follow_text_direction
 from ..window.session import DraftSession
 
 
@@ -53,6 +54,7 @@ class SentSubmissionsDialog(QDialog):
         self.entries: list[SentEntry] = session.workspace.sent_entries()
         headers = [_("#"), _("Date"), _("What"), _("File"), _("Signed by"), _("Recipient"), _("Channel"), _("SHA-256")]
         self.table = QTableWidget(len(self.entries), len(headers), self)
+        follow_text_direction(self.table)  # each cell in its own text's direction
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setAccessibleName(_("Sent submissions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

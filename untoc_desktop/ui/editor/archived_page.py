@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
+from ..text_direction_delegate import follow_text_direction
 
 
 def value_text(value: Any) -> str:
@@ -53,6 +54,7 @@ class ArchivedAnswersPage(QWidget):
         note.setObjectName("questionHelp")
         note.setWordWrap(True)
         self.table = QTableWidget(len(archived), 2, self)
+        follow_text_direction(self.table)  # each cell in its own text's direction
         self.table.setHorizontalHeaderLabels([_("Question id"), _("Answer")])
         self.table.setAccessibleName(_("Archived answers"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -33,6 +33,7 @@ from ...drafting_tools import Match, find_in_answers, replace_all
 from ...i18n import _, ngettext
 from ...questionnaire import display
 from ...questionnaire.model import Definition
+from ..text_direction_delegate import follow_text_direction
 
 
 def _utf16(text: str) -> int:
@@ -99,6 +100,7 @@ class FindReplaceDialog(QDialog):
         form.addRow(self.whole_words)
 
         self.results = QListWidget(self)
+        follow_text_direction(self.results)  # each cell in its own text's direction
         self.results.setAccessibleName(_("Places found"))
         self.results.setAlternatingRowColors(True)
         self.summary = QLabel(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...cross_references import describe_record
 from ...i18n import _
+from ..text_direction_delegate import follow_text_direction
 
 
 class RecordPicker(QDialog):
@@ -37,6 +38,7 @@ class RecordPicker(QDialog):
         self.search.setPlaceholderText(_("Type to filter"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
+        follow_text_direction(self.list)  # each cell in its own text's direction
         for record in records:
             item = QListWidgetItem(describe_record(record, record_type))
             item.setData(Qt.ItemDataRole.UserRole, record)

@@ -25,6 +25,7 @@ from ...questionnaire.display import question_label
 from ...questionnaire.model import Paragraph, Question
 from ...questionnaire.types import RECORD_FIELDS
 from ...sharing.values import ROW_ID, with_row_ids
+from ..text_direction_delegate import follow_text_direction
 from .accessible_names import record_button_names
 from .answer_widgets import AnswerField, parse_number
 from .record_picker import RecordPicker
@@ -69,6 +70,7 @@ class RecordListField(AnswerField):
         self._known_records = known_records
         self.fields = RECORD_FIELDS[question.type]
         self.table = QTableWidget(0, len(self.fields), self)
+        follow_text_direction(self.table)  # each cell in its own text's direction
         self.table.setHorizontalHeaderLabels([_(label) for _key, label, _schema in self.fields])
         self.table.setAccessibleName(question_label(question))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _
+from ..text_direction_delegate import follow_text_direction
 
 
 class WelcomePage(QWidget):
@@ -41,6 +42,7 @@ class WelcomePage(QWidget):
         self.recent_label = QLabel(_("Recent drafts"), self)
         self.recent_label.setObjectName("paragraphHeading")
         self.recent = QListWidget(self)
+        follow_text_direction(self.recent)  # each cell in its own text's direction
         self.recent_label.setBuddy(self.recent)
         self.recent.setAccessibleName(_("Recent drafts"))
         self.recent.setMaximumWidth(800)

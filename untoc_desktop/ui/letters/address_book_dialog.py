@@ -34,6 +34,7 @@ from ...letters import Sender
 from ...letters.context import next_reference
 from ...letters.wording import FORM_OF_ADDRESS_LABELS as FORM_LABELS
 from ...workspace import Workspace
+from ..text_direction_delegate import follow_text_direction
 
 
 class AddressBookDialog(QDialog):
@@ -52,6 +53,7 @@ class AddressBookDialog(QDialog):
         self.setWindowTitle(_("Address book"))
         self._workspace = workspace
         self.entries = QListWidget(self)
+        follow_text_direction(self.entries)  # each cell in its own text's direction
         self.entries.setAccessibleName(_("Recipients"))
         self.name, self.title, self.agency = (QLineEdit(self) for _i in range(3))
         self.address = QPlainTextEdit(self)

@@ -28,6 +28,7 @@ from ...i18n import N_, _
 from ...letters import regenerate_letter
 from ...letters.letter_log import letter_date
 from ...workspace import Workspace
+from ..text_direction_delegate import follow_text_direction
 from .common import FILE_FILTERS, KIND_LABELS, LANGUAGE_NAMES, busy_cursor
 
 COLUMNS = (N_("Reference"), N_("Kind"), N_("Recipient"), N_("Language"), N_("Created"), N_("Sent"))
@@ -77,6 +78,7 @@ class LetterLogDialog(QDialog):
         self._workspace = workspace
         self.entries: list[LetterEntry] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
+        follow_text_direction(self.table)  # each cell in its own text's direction
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setAccessibleName(_("Letter log"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
