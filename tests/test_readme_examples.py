@@ -22,14 +22,14 @@ pytestmark = pytest.mark.slow
 
 
 def readme_commands() -> list[tuple[list[str], str]]:
-    """Each ``untoc`` command of the README's shell blocks up to ``untoc key``: its arguments and its comment."""
+    """Each ``untoc`` (and ``cp``) command of the README's shell blocks up to ``untoc key``: arguments, comment."""
     commands: list[tuple[list[str], str]] = []
     in_block, pending, comment = False, "", ""
     for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
         if line.startswith("```"):
             in_block = not in_block
             continue
-        if not in_block or not (pending or line.startswith("untoc ")):
+        if not in_block or not (pending or line.startswith(("untoc ", "cp "))):
             continue
         said = re.search(r"\s#\s+(.*)$", line)
         comment += said.group(1) if said else ""
@@ -40,7 +40,7 @@ def readme_commands() -> list[tuple[list[str], str]]:
         words = shlex.split(pending, comments=True)
         if words[:2] == ["untoc", "key"]:
             break
-        commands.append((words[1:], comment))
+        commands.append((words[1:] if words[0] == "untoc" else words, comment))
         pending, comment = "", ""
     return commands
 
@@ -51,11 +51,16 @@ def test_the_readme_untoc_examples_run_in_order_as_their_comments_say(tmp_path, 
     monkeypatch.setenv("UNTOC_PASSPHRASE", PASSPHRASE)  # the README exports it; here it is set before the prompt
     this_year = f"CJR/{dt.date.today().year}/"  # letter references carry the year they are written in
     commands = readme_commands()
-    assert [c[0] for c, _ in commands].count("letter") == 4 and commands[-1][0][:2] == ["sent", "veridia.untoc"]
+    assert (
+        [c[0] for c, _ in commands].count("letter") == 4
+        and ["cp"] == [c[0] for c, _ in commands if c[0] == "cp"]
+        and commands[-1][0][:2] == ["sent", "veridia.untoc"]
+    )
     outputs: list[tuple[list[str], str, str]] = []
     fingerprint = ""
     for args, comment in commands:
-        if "--template" in args:  # "your own .docx": the reader brings it
+        if args[0] == "cp":  # a file of the checkout copied to the working folder
+            shutil.copy(ROOT / args[1], args[2])
             continue
         args = [a.replace("CJR/2026/", this_year) for a in args]
         if args[0] == "verify":  # the README's placeholders, replaced by the root printed by identity create
@@ -77,14 +82,18 @@ def test_the_readme_untoc_examples_run_in_order_as_their_comments_say(tmp_path, 
         ("5", "submission", "submission-signed.pdf"),
     ]
     # "prints its register entry: 4", "recorded as entry 5": the entry holds that command's file.
-    numbered = [(args, int(m.group(1))) for args, comment, _ in outputs if (m := re.search(r"entry:? (\d+)", comment))]
+    numbered = [
+        (args, int(m.group(1)), out) for args, comment, out in outputs if (m := re.search(r"entry:? (\d+)", comment))
+    ]
     assert len(numbered) == 2
-    for args, number in numbered:
+    for args, number, out in numbered:
         assert register[number - 1][3] == args[args.index("-o") + 1], (args, number)
+        assert f"entry {number}" in out, out  # the command says the number too
     (export_again,) = [(args, out) for args, _, out in outputs if "--export" in args]
     assert register[int(export_again[0][export_again[0].index("--export") + 1]) - 1][2] == "submission"
     assert "identical to the recorded export" in export_again[1]
     assert any("every signature is intact" in out for args, _, out in outputs if args[0] == "verify")
     # No example writes over the file of an earlier one.
     written = [args[args.index("-o") + 1] for args, _ in commands if "-o" in args]
+    assert "mine.docx" in written and (tmp_path / "mine.docx").is_file()  # the letter from your own template
     assert len(written) == len(set(written)), written

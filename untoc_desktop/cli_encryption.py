@@ -100,7 +100,10 @@ def _ask_secret(prompt: str, from_environment: bool = False) -> str:
     if from_environment and os.environ.get("UNTOC_PASSPHRASE"):
         return os.environ["UNTOC_PASSPHRASE"]
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
+        try:
+            return getpass.getpass(prompt)
+        except EOFError:  # Ctrl+D at the prompt
+            raise EncryptionError(_("Nothing was typed at the prompt; nothing was done.")) from None
     line = sys.stdin.readline() if sys.stdin is not None else ""
     return line.rstrip("\r\n")
 

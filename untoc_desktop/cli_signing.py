@@ -110,13 +110,15 @@ def add_signing_commands(commands: Any) -> None:
     sent.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def read_passphrase(passphrase_file: Path | None, prompt: str | None = None) -> str:
+def read_passphrase(passphrase_file: Path | None, prompt: str | None = None, confirm: bool = False) -> str:
     """The passphrase from a file, the environment, or the terminal.
 
     ``prompt`` is what the terminal shows (default: "Passphrase: " in the interface language).
+    ``confirm``: a new passphrase typed at the terminal is asked twice (a typo would lock the new key away).
 
     Raises:
-        SigningError: none given and no terminal to ask on, or an unreadable file.
+        SigningError: none given and no terminal to ask on, an unreadable file, the end of input
+            (Ctrl+D) at the prompt, or two different passphrases.
     """
     if passphrase_file is not None:
         try:
@@ -130,7 +132,13 @@ def read_passphrase(passphrase_file: Path | None, prompt: str | None = None) -> 
     if os.environ.get(PASSPHRASE_VARIABLE):
         return os.environ[PASSPHRASE_VARIABLE]
     if sys.stdin.isatty():
-        return getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
+        try:
+            typed = getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
+            if confirm and getpass.getpass(_("The same passphrase again: ")) != typed:
+                raise SigningError(_("The two passphrases differ; nothing was created."))
+        except EOFError:  # Ctrl+D at the prompt
+            raise SigningError(_("Nothing was typed at the prompt; nothing was done.")) from None
+        return typed
     raise SigningError(
         _("Give the passphrase with --passphrase-file FILE or the {passphrase_variable} environment variable.").format(
             passphrase_variable=PASSPHRASE_VARIABLE
@@ -152,7 +160,8 @@ def _cmd_identity(args: argparse.Namespace, open_workspace: Callable[[Path], Wor
         return 0
     from .signing.identity import load_organisation_root
 
-    passphrase = read_passphrase(args.passphrase_file)
+    # A new passphrase is typed twice; with --issuer, opening the organisation's root key checks it.
+    passphrase = read_passphrase(args.passphrase_file, confirm=args.issuer is None)
     issuer = load_organisation_root(args.issuer, passphrase) if args.issuer is not None else None
     created = create_identity(
         args.output, args.name, args.organization, passphrase, email=args.email, country=args.country, issuer=issuer
@@ -236,22 +245,25 @@ def _cmd_sign(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
             target = args.output if is_pdf else document
             if workspace.read_only:
                 print("untoc: " + not_recorded_message(Path(target), args.draft), file=sys.stderr)
-            elif (
-                workspace.record_signature(
-                    target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel
-                )[0]
-                is None
-            ):
-                print(
-                    "untoc: "
-                    + _(
-                        "{file} is not in the register of {draft} (export it with {command} first); the "
-                        "signature was not recorded."
-                    ).format(file=args.file.name, draft=args.draft.name, command="'untoc export'"),
-                    file=sys.stderr,
-                )
             else:
-                print(_("Recorded in the register of {draft}.").format(draft=args.draft.name))
+                entry, _changes = workspace.record_signature(
+                    target, source_sha256, args.signatory, recipient=args.recipient, channel=args.channel
+                )
+                if entry is None:
+                    print(
+                        "untoc: "
+                        + _(
+                            "{file} is not in the register of {draft} (export it with {command} first); the "
+                            "signature was not recorded."
+                        ).format(file=args.file.name, draft=args.draft.name, command="'untoc export'"),
+                        file=sys.stderr,
+                    )
+                else:
+                    print(
+                        _("Recorded in the register of {draft} as entry {number}.").format(
+                            draft=args.draft.name, number=entry.number
+                        )
+                    )
     finally:
         if workspace is not None:
             workspace.close()

@@ -158,6 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_main_window([], settings, interface_language=interface_language())
     windows.append(window)
     window.show()  # before opening, so that an error message has its window behind it
+    # The keyboard on the window: a window manager does it, but without one (a bare X session) the
+    # keys went nowhere until the window was clicked.
+    window.activateWindow()
     close_on_termination(window)
     if SMOKE_TEST in arguments:
         smoke_test(app, window)
