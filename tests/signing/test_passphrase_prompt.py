@@ -33,7 +33,8 @@ def terminal(monkeypatch):
 
 
 def create(tmp_path):
-    return main(["identity", "create", "--name", "Amina Haddad", "--organization", "CJR", "-o", str(tmp_path / "a.p12")])
+    out = str(tmp_path / "a.p12")
+    return main(["identity", "create", "--name", "Amina Haddad", "--organization", "CJR", "-o", out])
 
 
 def test_ctrl_d_at_the_prompt_says_so_in_one_line_and_creates_nothing(tmp_path, terminal, capsys):
