@@ -112,3 +112,18 @@ def test_a_letter_cannot_be_marked_as_sent_on_a_day_still_to_come(letter_draft, 
         letter_sent(letter_draft, entry.reference, tomorrow, "post")
     assert find_letter(letter_draft, entry.reference).sent_on == "" and sent_entries(letter_draft) == []
     assert letter_sent(letter_draft, entry.reference, dt.date.today(), "post").sent_on == dt.date.today().isoformat()
+
+
+def test_a_letter_written_again_is_the_same_file_byte_for_byte(letter_draft, cluster1, tmp_path):
+    """As a submission re-exported from the register is: its SHA-256 proves it is the letter that was sent."""
+    import time
+
+    entries = {}
+    for fmt in ("pdf", "docx"):
+        options = LetterOptions("engagement", "fr", letter_date=DAY)
+        entries[fmt] = create_letter(letter_draft, cluster1, options, tmp_path / f"first.{fmt}", fmt)[1]
+    time.sleep(2.1)  # later by more than the files' time resolution (2 s in a zip)
+    for fmt, entry in entries.items():
+        again = tmp_path / f"again.{fmt}"
+        regenerate_letter(find_letter(letter_draft, entry.reference), again, fmt)
+        assert again.read_bytes() == (tmp_path / f"first.{fmt}").read_bytes(), fmt

@@ -78,13 +78,15 @@ def issue_letter(
     if template is not None:
         check_template(Path(template), options.kind)  # before anything else, so nothing is half done
     letter = compose_letter(snapshot, draft, options)
-    write_letter(letter, out, fmt, template)
+    issued_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0)  # the file's dates, kept to write it again
+    write_letter(letter, out, fmt, template, issued_at=issued_at)
     details = {
         "options": letter.options.to_json(),
         "fields": letter.fields,
         "template": str(template) if template else "",
         "format": fmt,
         "file": str(out),
+        "issued_at": issued_at.isoformat(),
     }
     try:
         entry = draft.letter_book.record_letter(
@@ -119,6 +121,10 @@ def letter_from_entry(entry: LetterEntry) -> Letter:
 def regenerate_letter(entry: LetterEntry, out: Path, fmt: str, template: Path | None = None) -> Letter:
     """Write a logged letter again (same reference, date and contents), e.g. in the other format.
 
+    In the format and template it was first written with, the file is the same byte for byte (its
+    SHA-256 matches the register's), except a PDF converted by LibreOffice from a user's template.
+    Letters logged before the issue time was kept get today's file dates.
+
     Args:
         entry: a letter of the log (:func:`letters`).
         out: the file to write.
@@ -132,7 +138,11 @@ def regenerate_letter(entry: LetterEntry, out: Path, fmt: str, template: Path | 
     original = entry.details.get("template") or None
     if template is None and original and Path(original).is_file():
         template = Path(original)
-    write_letter(letter, out, fmt, template)
+    try:
+        issued_at: _dt.datetime | None = _dt.datetime.fromisoformat(entry.details["issued_at"])
+    except (KeyError, TypeError, ValueError):
+        issued_at = None
+    write_letter(letter, out, fmt, template, issued_at=issued_at)
     return letter
 
 

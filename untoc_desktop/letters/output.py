@@ -16,6 +16,7 @@ error no output file is left.
 
 from __future__ import annotations
 
+import datetime as _dt
 import shutil
 import subprocess
 import tempfile
@@ -30,6 +31,7 @@ from lxml import etree
 
 from ..documents import model, render
 from ..documents.labels import document_direction, normalize_locale
+from ..documents.reproducible import save_docx
 from ..documents.target import check_export_target
 from ..documents.text import clean_text
 from ..errors import ExportError
@@ -207,11 +209,12 @@ class _Text(Listing):
         self.xml = escape(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _render_docx(letter: Letter, template: Path, out: Path) -> None:
+def _render_docx(letter: Letter, template: Path, out: Path, issued_at: _dt.datetime | None = None) -> None:
     template_doc = DocxTemplate(read_template(template).stream())  # the checked, cleaned copy
     context = {name: _Text(value, paragraphs=name == "body") for name, value in letter.fields.items()}
     template_doc.render(context, jinja_env=_template_environment(), autoescape=True)
-    template_doc.save(str(out))
+    # docxtpl's own save adds only picture and media replacement, which letters do not use.
+    save_docx(template_doc.docx, out, issued_at)
 
 
 def find_office_suite() -> str | None:
@@ -346,7 +349,9 @@ def letter_document(letter: Letter) -> model.Document:
     )
 
 
-def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = None) -> Path:
+def write_letter(
+    letter: Letter, out: Path, fmt: str, template: Path | None = None, issued_at: _dt.datetime | None = None
+) -> Path:
     """Write a letter as Word or PDF.
 
     Args:
@@ -355,6 +360,9 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
         fmt: ``"docx"`` or ``"pdf"``.
         template: the user's own .docx template; None = the shipped one (and, for PDF, the
             application's renderer).
+        issued_at: when the letter was first written (aware datetime): the file's creation time.
+            With it, the same letter gives the same bytes (see :mod:`untoc_desktop.documents.reproducible`),
+            except a PDF made from the user's own template by LibreOffice, which dates it itself.
 
     Returns:
         ``out``.
@@ -386,14 +394,14 @@ def write_letter(letter: Letter, out: Path, fmt: str, template: Path | None = No
 
     def write(temporary: Path) -> None:
         if fmt == "pdf" and template is None:
-            render(letter_document(letter), temporary, "pdf")
+            render(letter_document(letter), temporary, "pdf", issued_at=issued_at)
         elif fmt == "pdf":
             with tempfile.TemporaryDirectory(prefix="untoc-letter-") as folder:
                 docx = Path(folder, "letter.docx")
                 _render_docx(letter, source, docx)
                 _convert_to_pdf(docx, temporary)
         else:
-            _render_docx(letter, source, temporary)
+            _render_docx(letter, source, temporary, issued_at)
 
     try:
         atomic_replace(out, write, create_folder=False)
