@@ -362,7 +362,11 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
     names = format_list(row["signatories"], locale=interface_language()) if row["signatories"] else ""
     if row["kind"] == "letter":
         # A letter's signatory is the name printed under it: the file itself carries no digital signature.
-        signed = _("signatory {signatories}, no digital signature").format(signatories=names) if names else ""
+        signed = (
+            _("no digital signature (signatory named in the letter: {signatories})").format(signatories=names)
+            if names
+            else _("no digital signature")
+        )
     else:
         signed = _("signed by {signatories}").format(signatories=names) if names else _("unsigned")
     if row["recipient"] and row["channel"]:

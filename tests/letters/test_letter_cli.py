@@ -219,7 +219,12 @@ def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, cap
         assert status == 0, (command, err)
     status, out, _err = untoc(capsys, "sent", draft)
     letter, submission = (line.split("\t") for line in out.splitlines())
-    assert letter[2:6] == ["letter", "e.pdf", "pdf", "signatory Dr. Lena Okafor, no digital signature"]
+    assert letter[2:6] == [
+        "letter",
+        "e.pdf",
+        "pdf",
+        "no digital signature (signatory named in the letter: Dr. Lena Okafor)",
+    ]
     assert letter[-1] == ""  # no "no change since": a letter keeps no answers to compare with
     assert submission[2:6] == ["submission", "s.pdf", "pdf", "unsigned"] and submission[-1] == "no change since"
     status, out, _err = untoc(capsys, "letters", draft, "--format", "json")

@@ -81,10 +81,12 @@ def test_a_sent_letter_is_listed_with_its_signatory_but_not_as_digitally_signed(
 
     record_sent(session.draft, SentEntry("letter", "lettre.pdf", "pdf", "0" * 64, ("Dr. Lena Okafor",), "Ms. Diallo"))
     record_sent(session.draft, SentEntry("submission", "signed.pdf", "pdf", "1" * 64, ("Amina Haddad",)))
+    record_sent(session.draft, SentEntry("submission", "plain.pdf", "pdf", "2" * 64))
     sent = SentSubmissionsDialog(session)
     qtbot.addWidget(sent)
-    assert sent.table.item(0, 4).text() == "Dr. Lena Okafor, no digital signature"
-    assert sent.table.item(1, 4).text() == "Amina Haddad"
+    assert sent.table.horizontalHeaderItem(4).text() == "Digital signature"
+    assert sent.table.item(0, 4).text() == "none (signatory named in the letter: Dr. Lena Okafor)"
+    assert sent.table.item(1, 4).text() == "Amina Haddad" and sent.table.item(2, 4).text() == "none"
 
 
 def test_create_identity_dialog_keeps_the_identity_in_the_data_folder(qtbot, message_boxes):

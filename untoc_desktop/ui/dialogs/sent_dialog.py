@@ -32,11 +32,13 @@ from ..window.session import DraftSession
 
 
 def signed_by(entry: SentEntry) -> str:
-    """The "Signed by" cell: who signed a submission digitally, or whose name a letter is signed with."""
+    """The "Digital signature" cell: who signed a submission, "none", or for a letter the signatory it names."""
     names = ", ".join(entry.signatories)
-    if entry.kind == "letter" and names:
-        return _("{signatories}, no digital signature").format(signatories=names)
-    return names
+    if entry.kind == "letter":
+        return (
+            _("none (signatory named in the letter: {signatories})").format(signatories=names) if names else _("none")
+        )
+    return names or _("none")
 
 
 class SentSubmissionsDialog(QDialog):
@@ -52,7 +54,16 @@ class SentSubmissionsDialog(QDialog):
         self.setWindowTitle(_("Sent submissions"))
         self._session = session
         self.entries: list[SentEntry] = session.workspace.sent_entries()
-        headers = [_("#"), _("Date"), _("What"), _("File"), _("Signed by"), _("Recipient"), _("Channel"), _("SHA-256")]
+        headers = [
+            _("#"),
+            _("Date"),
+            _("What"),
+            _("File"),
+            _("Digital signature"),
+            _("Recipient"),
+            _("Channel"),
+            _("SHA-256"),
+        ]
         self.table = QTableWidget(len(self.entries), len(headers), self)
         follow_text_direction(self.table)  # each cell in its own text's direction
         self.table.setHorizontalHeaderLabels(headers)
