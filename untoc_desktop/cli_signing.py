@@ -342,6 +342,7 @@ def _cmd_sent(args: argparse.Namespace, open_workspace: Callable[[Path], Workspa
                 "recipient": e.recipient,
                 "channel": e.channel,
                 "changed_since": changes_since(e, answers, info) if e.kind == "submission" else [],
+                "sent_on": str(e.snapshot.get("sent_on") or "") if e.kind == "letter" else "",
             }
             for e in entries
         ]
@@ -369,7 +370,11 @@ def _register_columns(row: dict[str, Any]) -> list[str]:
         )
     else:
         signed = _("signed by {signatories}").format(signatories=names) if names else _("unsigned")
-    if row["recipient"] and row["channel"]:
+    if row["sent_on"]:  # a letter: the day it went out, which may be before it was recorded
+        sent = (
+            _("to {recipient} by {channel}, sent on {date}") if row["recipient"] else _("by {channel}, sent on {date}")
+        ).format(recipient=row["recipient"], channel=row["channel"], date=row["sent_on"])
+    elif row["recipient"] and row["channel"]:
         sent = _("to {recipient} by {channel}").format(recipient=row["recipient"], channel=row["channel"])
     elif row["recipient"]:
         sent = _("to {recipient}").format(recipient=row["recipient"])

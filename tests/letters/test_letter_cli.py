@@ -211,7 +211,7 @@ def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, cap
         ),
         ("recipient", "add", draft, "--name", "Ms. Amina Diallo", "--address", "1 Square", "--focal-point"),
         ("letter", draft, "--kind", "engagement", "--language", "en", "--format", "pdf", "-o", tmp_path / "e.pdf"),
-        ("letter-sent", draft, "L-1", "--channel", "e-mail"),  # sent today
+        ("letter-sent", draft, "L-1", "--channel", "e-mail", "--on", "2026-11-30"),  # before it was recorded
         ("export", draft, "--format", "pdf", "-o", tmp_path / "s.pdf"),
     ]
     for command in commands:
@@ -226,6 +226,14 @@ def test_the_register_does_not_call_a_sent_letter_digitally_signed(tmp_path, cap
         "no digital signature (signatory named in the letter: Dr. Lena Okafor)",
     ]
     assert letter[-1] == ""  # no "no change since": a letter keeps no answers to compare with
+    assert letter[6] == "to Ms. Amina Diallo by e-mail, sent on 2026-11-30"  # not only the day it was recorded
     assert submission[2:6] == ["submission", "s.pdf", "pdf", "unsigned"] and submission[-1] == "no change since"
+    status, out, _err = untoc(capsys, "sent", draft, "--format", "json")
+    assert [row["sent_on"] for row in json.loads(out)] == ["2026-11-30", ""]
+    # Without --on: today.
+    untoc(
+        capsys, "letter", draft, "--kind", "engagement", "--language", "en", "--format", "pdf", "-o", tmp_path / "2.pdf"
+    )
+    assert untoc(capsys, "letter-sent", draft, "L-2", "--channel", "post")[0] == 0
     status, out, _err = untoc(capsys, "letters", draft, "--format", "json")
-    assert json.loads(out)[0]["sent_on"] == dt.date.today().isoformat()
+    assert json.loads(out)[1]["sent_on"] == dt.date.today().isoformat()

@@ -79,7 +79,19 @@ def test_a_sent_letter_is_listed_with_its_signatory_but_not_as_digitally_signed(
     from untoc_desktop.draft.register import record_sent
     from untoc_desktop.ui.dialogs.sent_dialog import SentSubmissionsDialog
 
-    record_sent(session.draft, SentEntry("letter", "lettre.pdf", "pdf", "0" * 64, ("Dr. Lena Okafor",), "Ms. Diallo"))
+    record_sent(
+        session.draft,
+        SentEntry(
+            "letter",
+            "lettre.pdf",
+            "pdf",
+            "0" * 64,
+            ("Dr. Lena Okafor",),
+            "Ms. Diallo",
+            "post",
+            {"sent_on": "2026-11-30"},
+        ),
+    )
     record_sent(session.draft, SentEntry("submission", "signed.pdf", "pdf", "1" * 64, ("Amina Haddad",)))
     record_sent(session.draft, SentEntry("submission", "plain.pdf", "pdf", "2" * 64))
     sent = SentSubmissionsDialog(session)
@@ -87,6 +99,8 @@ def test_a_sent_letter_is_listed_with_its_signatory_but_not_as_digitally_signed(
     assert sent.table.horizontalHeaderItem(4).text() == "Digital signature"
     assert sent.table.item(0, 4).text() == "none (signatory named in the letter: Dr. Lena Okafor)"
     assert sent.table.item(1, 4).text() == "Amina Haddad" and sent.table.item(2, 4).text() == "none"
+    assert sent.table.item(0, 6).text() == "post, sent on 30 November 2026"  # the day it went out
+    assert sent.table.item(1, 6).text() == ""
 
 
 def test_create_identity_dialog_keeps_the_identity_in_the_data_folder(qtbot, message_boxes):

@@ -213,6 +213,6 @@ def _record_letter_sent(draft: LetterSource, entry: LetterEntry) -> None:
             signatories=tuple(filter(None, [entry.details.get("fields", {}).get("signatory_name", "")])),
             recipient=names.get(entry.recipient_uuid or "", ""),
             channel=entry.sent_channel or "",
-            snapshot={"reference": entry.reference, "letter": entry.details},
+            snapshot={"reference": entry.reference, "letter": entry.details, "sent_on": entry.sent_on},
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,6 +40,18 @@ def signed_by(entry: SentEntry) -> str:
             _("none (signatory named in the letter: {signatories})").format(signatories=names) if names else _("none")
         )
     return names or _("none")
+
+
+def channel_cell(entry: SentEntry) -> str:
+    """The "Channel" cell; for a letter, with the day it went out (which may be before it was recorded)."""
+    sent_on = entry.snapshot.get("sent_on") if entry.kind == "letter" else None
+    if not sent_on:
+        return entry.channel
+    try:
+        day = languages.format_date(_dt.date.fromisoformat(str(sent_on)), interface_language())
+    except ValueError:
+        day = str(sent_on)
+    return _("{channel}, sent on {date}").format(channel=entry.channel, date=day)
 
 
 class SentSubmissionsDialog(QDialog):
@@ -89,7 +102,7 @@ class SentSubmissionsDialog(QDialog):
                 entry.file_name,
                 signed_by(entry),
                 entry.recipient,
-                entry.channel,
+                channel_cell(entry),
                 entry.sha256,
             )
             for column, text in enumerate(cells):
