@@ -48,6 +48,13 @@ def tree_to(qtbot, tree, provision_id, model):
     raise AssertionError(f"{provision_id} not reached with the arrow keys")
 
 
+def test_after_opening_a_draft_the_keyboard_is_in_the_provision_tree(qtbot, window, draft_path):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    assert QApplication.focusWidget() is window.draft_view.tree
+    assert window.regions.current() is not None and window.regions.current().name == "tree"
+
+
 def test_a_paragraph_is_answered_with_the_keyboard_only(qtbot, active, draft_path):
     window = active
     focus_region(qtbot, window, "tree")

@@ -357,6 +357,10 @@ class MainWindow(QMainWindow):
         self.panels.attach(self.draft_view, available_area(self))
         self.completeness_dock.setVisible(self.panels.completeness_wanted())
         self.central.setCurrentWidget(self.draft_view)
+        # The keyboard starts in the provision tree (F6's first region), not wherever the focus chain
+        # led from the welcome page's button that was just removed (the "Still missing" table on X11).
+        if self.draft_view.tree.isVisibleTo(self):
+            self.draft_view.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self.session.completeness_changed.connect(lambda _report: self._show_completeness())
         self.draft_view.history_requested.connect(self.sharing.show_history)
         self.autosave.saved.connect(self._saved)
