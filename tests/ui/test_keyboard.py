@@ -199,3 +199,27 @@ def test_tab_goes_from_the_tree_to_the_page_and_from_the_page_to_the_panel(qtbot
         if not page.isAncestorOf(QApplication.focusWidget()):
             break
     assert window.completeness.isAncestorOf(QApplication.focusWidget())
+
+
+def test_page_down_from_a_status_field_scrolls_the_page_and_keeps_the_answer(qtbot, active, draft_path):
+    """Found under X11: F6 into the page, then Page Down, had answered "Not implemented" (Qt's combo box jumps)."""
+    window = active
+    focus_region(qtbot, window, "tree")
+    tree_to(qtbot, QApplication.focusWidget(), PARAGRAPH, window.draft_view.model)
+    press(qtbot, Qt.Key.Key_Return)
+    page = window.draft_view.current_page()
+    status = page.blocks[f"{PARAGRAPH}.status"].field.combo
+    assert QApplication.focusWidget() is status
+    qtbot.keyClicks(status, "Partly")
+    qtbot.waitUntil(lambda: stored(draft_path, f"{PARAGRAPH}.status") == "partly", timeout=3000)
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0  # the page is longer than the window: there is somewhere to scroll to
+    before = bar.value()
+    press(qtbot, Qt.Key.Key_PageDown)
+    assert status.currentData() == "partly" and bar.value() > before
+    press(qtbot, Qt.Key.Key_PageUp)
+    assert status.currentData() == "partly" and bar.value() < before + bar.pageStep()
+    QApplication.processEvents()
+    assert stored(draft_path, f"{PARAGRAPH}.status") == "partly"
+    press(qtbot, Qt.Key.Key_Down)  # the arrow keys still choose
+    assert status.currentData() != "partly"

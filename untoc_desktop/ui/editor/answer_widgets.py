@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...drafting_tools import count_characters, count_words
@@ -80,13 +80,25 @@ class AnswerField(QWidget):
 
 
 class _QuietComboBox(QComboBox):
-    """A combo box that ignores the mouse wheel unless focused, so scrolling the page never changes an answer."""
+    """A combo box that scrolling the page never changes.
+
+    It ignores the mouse wheel unless focused, and Page Up / Page Down always: Qt's combo box jumps
+    to its first or last choice on them, so a user paging down the questionnaire from a status
+    field silently answered "Not implemented" (found under X11: F6 into the page, then Page Down).
+    They go to the page, which scrolls; the arrow keys, typing and Alt+Down still choose.
+    """
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
         if self.hasFocus():
             super().wheelEvent(event)
         else:
             event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            event.ignore()  # on to the page's scroll area
+        else:
+            super().keyPressEvent(event)
 
 
 class ChoiceField(AnswerField):
