@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QCursor, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
@@ -181,6 +181,39 @@ class ArticlePage(QScrollArea):
         self.setWidget(body)
         self.update_requirements(answers)
         self.verticalScrollBar().valueChanged.connect(self._build_near_view)
+        self._pointer_refresh_pending = False
+        self.verticalScrollBar().valueChanged.connect(self._refresh_under_pointer_soon)
+
+    def _refresh_under_pointer_soon(self, _value: int = 0) -> None:
+        if not self._pointer_refresh_pending:
+            self._pointer_refresh_pending = True
+            QTimer.singleShot(0, self, self.refresh_under_pointer)
+
+    def refresh_under_pointer(self) -> None:
+        """Tell Qt which widget is under a still mouse pointer after the page moved beneath it.
+
+        Qt learns which widget is under the mouse only when the mouse moves. After the page scrolled
+        (keyboard, wheel) under a still pointer, a right-click opened the menu of the field that
+        had been there, and Paste wrote into that field, now out of sight. A move to where the
+        pointer already is, sent to the window, brings Qt up to date, as a touch of the mouse would.
+        """
+        self._pointer_refresh_pending = False
+        window = self.window().windowHandle()
+        if window is None or not self.isVisible() or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        pointer = QCursor.pos()
+        if not self.viewport().rect().contains(self.viewport().mapFromGlobal(pointer)):
+            return
+        local = window.mapFromGlobal(pointer)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(local),
+            QPointF(pointer),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            QApplication.keyboardModifiers(),
+        )
+        QApplication.sendEvent(window, move)
 
     def _toggle_details(self, shown: bool) -> None:
         assert self.details is not None and self.details_button is not None
