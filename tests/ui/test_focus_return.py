@@ -28,41 +28,37 @@ def shown_and_focused(qtbot, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWindow() is widget.windowHandle(), timeout=3000)
 
 
+def window_and_modal_dialog(qtbot) -> tuple[QWidget, QDialog]:
+    """A window with the keyboard, then a modal dialog over it with the keyboard."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    shown_and_focused(qtbot, window)
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    shown_and_focused(qtbot, dialog)
+    return window, dialog
+
+
 def settle() -> None:
     for _turn in range(5):
         QApplication.processEvents()
 
 
 def test_without_it_a_closed_dialog_leaves_no_window_with_the_keyboard(qtbot):
-    window = QWidget()
-    qtbot.addWidget(window)
-    shown_and_focused(qtbot, window)
-    dialog = QDialog(window)
-    dialog.setModal(True)
-    shown_and_focused(qtbot, dialog)
+    window, dialog = window_and_modal_dialog(qtbot)
     dialog.reject()
     settle()
     assert QApplication.focusWindow() is None  # the fault, as on X11 without a window manager
 
 
 def test_the_window_gets_the_keyboard_back_when_its_dialog_closes(qtbot, focus_return):
-    window = QWidget()
-    qtbot.addWidget(window)
-    shown_and_focused(qtbot, window)
-    dialog = QDialog(window)
-    dialog.setModal(True)
-    shown_and_focused(qtbot, dialog)
+    window, dialog = window_and_modal_dialog(qtbot)
     dialog.reject()
     qtbot.waitUntil(lambda: QApplication.focusWindow() is window.windowHandle(), timeout=3000)
 
 
 def test_a_message_over_a_dialog_gives_the_keyboard_back_to_the_dialog_then_to_the_window(qtbot, focus_return):
-    window = QWidget()
-    qtbot.addWidget(window)
-    shown_and_focused(qtbot, window)
-    dialog = QDialog(window)
-    dialog.setModal(True)
-    shown_and_focused(qtbot, dialog)
+    window, dialog = window_and_modal_dialog(qtbot)
     message = QMessageBox(QMessageBox.Icon.Warning, "Preferences", "Not saved.", parent=dialog)
     shown_and_focused(qtbot, message)
     message.accept()
