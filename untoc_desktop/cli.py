@@ -506,8 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(exc, file=sys.stderr)
     except DraftReadOnlyError as exc:  # the core's message names the window's Save As
-        path = Path(str(exc.path)) if exc.path is not None else None
-        print(f"untoc: {read_only_message(path) if path is not None else exc}", file=sys.stderr)
+        print(f"untoc: {read_only_message(exc.path) if exc.path is not None else exc}", file=sys.stderr)
     except UntocError as exc:
         print(f"untoc: {exc}", file=sys.stderr)
     except KeyboardInterrupt:

@@ -8,6 +8,8 @@ prints it on one line; neither shows a traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UntocError(Exception):
     """Base of every error the core raises for the user to read."""
@@ -42,7 +44,7 @@ class DraftReadOnlyError(DraftFileError):
         path: the draft file.
     """
 
-    def __init__(self, message: str, path: object = None) -> None:
+    def __init__(self, message: str, path: Path | None = None) -> None:
         super().__init__(message)
         self.path = path
 

@@ -202,7 +202,7 @@ def test_tab_goes_from_the_tree_to_the_page_and_from_the_page_to_the_panel(qtbot
 
 
 def test_page_down_from_a_status_field_scrolls_the_page_and_keeps_the_answer(qtbot, active, draft_path):
-    """Found under X11: F6 into the page, then Page Down, had answered "Not implemented" (Qt's combo box jumps)."""
+    """Found under X11: F6 into the page, then Page Down, moved "Partly" to "Not implemented" (Qt's Down)."""
     window = active
     focus_region(qtbot, window, "tree")
     tree_to(qtbot, QApplication.focusWidget(), PARAGRAPH, window.draft_view.model)

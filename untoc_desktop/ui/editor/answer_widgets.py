@@ -82,10 +82,11 @@ class AnswerField(QWidget):
 class _QuietComboBox(QComboBox):
     """A combo box that scrolling the page never changes.
 
-    It ignores the mouse wheel unless focused, and Page Up / Page Down always: Qt's combo box jumps
-    to its first or last choice on them, so a user paging down the questionnaire from a status
-    field silently answered "Not implemented" (found under X11: F6 into the page, then Page Down).
-    They go to the page, which scrolls; the arrow keys, typing and Alt+Down still choose.
+    It ignores the mouse wheel unless focused, and Page Up / Page Down always: Qt's combo box takes
+    them as Up and Down, so a user paging down the questionnaire from a status field silently moved
+    the answer to the next choice, "Partly" to "Not implemented" (found under X11: F6 into the page,
+    then Page Down). They go to the page, which scrolls; the arrow keys, typing and Alt+Down still
+    choose.
     """
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
