@@ -148,7 +148,7 @@ def test_a_draft_on_read_only_media_says_why_in_the_command_lines_terms(tmp_path
         capsys.readouterr()
         assert main(["import-answers", str(draft), str(EXAMPLE)]) == 2
         _out, err = capsys.readouterr()
-        assert err.startswith("untoc: v.untoc or its folder cannot be written (read-only file, folder or medium)")
+        assert err.startswith(f"untoc: {draft} or its folder cannot be written (read-only file, folder or medium)")
         assert "Copy the draft to a folder you can write to" in err and "Save As" not in err
         assert len(err.strip().splitlines()) == 1
 
@@ -158,8 +158,9 @@ def test_a_draft_on_read_only_media_says_why_in_the_command_lines_terms(tmp_path
         out, err = capsys.readouterr()
         assert out.strip() == f"Exported {out_pdf}."
         assert err.strip() == (
-            "untoc: out.pdf is not recorded in the register of v.untoc: the draft or its folder cannot be written "
-            "(read-only file, folder or medium)."
+            f"untoc: out.pdf is not recorded in the register of {draft}: the draft or its folder cannot be written "
+            "(read-only file, folder or medium). To record it, copy the draft to a folder you can write to and run "
+            "the command on the copy."
         )
         assert sha256(draft) == before and sorted(p.name for p in folder.iterdir()) == ["v.untoc"]
     finally:
@@ -176,11 +177,11 @@ def test_a_draft_open_in_the_application_says_so_and_where(tmp_path, capsys):
         capsys.readouterr()
         assert main(["import-answers", str(draft), str(EXAMPLE)]) == 2
         _out, err = capsys.readouterr()
-        assert err.startswith("untoc: v.untoc is open in untoc_desktop (by ")
+        assert err.startswith(f"untoc: {draft} is open in untoc_desktop (by ")
         assert "Close it there, then run the command again." in err and "Save As" not in err
         assert main(["export", str(draft), "--format", "docx", "-o", str(tmp_path / "o.docx")]) == 0
         _out, err = capsys.readouterr()
-        assert "o.docx is not recorded in the register of v.untoc: the draft is open in untoc_desktop" in err
+        assert f"o.docx is not recorded in the register of {draft}: the draft is open in untoc_desktop" in err
     finally:
         child.kill()
         child.wait()

@@ -102,7 +102,9 @@ def _ask_secret(prompt: str, from_environment: bool = False) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         try:
             return getpass.getpass(prompt)
-        except EOFError:  # Ctrl+D at the prompt
+        except EOFError:  # Ctrl+D at the prompt: the message goes on a line of its own
+            if sys.stderr.isatty():
+                sys.stderr.write("\n")
             raise EncryptionError(_("Nothing was typed at the prompt; nothing was done.")) from None
     line = sys.stdin.readline() if sys.stdin is not None else ""
     return line.rstrip("\r\n")

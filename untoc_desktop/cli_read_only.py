@@ -1,6 +1,8 @@
 """What the ``untoc`` command says when a draft cannot be changed: open in the application, or on read-only media.
 
-The core's own message names the window's Save As; these say what to do at the command line.
+The core's own message names the window's Save As; these say what to do at the command line,
+and name the draft as it was typed (``/media/usb/veridia.untoc``, not a bare file name that could
+be another draft in the current folder).
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ def read_only_message(path: Path) -> str:
         return _(
             "{name} is open in untoc_desktop (by {user} on {host} since {time}); nothing was written. "
             "Close it there, then run the command again."
-        ).format(name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+        ).format(name=path, user=holder.user or "?", host=holder.host, time=holder.opened_at)
     return _(
         "{name} or its folder cannot be written (read-only file, folder or medium); nothing was written. "
         "Copy the draft to a folder you can write to and run the command on the copy."
-    ).format(name=path.name)
+    ).format(name=path)
 
 
 def not_recorded_message(out: Path, path: Path) -> str:
@@ -43,8 +45,9 @@ def not_recorded_message(out: Path, path: Path) -> str:
         return _(
             "{file} is not recorded in the register of {name}: the draft is open in untoc_desktop (by {user} "
             "on {host} since {time}). Close it there and run the command again to record it."
-        ).format(file=out.name, name=path.name, user=holder.user or "?", host=holder.host, time=holder.opened_at)
+        ).format(file=out.name, name=path, user=holder.user or "?", host=holder.host, time=holder.opened_at)
     return _(
         "{file} is not recorded in the register of {name}: the draft or its folder cannot be written "
-        "(read-only file, folder or medium)."
-    ).format(file=out.name, name=path.name)
+        "(read-only file, folder or medium). To record it, copy the draft to a folder you can write to "
+        "and run the command on the copy."
+    ).format(file=out.name, name=path)

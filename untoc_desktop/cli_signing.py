@@ -136,7 +136,9 @@ def read_passphrase(passphrase_file: Path | None, prompt: str | None = None, con
             typed = getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
             if confirm and getpass.getpass(_("The same passphrase again: ")) != typed:
                 raise SigningError(_("The two passphrases differ; nothing was created."))
-        except EOFError:  # Ctrl+D at the prompt
+        except EOFError:  # Ctrl+D at the prompt: the message goes on a line of its own
+            if sys.stderr.isatty():
+                sys.stderr.write("\n")
             raise SigningError(_("Nothing was typed at the prompt; nothing was done.")) from None
         return typed
     raise SigningError(
@@ -161,7 +163,12 @@ def _cmd_identity(args: argparse.Namespace, open_workspace: Callable[[Path], Wor
     from .signing.identity import load_organisation_root
 
     # A new passphrase is typed twice; with --issuer, opening the organisation's root key checks it.
-    passphrase = read_passphrase(args.passphrase_file, confirm=args.issuer is None)
+    prompt = (
+        _("Passphrase of {root} (the new identity gets the same one): ").format(root=args.issuer.name)
+        if args.issuer is not None
+        else None
+    )
+    passphrase = read_passphrase(args.passphrase_file, prompt, confirm=args.issuer is None)
     issuer = load_organisation_root(args.issuer, passphrase) if args.issuer is not None else None
     created = create_identity(
         args.output, args.name, args.organization, passphrase, email=args.email, country=args.country, issuer=issuer

@@ -21,8 +21,11 @@ def terminal(monkeypatch):
     monkeypatch.delenv("UNTOC_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin", Terminal())
     typed: list[object] = []
+    prompts: list[str] = []
+    monkeypatch.setattr(Terminal, "prompts", prompts, raising=False)
 
     def fake_getpass(prompt=""):
+        prompts.append(prompt)
         answer = typed.pop(0)
         if isinstance(answer, BaseException):
             raise answer
@@ -59,3 +62,16 @@ def test_ctrl_d_at_the_personal_key_prompt_ends_cleanly(tmp_path, terminal, caps
     terminal.append(EOFError())
     assert main(["key", "create", "--file"]) == 2
     assert capsys.readouterr().err == "untoc: Nothing was typed at the prompt; nothing was done.\n"
+
+
+def test_with_an_issuer_the_prompt_says_whose_passphrase_and_asks_it_once(tmp_path, terminal, capsys):
+    from signing_helpers import PASSPHRASE
+
+    from untoc_desktop.signing.identity import create_identity
+
+    root = create_identity(tmp_path / "amina.p12", "Amina Haddad", "CJR", PASSPHRASE).root_p12
+    terminal.append(PASSPHRASE)
+    out = str(tmp_path / "jean.p12")
+    command = ["identity", "create", "--name", "Jean Dupont", "--organization", "CJR", "--issuer", str(root), "-o", out]
+    assert main(command) == 0, capsys.readouterr().err
+    assert Terminal.prompts == [f"Passphrase of {root.name} (the new identity gets the same one): "]

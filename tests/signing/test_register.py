@@ -195,8 +195,9 @@ def test_signing_with_a_read_only_draft_says_why_the_signature_is_not_recorded(
         out, err = capsys.readouterr()
         assert "Signed: wrote" in out and "Recorded in the register" not in out
         assert err.strip() == (
-            "untoc: signed.pdf is not recorded in the register of veridia.untoc: the draft or its folder cannot be "
-            "written (read-only file, folder or medium)."
+            f"untoc: signed.pdf is not recorded in the register of {draft_path}: the draft or its folder cannot be "
+            "written (read-only file, folder or medium). To record it, copy the draft to a folder you can write to "
+            "and run the command on the copy."
         )
     finally:
         draft_path.parent.chmod(0o755)
